@@ -1,0 +1,243 @@
+/**
+ * The `.sla` lexer. One Chevrotain lexer instance, built once, with `ensureOptimizations` so that
+ * the first-character optimisation is proven at start-up rather than silently disabled.
+ *
+ * Durations and money are single tokens (`15 minutes`, `GBP 12,000.00`): that is how the brief
+ * defines them lexically, and it keeps unit words such as `hours` free to be property keywords.
+ */
+import { createToken, Lexer, type TokenType } from "chevrotain";
+
+const NUMBER_TEXT = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
+const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+const UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".split("");
+
+export const WhiteSpace = createToken({
+  name: "WhiteSpace",
+  pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/,
+  group: Lexer.SKIPPED,
+});
+export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\n\r]*/, group: "comments" });
+export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, group: "comments" });
+/** An unterminated block comment runs to the end of the file; the parser reports it. */
+export const UnterminatedBlockComment = createToken({ name: "UnterminatedBlockComment", pattern: /\/\*[\s\S]*/ });
+
+export const TextBlock = createToken({ name: "TextBlock", pattern: /"""[\s\S]*?"""/ });
+export const UnterminatedTextBlock = createToken({ name: "UnterminatedTextBlock", pattern: /"""[\s\S]*/ });
+export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:[^"\\\r\n]|\\.)*"/ });
+export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\r\n]|\\.)*/ });
+
+export const LCurly = createToken({ name: "LCurly", pattern: "{", label: "'{'" });
+export const RCurly = createToken({ name: "RCurly", pattern: "}", label: "'}'" });
+export const Comma = createToken({ name: "Comma", pattern: ",", label: "','" });
+
+export const Always = createToken({
+  name: "Always",
+  pattern: /24x7(?![A-Za-z0-9_])/,
+  start_chars_hint: ["2"],
+  label: "24x7",
+});
+export const DateLiteral = createToken({
+  name: "DateLiteral",
+  pattern: /\d{4}-\d{2}-\d{2}(?![0-9])/,
+  start_chars_hint: DIGITS,
+  label: "a date (YYYY-MM-DD)",
+});
+export const TimeLiteral = createToken({
+  name: "TimeLiteral",
+  pattern: /\d{2}:\d{2}(?![0-9])/,
+  start_chars_hint: DIGITS,
+  label: "a time (HH:MM)",
+});
+export const DURATION_UNIT_PATTERN =
+  "(?:business[ \\t]+(?:days?|hours?)|milliseconds?|seconds?|minutes?|hours?|days?|weeks?|months?|years?)";
+export const DurationLiteral = createToken({
+  name: "DurationLiteral",
+  pattern: new RegExp(`${NUMBER_TEXT}[ \\t]+${DURATION_UNIT_PATTERN}(?![A-Za-z0-9_])`),
+  start_chars_hint: DIGITS,
+  label: "a duration (e.g. 15 minutes)",
+});
+export const PercentageLiteral = createToken({
+  name: "PercentageLiteral",
+  pattern: new RegExp(`${NUMBER_TEXT}%`),
+  start_chars_hint: DIGITS,
+  label: "a percentage (e.g. 99.9%)",
+});
+export const NumberLiteral = createToken({
+  name: "NumberLiteral",
+  pattern: new RegExp(NUMBER_TEXT),
+  start_chars_hint: DIGITS,
+  label: "a number",
+});
+export const MoneyLiteral = createToken({
+  name: "MoneyLiteral",
+  pattern: new RegExp(`[A-Z]{3}[ \\t]+${NUMBER_TEXT}(?![A-Za-z0-9_%])`),
+  start_chars_hint: UPPER,
+  label: "an amount (e.g. GBP 12,000.00)",
+});
+export const Name = createToken({ name: "Name", pattern: /[A-Za-z_][A-Za-z0-9_]*/, label: "a name" });
+
+/** Keyword tokens by word, in one table so the parser, completion, hover and the TextMate grammar agree. */
+export const KEYWORDS = [
+  // declarations
+  "import",
+  "agreement",
+  "party",
+  "calendar",
+  "service",
+  "metric",
+  "objective",
+  "remedy",
+  "incentive",
+  "reporting",
+  "clause",
+  // agreement
+  "version",
+  "effective",
+  "term",
+  "renewal",
+  "automatic",
+  "notice",
+  "timezone",
+  "currency",
+  "governing",
+  "law",
+  "business",
+  // party
+  "role",
+  "provider",
+  "customer",
+  "address",
+  "contact",
+  // calendar
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "to",
+  "holidays",
+  // service
+  "fee",
+  "per",
+  "month",
+  "quarter",
+  "year",
+  "week",
+  "hours",
+  "exclude",
+  "maintenance",
+  "caused",
+  "force",
+  "majeure",
+  // metric
+  "type",
+  "availability",
+  "latency",
+  "percentile",
+  "error",
+  "rate",
+  "response",
+  "time",
+  "resolution",
+  "measured",
+  "by",
+  "downtime",
+  // objective
+  "target",
+  "at",
+  "least",
+  "most",
+  "above",
+  "below",
+  "max",
+  "outage",
+  "incident",
+  "total",
+  "severity",
+  "within",
+  "during",
+  "of",
+  "tickets",
+  "rolling",
+  // remedy, incentive
+  "for",
+  "credit",
+  "monthly",
+  "quarterly",
+  "annual",
+  "when",
+  "each",
+  "breach",
+  "cap",
+  "claim",
+  "sole",
+  "action",
+  "terminate",
+  "breached",
+  "times",
+  "months",
+  "bonus",
+  "consecutive",
+  // reporting, clause
+  "report",
+  "weekly",
+  "annually",
+  "review",
+  "text",
+] as const;
+export type Keyword = (typeof KEYWORDS)[number];
+
+export const DECLARATION_KEYWORDS = [
+  "import",
+  "agreement",
+  "party",
+  "calendar",
+  "service",
+  "metric",
+  "objective",
+  "remedy",
+  "incentive",
+  "reporting",
+  "clause",
+] as const satisfies readonly Keyword[];
+
+export const keywordTokens: Record<Keyword, TokenType> = Object.fromEntries(
+  KEYWORDS.map((word) => [
+    word,
+    createToken({ name: `Kw_${word}`, pattern: new RegExp(word), longer_alt: Name, label: `'${word}'` }),
+  ]),
+) as Record<Keyword, TokenType>;
+
+/** Tokens that the lexer produces but the grammar never accepts: the parser turns them into clear errors. */
+export const errorTokens = [UnterminatedBlockComment, UnterminatedTextBlock, UnterminatedString];
+
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  UnterminatedBlockComment,
+  TextBlock,
+  UnterminatedTextBlock,
+  StringLiteral,
+  UnterminatedString,
+  LCurly,
+  RCurly,
+  Comma,
+  Always,
+  DateLiteral,
+  TimeLiteral,
+  DurationLiteral,
+  PercentageLiteral,
+  NumberLiteral,
+  MoneyLiteral,
+  // longest first, so that `term` does not shadow `terminate`
+  ...[...KEYWORDS].sort((a, b) => b.length - a.length).map((word) => keywordTokens[word]),
+  Name,
+];
+
+export const slaLexer = new Lexer(allTokens, {
+  ensureOptimizations: true,
+  positionTracking: "full",
+});

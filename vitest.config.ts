@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["packages/*/test/**/*.test.ts", "extension/test/**/*.test.ts", "grammar/test/**/*.test.ts", "test/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "test/e2e/**"],
+    testTimeout: 30_000,
+    pool: "threads",
+  },
+});
