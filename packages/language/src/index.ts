@@ -1,5 +1,6 @@
 export * from "./syntax/ast.ts";
-export * from "./syntax/lexer.ts";
+export * as tokens from "./syntax/lexer.ts";
+export { KEYWORDS, DECLARATION_KEYWORDS, keywordTokens, slaLexer, type Keyword } from "./syntax/lexer.ts";
 export { parse, positionAt, computeLineStarts, type ParseResult } from "./syntax/parse.ts";
 export { grammar } from "./syntax/grammar.ts";
 export {
@@ -13,3 +14,10 @@ export {
 export * from "./diagnostics/diagnostic.ts";
 export * from "./diagnostics/catalogue.ts";
 export { format, type FormatResult } from "./format/formatter.ts";
+export * from "./program/host.ts";
+export { loadProgram, type LoadedProgram, type SourceFile, type ParseCache } from "./program/program.ts";
+export { checkProgram, checkLoadedProgram, type CheckedProgram } from "./check/check.ts";
+export type { Binding, Reference, SymbolEntry } from "./check/binder.ts";
+export { referenceSites, type ReferenceSite } from "./check/references.ts";
+export { closestName } from "./check/suggest.ts";
+export { NameDiagnostics } from "./check/codes.ts";

@@ -57,6 +57,15 @@ export function parse(text: string, uri = "untitled.sla"): ParseResult {
   });
 
   const lexed = slaLexer.tokenize(text);
+  // Chevrotain misplaces the end of a token whose last character is a line break (an unterminated
+  // text block or comment at the end of a file); multi-line tokens take their positions from ours.
+  for (const t of [...lexed.tokens, ...((lexed.groups.comments ?? []) as IToken[])]) {
+    if (/[\r\n]/.test(t.image)) {
+      const end = positionAt(lineStarts, t.endOffset!);
+      t.endLine = end.line;
+      t.endColumn = end.column;
+    }
+  }
   for (const error of lexed.errors) {
     const char = text.slice(error.offset, error.offset + error.length);
     diagnostics.push(

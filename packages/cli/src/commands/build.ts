@@ -1,0 +1,159 @@
+import { existsSync, type FSWatcher, watch } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import type { Command } from "commander";
+import { compileBundle, renderContract, serializeBundle } from "@sla/compiler";
+import { hasErrors } from "@sla/language";
+import { CliError } from "../errors.ts";
+import { isDirectory, readTextFile, toPath, writeFileAtomic } from "../files.ts";
+import { formatDiagnostic, summary } from "../output/diagnostics.ts";
+import { styleFor } from "../output/style.ts";
+import { type CheckedInput, diagnosticsOf, Workspace } from "../workspace.ts";
+
+interface BuildFlags {
+  out?: string;
+  format?: string;
+  watch?: boolean;
+  quiet?: boolean;
+  color: boolean;
+}
+
+export function registerBuild(program: Command): void {
+  program
+    .command("build")
+    .description("compile a contract into its JSON rule bundle (NAME.rules.json) and Markdown contract (NAME.md)")
+    .argument("<contract>", "the contract to build (a .sla file with an agreement)")
+    .option("-o, --out <dir>", "folder to write into (created when missing); default: beside the contract")
+    .option("--format <json|md>", "write only the rule bundle (json) or only the Markdown contract (md)")
+    .option("-w, --watch", "rebuild whenever the contract or a file it imports changes")
+    .option("-q, --quiet", "print nothing but errors")
+    .option("--no-color", "never colour the output")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ sla build examples/cloud-hosting.sla
+  $ sla build contract.sla --out dist --format md
+  $ sla build contract.sla --watch
+
+Nothing is written when the contract has errors (exit 1).`,
+    )
+    .action((contract: string, flags: BuildFlags) => runBuild(contract, flags));
+}
+
+interface Outputs {
+  [path: string]: string;
+}
+
+function plan(contract: string, flags: BuildFlags): { checked: CheckedInput; outputs?: Outputs } {
+  if (flags.format !== undefined && flags.format !== "json" && flags.format !== "md") {
+    throw new CliError(`--format must be json or md, not '${flags.format}'`, 2);
+  }
+  if (flags.out && existsSync(flags.out) && !isDirectory(flags.out)) {
+    throw new CliError(`cannot write into ${flags.out}: it is a file, not a folder`, 2);
+  }
+  if (isDirectory(contract)) throw new CliError(`${contract} is a folder; build takes one contract file`, 2);
+  readTextFile(contract);
+  const checked = new Workspace().check(contract);
+  if (hasErrors(checked.program.diagnostics)) return { checked };
+  const agreements = checked.program.declarations.filter((d) => d.declaration.kind === "agreement");
+  if (agreements.length === 0) {
+    throw new CliError(
+      `${contract} has no agreement: build needs one (a file of shared declarations is imported by a contract, not built)`,
+      1,
+    );
+  }
+  const folder = resolve(flags.out ?? dirname(contract));
+  const name = basename(contract).replace(/\.sla$/i, "");
+  const bundle = compileBundle(checked.program);
+  const outputs: Outputs = {};
+  if (flags.format !== "md") outputs[join(folder, `${name}.rules.json`)] = serializeBundle(bundle);
+  if (flags.format !== "json") outputs[join(folder, `${name}.md`)] = renderContract(bundle);
+  const inputs = new Set([...checked.program.files.keys()].map(toPath));
+  for (const path of Object.keys(outputs)) {
+    if (inputs.has(path)) throw new CliError(`refusing to overwrite ${path}: it is an input of the contract`, 2);
+  }
+  return { checked, outputs };
+}
+
+function write(outputs: Outputs): void {
+  for (const [path, text] of Object.entries(outputs)) writeFileAtomic(path, text);
+}
+
+function report(checked: CheckedInput, flags: BuildFlags): void {
+  const items = Workspace.collect([checked]);
+  const style = styleFor(process.stderr, flags.color);
+  for (const item of items) {
+    if (flags.quiet && item.diagnostic.severity !== "error") continue;
+    process.stderr.write(`${formatDiagnostic(item, style)}\n`);
+  }
+  if (items.length && !flags.quiet)
+    process.stderr.write(`${summary(diagnosticsOf(items), checked.program.files.size)}\n`);
+}
+
+export function runBuild(contract: string, flags: BuildFlags): void {
+  const once = () => {
+    const { checked, outputs } = plan(contract, flags);
+    report(checked, flags);
+    if (!outputs) {
+      process.stderr.write("nothing written: the contract has errors\n");
+      return { checked, outputs, ok: false };
+    }
+    write(outputs);
+    if (!flags.quiet) for (const path of Object.keys(outputs)) process.stdout.write(`wrote ${relativePath(path)}\n`);
+    return { checked, outputs, ok: true };
+  };
+  if (!flags.watch) {
+    process.exitCode = once().ok ? 0 : 1;
+    return;
+  }
+  watchAndRebuild(contract, flags);
+}
+
+function relativePath(path: string): string {
+  const cwd = process.cwd();
+  return path.startsWith(`${cwd}/`) ? path.slice(cwd.length + 1) : path;
+}
+
+/** Rebuilds on every save of the contract or an import, and says which outputs changed. */
+function watchAndRebuild(contract: string, flags: BuildFlags): void {
+  let watchers: FSWatcher[] = [];
+  let previous: Outputs = {};
+  let timer: NodeJS.Timeout | undefined;
+  const time = () => new Date().toTimeString().slice(0, 8);
+  const rebuild = () => {
+    let files: string[] = [resolve(contract)];
+    try {
+      const { checked, outputs } = plan(contract, flags);
+      files = [...checked.program.files.keys()].map(toPath);
+      report(checked, flags);
+      if (outputs) {
+        const changed = Object.keys(outputs).filter((path) => previous[path] !== outputs[path]);
+        write(outputs);
+        previous = outputs;
+        process.stdout.write(
+          changed.length
+            ? `[${time()}] rebuilt: ${changed.map(relativePath).join(", ")}\n`
+            : `[${time()}] rebuilt: outputs unchanged\n`,
+        );
+      } else process.stdout.write(`[${time()}] not rebuilt: the contract has errors\n`);
+    } catch (error) {
+      process.stderr.write(`[${time()}] sla: ${(error as Error).message}\n`);
+    }
+    for (const w of watchers) w.close();
+    watchers = files.flatMap((file) => {
+      try {
+        return [watch(file, () => schedule())];
+      } catch {
+        return [];
+      }
+    });
+    process.stdout.write(
+      `[${time()}] watching ${files.length} file${files.length === 1 ? "" : "s"}; press Ctrl+C to stop\n`,
+    );
+  };
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(rebuild, 100);
+  };
+  rebuild();
+}

@@ -1,0 +1,118 @@
+import { access } from "node:fs/promises";
+import type { Command } from "commander";
+import {
+  BundleProblemError,
+  EvaluationOptionsError,
+  type EvaluationReport,
+  EventDataError,
+  evaluate,
+  type RuleBundle,
+  renderReportMarkdown,
+} from "@sla/engine";
+import { type EventsFormat, readEventsFile } from "@sla/engine/node";
+
+/**
+ * Same shape as the CLI's `CliError` (message + exitCode 1 for contract problems, 2 for usage,
+ * I/O and bad data). Defined here because `../errors.ts` did not exist when this was written;
+ * pass `makeError` to throw the CLI's own class instead.
+ */
+export class EvaluateCommandError extends Error {
+  readonly exitCode: 1 | 2;
+  constructor(message: string, exitCode: 1 | 2) {
+    super(message);
+    this.name = "CliError";
+    this.exitCode = exitCode;
+  }
+}
+
+export interface EvaluateDeps {
+  /** Compiles a `.sla` file or reads a bundle `.json`; throws a CliError (exit 1 or 2). */
+  loadBundle(path: string): Promise<RuleBundle>;
+  /** Builds the error the CLI reports; defaults to `EvaluateCommandError`. */
+  makeError?: (message: string, exitCode: 1 | 2) => Error;
+  /** Where the report goes; defaults to process.stdout. */
+  write?: (text: string) => void;
+  /** Where warnings go; defaults to process.stderr. */
+  warn?: (text: string) => void;
+}
+
+interface EvaluateFlags {
+  events?: string;
+  period?: string;
+  to?: string;
+  format?: string;
+  eventsFormat?: string;
+  skipInvalid?: boolean;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export function registerEvaluate(program: Command, deps: EvaluateDeps): Command {
+  return program
+    .command("evaluate")
+    .description("evaluate a contract against observed data and print the monthly service report")
+    .argument("<contract>", "the contract (.sla) or a compiled rule bundle (.json)")
+    .option("--events <file>", "observed data: NDJSON, or CSV when the file name ends in .csv")
+    .option("--period <YYYY-MM>", "the month to report on, in the agreement's time zone")
+    .option("--to <YYYY-MM>", "the last month of a range: one report per month")
+    .option("--format <json|md>", "json (default) or md", "json")
+    .option("--events-format <ndjson|csv>", "override the format guessed from the file name")
+    .option("--skip-invalid", "skip invalid lines (reported in the output) instead of stopping at the first")
+    .action(async (contract: string, flags: EvaluateFlags) => {
+      await runEvaluate(contract, flags, deps);
+    });
+}
+
+export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: EvaluateDeps): Promise<void> {
+  const fail = deps.makeError ?? ((message: string, exitCode: 1 | 2) => new EvaluateCommandError(message, exitCode));
+  const write = deps.write ?? ((text: string) => void process.stdout.write(text));
+  const warn = deps.warn ?? ((text: string) => void process.stderr.write(text));
+
+  // Validated here rather than with requiredOption so every usage error exits 2, whatever the
+  // program's own commander settings.
+  if (!flags.events) throw fail("evaluate: --events <file> is required", 2);
+  if (!flags.period) throw fail("evaluate: --period <YYYY-MM> is required", 2);
+  if (!MONTH.test(flags.period)) throw fail(`evaluate: --period "${flags.period}" is not a month (YYYY-MM)`, 2);
+  if (flags.to !== undefined && !MONTH.test(flags.to))
+    throw fail(`evaluate: --to "${flags.to}" is not a month (YYYY-MM)`, 2);
+  if (flags.to !== undefined && flags.to < flags.period)
+    throw fail(`evaluate: --to ${flags.to} is before --period ${flags.period}`, 2);
+  const format = flags.format ?? "json";
+  if (format !== "json" && format !== "md") throw fail(`evaluate: --format must be json or md, not "${format}"`, 2);
+  const eventsFormat = flags.eventsFormat;
+  if (eventsFormat !== undefined && eventsFormat !== "ndjson" && eventsFormat !== "csv") {
+    throw fail(`evaluate: --events-format must be ndjson or csv, not "${eventsFormat}"`, 2);
+  }
+
+  const bundle = await deps.loadBundle(contract);
+  try {
+    await access(flags.events);
+  } catch (e) {
+    throw fail(
+      `evaluate: cannot read events file ${flags.events}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      2,
+    );
+  }
+
+  let reports: EvaluationReport[];
+  try {
+    reports = await evaluate(bundle, readEventsFile(flags.events, eventsFormat as EventsFormat | undefined), {
+      from: flags.period,
+      to: flags.to,
+      skipInvalid: flags.skipInvalid === true,
+    });
+  } catch (e) {
+    if (e instanceof EventDataError) throw fail(`${flags.events}: ${e.message}`, 2);
+    if (e instanceof EvaluationOptionsError) throw fail(`evaluate: ${e.message}`, 2);
+    if (e instanceof BundleProblemError) throw fail(`${contract}: ${e.message}`, 1);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === "string") throw fail(`evaluate: cannot read events file ${flags.events}: ${code}`, 2);
+    throw e;
+  }
+
+  const skipped = reports[0]?.data.skipped ?? 0;
+  if (skipped > 0) warn(`evaluate: skipped ${skipped} invalid line${skipped === 1 ? "" : "s"} in ${flags.events}\n`);
+
+  if (format === "md") write(reports.map(renderReportMarkdown).join("\n---\n\n"));
+  else write(`${JSON.stringify(flags.to === undefined ? reports[0] : { reports }, null, 2)}\n`);
+}

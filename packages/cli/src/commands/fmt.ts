@@ -1,0 +1,73 @@
+import type { Command } from "commander";
+import { format } from "@sla/language";
+import { CliError } from "../errors.ts";
+import { readTextFile, toUri, writeFileAtomic } from "../files.ts";
+import { expandInputs, readStdin, STDIN } from "../inputs.ts";
+import { type FileDiagnostic, formatDiagnostic, toJsonDiagnostic } from "../output/diagnostics.ts";
+import { styleFor } from "../output/style.ts";
+import { displayPath, STDIN_NAME } from "../workspace.ts";
+
+interface FmtFlags {
+  check?: boolean;
+  format: string;
+  quiet?: boolean;
+  color: boolean;
+}
+
+export function registerFmt(program: Command): void {
+  program
+    .command("fmt")
+    .description("format contracts in place in the canonical layout")
+    .argument("[inputs...]", "files, folders or globs; - formats standard input to standard output", ["."])
+    .option("--check", "change nothing; list the files that are not formatted and exit 1 if any")
+    .option("--format <human|json>", "output format", "human")
+    .option("-q, --quiet", "print nothing but errors")
+    .option("--no-color", "never colour the output")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ sla fmt examples/
+  $ sla fmt --check .
+  $ sla fmt - < draft.sla > formatted.sla
+
+A file with syntax errors is reported and left as it is.`,
+    )
+    .action((inputs: string[], flags: FmtFlags) => runFmt(inputs, flags));
+}
+
+function runFmt(inputs: string[], flags: FmtFlags): void {
+  if (flags.format !== "human" && flags.format !== "json")
+    throw new CliError(`--format must be human or json, not '${flags.format}'`, 2);
+  const files = expandInputs(inputs, { allowStdin: true });
+  const style = styleFor(process.stdout, flags.color);
+  const results: { file: string; changed: boolean }[] = [];
+  const errors: FileDiagnostic[] = [];
+  for (const file of files) {
+    const text = file === STDIN ? readStdin() : readTextFile(file);
+    const shown = file === STDIN ? STDIN_NAME : displayPath(toUri(file));
+    const result = format(text);
+    if (result.errors.length) {
+      errors.push(...result.errors.map((diagnostic) => ({ file: shown, text, diagnostic })));
+      continue;
+    }
+    results.push({ file: shown, changed: result.changed });
+    if (file === STDIN) {
+      if (!flags.check) process.stdout.write(result.text);
+    } else if (result.changed && !flags.check) writeFileAtomic(file, result.text);
+  }
+  const changed = results.filter((r) => r.changed);
+  if (flags.format === "json") {
+    process.stdout.write(`${JSON.stringify({ files: results, diagnostics: errors.map(toJsonDiagnostic) }, null, 2)}\n`);
+  } else {
+    for (const item of errors)
+      process.stderr.write(`${formatDiagnostic(item, styleFor(process.stderr, flags.color))}\n`);
+    if (!flags.quiet && !(files.length === 1 && files[0] === STDIN)) {
+      for (const r of changed)
+        process.stdout.write(`${flags.check ? "not formatted" : "formatted"}: ${style.cyan(r.file)}\n`);
+      if (flags.check && changed.length === 0 && errors.length === 0)
+        process.stdout.write(`${results.length} files formatted\n`);
+    }
+  }
+  process.exitCode = errors.length > 0 || (flags.check && changed.length > 0) ? 1 : 0;
+}

@@ -1,0 +1,69 @@
+/**
+ * The `sla` command. Exit codes, kept for scripts and CI: 0 success; 1 problems in the input
+ * (errors in a contract — a breached objective is not one); 2 usage or I/O errors.
+ */
+import { Command, CommanderError } from "commander";
+import rootPackage from "../../../package.json";
+import { registerBuild } from "./commands/build.ts";
+import { registerCheck } from "./commands/check.ts";
+import { registerEvaluate } from "./commands/evaluate.ts";
+import { registerExplain } from "./commands/explain.ts";
+import { registerFmt } from "./commands/fmt.ts";
+import { registerInit } from "./commands/init.ts";
+import { registerLsp } from "./commands/lsp.ts";
+import { registerSchema } from "./commands/schema.ts";
+import { CliError } from "./errors.ts";
+import { loadBundle } from "./load-bundle.ts";
+
+export function createProgram(): Command {
+  const program = new Command("sla")
+    .description("Check, format, compile and evaluate service level agreements written in .sla")
+    .version(rootPackage.version, "-v, --version")
+    .showHelpAfterError("(run 'sla help' or 'sla help <command>' for usage)")
+    .exitOverride()
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ sla init demo && sla check demo.sla && sla build demo.sla
+  $ sla check contracts/
+  $ sla evaluate demo.sla --events outages.ndjson --period 2026-03
+
+Exit codes: 0 success, 1 problems in a contract, 2 usage or I/O error.`,
+    );
+  registerCheck(program);
+  registerFmt(program);
+  registerBuild(program);
+  registerEvaluate(program, { loadBundle, makeError: (message, exitCode) => new CliError(message, exitCode) });
+  registerExplain(program);
+  registerInit(program);
+  registerSchema(program);
+  registerLsp(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await createProgram().parseAsync(argv);
+  } catch (error) {
+    process.exitCode = exitCodeFor(error);
+  }
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // commander has already printed its message (or the help / version asked for)
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof CliError) {
+    process.stderr.write(`sla: ${error.message}\n`);
+    return error.exitCode;
+  }
+  process.stderr.write(
+    `sla: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  return 2;
+}
+
+main(process.argv);

@@ -1,0 +1,16 @@
+/** Downtime budgets and exact duration arithmetic, shared by the checker, hovers and the Markdown contract. */
+export {
+  allowedDowntimeSeconds,
+  type DowntimeBudget,
+  downtimeBudgets,
+  durationLiteralText,
+  durationToSeconds,
+  formatDurationLong,
+  formatDurationShort,
+  SECONDS_PER_DAY,
+  SECONDS_PER_UNIT,
+  windowLengthLabel,
+  windowLengthsInDays,
+  windowPeriodLabel,
+} from "./budget.ts";
+export { BudgetDecimal, type Decimal, plain as decimalText, toDecimal } from "./decimal.ts";

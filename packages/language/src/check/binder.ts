@@ -1,0 +1,148 @@
+/**
+ * The binder collects every declaration of a program into one symbol table and links every
+ * reference to its declaration. It reports duplicates, unknown names (with the nearest existing
+ * name as a fix), references to the wrong kind, and unused declarations.
+ */
+import { createDiagnostic } from "../diagnostics/catalogue.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { LoadedProgram } from "../program/program.ts";
+import { type Declaration, type DeclarationKind, declarationsOf, type Identifier } from "../syntax/ast.ts";
+import { NameDiagnostics } from "./codes.ts";
+import { type ReferenceSite, referenceSites } from "./references.ts";
+import { closestName } from "./suggest.ts";
+
+export interface SymbolEntry {
+  name: string;
+  kind: DeclarationKind;
+  declaration: Declaration;
+  uri: string;
+}
+
+export interface Reference extends ReferenceSite {
+  uri: string;
+  /** The declaration the name resolves to, when it does (even if of the wrong kind). */
+  target?: SymbolEntry;
+}
+
+export interface Binding {
+  symbols: Map<string, SymbolEntry>;
+  /** Every declaration with its file, in program order, including duplicates. */
+  declarations: { uri: string; declaration: Declaration }[];
+  references: Reference[];
+  diagnostics: Diagnostic[];
+}
+
+const USED_KINDS: DeclarationKind[] = ["party", "calendar", "service", "metric"];
+
+export function bind(program: LoadedProgram): Binding {
+  const symbols = new Map<string, SymbolEntry>();
+  const declarations: Binding["declarations"] = [];
+  const diagnostics: Diagnostic[] = [];
+
+  for (const [uri, file] of program.files) {
+    for (const declaration of declarationsOf(file.parsed.file)) {
+      declarations.push({ uri, declaration });
+      const name = declaration.name;
+      if (!name) continue;
+      const existing = symbols.get(name.text);
+      if (existing) {
+        diagnostics.push(
+          createDiagnostic(NameDiagnostics.duplicateName, { name: name.text, kind: existing.kind }, uri, name.range, {
+            related: [
+              {
+                uri: existing.uri,
+                range: existing.declaration.name!.range,
+                message: `'${name.text}' is first declared here`,
+              },
+            ],
+          }),
+        );
+        continue;
+      }
+      symbols.set(name.text, { name: name.text, kind: declaration.kind, declaration, uri });
+    }
+  }
+
+  const references: Reference[] = [];
+  for (const { uri, declaration } of declarations) {
+    for (const site of referenceSites(declaration)) {
+      const target = symbols.get(site.identifier.text);
+      references.push({ ...site, uri, target });
+      if (!target) {
+        if (!program.incomplete) diagnostics.push(unresolved(site, uri, symbols));
+      } else if (target.kind !== site.expected) {
+        diagnostics.push(
+          createDiagnostic(
+            NameDiagnostics.wrongKind,
+            { name: site.identifier.text, actual: target.kind, expected: site.expected },
+            uri,
+            site.identifier.range,
+            {
+              related: [
+                {
+                  uri: target.uri,
+                  range: target.declaration.name!.range,
+                  message: `'${target.name}' is declared here`,
+                },
+              ],
+            },
+          ),
+        );
+      }
+    }
+  }
+
+  const hasAgreement = declarations.some((d) => d.declaration.kind === "agreement");
+  if (hasAgreement) {
+    const used = new Set(references.filter((r) => r.target && r.target.kind === r.expected).map((r) => r.target!.name));
+    // A reference that failed may have meant any unused declaration of its kind: one fault, one diagnostic.
+    const failedKinds = new Set(references.filter((r) => r.target?.kind !== r.expected).map((r) => r.expected));
+    for (const symbol of symbols.values()) {
+      const unused = !used.has(symbol.name) && !failedKinds.has(symbol.kind) && !isImplicitlyUsed(symbol);
+      if (USED_KINDS.includes(symbol.kind) && unused) {
+        diagnostics.push(
+          createDiagnostic(
+            NameDiagnostics.unused,
+            { kind: symbol.kind, name: symbol.name },
+            symbol.uri,
+            symbol.declaration.name!.range,
+          ),
+        );
+      }
+    }
+  }
+  return { symbols, declarations, references, diagnostics };
+}
+
+/** A party takes part through its role: every provider and customer of a contract is a party to it. */
+function isImplicitlyUsed(symbol: SymbolEntry): boolean {
+  return (
+    symbol.kind === "party" && symbol.declaration.properties.some((p) => p.kind === "role" && p.role !== undefined)
+  );
+}
+
+function unresolved(site: ReferenceSite, uri: string, symbols: Map<string, SymbolEntry>): Diagnostic {
+  const candidates = [...symbols.values()].filter((s) => s.kind === site.expected).map((s) => s.name);
+  const suggestion = closestName(site.identifier.text, candidates);
+  return createDiagnostic(
+    NameDiagnostics.unresolvedName,
+    {
+      name: site.identifier.text,
+      expected: site.expected,
+      suggestion: suggestion ? ` Did you mean '${suggestion}'?` : "",
+    },
+    uri,
+    site.identifier.range,
+    {
+      fixes: suggestion
+        ? [
+            {
+              title: `Change to '${suggestion}'`,
+              edits: [{ uri, range: site.identifier.range, newText: suggestion }],
+              preferred: true,
+            },
+          ]
+        : [],
+    },
+  );
+}

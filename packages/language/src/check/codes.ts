@@ -1,0 +1,243 @@
+/**
+ * The checker's diagnostics. Each entry is documented in docs/diagnostics.md; a test fails when a
+ * code here is undocumented or never produced by any test input.
+ */
+import { type DiagnosticDefinition, registerDiagnostics } from "../diagnostics/catalogue.ts";
+
+function define<const T extends Record<string, DiagnosticDefinition>>(definitions: T): T {
+  registerDiagnostics(definitions);
+  return definitions;
+}
+
+export const NameDiagnostics = define({
+  duplicateName: {
+    code: "SLA2001",
+    severity: "error",
+    title: "Duplicate name",
+    message: "'{name}' is already declared as a {kind}; names must be unique across the contract and its imports.",
+  },
+  unresolvedName: {
+    code: "SLA2002",
+    severity: "error",
+    title: "Unknown name",
+    message: "No {expected} named '{name}' is declared.{suggestion}",
+  },
+  wrongKind: {
+    code: "SLA2003",
+    severity: "error",
+    title: "Reference to the wrong kind of declaration",
+    message: "'{name}' is a {actual}, but a {expected} is needed here.",
+  },
+  missingImport: {
+    code: "SLA2004",
+    severity: "error",
+    title: "Imported file not found",
+    message: "Cannot import '{path}': the file does not exist or cannot be read.",
+  },
+  importCycle: {
+    code: "SLA2005",
+    severity: "error",
+    title: "Import cycle",
+    message: "Import cycle: {chain}.",
+  },
+  unused: {
+    code: "SLA2006",
+    severity: "warning",
+    title: "Unused declaration",
+    message: "The {kind} '{name}' is declared but never used.",
+  },
+});
+
+export const StructureDiagnostics = define({
+  multipleAgreements: {
+    code: "SLA3001",
+    severity: "error",
+    title: "More than one agreement",
+    message: "A contract has one agreement, but '{name}' is another one besides '{first}'.",
+  },
+  noProvider: {
+    code: "SLA3002",
+    severity: "error",
+    title: "No provider party",
+    message: "The agreement '{name}' has no party with 'role provider': someone must provide the services.",
+  },
+  noCustomer: {
+    code: "SLA3003",
+    severity: "error",
+    title: "No customer party",
+    message: "The agreement '{name}' has no party with 'role customer': someone must receive the services.",
+  },
+  wrongRole: {
+    code: "SLA3004",
+    severity: "error",
+    title: "Party in the wrong role",
+    message: "'{party}' is named as the {expected} of the service '{service}', but its role is {actual}.",
+  },
+  duplicateProperty: {
+    code: "SLA3005",
+    severity: "error",
+    title: "Property given twice",
+    message: "'{property}' is already given in this {kind}; give it only once.",
+  },
+  missingProperty: {
+    code: "SLA3006",
+    severity: "error",
+    title: "Missing required property",
+    message: "The {kind} '{name}' {problem}",
+  },
+});
+
+export const ValueDiagnostics = define({
+  percentageOutOfRange: {
+    code: "SLA4001",
+    severity: "error",
+    title: "Percentage out of range",
+    message: "{value}% is not a percentage between 0% and 100%.",
+  },
+  wrongDimension: {
+    code: "SLA4002",
+    severity: "error",
+    title: "Value does not fit the metric",
+    message: "{what} {value} is {actual}, but {expected}.",
+  },
+  currencyMismatch: {
+    code: "SLA4003",
+    severity: "error",
+    title: "Amount in another currency",
+    message: "This amount is in {currency}, but the agreement '{agreement}' is in {expected}.",
+  },
+  unknownCurrency: {
+    code: "SLA4004",
+    severity: "error",
+    title: "Unknown currency",
+    message: "'{code}' is not an ISO 4217 currency code.{suggestion}",
+  },
+  impossibleDate: {
+    code: "SLA4005",
+    severity: "error",
+    title: "Impossible date",
+    message: "{date} does not exist: {reason}.",
+  },
+  impossibleTime: {
+    code: "SLA4006",
+    severity: "error",
+    title: "Impossible time of day",
+    message: "{time} is not a time of day: times run from 00:00 to 24:00.",
+  },
+  dayEndsBeforeStart: {
+    code: "SLA4007",
+    severity: "error",
+    title: "Calendar day ends before it starts",
+    message: "These hours run from {from} to {to}: the day ends {relation} it starts.",
+  },
+  unknownTimeZone: {
+    code: "SLA4008",
+    severity: "error",
+    title: "Unknown time zone",
+    message: "'{zone}' is not an IANA time zone name.{suggestion}",
+  },
+  zeroDuration: {
+    code: "SLA4009",
+    severity: "error",
+    title: "Zero duration",
+    message: "{duration} is no time at all: a duration must be longer than zero.",
+  },
+  percentileOutOfRange: {
+    code: "SLA4010",
+    severity: "error",
+    title: "Percentile out of range",
+    message: "Percentile {value} is not above 0 and at most 100.",
+  },
+  notPositiveWholeNumber: {
+    code: "SLA4011",
+    severity: "error",
+    title: "Not a positive whole number",
+    message: "{what} must be a positive whole number (1, 2, 3 …), not {value}.",
+  },
+  businessTimeWithoutCalendar: {
+    code: "SLA4012",
+    severity: "error",
+    title: "Business time without a business calendar",
+    message:
+      "'{duration}' counts business time, but the agreement '{agreement}' names no 'business calendar' to count it on.",
+  },
+  rollingWindowNotDays: {
+    code: "SLA4013",
+    severity: "error",
+    title: "Rolling window not in whole days",
+    message: "A rolling window is a whole number of days or weeks, not {duration}.",
+  },
+});
+
+export const TierDiagnostics = define({
+  duplicateThreshold: {
+    code: "SLA5001",
+    severity: "error",
+    title: "Tier threshold given twice",
+    message: "Another credit of this remedy already has the threshold {threshold}; tier thresholds must be distinct.",
+  },
+  creditFalls: {
+    code: "SLA5002",
+    severity: "error",
+    title: "Credit falls as service worsens",
+    message:
+      "This tier pays {credit} {condition}, less than the {better} paid {betterCondition}, although the service is worse.",
+  },
+  tierAboveTarget: {
+    code: "SLA5003",
+    severity: "error",
+    title: "Credit paid while the objective is met",
+    message:
+      "The credit {condition} pays while '{objective}' is met: at {example} the target ({target}) is met, yet this credit is due.",
+  },
+  uncoveredBand: {
+    code: "SLA5004",
+    severity: "warning",
+    title: "Breach without credit",
+    message:
+      "'{objective}' is breached {band}, but no credit of '{remedy}' applies there: the first tier starts {condition}.",
+  },
+  creditAboveCap: {
+    code: "SLA5005",
+    severity: "warning",
+    title: "Credit above the cap",
+    message: "This credit of {credit} of the {basis} fee can never be paid in full: the cap is {cap}.",
+  },
+});
+
+export const ConsistencyDiagnostics = define({
+  outageLimitLooserThanTarget: {
+    code: "SLA6001",
+    severity: "warning",
+    title: "Outage limit looser than the availability target",
+    message:
+      "max total outage of {limit} per {window} is looser than the {target}% target of {objective}, which {allows} {budgets}.",
+  },
+  incidentLongerThanAllowance: {
+    code: "SLA6002",
+    severity: "warning",
+    title: "Incident limit longer than the total allowance",
+    message:
+      "max outage per incident of {incident} is longer than {allowance}: a single incident within this limit already breaches it.",
+  },
+  resolutionBeforeResponse: {
+    code: "SLA6003",
+    severity: "error",
+    title: "Resolution target shorter than response target",
+    message:
+      "Resolution within {resolution} is shorter than response within {response}: a ticket must be answered before it is resolved.",
+  },
+  allowanceLongerThanWindow: {
+    code: "SLA6004",
+    severity: "error",
+    title: "Maintenance allowance longer than its window",
+    message: "A maintenance allowance of {allowance} per {window} is longer than {shortest}.",
+  },
+  terminationUnreachable: {
+    code: "SLA6005",
+    severity: "error",
+    title: "Termination threshold cannot be reached",
+    message:
+      "'{objective}' can be breached at most {windows} {times} within {within} (once per {window}), so {count} breaches can never happen.",
+  },
+});

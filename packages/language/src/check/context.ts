@@ -1,0 +1,55 @@
+/** What a checking rule may see and do: the program, resolved names, and one place to report. */
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { LoadedProgram } from "../program/program.ts";
+import type { Declaration, DeclarationKind, Identifier } from "../syntax/ast.ts";
+import type { Binding, SymbolEntry } from "./binder.ts";
+
+export type DeclarationOf<K extends DeclarationKind> = Extract<Declaration, { kind: K }>;
+
+export interface RuleContext {
+  program: LoadedProgram;
+  binding: Binding;
+  report(diagnostic: Diagnostic): void;
+  /** Every declaration of a kind, with its file, in program order (duplicates included). */
+  declarations<K extends DeclarationKind>(kind: K): { uri: string; declaration: DeclarationOf<K> }[];
+  /** The declaration a reference names, only when it exists and is of the kind wanted. */
+  resolve<K extends DeclarationKind>(
+    identifier: Identifier | undefined,
+    kind: K,
+  ): { uri: string; declaration: DeclarationOf<K> } | undefined;
+  /** The program's agreement, when it has exactly one or more (the first). */
+  agreement(): { uri: string; declaration: DeclarationOf<"agreement"> } | undefined;
+  /** True when the file has syntax errors: structural rules then stay quiet about missing pieces. */
+  hasSyntaxErrors(uri: string): boolean;
+}
+
+export type Rule = (context: RuleContext) => void;
+
+export function createRuleContext(
+  program: LoadedProgram,
+  binding: Binding,
+  report: (d: Diagnostic) => void,
+): RuleContext {
+  const syntaxErrors = new Set(
+    program.diagnostics.filter((d) => d.code.startsWith("SLA1") && d.severity === "error").map((d) => d.uri),
+  );
+  const context: RuleContext = {
+    program,
+    binding,
+    report,
+    declarations: <K extends DeclarationKind>(kind: K) =>
+      binding.declarations.filter((d) => d.declaration.kind === kind) as {
+        uri: string;
+        declaration: DeclarationOf<K>;
+      }[],
+    resolve: <K extends DeclarationKind>(identifier: Identifier | undefined, kind: K) => {
+      const symbol: SymbolEntry | undefined = identifier ? binding.symbols.get(identifier.text) : undefined;
+      return symbol && symbol.kind === kind
+        ? { uri: symbol.uri, declaration: symbol.declaration as DeclarationOf<K> }
+        : undefined;
+    },
+    agreement: () => context.declarations("agreement")[0],
+    hasSyntaxErrors: (uri) => syntaxErrors.has(uri),
+  };
+  return context;
+}

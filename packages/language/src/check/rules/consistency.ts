@@ -1,0 +1,383 @@
+/**
+ * Consistency (brief §3.5): the budget arithmetic. An availability target implies a downtime budget
+ * for each length its window can have; outage limits, incident limits, maintenance allowances and
+ * termination thresholds are checked against it and against each other, exactly (decimal.js).
+ *
+ * Budgets are compared only where they are exact: a service whose `hours` are 24x7 (or not given),
+ * and limits with the same window as the target. Business time, months and years have no fixed
+ * length and are compared only with the same unit.
+ */
+import {
+  allowedDowntimeSeconds,
+  formatDurationShort,
+  windowLengthLabel,
+  windowLengthsInDays,
+  windowPeriodLabel,
+} from "../../budget/budget.ts";
+import { type Decimal, toDecimal } from "../../budget/decimal.ts";
+import { createDiagnostic } from "../../diagnostics/catalogue.ts";
+import type { RelatedLocation } from "../../diagnostics/diagnostic.ts";
+import type { DurationLiteral, HoursSpec, PercentageLiteral, WindowNode } from "../../syntax/ast.ts";
+import { ConsistencyDiagnostics } from "../codes.ts";
+import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
+import {
+  completeWindow,
+  type Located,
+  metricOf,
+  metricTypeOf,
+  rollingDays,
+  sameWindow,
+  seconds,
+  serviceOf,
+  textOf,
+} from "./support.ts";
+
+type Objective = Located<DeclarationOf<"objective">>;
+
+/** An availability objective's target: `target at least 99.9% per calendar month`. */
+interface AvailabilityTarget {
+  objective: Objective;
+  name: string;
+  literal: PercentageLiteral;
+  percent: Decimal;
+  /** `above` allows strictly less than the budget. */
+  strict: boolean;
+  window: WindowNode;
+}
+
+function windowLengths(window: WindowNode): number[] {
+  return windowLengthsInDays(window.period, rollingDays(window));
+}
+
+function windowLabel(window: WindowNode): string {
+  return windowPeriodLabel(window.period, rollingDays(window));
+}
+
+function availabilityTarget(context: RuleContext, objective: Objective): AvailabilityTarget | undefined {
+  const metric = metricOf(context, objective.declaration);
+  if (!metric || metricTypeOf(metric.declaration)?.type !== "availability" || !objective.declaration.name)
+    return undefined;
+  for (const p of objective.declaration.properties) {
+    if (p.kind !== "target" || p.recovered || !p.comparator || p.value?.kind !== "Percentage" || p.value.recovered)
+      continue;
+    const window = completeWindow(p.window);
+    if (!window || windowLengths(window).length === 0) return undefined;
+    if (p.comparator.op !== "at least" && p.comparator.op !== "above") return undefined;
+    const percent = toDecimal(p.value.value);
+    if (percent.greaterThan(100)) return undefined;
+    return {
+      objective,
+      name: objective.declaration.name.text,
+      literal: p.value,
+      percent,
+      strict: p.comparator.op === "above",
+      window,
+    };
+  }
+  return undefined;
+}
+
+function isAroundTheClock(hours: HoursSpec | undefined): boolean {
+  return hours === undefined || hours.kind === "Always";
+}
+
+/** Objectives by the service they are about, and which services run 24x7. */
+interface Index {
+  byService: Map<string, Objective[]>;
+  availability: Map<string, AvailabilityTarget[]>;
+  roundTheClock: Set<string>;
+}
+
+function buildIndex(context: RuleContext): Index {
+  const index: Index = { byService: new Map(), availability: new Map(), roundTheClock: new Set() };
+  for (const { declaration } of context.declarations("service")) {
+    if (!declaration.name) continue;
+    const hours = declaration.properties.filter((p) => p.kind === "hours");
+    if (hours.every((p) => p.kind === "hours" && !p.recovered && isAroundTheClock(p.hours))) {
+      index.roundTheClock.add(declaration.name.text);
+    }
+  }
+  for (const objective of context.declarations("objective")) {
+    const service = serviceOf(context, objective.declaration)?.declaration.name?.text;
+    if (!service) continue;
+    let list = index.byService.get(service);
+    if (!list) index.byService.set(service, (list = []));
+    list.push(objective);
+    const target = availabilityTarget(context, objective);
+    if (target) {
+      let targets = index.availability.get(service);
+      if (!targets) index.availability.set(service, (targets = []));
+      targets.push(target);
+    }
+  }
+  return index;
+}
+
+function budgetsOf(target: AvailabilityTarget): { days: number; seconds: Decimal }[] {
+  return windowLengths(target.window).map((days) => ({ days, seconds: allowedDowntimeSeconds(target.percent, days) }));
+}
+
+function targetRelated(target: AvailabilityTarget): RelatedLocation {
+  return {
+    uri: target.objective.uri,
+    range: target.literal.range,
+    message: `The target of '${target.name}' is ${target.strict ? "above" : "at least"} ${target.literal.value}%`,
+  };
+}
+
+export const consistencyRule: Rule = (context) => {
+  let index: Index | undefined;
+  const getIndex = () => {
+    index ??= buildIndex(context);
+    return index;
+  };
+
+  for (const objective of context.declarations("objective")) {
+    const { uri, declaration } = objective;
+    for (const p of declaration.properties) {
+      if (p.recovered) continue;
+      if (p.kind === "max total outage") checkTotalOutage(objective, p.duration, p.window);
+      else if (p.kind === "max outage per incident") checkIncident(objective, p.duration);
+      else if (p.kind === "exclude") {
+        for (const m of p.properties)
+          if (m.kind === "allowance" && !m.recovered) checkAllowance(uri, m.duration, m.window);
+      }
+    }
+    checkSupport(uri, declaration);
+  }
+  for (const { uri, declaration } of context.declarations("service")) {
+    for (const p of declaration.properties) {
+      if (p.kind !== "exclude" || p.recovered) continue;
+      for (const m of p.properties)
+        if (m.kind === "allowance" && !m.recovered) checkAllowance(uri, m.duration, m.window);
+    }
+  }
+  for (const { uri, declaration } of context.declarations("remedy")) checkTermination(uri, declaration);
+
+  /** SLA6001: `max total outage D per W` looser than the availability budget of W. */
+  function checkTotalOutage(
+    objective: Objective,
+    duration: DurationLiteral | undefined,
+    windowNode: WindowNode | undefined,
+  ): void {
+    const limit = seconds(duration);
+    const window = completeWindow(windowNode);
+    if (!duration || !limit || !window) return;
+    const service = serviceOf(context, objective.declaration)?.declaration.name?.text;
+    if (!service || !getIndex().roundTheClock.has(service)) return;
+    for (const target of getIndex().availability.get(service) ?? []) {
+      if (!sameWindow(target.window, window)) continue;
+      const budgets = budgetsOf(target);
+      const shortest = budgets[0];
+      const looser = target.strict ? limit.greaterThanOrEqualTo(shortest.seconds) : limit.greaterThan(shortest.seconds);
+      if (!looser) continue;
+      const longest = budgets[budgets.length - 1];
+      const say = (b: { days: number; seconds: Decimal }) =>
+        `${formatDurationShort(b.seconds)} in a ${windowLengthLabel(window.period, b.days)}`;
+      context.report(
+        createDiagnostic(
+          ConsistencyDiagnostics.outageLimitLooserThanTarget,
+          {
+            limit: textOf(context, objective.uri, duration.range),
+            window: windowLabel(window),
+            target: target.literal.value,
+            objective: target.name,
+            allows: target.strict ? "allows less than" : "allows at most",
+            budgets: budgets.length > 1 ? `${say(shortest)} and ${say(longest)}` : say(shortest),
+          },
+          objective.uri,
+          duration.range,
+          { related: [targetRelated(target)] },
+        ),
+      );
+    }
+  }
+
+  /** SLA6002: `max outage per incident` longer than the smallest total allowance of its service. */
+  function checkIncident(objective: Objective, duration: DurationLiteral | undefined): void {
+    const incident = seconds(duration);
+    if (!duration || !incident) return;
+    const service = serviceOf(context, objective.declaration)?.declaration.name?.text;
+    const objectives = service ? (getIndex().byService.get(service) ?? [objective]) : [objective];
+    let smallest: { seconds: Decimal; strict: boolean; text: string; related: RelatedLocation } | undefined;
+    const consider = (candidate: NonNullable<typeof smallest>) => {
+      if (!smallest || candidate.seconds.lessThan(smallest.seconds)) smallest = candidate;
+    };
+    for (const other of objectives) {
+      for (const p of other.declaration.properties) {
+        if (p.kind !== "max total outage" || p.recovered || !p.duration) continue;
+        const total = seconds(p.duration);
+        const window = completeWindow(p.window);
+        if (!total || !window) continue;
+        const text = `the max total outage of ${textOf(context, other.uri, p.duration.range)} per ${windowLabel(window)}${
+          other === objective ? "" : ` of '${other.declaration.name?.text}'`
+        }`;
+        consider({
+          seconds: total,
+          strict: false,
+          text,
+          related: { uri: other.uri, range: p.duration.range, message: `The total allowance is ${text.slice(4)}` },
+        });
+      }
+    }
+    if (service && getIndex().roundTheClock.has(service)) {
+      for (const target of getIndex().availability.get(service) ?? []) {
+        const shortest = budgetsOf(target)[0];
+        consider({
+          seconds: shortest.seconds,
+          strict: target.strict,
+          text: `the ${formatDurationShort(shortest.seconds)} that the ${target.literal.value}% target of '${target.name}' allows in a ${windowLengthLabel(target.window.period, shortest.days)}`,
+          related: targetRelated(target),
+        });
+      }
+    }
+    if (!smallest) return;
+    const longer = smallest.strict
+      ? incident.greaterThanOrEqualTo(smallest.seconds)
+      : incident.greaterThan(smallest.seconds);
+    if (!longer) return;
+    context.report(
+      createDiagnostic(
+        ConsistencyDiagnostics.incidentLongerThanAllowance,
+        { incident: textOf(context, objective.uri, duration.range), allowance: smallest.text },
+        objective.uri,
+        duration.range,
+        { related: [smallest.related] },
+      ),
+    );
+  }
+
+  /** SLA6004: a maintenance allowance longer than the shortest window it is allowed per. */
+  function checkAllowance(
+    uri: string,
+    duration: DurationLiteral | undefined,
+    windowNode: WindowNode | undefined,
+  ): void {
+    const allowance = seconds(duration);
+    const window = completeWindow(windowNode);
+    if (!duration || !allowance || !window) return;
+    const days = windowLengths(window)[0];
+    if (days === undefined || !allowance.greaterThan(toDecimal(days).times(86_400))) return;
+    const shortest =
+      window.period === "week"
+        ? "a week (7 days)"
+        : `a ${windowLengthLabel(window.period, days)}${window.period === "rolling" ? "" : ` (the shortest ${window.period})`}`;
+    context.report(
+      createDiagnostic(
+        ConsistencyDiagnostics.allowanceLongerThanWindow,
+        { allowance: textOf(context, uri, duration.range), window: windowLabel(window), shortest },
+        uri,
+        duration.range,
+      ),
+    );
+  }
+
+  /** SLA6003: resolution within less time than response, when the two are comparable. */
+  function checkSupport(uri: string, objective: DeclarationOf<"objective">): void {
+    const response = objective.properties.find((p) => p.kind === "response" && !p.recovered);
+    const resolution = objective.properties.find((p) => p.kind === "resolution" && !p.recovered);
+    if (response?.kind !== "response" || resolution?.kind !== "resolution") return;
+    if (!response.duration || !resolution.duration || duringKey(response.during) !== duringKey(resolution.during))
+      return;
+    const order = compareDurations(resolution.duration, response.duration);
+    if (order === undefined || order >= 0) return;
+    const responseText = textOf(context, uri, response.duration.range);
+    context.report(
+      createDiagnostic(
+        ConsistencyDiagnostics.resolutionBeforeResponse,
+        { resolution: textOf(context, uri, resolution.duration.range), response: responseText },
+        uri,
+        resolution.duration.range,
+        { related: [{ uri, range: response.duration.range, message: `The response target is ${responseText}` }] },
+      ),
+    );
+  }
+
+  /** SLA6005: `terminate when breached N times within M` with fewer than N windows in M. */
+  function checkTermination(uri: string, remedy: DeclarationOf<"remedy">): void {
+    const forProperty = remedy.properties.find((p) => p.kind === "for" && !p.recovered);
+    const objective = forProperty?.kind === "for" ? context.resolve(forProperty.objective, "objective") : undefined;
+    if (!objective?.declaration.name) return;
+    const window = breachWindow(objective.declaration);
+    if (!window) return;
+    for (const p of remedy.properties) {
+      if (p.kind !== "terminate" || p.recovered || !p.times || !p.within || p.within.recovered) continue;
+      const count = toDecimal(p.times.value);
+      if (!count.isInteger() || !count.isPositive()) continue;
+      const windows = windowsWithin(window, p.within);
+      if (windows === undefined || count.lessThanOrEqualTo(windows)) continue;
+      context.report(
+        createDiagnostic(
+          ConsistencyDiagnostics.terminationUnreachable,
+          {
+            objective: objective.declaration.name.text,
+            windows,
+            times: windows === 1 ? "time" : "times",
+            within: textOf(context, uri, p.within.range),
+            window: windowLabel(window),
+            count: p.times.value,
+          },
+          uri,
+          p.times.range,
+          {
+            related: [
+              {
+                uri: objective.uri,
+                range: window.range,
+                message: `'${objective.declaration.name.text}' is measured ${textOf(context, objective.uri, window.range)}`,
+              },
+            ],
+          },
+        ),
+      );
+    }
+  }
+};
+
+function duringKey(during: HoursSpec | undefined): string {
+  return during === undefined ? "" : during.kind === "Always" ? "24x7" : during.text;
+}
+
+/** -1, 0 or 1 when two durations can be compared exactly, else `undefined`. */
+export function compareDurations(a: DurationLiteral, b: DurationLiteral): number | undefined {
+  const sa = seconds(a);
+  const sb = seconds(b);
+  if (sa && sb) return sa.comparedTo(sb);
+  const months = (d: DurationLiteral) =>
+    d.unit === "month" ? toDecimal(d.amount) : d.unit === "year" ? toDecimal(d.amount).times(12) : undefined;
+  const ma = months(a);
+  const mb = months(b);
+  if (ma && mb) return ma.comparedTo(mb);
+  if (a.unit === b.unit) return toDecimal(a.amount).comparedTo(b.amount);
+  return undefined;
+}
+
+/**
+ * The one window in which an objective is breached at most once, or `undefined` when it can be
+ * breached more often (per incident) or has limits over different windows.
+ */
+function breachWindow(objective: DeclarationOf<"objective">): WindowNode | undefined {
+  let found: WindowNode | undefined;
+  for (const p of objective.properties) {
+    if (p.kind === "max outage per incident") return undefined;
+    if (p.kind !== "target" && p.kind !== "tickets" && p.kind !== "max total outage") continue;
+    const window = completeWindow(p.window);
+    if (p.recovered || !window) return undefined;
+    if (found && !sameWindow(found, window)) return undefined;
+    found ??= window;
+  }
+  return found;
+}
+
+/** How many windows can end within a span: whole months for calendar windows, whole days for weeks. */
+function windowsWithin(window: WindowNode, within: DurationLiteral): number | undefined {
+  const amount = toDecimal(within.amount);
+  const months = within.unit === "month" ? amount : within.unit === "year" ? amount.times(12) : undefined;
+  const days = within.unit === "day" ? amount : within.unit === "week" ? amount.times(7) : undefined;
+  const per: Record<string, number> = { "calendar month": 1, "calendar quarter": 3, "calendar year": 12 };
+  if (months?.isInteger() && per[window.period]) return months.div(per[window.period]).ceil().toNumber();
+  if (days?.isInteger() && window.period === "week") return days.div(7).ceil().toNumber();
+  return undefined;
+}
+
+export const CONSISTENCY_RULES: Rule[] = [consistencyRule];

@@ -1,0 +1,8 @@
+/** Every checking rule, run in this order after binding. One file per family of checks of the brief §3. */
+import type { Rule } from "../context.ts";
+import { CONSISTENCY_RULES } from "./consistency.ts";
+import { STRUCTURE_RULES } from "./structure.ts";
+import { TIER_RULES } from "./tiers.ts";
+import { VALUE_RULES } from "./values.ts";
+
+export const RULES: Rule[] = [...STRUCTURE_RULES, ...VALUE_RULES, ...TIER_RULES, ...CONSISTENCY_RULES];

@@ -1,0 +1,326 @@
+/**
+ * Structure (brief §3.2): one agreement; a provider and a customer party; services' parties in
+ * those roles; no property given twice where one makes sense; no required property missing.
+ */
+import { createDiagnostic } from "../../diagnostics/catalogue.ts";
+import type { DiagnosticFix } from "../../diagnostics/diagnostic.ts";
+import type { Declaration, MetricType, PartyRole, Property, WindowNode } from "../../syntax/ast.ts";
+import { StructureDiagnostics } from "../codes.ts";
+import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
+import {
+  hasSyntaxErrorNear,
+  insertPropertyFix,
+  metricOf,
+  metricTypeOf,
+  namesOf,
+  positionOf,
+  removePropertyEdit,
+  rollingDays,
+} from "./support.ts";
+
+export const agreementRule: Rule = (context) => {
+  const agreements = context.declarations("agreement");
+  const first = agreements[0];
+  if (!first) return;
+  for (const { uri, declaration } of agreements.slice(1)) {
+    if (!declaration.name || !first.declaration.name) continue;
+    context.report(
+      createDiagnostic(
+        StructureDiagnostics.multipleAgreements,
+        { name: declaration.name.text, first: first.declaration.name.text },
+        uri,
+        declaration.name.range,
+        {
+          related: [{ uri: first.uri, range: first.declaration.name.range, message: "The agreement is declared here" }],
+        },
+      ),
+    );
+  }
+
+  // With a failed import or a syntax error, the missing party may simply be unreadable.
+  if (context.program.incomplete || !first.declaration.name) return;
+  for (const uri of context.program.files.keys()) if (context.hasSyntaxErrors(uri)) return;
+  const roles = new Set<PartyRole>();
+  for (const { declaration } of context.declarations("party")) {
+    for (const p of declaration.properties) if (p.kind === "role" && p.role) roles.add(p.role);
+  }
+  const agreement = first.declaration;
+  const name = first.declaration.name;
+  for (const role of ["provider", "customer"] as const) {
+    if (roles.has(role)) continue;
+    const partyName = role === "provider" ? "Provider" : "Customer";
+    const fixes: DiagnosticFix[] = [];
+    if (!context.binding.symbols.has(partyName)) {
+      const at = positionOf(context, first.uri, agreement.range.end.offset);
+      fixes.push({
+        title: `Add a ${role} party`,
+        edits: [
+          {
+            uri: first.uri,
+            range: { start: at, end: at },
+            newText: `\n\nparty ${partyName} "${partyName}" { role ${role} }`,
+          },
+        ],
+      });
+    }
+    context.report(
+      createDiagnostic(
+        role === "provider" ? StructureDiagnostics.noProvider : StructureDiagnostics.noCustomer,
+        { name: name.text },
+        first.uri,
+        name.range,
+        { fixes },
+      ),
+    );
+  }
+};
+
+/** Each service's `provider` and `customer` name parties with those roles. */
+export const serviceRolesRule: Rule = (context) => {
+  for (const { uri, declaration } of context.declarations("service")) {
+    for (const p of declaration.properties) {
+      if ((p.kind !== "provider" && p.kind !== "customer") || p.recovered || !p.party) continue;
+      const party = context.resolve(p.party, "party");
+      if (!party) continue;
+      const role = party.declaration.properties.find((r) => r.kind === "role" && !r.recovered && r.role);
+      if (role?.kind !== "role" || !role.role || role.role === p.kind) continue;
+      const candidates = namesOf(context, "party", (d) =>
+        d.properties.some((r) => r.kind === "role" && r.role === p.kind),
+      );
+      context.report(
+        createDiagnostic(
+          StructureDiagnostics.wrongRole,
+          { party: p.party.text, expected: p.kind, service: declaration.name?.text ?? "", actual: role.role },
+          uri,
+          p.party.range,
+          {
+            related: [
+              {
+                uri: party.uri,
+                range: role.roleRange ?? role.range,
+                message: `'${p.party.text}' has the role ${role.role}`,
+              },
+            ],
+            fixes: candidates.map((name, i) => ({
+              title: `Change to '${name}'`,
+              edits: [{ uri, range: p.party!.range, newText: name }],
+              preferred: i === 0 && candidates.length === 1,
+            })),
+          },
+        ),
+      );
+    }
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Properties given twice
+
+/** Properties that may repeat: tiers, actions, several holiday lines, several reports, several day spans. */
+const REPEATABLE = new Set<Property["kind"]>(["credit", "action", "holidays", "report", "working hours", "bonus"]);
+
+function windowKey(window: WindowNode | undefined): string | undefined {
+  if (!window || window.recovered) return undefined;
+  return window.period === "rolling" ? `rolling ${rollingDays(window) ?? window.length?.amount}` : window.period;
+}
+
+/** What makes two properties "the same": most kinds once; limits and exclusions once per window or cause. */
+function propertyKey(p: Property): { key: string; label: string } | undefined {
+  if (REPEATABLE.has(p.kind)) return undefined;
+  switch (p.kind) {
+    case "exclude":
+      return p.cause ? { key: `exclude ${p.cause}`, label: `exclude ${p.cause}` } : undefined;
+    case "max total outage": {
+      const w = windowKey(p.window);
+      return w ? { key: `max total outage per ${w}`, label: `max total outage … per ${w}` } : undefined;
+    }
+    case "allowance": {
+      const w = windowKey(p.window);
+      return w ? { key: `allowance per ${w}`, label: `at most … per ${w}` } : undefined;
+    }
+    case "tickets":
+      return { key: "tickets", label: "… of tickets" };
+    default:
+      return { key: p.kind, label: p.kind };
+  }
+}
+
+function checkDuplicates(context: RuleContext, uri: string, owner: string, properties: readonly Property[]): void {
+  const seen = new Map<string, Property>();
+  for (const p of properties) {
+    if (p.recovered) continue;
+    const key = propertyKey(p);
+    if (key) {
+      const first = seen.get(key.key);
+      if (first) {
+        context.report(
+          createDiagnostic(
+            StructureDiagnostics.duplicateProperty,
+            { property: key.label, kind: owner },
+            uri,
+            p.keyword,
+            {
+              related: [{ uri, range: first.keyword, message: `'${key.label}' is first given here` }],
+              fixes: [{ title: `Remove the second '${key.label}'`, edits: [removePropertyEdit(context, uri, p)] }],
+            },
+          ),
+        );
+      } else seen.set(key.key, p);
+    }
+    if (p.kind === "exclude" && p.cause === "maintenance")
+      checkDuplicates(context, uri, "maintenance exclusion", p.properties);
+  }
+}
+
+export const duplicatePropertyRule: Rule = (context) => {
+  for (const { uri, declaration } of context.binding.declarations) {
+    checkDuplicates(context, uri, declaration.kind, declaration.properties);
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Required properties
+
+const METRIC_TYPES: MetricType[] = ["availability", "latency", "error rate", "response time", "resolution time"];
+
+/** A starting target for an objective, by what its metric measures: the user edits the number. */
+const TARGET_TEMPLATES: Record<MetricType, string> = {
+  availability: "target at least 99.9% per calendar month",
+  "error rate": "target at most 1% per calendar month",
+  latency: "target at most 300 milliseconds per calendar month",
+  "response time": "target at most 1 hour per calendar month",
+  "resolution time": "target at most 8 hours per calendar month",
+};
+
+interface Missing {
+  problem: string;
+  /** Property texts to offer as fixes, best first. */
+  insert: string[];
+  /** Fix titles, when not `Add '<text>'`. */
+  titles?: string[];
+}
+
+function has(declaration: Declaration, ...kinds: Property["kind"][]): boolean {
+  return declaration.properties.some((p) => kinds.includes(p.kind));
+}
+
+function missingOfObjective(context: RuleContext, objective: DeclarationOf<"objective">): Missing | undefined {
+  const hasMetric = has(objective, "metric");
+  const hasTarget = has(objective, "target");
+  if (!hasMetric && !has(objective, "service")) {
+    const options = hasTarget
+      ? namesOf(context, "metric").map((n) => `metric ${n}`)
+      : [
+          ...namesOf(context, "metric", undefined, 3).map((n) => `metric ${n}`),
+          ...namesOf(context, "service", undefined, 3).map((n) => `service ${n}`),
+        ];
+    return { problem: "names neither a 'metric' nor a 'service' that it is about.", insert: options };
+  }
+  if (hasTarget && !hasMetric) {
+    return {
+      problem: "has a 'target' but no 'metric' that the target measures.",
+      insert: namesOf(context, "metric").map((n) => `metric ${n}`),
+    };
+  }
+  const support = has(objective, "response", "resolution");
+  const share = has(objective, "tickets");
+  if (support && !share) {
+    return {
+      problem:
+        "has support terms but no share of tickets that must meet them, such as 'at least 95% of tickets per calendar month'.",
+      insert: ["at least 95% of tickets per calendar month"],
+      titles: ["Add a share of tickets (edit the percentage)"],
+    };
+  }
+  if (share && !support) {
+    return {
+      problem: "has a share of tickets but no 'response' or 'resolution' time for them to meet.",
+      insert: ["response within 1 hour"],
+      titles: ["Add a response time (edit the duration)"],
+    };
+  }
+  if (!hasTarget && !support && !has(objective, "max outage per incident", "max total outage")) {
+    const metric = metricOf(context, objective);
+    const type = metric && metricTypeOf(metric.declaration)?.type;
+    const insert = type ? TARGET_TEMPLATES[type] : hasMetric ? undefined : "max total outage 1 hour per calendar month";
+    return {
+      problem:
+        "has nothing to meet: give it a 'target', a 'max outage per incident' or 'max total outage' limit, or support terms ('response' or 'resolution' with a share of tickets).",
+      insert: insert ? [insert] : [],
+      titles: insert ? [`Add '${insert}' (edit the value)`] : [],
+    };
+  }
+  return undefined;
+}
+
+function missingOf(context: RuleContext, declaration: Declaration): Missing[] {
+  switch (declaration.kind) {
+    case "objective": {
+      const missing = missingOfObjective(context, declaration);
+      return missing ? [missing] : [];
+    }
+    case "metric":
+      return has(declaration, "type")
+        ? []
+        : [
+            {
+              problem: "has no 'type': availability, latency, error rate, response time or resolution time.",
+              insert: METRIC_TYPES.map((t) => `type ${t}`),
+            },
+          ];
+    case "remedy":
+    case "incentive":
+      return has(declaration, "for")
+        ? []
+        : [
+            {
+              problem: `does not say which objective it is 'for'.`,
+              insert: namesOf(context, "objective").map((n) => `for ${n}`),
+            },
+          ];
+    case "service": {
+      const result: Missing[] = [];
+      for (const role of ["provider", "customer"] as const) {
+        if (has(declaration, role)) continue;
+        const parties = namesOf(context, "party", (d) =>
+          d.properties.some((p) => p.kind === "role" && p.role === role),
+        );
+        result.push({
+          problem: `has no '${role}': name the party that ${role === "provider" ? "provides" : "receives"} it.`,
+          insert: parties.map((n) => `${role} ${n}`),
+        });
+      }
+      return result;
+    }
+    case "party":
+      return has(declaration, "role")
+        ? []
+        : [{ problem: "has no 'role': provider or customer.", insert: ["role provider", "role customer"] }];
+    default:
+      return [];
+  }
+}
+
+export const requiredPropertyRule: Rule = (context) => {
+  for (const { uri, declaration } of context.binding.declarations) {
+    if (declaration.recovered || !declaration.name || !declaration.body) continue;
+    const missing = missingOf(context, declaration);
+    if (missing.length === 0 || hasSyntaxErrorNear(context, uri, declaration)) continue;
+    for (const m of missing) {
+      const fixes = m.insert
+        .map((text, i) => insertPropertyFix(context, uri, declaration, text, m.titles?.[i], m.insert.length === 1))
+        .filter((f): f is DiagnosticFix => f !== undefined);
+      context.report(
+        createDiagnostic(
+          StructureDiagnostics.missingProperty,
+          { kind: declaration.kind, name: declaration.name.text, problem: m.problem },
+          uri,
+          declaration.name.range,
+          { fixes },
+        ),
+      );
+    }
+  }
+};
+
+export const STRUCTURE_RULES: Rule[] = [agreementRule, serviceRolesRule, duplicatePropertyRule, requiredPropertyRule];

@@ -1,0 +1,298 @@
+/**
+ * Helpers shared by the checking rules: source text and positions, fixes that insert or remove a
+ * property, quantities as exact decimals, and the links between objectives, metrics and services.
+ */
+import { durationToSeconds } from "../../budget/budget.ts";
+import { type Decimal, toDecimal } from "../../budget/decimal.ts";
+import type { DiagnosticFix, TextEdit } from "../../diagnostics/diagnostic.ts";
+import type {
+  Comparator,
+  Declaration,
+  DurationLiteral,
+  DurationUnit,
+  NumberLiteral,
+  PercentageLiteral,
+  Position,
+  Property,
+  Range,
+  WindowNode,
+} from "../../syntax/ast.ts";
+import { computeLineStarts, positionAt } from "../../syntax/parse.ts";
+import type { DeclarationOf, RuleContext } from "../context.ts";
+
+// ---------------------------------------------------------------------------------------------
+// Source text
+
+interface Source {
+  text: string;
+  lineStarts?: number[];
+}
+
+const sources = new WeakMap<RuleContext, Map<string, Source>>();
+
+function source(context: RuleContext, uri: string): Source {
+  let byUri = sources.get(context);
+  if (!byUri) {
+    byUri = new Map();
+    sources.set(context, byUri);
+  }
+  let found = byUri.get(uri);
+  if (!found) {
+    found = { text: context.program.files.get(uri)?.text ?? "" };
+    byUri.set(uri, found);
+  }
+  return found;
+}
+
+/** The text a range covers, as written: `2 hours`, `99.9%`. */
+export function textOf(context: RuleContext, uri: string, range: Range): string {
+  return source(context, uri).text.slice(range.start.offset, range.end.offset);
+}
+
+export function positionOf(context: RuleContext, uri: string, offset: number): Position {
+  const s = source(context, uri);
+  s.lineStarts ??= computeLineStarts(s.text);
+  return positionAt(s.lineStarts, offset);
+}
+
+function rangeOf(context: RuleContext, uri: string, start: number, end: number): Range {
+  return { start: positionOf(context, uri, start), end: positionOf(context, uri, end) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Syntax errors near a declaration
+
+const syntaxErrorOffsets = new WeakMap<RuleContext, Map<string, number[]>>();
+
+/**
+ * True when a syntax error lies inside the declaration or between it and the next item: the parser
+ * may have dropped a property there, so "missing property" would be a cascade.
+ */
+export function hasSyntaxErrorNear(context: RuleContext, uri: string, declaration: Declaration): boolean {
+  if (!context.hasSyntaxErrors(uri)) return false;
+  let byUri = syntaxErrorOffsets.get(context);
+  if (!byUri) {
+    byUri = new Map();
+    for (const d of context.program.diagnostics) {
+      if (!d.code.startsWith("SLA1")) continue;
+      const list = byUri.get(d.uri) ?? [];
+      list.push(d.range.start.offset);
+      byUri.set(d.uri, list);
+    }
+    syntaxErrorOffsets.set(context, byUri);
+  }
+  const offsets = byUri.get(uri) ?? [];
+  const items = context.program.files.get(uri)?.parsed.file.items ?? [];
+  const index = items.indexOf(declaration);
+  const start = declaration.range.start.offset;
+  const end = index >= 0 && index + 1 < items.length ? items[index + 1].range.start.offset : Number.POSITIVE_INFINITY;
+  return offsets.some((offset) => offset >= start && offset < Math.max(end, declaration.range.end.offset + 1));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixes
+
+/** An edit that adds `propertyText` as the first property of a declaration's body. */
+export function insertPropertyEdit(
+  context: RuleContext,
+  uri: string,
+  declaration: Declaration,
+  propertyText: string,
+): TextEdit | undefined {
+  if (!declaration.body) return undefined;
+  const text = source(context, uri).text;
+  const open = declaration.body.start.offset; // the `{`
+  const after = open + 1;
+  const lineEnd = text.indexOf("\n", after);
+  const restOfLine = text.slice(after, lineEnd === -1 ? text.length : lineEnd);
+  if (lineEnd !== -1 && /^\s*(\/\/.*)?$/.test(restOfLine)) {
+    // `{` ends its line: the new property gets a line of its own, indented like the first property.
+    const first = declaration.properties[0];
+    let indent: string;
+    if (first && text.slice(lineEnd + 1, first.range.start.offset).trim() === "") {
+      indent = text.slice(text.lastIndexOf("\n", first.range.start.offset - 1) + 1, first.range.start.offset);
+    } else {
+      const lineStart = text.lastIndexOf("\n", open - 1) + 1;
+      indent = `${/^[ \t]*/.exec(text.slice(lineStart))![0]}  `;
+    }
+    const at = positionOf(context, uri, lineEnd + 1);
+    return { uri, range: { start: at, end: at }, newText: `${indent}${propertyText}\n` };
+  }
+  const at = positionOf(context, uri, after);
+  const next = text.charAt(after);
+  return { uri, range: { start: at, end: at }, newText: ` ${propertyText}${next === " " ? "" : " "}` };
+}
+
+export function insertPropertyFix(
+  context: RuleContext,
+  uri: string,
+  declaration: Declaration,
+  propertyText: string,
+  title = `Add '${propertyText}'`,
+  preferred = false,
+): DiagnosticFix | undefined {
+  const edit = insertPropertyEdit(context, uri, declaration, propertyText);
+  return edit && { title, edits: [edit], ...(preferred ? { preferred } : {}) };
+}
+
+/** An edit that deletes a property; a property alone on its line takes the whole line with it. */
+export function removePropertyEdit(context: RuleContext, uri: string, property: Property): TextEdit {
+  const text = source(context, uri).text;
+  let start = property.range.start.offset;
+  let end = property.range.end.offset;
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const lineEnd = text.indexOf("\n", end);
+  const before = text.slice(lineStart, start);
+  const afterText = text.slice(end, lineEnd === -1 ? text.length : lineEnd);
+  if (before.trim() === "" && /^\s*(\/\/.*)?$/.test(afterText) && lineEnd !== -1) {
+    start = lineStart;
+    end = lineEnd + 1;
+  } else {
+    while (start > lineStart && (text[start - 1] === " " || text[start - 1] === "\t")) start--;
+  }
+  return { uri, range: rangeOf(context, uri, start, end), newText: "" };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quantities
+
+export type Dimension = "percentage" | "duration" | "number";
+
+export interface Quantity {
+  dimension: Dimension;
+  /** Percent for percentages, seconds for durations with a fixed length, the number for numbers. */
+  value?: Decimal;
+  /** The duration's unit, when it has no fixed length (business time, months, years). */
+  unit?: DurationUnit;
+  amount?: Decimal;
+}
+
+export function quantityOf(
+  value: PercentageLiteral | DurationLiteral | NumberLiteral | undefined,
+): Quantity | undefined {
+  if (!value || value.recovered) return undefined;
+  switch (value.kind) {
+    case "Percentage":
+      return { dimension: "percentage", value: toDecimal(value.value) };
+    case "Number":
+      return { dimension: "number", value: toDecimal(value.value) };
+    case "Duration":
+      return {
+        dimension: "duration",
+        value: durationToSeconds(value.amount, value.unit),
+        unit: value.unit,
+        amount: toDecimal(value.amount),
+      };
+  }
+}
+
+export function seconds(duration: DurationLiteral | undefined): Decimal | undefined {
+  return duration && !duration.recovered ? durationToSeconds(duration.amount, duration.unit) : undefined;
+}
+
+/** True when `value` satisfies `comparator threshold`. */
+export function satisfies(value: Decimal, comparator: Comparator, threshold: Decimal): boolean {
+  switch (comparator) {
+    case "at least":
+      return value.greaterThanOrEqualTo(threshold);
+    case "at most":
+      return value.lessThanOrEqualTo(threshold);
+    case "above":
+      return value.greaterThan(threshold);
+    case "below":
+      return value.lessThan(threshold);
+  }
+}
+
+/** `at least` and `above` want high values; `at most` and `below` want low ones. */
+export function wantsHigh(comparator: Comparator): boolean {
+  return comparator === "at least" || comparator === "above";
+}
+
+/** A window that is complete: a rolling one has its length. */
+export function completeWindow(window: WindowNode | undefined): WindowNode | undefined {
+  if (!window || window.recovered) return undefined;
+  if (window.period === "rolling" && (!window.length || window.length.recovered)) return undefined;
+  return window;
+}
+
+/** The length of a rolling window in whole days, when it is written in days or weeks. */
+export function rollingDays(window: WindowNode): number | undefined {
+  if (window.period !== "rolling" || !window.length) return undefined;
+  const amount = toDecimal(window.length.amount);
+  const days = window.length.unit === "day" ? amount : window.length.unit === "week" ? amount.times(7) : undefined;
+  return days?.isInteger() && days.greaterThan(0) ? days.toNumber() : undefined;
+}
+
+export function sameWindow(a: WindowNode, b: WindowNode): boolean {
+  if (a.period !== b.period) return false;
+  return a.period !== "rolling" || (rollingDays(a) !== undefined && rollingDays(a) === rollingDays(b));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links between declarations
+
+export interface Located<T> {
+  uri: string;
+  declaration: T;
+}
+
+/** The metric an objective measures, when its `metric` resolves to a metric. */
+export function metricOf(
+  context: RuleContext,
+  objective: DeclarationOf<"objective">,
+): Located<DeclarationOf<"metric">> | undefined {
+  const property = objective.properties.find((p) => p.kind === "metric");
+  return property?.kind === "metric" ? context.resolve(property.metric, "metric") : undefined;
+}
+
+/** The first complete `type` of a metric. */
+export function metricTypeOf(metric: DeclarationOf<"metric">) {
+  for (const p of metric.properties) if (p.kind === "type" && !p.recovered && p.type) return p;
+  return undefined;
+}
+
+/** The service an objective is about: its own `service`, or its metric's. */
+export function serviceOf(
+  context: RuleContext,
+  objective: DeclarationOf<"objective">,
+): Located<DeclarationOf<"service">> | undefined {
+  for (const p of objective.properties) {
+    if (p.kind === "service" && !p.recovered) {
+      const service = context.resolve(p.service, "service");
+      if (service) return service;
+    }
+  }
+  const metric = metricOf(context, objective);
+  if (!metric) return undefined;
+  for (const p of metric.declaration.properties) {
+    if (p.kind === "service" && !p.recovered) return context.resolve(p.service, "service");
+  }
+  return undefined;
+}
+
+/** Up to `limit` names of declarations of a kind, in program order, for fixes that name one. */
+export function namesOf(
+  context: RuleContext,
+  kind: Declaration["kind"],
+  filter: (declaration: Declaration) => boolean = () => true,
+  limit = 5,
+): string[] {
+  const names: string[] = [];
+  for (const { declaration } of context.binding.declarations) {
+    if (names.length >= limit) break;
+    if (
+      declaration.kind === kind &&
+      declaration.name &&
+      filter(declaration) &&
+      !names.includes(declaration.name.text)
+    ) {
+      names.push(declaration.name.text);
+    }
+  }
+  return names;
+}
+
+export function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
+}

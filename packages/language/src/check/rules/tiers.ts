@@ -1,0 +1,338 @@
+/**
+ * Credit tiers (brief §3.4). For a remedy whose objective has a target (or a share of tickets), a
+ * tier is a `credit … when <comparator> <threshold>`. Tiers are not cumulative: the largest credit
+ * whose condition holds applies. So:
+ *  - thresholds must be distinct (SLA5001);
+ *  - ordered from the best service to the worst, credits must not fall (SLA5002);
+ *  - no tier may pay for a value that meets the target (SLA5003, exact: `at least 99.9%` with
+ *    `when below 99.9%` is right, `when at most 99.9%` pays at exactly 99.9% and is wrong);
+ *  - the tier nearest the target should start where a breach starts (SLA5004, warning);
+ *  - no credit should exceed the remedy's cap of the same fee (SLA5005, warning).
+ */
+import { durationLiteralText } from "../../budget/budget.ts";
+import { type Decimal, plain, toDecimal } from "../../budget/decimal.ts";
+import { createDiagnostic } from "../../diagnostics/catalogue.ts";
+import type { DiagnosticFix } from "../../diagnostics/diagnostic.ts";
+import type {
+  CapProperty,
+  Comparator,
+  CreditProperty,
+  DurationLiteral,
+  FeePeriod,
+  NumberLiteral,
+  PercentageLiteral,
+  Range,
+} from "../../syntax/ast.ts";
+import { TierDiagnostics } from "../codes.ts";
+import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
+import { type Dimension, quantityOf, satisfies, textOf, wantsHigh } from "./support.ts";
+import { objectiveDimension } from "./values.ts";
+
+type ValueLiteral = PercentageLiteral | DurationLiteral | NumberLiteral;
+
+/** What the objective promises: `at least 99.9%`, `at most 300 milliseconds`, `at least 95% of tickets`. */
+interface Goal {
+  comparator: Comparator;
+  value: Decimal;
+  dimension: Dimension;
+  literal: ValueLiteral;
+  uri: string;
+  text: string;
+  objective: string;
+}
+
+interface Tier {
+  property: CreditProperty;
+  comparator: Comparator;
+  comparatorRange: Range;
+  threshold: Decimal;
+  literal: ValueLiteral;
+  dimension: Dimension;
+  credit: Decimal;
+  creditLiteral: PercentageLiteral;
+  basis: FeePeriod;
+  /** `when below 99.9%`, as written. */
+  condition: string;
+}
+
+const COMPLEMENT: Record<Comparator, Comparator> = {
+  "at least": "below",
+  above: "at most",
+  "at most": "above",
+  below: "at least",
+};
+
+const BASIS_WORDS: Record<FeePeriod, string> = { month: "monthly", quarter: "quarterly", year: "annual" };
+
+function dimensionOf(literal: ValueLiteral): Dimension {
+  return literal.kind === "Percentage" ? "percentage" : literal.kind === "Duration" ? "duration" : "number";
+}
+
+function goalOf(
+  context: RuleContext,
+  objective: { uri: string; declaration: DeclarationOf<"objective"> },
+): Goal | undefined {
+  const expected = objectiveDimension(context, objective.declaration);
+  const name = objective.declaration.name?.text;
+  if (!expected || !name) return undefined;
+  for (const p of objective.declaration.properties) {
+    if (p.recovered) continue;
+    const literal = p.kind === "target" ? p.value : p.kind === "tickets" ? p.share : undefined;
+    const comparator = p.kind === "target" || p.kind === "tickets" ? p.comparator : undefined;
+    if (!literal || !comparator) continue;
+    const quantity = quantityOf(literal);
+    if (!quantity?.value || quantity.dimension !== expected.dimension) return undefined;
+    const valueText = textOf(context, objective.uri, literal.range);
+    return {
+      comparator: comparator.op,
+      value: quantity.value,
+      dimension: quantity.dimension,
+      literal,
+      uri: objective.uri,
+      text: p.kind === "tickets" ? `${comparator.op} ${valueText} of tickets` : `${comparator.op} ${valueText}`,
+      objective: name,
+    };
+  }
+  return undefined;
+}
+
+function tiersOf(context: RuleContext, uri: string, remedy: DeclarationOf<"remedy">): Tier[] {
+  const tiers: Tier[] = [];
+  for (const p of remedy.properties) {
+    if (p.kind !== "credit" || p.recovered || !p.percentage || !p.basis || p.condition?.kind !== "threshold") continue;
+    const { comparator, threshold } = p.condition;
+    if (!comparator || !threshold) continue;
+    const quantity = quantityOf(threshold);
+    if (!quantity?.value) continue;
+    tiers.push({
+      property: p,
+      comparator: comparator.op,
+      comparatorRange: comparator.range,
+      threshold: quantity.value,
+      literal: threshold,
+      dimension: quantity.dimension,
+      credit: toDecimal(p.percentage.value),
+      creditLiteral: p.percentage,
+      basis: p.basis.period,
+      condition: textOf(context, uri, p.condition.range),
+    });
+  }
+  return tiers;
+}
+
+function valueText(value: Decimal, dimension: Dimension): string {
+  if (dimension === "percentage") return `${plain(value)}%`;
+  if (dimension === "duration") return durationLiteralText(value);
+  return plain(value);
+}
+
+/** A value that meets the goal and yet satisfies the tier's condition, if there is one. */
+function metAndPaid(goal: Goal, tier: Tier): Decimal | undefined {
+  const t = goal.value;
+  const x = tier.threshold;
+  const candidates = [t, x, t.plus(x).div(2), maxOf(t, x).plus(1), minOf(t, x).minus(1)];
+  if (goal.dimension === "percentage") candidates.push(toDecimal(0), toDecimal(100));
+  if (goal.dimension === "duration") candidates.push(toDecimal(0));
+  for (const v of candidates) {
+    if (goal.dimension === "percentage" && (v.isNegative() || v.greaterThan(100))) continue;
+    if (goal.dimension === "duration" && v.isNegative()) continue;
+    if (satisfies(v, goal.comparator, t) && satisfies(v, tier.comparator, x)) return v;
+  }
+  return undefined;
+}
+
+function maxOf(a: Decimal, b: Decimal): Decimal {
+  return a.greaterThan(b) ? a : b;
+}
+function minOf(a: Decimal, b: Decimal): Decimal {
+  return a.lessThan(b) ? a : b;
+}
+
+/** True when the comparator's bound is included: `at least`, `at most`. */
+function closed(comparator: Comparator): boolean {
+  return comparator === "at least" || comparator === "at most";
+}
+
+export const tiersRule: Rule = (context) => {
+  for (const { uri, declaration: remedy } of context.declarations("remedy")) {
+    const forProperty = remedy.properties.find((p) => p.kind === "for" && !p.recovered);
+    const objective = forProperty?.kind === "for" ? context.resolve(forProperty.objective, "objective") : undefined;
+    const goal = objective ? goalOf(context, objective) : undefined;
+    const remedyName = remedy.name?.text ?? "";
+
+    let tiers = tiersOf(context, uri, remedy);
+    const dimension = goal?.dimension ?? tiers[0]?.dimension;
+    tiers = tiers.filter((t) => t.dimension === dimension);
+    checkCaps(context, uri, remedy);
+    if (tiers.length === 0) continue;
+
+    // SLA5001: distinct thresholds.
+    const byThreshold = new Map<string, Tier>();
+    const distinct: Tier[] = [];
+    for (const tier of tiers) {
+      const key = tier.threshold.toString();
+      const first = byThreshold.get(key);
+      if (first) {
+        context.report(
+          createDiagnostic(
+            TierDiagnostics.duplicateThreshold,
+            { threshold: textOf(context, uri, tier.literal.range) },
+            uri,
+            tier.literal.range,
+            { related: [{ uri, range: first.literal.range, message: `This tier already applies ${first.condition}` }] },
+          ),
+        );
+      } else {
+        byThreshold.set(key, tier);
+        distinct.push(tier);
+      }
+    }
+
+    // Which way is "worse"? The target's direction; without a target, the tiers' own, if they agree.
+    let highIsBetter: boolean | undefined;
+    if (goal) highIsBetter = wantsHigh(goal.comparator);
+    else if (distinct.every((t) => wantsHigh(t.comparator) === wantsHigh(distinct[0].comparator))) {
+      highIsBetter = !wantsHigh(distinct[0].comparator);
+    }
+    if (highIsBetter === undefined) continue;
+    const sameWay = distinct.filter((t) => wantsHigh(t.comparator) !== highIsBetter);
+
+    // SLA5003: a tier that pays while the objective is met.
+    if (goal) {
+      const targetRelated = {
+        uri: goal.uri,
+        range: goal.literal.range,
+        message: `The target of '${goal.objective}' is ${goal.text}`,
+      };
+      for (const tier of distinct) {
+        const example = metAndPaid(goal, tier);
+        if (!example) continue;
+        const fixes: DiagnosticFix[] = [];
+        const complement = COMPLEMENT[goal.comparator];
+        const atTarget = byThreshold.get(goal.value.toString());
+        if (sameWay.includes(tier) && (!atTarget || atTarget === tier)) {
+          const newText = `${complement} ${textOf(context, goal.uri, goal.literal.range)}`;
+          fixes.push({
+            title: `Start this tier at the target: '${newText}'`,
+            edits: [{ uri, range: { start: tier.comparatorRange.start, end: tier.literal.range.end }, newText }],
+            preferred: true,
+          });
+        }
+        context.report(
+          createDiagnostic(
+            TierDiagnostics.tierAboveTarget,
+            {
+              condition: tier.condition,
+              objective: goal.objective,
+              target: goal.text,
+              example: valueText(example, goal.dimension),
+            },
+            uri,
+            tier.literal.range,
+            { related: [targetRelated], fixes },
+          ),
+        );
+      }
+    }
+
+    // SLA5002: credits must not fall as service worsens (best service first).
+    const ordered = [...sameWay].sort((a, b) =>
+      highIsBetter ? b.threshold.comparedTo(a.threshold) : a.threshold.comparedTo(b.threshold),
+    );
+    const largest = new Map<FeePeriod, Tier>();
+    for (const tier of ordered) {
+      const better = largest.get(tier.basis);
+      if (better && tier.credit.lessThan(better.credit)) {
+        context.report(
+          createDiagnostic(
+            TierDiagnostics.creditFalls,
+            {
+              credit: `${tier.creditLiteral.value}%`,
+              condition: tier.condition,
+              better: `${better.creditLiteral.value}%`,
+              betterCondition: better.condition,
+            },
+            uri,
+            tier.creditLiteral.range,
+            {
+              related: [
+                {
+                  uri,
+                  range: better.creditLiteral.range,
+                  message: `${better.creditLiteral.value}% is paid ${better.condition}`,
+                },
+              ],
+            },
+          ),
+        );
+      }
+      if (!better || tier.credit.greaterThan(better.credit)) largest.set(tier.basis, tier);
+    }
+
+    // SLA5004: the band between the target and the first tier.
+    if (
+      goal &&
+      ordered.length > 0 &&
+      !remedy.properties.some((p) => p.kind === "credit" && p.condition?.kind === "each breach")
+    ) {
+      const first = ordered[0];
+      const t = goal.value;
+      const x = first.threshold;
+      // Breached values run up to (down to) the target, included for `above`/`below` targets.
+      const breachIncludesTarget = !closed(goal.comparator);
+      const covered = highIsBetter
+        ? x.greaterThan(t) || (x.equals(t) && (!breachIncludesTarget || closed(first.comparator)))
+        : x.lessThan(t) || (x.equals(t) && (!breachIncludesTarget || closed(first.comparator)));
+      if (!covered) {
+        const targetText = textOf(context, goal.uri, goal.literal.range);
+        const band = x.equals(t)
+          ? `at exactly ${targetText}`
+          : `between ${textOf(context, uri, first.literal.range)} and ${targetText}`;
+        context.report(
+          createDiagnostic(
+            TierDiagnostics.uncoveredBand,
+            { objective: goal.objective, band, remedy: remedyName, condition: first.condition },
+            uri,
+            first.literal.range,
+            {
+              related: [
+                {
+                  uri: goal.uri,
+                  range: goal.literal.range,
+                  message: `The target of '${goal.objective}' is ${goal.text}`,
+                },
+              ],
+            },
+          ),
+        );
+      }
+    }
+  }
+};
+
+/** SLA5005: a credit larger than the cap of the same fee. */
+function checkCaps(context: RuleContext, uri: string, remedy: DeclarationOf<"remedy">): void {
+  const caps = new Map<FeePeriod, CapProperty>();
+  for (const p of remedy.properties) {
+    if (p.kind === "cap" && !p.recovered && p.percentage && p.basis && !caps.has(p.basis.period))
+      caps.set(p.basis.period, p);
+  }
+  if (caps.size === 0) return;
+  for (const p of remedy.properties) {
+    if (p.kind !== "credit" || p.recovered || !p.percentage || !p.basis) continue;
+    const cap = caps.get(p.basis.period);
+    if (!cap?.percentage || !toDecimal(p.percentage.value).greaterThan(cap.percentage.value)) continue;
+    const capText = textOf(context, uri, { start: cap.percentage.range.start, end: cap.range.end });
+    context.report(
+      createDiagnostic(
+        TierDiagnostics.creditAboveCap,
+        { credit: `${p.percentage.value}%`, basis: BASIS_WORDS[p.basis.period], cap: capText },
+        uri,
+        p.percentage.range,
+        { related: [{ uri, range: cap.percentage.range, message: `The cap is ${capText}` }] },
+      ),
+    );
+  }
+}
+
+export const TIER_RULES: Rule[] = [tiersRule];

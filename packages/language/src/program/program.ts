@@ -1,0 +1,102 @@
+/**
+ * A program is a root document and everything it imports, transitively. Loading parses each file
+ * once and records import failures; binding and checking happen in `check/`.
+ */
+import { createDiagnostic } from "../diagnostics/catalogue.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { NameDiagnostics } from "../check/codes.ts";
+import { importsOf, type ImportDeclaration } from "../syntax/ast.ts";
+import { type ParseResult, parse } from "../syntax/parse.ts";
+import { resolveImportUri, type SourceHost } from "./host.ts";
+
+export interface SourceFile {
+  uri: string;
+  text: string;
+  parsed: ParseResult;
+  /** URIs this file imports that were loaded, in source order. */
+  imports: { declaration: ImportDeclaration; uri: string }[];
+}
+
+export interface LoadedProgram {
+  root: string;
+  /** Every loaded file, root first, in the order they were reached. */
+  files: Map<string, SourceFile>;
+  /** Import failures and syntax errors of every file. */
+  diagnostics: Diagnostic[];
+  /** True when an import could not be loaded: unresolved names may simply live in the missing file. */
+  incomplete: boolean;
+}
+
+/** A cache of parsed files keyed by URI and text, so a server re-checking importers parses nothing twice. */
+export type ParseCache = Map<string, ParseResult & { text: string }>;
+
+export function loadProgram(rootUri: string, host: SourceHost, cache?: ParseCache): LoadedProgram {
+  const files = new Map<string, SourceFile>();
+  const diagnostics: Diagnostic[] = [];
+  let incomplete = false;
+
+  const parseCached = (uri: string, text: string): ParseResult => {
+    const hit = cache?.get(uri);
+    if (hit && hit.text === text) return hit;
+    const result = parse(text, uri);
+    cache?.set(uri, { ...result, text });
+    return result;
+  };
+
+  const visit = (uri: string, text: string, stack: string[]) => {
+    const parsed = parseCached(uri, text);
+    const file: SourceFile = { uri, text, parsed, imports: [] };
+    files.set(uri, file);
+    diagnostics.push(...parsed.diagnostics);
+    for (const declaration of importsOf(parsed.file)) {
+      if (!declaration.path) continue;
+      const target = resolveImportUri(host, uri, declaration.path.value);
+      if (target === uri || stack.includes(target)) {
+        const from = target === uri ? [] : stack.slice(stack.indexOf(target));
+        const chain = [...from, uri, target].map(shortName);
+        diagnostics.push(
+          createDiagnostic(NameDiagnostics.importCycle, { chain: chain.join(" → ") }, uri, declaration.path.range),
+        );
+        continue;
+      }
+      if (files.has(target)) {
+        file.imports.push({ declaration, uri: target });
+        continue;
+      }
+      let importedText: string | undefined;
+      try {
+        importedText = host.readFile(target);
+      } catch {
+        importedText = undefined;
+      }
+      if (importedText === undefined) {
+        incomplete = true;
+        diagnostics.push(
+          createDiagnostic(
+            NameDiagnostics.missingImport,
+            { path: declaration.path.value },
+            uri,
+            declaration.path.range,
+          ),
+        );
+        continue;
+      }
+      file.imports.push({ declaration, uri: target });
+      visit(target, importedText, [...stack, uri]);
+    }
+  };
+
+  let rootText: string | undefined;
+  try {
+    rootText = host.readFile(rootUri);
+  } catch {
+    rootText = undefined;
+  }
+  visit(rootUri, rootText ?? "", []);
+  return { root: rootUri, files, diagnostics, incomplete };
+}
+
+function shortName(uri: string): string {
+  const slash = uri.lastIndexOf("/");
+  return slash === -1 ? uri : uri.slice(slash + 1);
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { slaLexer } from "../../src/index.ts";
+
+function lex(text: string) {
+  const result = slaLexer.tokenize(text);
+  return { names: result.tokens.map((t) => `${t.tokenType.name}:${t.image}`), errors: result.errors };
+}
+
+describe("lexer", () => {
+  it("builds with the first-character optimisation proven (ensureOptimizations would throw otherwise)", () => {
+    expect(lex("agreement A {}").errors).toEqual([]);
+  });
+
+  it.each([
+    ["15 minutes", "DurationLiteral:15 minutes"],
+    ["1 hour", "DurationLiteral:1 hour"],
+    ["5 business days", "DurationLiteral:5 business days"],
+    ["2 business hours", "DurationLiteral:2 business hours"],
+    ["300 milliseconds", "DurationLiteral:300 milliseconds"],
+    ["1.5 weeks", "DurationLiteral:1.5 weeks"],
+    ["24 months", "DurationLiteral:24 months"],
+    ["1 year", "DurationLiteral:1 year"],
+    ["30 seconds", "DurationLiteral:30 seconds"],
+    ["99.95%", "PercentageLiteral:99.95%"],
+    ["12,000.50", "NumberLiteral:12,000.50"],
+    ["GBP 12,000.00", "MoneyLiteral:GBP 12,000.00"],
+    ["USD 1", "MoneyLiteral:USD 1"],
+    ["2026-01-01", "DateLiteral:2026-01-01"],
+    ["08:00", "TimeLiteral:08:00"],
+    ["24x7", "Always:24x7"],
+    ['"a \\"quoted\\" word"', 'StringLiteral:"a \\"quoted\\" word"'],
+    ["Sev1Response", "Name:Sev1Response"],
+    ["terminate", "Kw_terminate:terminate"],
+    ["term", "Kw_term:term"],
+    ["monthly", "Kw_monthly:monthly"],
+    ["months", "Kw_months:months"],
+  ])("reads %s as one token", (text, expected) => {
+    expect(lex(text)).toEqual({ names: [expected], errors: [] });
+  });
+
+  it("keeps keywords reserved but lets longer words be names", () => {
+    expect(lex("service Services serviceLevel").names).toEqual([
+      "Kw_service:service",
+      "Name:Services",
+      "Name:serviceLevel",
+    ]);
+  });
+
+  it("does not read a duration unit glued to a longer word", () => {
+    expect(lex("5 daysx").names).toEqual(["NumberLiteral:5", "Name:daysx"]);
+  });
+
+  it("puts comments in their own group", () => {
+    const result = slaLexer.tokenize("// a\nparty /* b */ X");
+    expect(result.tokens.map((t) => t.image)).toEqual(["party", "X"]);
+    expect(result.groups.comments.map((t) => t.image)).toEqual(["// a", "/* b */"]);
+  });
+
+  it("reads a text block across lines", () => {
+    expect(lex('"""\n  one\n  two\n"""').names).toEqual(['TextBlock:"""\n  one\n  two\n"""']);
+  });
+
+  it("reports characters outside the language", () => {
+    expect(lex("party @ X").errors).toHaveLength(1);
+  });
+});
