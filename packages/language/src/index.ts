@@ -21,3 +21,4 @@ export type { Binding, Reference, SymbolEntry } from "./check/binder.ts";
 export { referenceSites, type ReferenceSite } from "./check/references.ts";
 export { closestName } from "./check/suggest.ts";
 export { NameDiagnostics } from "./check/codes.ts";
+export * from "./budget/index.ts";

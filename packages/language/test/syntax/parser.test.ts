@@ -27,7 +27,7 @@ describe("parser", () => {
 
   it("decodes literals: durations know unit and length, amounts keep exact decimals", () => {
     const [service] = only("service S { fee GBP 12,000.50 per quarter }");
-    const fee = propertyOf(service as never, "fee" as never) as {
+    const fee = propertyOf(service as never, "fee" as never) as unknown as {
       amount: { currency: string; amount: string };
       period: string;
     };
