@@ -61,7 +61,26 @@ function allTokens(node: CstNode, out: IToken[] = []): IToken[] {
   return out;
 }
 
+/** Line starts of the document being built: node ranges come from Chevrotain's offsets in O(log n). */
+const lineStarts: readonly number[] = [0];
+
+function position(offset: number): A.Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { offset, line: low + 1, column: offset - lineStarts[low] + 1 };
+}
+
 function nodeRange(node: CstNode): A.Range | undefined {
+  const location = node.location;
+  // After recovery a node may end in an invented token without a place; then walk its real tokens.
+  if (location && Number.isFinite(location.startOffset) && Number.isFinite(location.endOffset) && !node.recoveredNode) {
+    return { start: position(location.startOffset), end: position(location.endOffset! + 1) };
+  }
   const all = allTokens(node);
   if (all.length === 0) return undefined;
   let first = all[0];
@@ -538,6 +557,6 @@ export function buildFile(
     kind: "File",
     items,
     comments,
-    range: { start: { offset: 0, line: 1, column: 1 }, end: { ...endPosition, offset: textLength } },
+    range: { start: position(0), end: position(textLength) },
   };
 }

@@ -28,7 +28,12 @@ import { slaErrorMessages } from "./messages.ts";
 
 class SlaGrammar extends CstParser {
   constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 4, errorMessageProvider: slaErrorMessages });
+    super(allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 4,
+      errorMessageProvider: slaErrorMessages,
+      nodeLocationTracking: "onlyOffset",
+    });
     this.performSelfAnalysis();
   }
 

@@ -113,7 +113,7 @@ export function parse(text: string, uri = "untitled.sla"): ParseResult {
     const range = Number.isFinite(t.startOffset) ? tokenRange(t) : endOfInputRange(text, lineStarts, tokens);
     diagnostics.push(createDiagnostic(Diagnostics.syntaxError, { message: error.message }, uri, range));
   }
-  const file = buildFile(cst, comments, text.length, positionAt(lineStarts, text.length));
+  const file = buildFile(cst, comments, text.length, lineStarts);
   return { file, diagnostics, tokens };
 }
 
