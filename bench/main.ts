@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     const stream = createWriteStream(eventsPath);
     for (const line of generateEvents(records))
       if (!stream.write(`${line}\n`)) await new Promise((r) => stream.once("drain", r));
-    await new Promise((r) => stream.end(r));
+    await new Promise<void>((r) => stream.end(() => r()));
     const bundlePath = join(OUT, "hosting.rules.json");
     const hosting = readFileSync(join(ROOT, "../shared/spec/conformance/hosting.sla"), "utf8");
     const hostingUri = "file:///bench/hosting.sla";

@@ -62,7 +62,8 @@ function allTokens(node: CstNode, out: IToken[] = []): IToken[] {
 }
 
 /** Line starts of the document being built: node ranges come from Chevrotain's offsets in O(log n). */
-const lineStarts: readonly number[] = [0];
+// biome-ignore lint/style/useConst: reassigned by buildFile for each document
+let lineStarts: readonly number[] = [0];
 
 function position(offset: number): A.Position {
   let low = 0;
@@ -540,8 +541,9 @@ export function buildFile(
   cst: CstNode | undefined,
   comments: A.Comment[],
   textLength: number,
-  endPosition: A.Position,
+  starts: readonly number[],
 ): A.SlaFile {
+  lineStarts = starts;
   const items: (A.ImportDeclaration | A.Declaration)[] = [];
   for (const top of cst ? subrules(cst, "topLevel") : []) {
     for (const elements of Object.values(top.children as Children)) {

@@ -69,7 +69,8 @@ export function assertInside(range: Range, text: string, lineStarts: number[]): 
       p.offset <= text.length &&
       p.line >= 1 &&
       p.line <= lineStarts.length &&
-      lineStarts[p.line - 1] + p.column - 1 === p.offset;
+      lineStarts[p.line - 1] + p.column - 1 === p.offset &&
+      (p.line === lineStarts.length || p.offset < lineStarts[p.line]);
     if (!ok) throw new Error(`position ${JSON.stringify(p)} is not inside the document of ${text.length} characters`);
   }
   if (range.start.offset > range.end.offset) throw new Error(`range ${JSON.stringify(range)} ends before it starts`);
