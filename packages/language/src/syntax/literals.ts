@@ -9,7 +9,10 @@ const ESCAPES: Record<string, string> = { n: "\n", t: "\t", '"': '"', "\\": "\\"
 
 /** The value of a one-line string; `image` includes its quotes (the closing one may be missing). */
 export function decodeString(image: string): string {
-  const closed = image.length >= 2 && image.endsWith('"') && !image.endsWith('\\"');
+  // closed when the last quote is not itself escaped: an even number of backslashes before it
+  let backslashes = 0;
+  while (image.length - 2 - backslashes > 0 && image[image.length - 2 - backslashes] === "\\") backslashes++;
+  const closed = image.length >= 2 && image.endsWith('"') && backslashes % 2 === 0;
   const body = image.slice(1, closed ? -1 : undefined);
   return body.replace(/\\(.)/g, (_, c: string) => ESCAPES[c] ?? c);
 }

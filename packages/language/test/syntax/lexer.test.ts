@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slaLexer } from "../../src/index.ts";
+import { decodeString, slaLexer } from "../../src/index.ts";
 
 function lex(text: string) {
   const result = slaLexer.tokenize(text);
@@ -62,5 +62,18 @@ describe("lexer", () => {
 
   it("reports characters outside the language", () => {
     expect(lex("party @ X").errors).toHaveLength(1);
+  });
+});
+
+describe("string decoding", () => {
+  it.each([
+    ['"plain"', "plain"],
+    ['"ends with a backslash \\\\"', "ends with a backslash \\"],
+    ['"quote \\" inside"', 'quote " inside'],
+    ['"line\\nbreak"', "line\nbreak"],
+    ['"unclosed', "unclosed"],
+    ['"unclosed \\"', 'unclosed "'],
+  ])("%s decodes to %j", (image, value) => {
+    expect(decodeString(image)).toBe(value);
   });
 });

@@ -1,0 +1,606 @@
+/**
+ * `compileBundle` turns a checked program into the rule bundle `sla-rules/1` (see bundle-types.ts):
+ * every reference becomes the referenced declaration's name, every literal an exact decimal
+ * string, every window and calendar an explicit object, and every rule keeps its `source`.
+ *
+ * The output depends only on the program: no clock, no environment, no map iteration order that
+ * the source does not fix. Objects are built with their keys in the order of the types, so
+ * `serializeBundle` writes byte-identical JSON for the same source.
+ *
+ * Meant for programs without errors (the CLI refuses to build otherwise). On a program with
+ * errors it still returns a bundle, never throws: a reference that does not resolve to the kind
+ * wanted becomes `null` (or is left out of a list), and a rule missing a part it cannot do without
+ * (a credit without a percentage) is left out. Duplicated names keep their first declaration.
+ */
+import Decimal from "decimal.js";
+import {
+  type AgreementDeclaration,
+  type CalendarDeclaration,
+  type ClauseDeclaration,
+  type ComparatorNode,
+  type Declaration,
+  type DeclarationKind,
+  type DurationLiteral,
+  type ExcludeProperty,
+  type FeeBasis as FeeBasisNode,
+  formatDuration,
+  type HoursSpec,
+  type Identifier,
+  type IncentiveDeclaration,
+  type MetricDeclaration,
+  type ObjectiveDeclaration,
+  type PartyDeclaration,
+  type Position,
+  propertiesOf,
+  propertyOf,
+  type RemedyDeclaration,
+  type ReportingDeclaration,
+  type ServiceDeclaration,
+  type TargetValue,
+  WEEKDAYS,
+  type WindowNode,
+} from "@sla/language";
+import type { CheckedProgram } from "@sla/language";
+import { decimalText, downtimeBudgets, durationToSeconds } from "./budget.ts";
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_SCHEMA_ID,
+  type BundleAgreement,
+  type BundleBudget,
+  type BundleCalendar,
+  type BundleClause,
+  type BundleCredit,
+  type BundleDuration,
+  type BundleExclusion,
+  type BundleHours,
+  type BundleIncentive,
+  type BundleMetric,
+  type BundleMoney,
+  type BundleObjective,
+  type BundleParty,
+  type BundleRemedy,
+  type BundleReporting,
+  type BundleService,
+  type BundleSupport,
+  type BundleTargetValue,
+  type BundleWindow,
+  type Comparator,
+  type FeeBasis,
+  type MetricType,
+  type RuleBundle,
+  type Source,
+  type Weekday,
+} from "./bundle-types.ts";
+import { folderOf, pathToFolderUri, relativeToFolder } from "./uri.ts";
+
+export interface CompileOptions {
+  /**
+   * The folder `source.file` is relative to: a `file:` URI or an absolute path. Defaults to the
+   * folder of the program's root file.
+   */
+  rootDir?: string;
+}
+
+/** Decimal places kept when a fee is divided into months and the quotient does not terminate. */
+export const MONTHLY_FEE_PLACES = 20;
+
+type Declared<K extends DeclarationKind> = { uri: string; declaration: Extract<Declaration, { kind: K }> };
+
+class Compiler {
+  private readonly folder: string;
+  private readonly agreement: Declared<"agreement"> | undefined;
+
+  constructor(
+    private readonly program: CheckedProgram,
+    options: CompileOptions,
+  ) {
+    this.folder = options.rootDir !== undefined ? pathToFolderUri(options.rootDir) : folderOf(program.root);
+    this.agreement = this.declared("agreement")[0];
+  }
+
+  compile(): RuleBundle {
+    return {
+      $schema: BUNDLE_SCHEMA_ID,
+      format: BUNDLE_FORMAT,
+      agreement: this.agreement ? this.compileAgreement(this.agreement) : null,
+      parties: this.declared("party").map((d) => this.compileParty(d)),
+      calendars: this.declared("calendar").map((d) => this.compileCalendar(d)),
+      services: this.declared("service").map((d) => this.compileService(d)),
+      metrics: this.declared("metric").map((d) => this.compileMetric(d)),
+      objectives: this.declared("objective").map((d) => this.compileObjective(d)),
+      remedies: this.declared("remedy").map((d) => this.compileRemedy(d)),
+      incentives: this.declared("incentive").map((d) => this.compileIncentive(d)),
+      reporting: this.declared("reporting").map((d) => this.compileReporting(d)),
+      clauses: this.declared("clause").map((d) => this.compileClause(d)),
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Program access
+
+  /** The named declarations of a kind in program order; a duplicated name keeps its first declaration. */
+  private declared<K extends DeclarationKind>(kind: K): Declared<K>[] {
+    return this.program.declarations.filter(
+      (d): d is Declared<K> =>
+        d.declaration.kind === kind &&
+        d.declaration.name !== undefined &&
+        this.program.symbols.get(d.declaration.name.text)?.declaration === d.declaration,
+    );
+  }
+
+  /** The declaration a name refers to, when it exists and is of the kind wanted. */
+  private lookup<K extends DeclarationKind>(identifier: Identifier | undefined, kind: K): Declared<K> | undefined {
+    if (!identifier) return undefined;
+    const symbol = this.program.symbols.get(identifier.text);
+    if (!symbol || symbol.kind !== kind) return undefined;
+    return { uri: symbol.uri, declaration: symbol.declaration as Extract<Declaration, { kind: K }> };
+  }
+
+  private ref(identifier: Identifier | undefined, kind: DeclarationKind): string | null {
+    return this.lookup(identifier, kind) ? identifier!.text : null;
+  }
+
+  private source(uri: string, position: Position): Source {
+    return { file: relativeToFolder(this.folder, uri), line: position.line, column: position.column };
+  }
+
+  private timezone(): string {
+    const zone = this.agreement && propertyOf(this.agreement.declaration, "timezone")?.value?.value;
+    return zone || "UTC";
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Declarations
+
+  private compileAgreement({
+    uri,
+    declaration: d,
+  }: {
+    uri: string;
+    declaration: AgreementDeclaration;
+  }): BundleAgreement {
+    const renewal = propertyOf(d, "renewal");
+    return {
+      name: d.name!.text,
+      title: d.title?.value ?? null,
+      version: propertyOf(d, "version")?.value?.value ?? null,
+      effective: propertyOf(d, "effective")?.date?.text ?? null,
+      term: duration(propertyOf(d, "term")?.duration),
+      renewal: renewal
+        ? { automatic: renewal.automatic, period: duration(renewal.period), notice: duration(renewal.notice) }
+        : null,
+      timezone: this.timezone(),
+      currency: propertyOf(d, "currency")?.code?.text ?? null,
+      governingLaw: propertyOf(d, "governing law")?.value?.value ?? null,
+      businessCalendar: this.ref(propertyOf(d, "business calendar")?.calendar, "calendar"),
+      source: this.source(uri, d.range.start),
+    };
+  }
+
+  private compileParty({ uri, declaration: d }: { uri: string; declaration: PartyDeclaration }): BundleParty {
+    return {
+      name: d.name!.text,
+      title: d.title?.value ?? null,
+      role: propertyOf(d, "role")?.role ?? null,
+      address: propertyOf(d, "address")?.value?.value ?? null,
+      contact: propertyOf(d, "contact")?.value?.value ?? null,
+      source: this.source(uri, d.range.start),
+    };
+  }
+
+  private compileCalendar({ uri, declaration: d }: { uri: string; declaration: CalendarDeclaration }): BundleCalendar {
+    const hours: BundleCalendar["hours"] = [];
+    for (const p of propertiesOf(d, "working hours")) {
+      if (!p.from || !p.to || p.days.length === 0) continue;
+      const days = new Set<Weekday>();
+      for (const span of p.days) for (const day of weekdaySpan(span.from, span.to)) days.add(day);
+      hours.push({ days: WEEKDAYS.filter((day) => days.has(day)), from: p.from.text, to: p.to.text });
+    }
+    const holidays = new Set<string>();
+    for (const p of propertiesOf(d, "holidays")) for (const date of p.dates) holidays.add(date.text);
+    return {
+      name: d.name!.text,
+      title: d.title?.value ?? null,
+      timezone: propertyOf(d, "timezone")?.value?.value || this.timezone(),
+      hours,
+      holidays: [...holidays].sort(),
+      source: this.source(uri, d.range.start),
+    };
+  }
+
+  private compileService({ uri, declaration: d }: { uri: string; declaration: ServiceDeclaration }): BundleService {
+    const fee = propertyOf(d, "fee");
+    const money = fee?.amount && fee.period ? fee.amount : undefined;
+    return {
+      name: d.name!.text,
+      title: d.title?.value ?? null,
+      provider: this.ref(propertyOf(d, "provider")?.party, "party"),
+      customer: this.ref(propertyOf(d, "customer")?.party, "party"),
+      fee: money && fee?.period ? { amount: money.amount, currency: money.currency, period: fee.period } : null,
+      monthlyFee: money && fee?.period ? monthlyFee(money.amount, money.currency, fee.period) : null,
+      hours: this.hours(propertyOf(d, "hours")?.hours) ?? { kind: "24x7" },
+      exclusions: this.exclusions(uri, propertiesOf(d, "exclude")),
+      source: this.source(uri, d.range.start),
+    };
+  }
+
+  private compileMetric({ uri, declaration: d }: { uri: string; declaration: MetricDeclaration }): BundleMetric {
+    const type = propertyOf(d, "type");
+    const metricType: MetricType = type?.type ?? "availability";
+    return {
+      name: d.name!.text,
+      title: d.title?.value ?? null,
+      service: this.ref(propertyOf(d, "service")?.service, "service"),
+      type: metricType,
+      percentile: metricType === "latency" ? (type?.percentile?.value ?? null) : null,
+      unit: metricUnit(metricType),
+      measuredBy: propertyOf(d, "measured by")?.value?.value ?? null,
+      downtimeDefinition: propertyOf(d, "downtime")?.value?.value ?? null,
+      source: this.source(uri, d.range.start),
+    };
+  }
+
+  private compileObjective({
+    uri,
+    declaration: d,
+  }: {
+    uri: string;
+    declaration: ObjectiveDeclaration;
+  }): BundleObjective {
+    const metric = this.lookup(propertyOf(d, "metric")?.metric, "metric");
+    const metricType = metric ? (propertyOf(metric.declaration, "type")?.type ?? "availability") : null;
+    const ownService = this.lookup(propertyOf(d, "service")?.service, "service");
+    const metricService = metric && this.lookup(propertyOf(metric.declaration, "service")?.service, "service");
+    const service = ownService ?? metricService;
+
+    const targetProperty = propertyOf(d, "target");
+    const targetValue = this.targetValue(targetProperty?.value);
+    const target =
+      targetProperty?.comparator && targetValue
+        ? {
+            comparator: targetProperty.comparator.op,
+            value: targetValue,
+            source: this.source(uri, targetProperty.range.start),
+          }
+        : null;
+
+    const perIncident = propertyOf(d, "max outage per incident");
+    const perIncidentDuration = duration(perIncident?.duration);
+    const total = propertyOf(d, "max total outage");
+    const totalDuration = duration(total?.duration);
+    const totalWindow = window(total?.window);
+    const tickets = propertyOf(d, "tickets");
+
+    const objectiveWindow =
+      window(targetProperty?.window) ?? totalWindow ?? window(tickets?.window) ?? window(undefined, "calendar month")!;
+
+    return {
+      name: d.name!.text,
+      title: d.title?.value ?? null,
+      service: service ? service.declaration.name!.text : null,
+      metric: metric ? metric.declaration.name!.text : null,
+      metricType,
+      window: objectiveWindow,
+      target,
+      budgets: metricType === "availability" && target ? budgets(target.comparator, target.value, objectiveWindow) : [],
+      maxOutagePerIncident:
+        perIncident && perIncidentDuration
+          ? { duration: perIncidentDuration, source: this.source(uri, perIncident.range.start) }
+          : null,
+      maxTotalOutage:
+        total && totalDuration
+          ? {
+              duration: totalDuration,
+              window: totalWindow ?? objectiveWindow,
+              source: this.source(uri, total.range.start),
+            }
+          : null,
+      support: this.support(uri, d),
+      exclusions: [
+        ...(service ? this.exclusions(service.uri, propertiesOf(service.declaration, "exclude")) : []),
+        ...this.exclusions(uri, propertiesOf(d, "exclude")),
+      ],
+      source: this.source(uri, d.range.start),
+    };
+  }
+
+  private support(uri: string, d: ObjectiveDeclaration): BundleSupport | null {
+    const severity = propertyOf(d, "severity");
+    if (!severity?.level) return null;
+    const response = propertyOf(d, "response");
+    const resolution = propertyOf(d, "resolution");
+    const tickets = propertyOf(d, "tickets");
+    const within = (p: typeof response | typeof resolution) => {
+      const w = duration(p?.duration);
+      return p && w ? { within: w, during: this.hours(p.during) ?? { kind: "24x7" as const } } : null;
+    };
+    const shareWindow = window(tickets?.window);
+    return {
+      severity: Number(severity.level.value),
+      description: severity.description?.value ?? null,
+      response: within(response),
+      resolution: within(resolution),
+      share:
+        tickets?.comparator && tickets.share
+          ? {
+              comparator: tickets.comparator.op,
+              percent: tickets.share.value,
+              window: shareWindow ?? window(undefined, "calendar month")!,
+            }
+          : null,
+      source: this.source(uri, severity.range.start),
+    };
+  }
+
+  private compileRemedy({ uri, declaration: d }: { uri: string; declaration: RemedyDeclaration }): BundleRemedy {
+    const credits: BundleCredit[] = [];
+    for (const p of propertiesOf(d, "credit")) {
+      const basis = feeBasis(p.basis);
+      if (!p.percentage || !basis || !p.condition) continue;
+      let condition: BundleCredit["condition"];
+      if (p.condition.kind === "each breach") condition = { kind: "each breach" };
+      else {
+        const value = this.targetValue(p.condition.threshold);
+        if (!p.condition.comparator || !value) continue;
+        condition = { kind: "threshold", comparator: p.condition.comparator.op, value };
+      }
+      credits.push({ percent: p.percentage.value, basis, condition, source: this.source(uri, p.range.start) });
+    }
+    const terminate = propertyOf(d, "terminate");
+    const terminateWithin = duration(terminate?.within);
+    return {
+      name: d.name!.text,
+      title: d.title?.value ?? null,
+      objective: this.ref(propertyOf(d, "for")?.objective, "objective"),
+      credits,
+      cap: this.cap(uri, d),
+      claimWithin: duration(propertyOf(d, "claim")?.duration),
+      soleRemedy: propertyOf(d, "sole remedy") !== undefined,
+      actions: propertiesOf(d, "action")
+        .filter((p) => p.description)
+        .map((p) => ({
+          description: p.description!.value,
+          within: duration(p.duration),
+          source: this.source(uri, p.range.start),
+        })),
+      termination:
+        terminate?.times && terminateWithin
+          ? {
+              breaches: Number(terminate.times.value),
+              within: terminateWithin,
+              source: this.source(uri, terminate.range.start),
+            }
+          : null,
+      notice: duration(propertyOf(d, "notice")?.duration),
+      source: this.source(uri, d.range.start),
+    };
+  }
+
+  private compileIncentive({
+    uri,
+    declaration: d,
+  }: {
+    uri: string;
+    declaration: IncentiveDeclaration;
+  }): BundleIncentive {
+    const bonuses: BundleIncentive["bonuses"] = [];
+    for (const p of propertiesOf(d, "bonus")) {
+      const basis = feeBasis(p.basis);
+      const value = this.targetValue(p.threshold);
+      if (!p.percentage || !basis || !p.comparator || !value) continue;
+      bonuses.push({
+        percent: p.percentage.value,
+        basis,
+        comparator: comparator(p.comparator),
+        value,
+        consecutiveWindows: p.consecutive ? Number(p.consecutive.value) : 1,
+        source: this.source(uri, p.range.start),
+      });
+    }
+    return {
+      name: d.name!.text,
+      title: d.title?.value ?? null,
+      objective: this.ref(propertyOf(d, "for")?.objective, "objective"),
+      bonuses,
+      cap: this.cap(uri, d),
+      source: this.source(uri, d.range.start),
+    };
+  }
+
+  private compileReporting({
+    uri,
+    declaration: d,
+  }: {
+    uri: string;
+    declaration: ReportingDeclaration;
+  }): BundleReporting {
+    return {
+      name: d.name!.text,
+      title: d.title?.value ?? null,
+      reports: propertiesOf(d, "report").map((p) => ({
+        objectives: p.objectives.filter((o) => this.lookup(o, "objective")).map((o) => o.text),
+        frequency: p.frequency ?? null,
+        within: duration(p.within),
+        source: this.source(uri, p.range.start),
+      })),
+      review: propertyOf(d, "review")?.frequency ?? null,
+      source: this.source(uri, d.range.start),
+    };
+  }
+
+  private compileClause({ uri, declaration: d }: { uri: string; declaration: ClauseDeclaration }): BundleClause {
+    return {
+      name: d.name!.text,
+      title: d.title?.value ?? null,
+      text: propertiesOf(d, "text")
+        .map((p) => p.value?.value ?? "")
+        .filter((text) => text !== "")
+        .join("\n\n"),
+      source: this.source(uri, d.range.start),
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Parts
+
+  private hours(spec: HoursSpec | undefined): BundleHours | undefined {
+    if (!spec) return undefined;
+    if (spec.kind === "Always") return { kind: "24x7" };
+    return this.lookup(spec, "calendar") ? { kind: "calendar", calendar: spec.text } : undefined;
+  }
+
+  private exclusions(uri: string, properties: ExcludeProperty[]): BundleExclusion[] {
+    const result: BundleExclusion[] = [];
+    for (const p of properties) {
+      if (!p.cause) continue;
+      const notice = p.properties.find((q) => q.kind === "notice");
+      const allowance = p.properties.find((q) => q.kind === "allowance");
+      const allowanceDuration = allowance?.kind === "allowance" ? duration(allowance.duration) : null;
+      const allowanceWindow = allowance?.kind === "allowance" ? window(allowance.window) : null;
+      result.push({
+        cause: p.cause === "customer caused" ? "customer" : p.cause,
+        notice: notice?.kind === "notice" ? duration(notice.duration) : null,
+        allowance:
+          allowanceDuration && allowanceWindow ? { duration: allowanceDuration, window: allowanceWindow } : null,
+        source: this.source(uri, p.range.start),
+      });
+    }
+    return result;
+  }
+
+  private cap(uri: string, d: RemedyDeclaration | IncentiveDeclaration): BundleRemedy["cap"] {
+    const cap = propertyOf(d, "cap");
+    const basis = feeBasis(cap?.basis);
+    if (!cap?.percentage || !basis) return null;
+    return {
+      percent: cap.percentage.value,
+      basis,
+      window: window(cap.window),
+      source: this.source(uri, cap.range.start),
+    };
+  }
+
+  private targetValue(value: TargetValue | undefined): BundleTargetValue | null {
+    if (!value) return null;
+    switch (value.kind) {
+      case "Percentage":
+        return { kind: "percentage", value: value.value, text: `${value.value}%` };
+      case "Number":
+        return { kind: "number", value: value.value, text: value.value };
+      case "Duration": {
+        const seconds = durationToSeconds(value.amount, value.unit);
+        if (seconds === undefined) return null;
+        return {
+          kind: "duration",
+          value: decimalText(seconds.times(1000)),
+          text: formatDuration(value.amount, value.unit),
+        };
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values that need nothing but the literal
+
+function duration(literal: DurationLiteral | undefined): BundleDuration | null {
+  if (!literal) return null;
+  const seconds = durationToSeconds(literal.amount, literal.unit);
+  const result: BundleDuration = {
+    text: formatDuration(literal.amount, literal.unit),
+    amount: literal.amount,
+    unit: literal.unit,
+  };
+  if (seconds !== undefined) result.seconds = decimalText(seconds);
+  return result;
+}
+
+const WINDOW_TEXT: Record<Exclude<BundleWindow["period"], "rolling">, string> = {
+  "calendar month": "per calendar month",
+  "calendar quarter": "per calendar quarter",
+  "calendar year": "per calendar year",
+  week: "per week",
+};
+
+/** A window; `fallback` gives a default period when the source has none. */
+function window(
+  node: WindowNode | undefined,
+  fallback?: Exclude<BundleWindow["period"], "rolling">,
+): BundleWindow | null {
+  if (!node) return fallback ? { period: fallback, text: WINDOW_TEXT[fallback] } : null;
+  if (node.period !== "rolling") return { period: node.period, text: WINDOW_TEXT[node.period] };
+  const length = node.length;
+  const days = length ? rollingDays(length) : undefined;
+  if (!length || days === undefined) return null;
+  return { period: "rolling", days, text: `per rolling ${formatDuration(length.amount, length.unit)}` };
+}
+
+/** A rolling window's length in whole days (`per rolling 30 days`, `per rolling 2 weeks`). */
+function rollingDays(length: DurationLiteral): number | undefined {
+  const seconds = durationToSeconds(length.amount, length.unit);
+  if (seconds === undefined) return undefined;
+  const days = new Decimal(seconds).div(86400);
+  return days.isInteger() && days.gt(0) ? days.toNumber() : undefined;
+}
+
+function weekdaySpan(from: Weekday, to: Weekday): Weekday[] {
+  const start = WEEKDAYS.indexOf(from);
+  const end = WEEKDAYS.indexOf(to);
+  const days: Weekday[] = [];
+  for (let i = start; ; i = (i + 1) % 7) {
+    days.push(WEEKDAYS[i]);
+    if (i === end) break;
+  }
+  return days;
+}
+
+function comparator(node: ComparatorNode): Comparator {
+  return node.op;
+}
+
+function feeBasis(node: FeeBasisNode | undefined): FeeBasis | null {
+  if (!node) return null;
+  return node.period === "month" ? "monthly fee" : node.period === "quarter" ? "quarterly fee" : "annual fee";
+}
+
+function metricUnit(type: MetricType): BundleMetric["unit"] {
+  return type === "availability" || type === "error rate" ? "percent" : "millisecond";
+}
+
+/**
+ * The fee per month: the fee itself, a quarterly fee / 3 or an annual fee / 12. Exact when the
+ * quotient terminates, written with at least the fee's own decimal places (`36000.00` a year is
+ * `3000.00` a month). A quotient that does not terminate (`10000.00 / 3`) is rounded half-up to
+ * MONTHLY_FEE_PLACES decimal places: far below any currency's minor unit, so a percentage of it
+ * rounds to the minor unit as the exact value would.
+ */
+export function monthlyFee(amount: string, currency: string, period: "month" | "quarter" | "year"): BundleMoney {
+  if (period === "month") return { amount, currency };
+  const fee = new Decimal(amount);
+  const divisor = period === "quarter" ? 3 : 12;
+  const places = amount.includes(".") ? amount.length - amount.indexOf(".") - 1 : 0;
+  const Exact = Decimal.clone({ precision: 1000, rounding: Decimal.ROUND_HALF_UP });
+  const quotient = new Exact(fee).div(divisor);
+  const exact = quotient.times(divisor).eq(fee) && quotient.decimalPlaces() <= MONTHLY_FEE_PLACES;
+  const monthly = exact
+    ? quotient.toFixed(Math.max(places, quotient.decimalPlaces()))
+    : quotient.toDecimalPlaces(MONTHLY_FEE_PLACES, Decimal.ROUND_HALF_UP).toFixed(MONTHLY_FEE_PLACES);
+  return { amount: monthly, currency };
+}
+
+function budgets(comparator: Comparator, value: BundleTargetValue, w: BundleWindow): BundleBudget[] {
+  if (value.kind !== "percentage" || (comparator !== "at least" && comparator !== "above")) return [];
+  try {
+    return downtimeBudgets(value.value, w.period, w.days).map((b) => ({
+      days: b.days,
+      seconds: b.seconds,
+      text: b.text,
+    }));
+  } catch {
+    return []; // a percentage outside 0–100: the checker reports it
+  }
+}
+
+export function compileBundle(program: CheckedProgram, options: CompileOptions = {}): RuleBundle {
+  return new Compiler(program, options).compile();
+}

@@ -1,0 +1,7 @@
+/** `@sla/compiler`: a checked program → the rule bundle `sla-rules/1`, its JSON Schema, and the Markdown contract. */
+export * from "./bundle-types.ts";
+export { compileBundle, monthlyFee, MONTHLY_FEE_PLACES, type CompileOptions } from "./compile.ts";
+export { serializeBundle } from "./serialize.ts";
+export { renderContract } from "./render/contract.ts";
+export { bundleSchema, type JsonSchema } from "./schema.ts";
+export { escapeInline, escapeCell, escapeParagraphs } from "./render/escape.ts";

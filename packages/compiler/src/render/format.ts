@@ -1,0 +1,187 @@
+/**
+ * Numbers, dates and durations for people, as plain text (the caller escapes): `GBP 12,000.00`,
+ * `99.95%`, `1 January 2026`, `21 minutes 36 seconds`. Anything that does not have the expected
+ * shape (a bundle can come from any JSON file) is returned as it is, for the caller to escape.
+ */
+import { formatDurationLong } from "../budget.ts";
+import type { BundleDuration, BundleWindow, FeeBasis } from "../bundle-types.ts";
+
+const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
+
+/** `12000.5` → `12,000.5`. */
+export function groupDigits(value: string): string {
+  const match = DECIMAL.exec(value);
+  if (!match) return value;
+  const whole = match[1].replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return match[2] === undefined ? whole : `${whole}.${match[2]}`;
+}
+
+// ISO 4217 minor units that differ from the usual two (the engine rounds to the same table).
+const MINOR_UNITS: Record<string, number> = {
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  CLF: 4,
+  UYW: 4,
+};
+
+export function minorUnits(currency: string): number {
+  return MINOR_UNITS[currency] ?? 2;
+}
+
+/**
+ * `GBP 12,000.00`: digits grouped, padded to the currency's minor unit. More decimals than the
+ * minor unit are kept as written; a contract's amount is never rounded here.
+ */
+export function formatMoney(amount: string, currency: string): string {
+  const match = DECIMAL.exec(amount);
+  if (!match) return `${currency} ${amount}`;
+  const places = minorUnits(currency);
+  const fraction = match[2] ?? "";
+  const padded = fraction.length >= places ? fraction : fraction.padEnd(places, "0");
+  return `${currency} ${groupDigits(padded ? `${match[1]}.${padded}` : match[1])}`;
+}
+
+export function formatPercent(value: string): string {
+  return `${value}%`;
+}
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** `2026-01-01` → `1 January 2026`. */
+export function formatDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || !month) return date;
+  return `${Number(match[3])} ${month} ${match[1]}`;
+}
+
+/** `a, b and c` (or `a, b or c`). */
+export function listAnd(items: string[], conjunction = "and"): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** Exact seconds in words (`21 minutes 36 seconds`), else the fallback text. */
+export function formatSeconds(seconds: string, fallback: string): string {
+  if (!DECIMAL.test(seconds)) return fallback;
+  try {
+    return formatDurationLong(seconds);
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * A contract duration as written, with business units as the defined terms they are in the
+ * document: `5 Business Days`, `2 Business Hours`, `15 minutes`.
+ */
+export function formatDuration(duration: BundleDuration): string {
+  return duration.text.replace(
+    /\bbusiness (day|hour)/g,
+    (_, unit: string) => `Business ${unit[0].toUpperCase()}${unit.slice(1)}`,
+  );
+}
+
+/** `5 Business Days'` / `1 day's`: the possessive before "notice". */
+export function possessive(duration: BundleDuration): string {
+  const text = formatDuration(duration);
+  return text.endsWith("s") ? `${text}'` : `${text}'s`;
+}
+
+/**
+ * The measurement period as a noun: `calendar month`, `week`, and for a rolling window (evaluated
+ * at the end of each calendar month over the days before) `period of 30 days ending at the end of a
+ * calendar month`.
+ */
+export function windowNoun(window: BundleWindow): string {
+  if (window.period === "rolling") {
+    const days = window.days ?? 0;
+    return `period of ${days} ${days === 1 ? "day" : "days"} ending at the end of a calendar month`;
+  }
+  return window.period;
+}
+
+/** `calendar months`, `weeks`, `periods of 30 days ending at the end of a calendar month`. */
+export function pluralWindowNoun(window: BundleWindow): string {
+  const noun = windowNoun(window);
+  return noun.startsWith("period of ") ? noun.replace(/^period/, "periods") : `${noun}s`;
+}
+
+/** `per calendar month`, `per week`, `per period of 30 days ending at the end of a calendar month`. */
+export function perWindow(window: BundleWindow): string {
+  return `per ${windowNoun(window)}`;
+}
+
+/** `in a calendar month`, `in a week`, `in a period of 30 days ending …`. */
+export function inWindow(window: BundleWindow): string {
+  return `in a ${windowNoun(window)}`;
+}
+
+/** `28-day month`, `91-day quarter`, `366-day year`, `week`, `30 days`. */
+export function windowLength(window: BundleWindow, days: number): string {
+  switch (window.period) {
+    case "calendar month":
+      return `${days}-day month`;
+    case "calendar quarter":
+      return `${days}-day quarter`;
+    case "calendar year":
+      return `${days}-day year`;
+    case "week":
+      return "week";
+    case "rolling":
+      return `${days} ${days === 1 ? "day" : "days"}`;
+  }
+  return `${days} days`;
+}
+
+/** `the Monthly Fee`, `the Quarterly Fee`, `the Annual Fee`. */
+export function basisTerm(basis: FeeBasis): string {
+  return basis === "monthly fee" ? "Monthly Fee" : basis === "quarterly fee" ? "Quarterly Fee" : "Annual Fee";
+}
+
+export function capitalise(text: string): string {
+  return text.length ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
+/** `1st`, `2nd`, `95th`, `99.9th`. */
+export function ordinal(value: string): string {
+  if (!/^\d+$/.test(value)) return `${value}th`;
+  const n = Number(value);
+  const lastTwo = n % 100;
+  if (lastTwo >= 11 && lastTwo <= 13) return `${value}th`;
+  return `${value}${{ 1: "st", 2: "nd", 3: "rd" }[n % 10] ?? "th"}`;
+}

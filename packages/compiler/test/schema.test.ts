@@ -1,0 +1,135 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Ajv2020Module from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import { BUNDLE_SCHEMA_ID, bundleSchema, compileBundle, type RuleBundle, serializeBundle } from "../src/index.ts";
+import { checkFile, cleanConformanceFiles, errorsOf, exampleFiles } from "./helpers.ts";
+import { compareTypesWithSchema, readTypeScript } from "./ts-shapes.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const typesSource = readFileSync(join(here, "../src/bundle-types.ts"), "utf8");
+const schemaFile = JSON.parse(readFileSync(join(here, "../schema/sla-rules.schema.json"), "utf8"));
+
+// ajv's CommonJS default export, however the bundler hands it over.
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module;
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+const validate = ajv.compile(bundleSchema);
+
+function errors(bundle: unknown): string[] {
+  return validate(bundle) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
+
+type Json = { [key: string]: unknown };
+
+/** Checks that every object of `value` has its keys in the order of the schema's `properties`. */
+function keyOrderProblems(value: unknown, schema: Json, path: string, defs: Record<string, Json>): string[] {
+  if (typeof schema.$ref === "string")
+    return keyOrderProblems(value, defs[schema.$ref.replace("#/$defs/", "")], path, defs);
+  const alternatives = (schema.oneOf ?? schema.anyOf) as Json[] | undefined;
+  if (alternatives) {
+    const fitting = alternatives.filter((alt) => errorsAgainst(value, alt, defs));
+    return fitting.length ? keyOrderProblems(value, fitting[0], path, defs) : [`${path}: fits no alternative`];
+  }
+  if (Array.isArray(value))
+    return value.flatMap((item, i) => keyOrderProblems(item, schema.items as Json, `${path}/${i}`, defs));
+  if (value === null || typeof value !== "object") return [];
+  const properties = (schema.properties ?? {}) as Record<string, Json>;
+  const expected = Object.keys(properties).filter((k) => k in (value as object));
+  const actual = Object.keys(value as object);
+  const problems =
+    actual.join(",") === expected.join(",")
+      ? []
+      : [`${path}: keys ${actual.join(",")}, schema order ${expected.join(",")}`];
+  for (const key of actual) {
+    if (properties[key])
+      problems.push(...keyOrderProblems((value as Json)[key], properties[key], `${path}/${key}`, defs));
+  }
+  return problems;
+}
+
+function errorsAgainst(value: unknown, schema: Json, defs: Record<string, Json>): boolean {
+  return ajv.validate({ ...schema, $defs: defs }, value) as boolean;
+}
+
+const sources = [...exampleFiles(), ...cleanConformanceFiles()];
+
+describe("the JSON Schema", () => {
+  it("is the packaged file, with the bundle's $id, for draft 2020-12", () => {
+    expect(bundleSchema).toEqual(schemaFile);
+    expect(bundleSchema.$id).toBe(BUNDLE_SCHEMA_ID);
+    expect(bundleSchema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+  });
+
+  it("agrees with the TypeScript types in bundle-types.ts", () => {
+    expect(compareTypesWithSchema(typesSource, bundleSchema)).toEqual([]);
+  });
+
+  it("reads every exported type of bundle-types.ts (so none escapes the comparison)", () => {
+    const { types } = readTypeScript(typesSource);
+    expect([...types.keys()]).toContain("RuleBundle");
+    expect(types.size).toBeGreaterThan(20);
+  });
+
+  it("notices when a property is added to the types only", () => {
+    const drifted = typesSource.replace(
+      "  notice: BundleDuration | null;\n  source: Source;\n}",
+      "  notice: BundleDuration | null;\n  extra?: string;\n  source: Source;\n}",
+    );
+    expect(drifted).not.toBe(typesSource);
+    expect(compareTypesWithSchema(drifted, bundleSchema).join("\n")).toContain("BundleRemedy");
+  });
+
+  it("notices when the schema loses a property, a null, a literal or the order of properties", () => {
+    const drop = structuredClone(schemaFile);
+    delete drop.$defs.BundleParty.properties.contact;
+    drop.$defs.BundleParty.required = drop.$defs.BundleParty.required.filter((r: string) => r !== "contact");
+    expect(compareTypesWithSchema(typesSource, drop).join("\n")).toContain("BundleParty");
+
+    const notNull = structuredClone(schemaFile);
+    notNull.$defs.BundleParty.properties.address = { type: "string" };
+    expect(compareTypesWithSchema(typesSource, notNull).join("\n")).toContain("BundleParty");
+
+    const literal = structuredClone(schemaFile);
+    literal.$defs.Frequency.enum = ["weekly", "monthly", "quarterly", "yearly"];
+    expect(compareTypesWithSchema(typesSource, literal).join("\n")).toContain("Frequency");
+
+    const order = structuredClone(schemaFile);
+    const { name, title, ...rest } = order.$defs.BundleClause.properties;
+    order.$defs.BundleClause.properties = { title, name, ...rest };
+    expect(compareTypesWithSchema(typesSource, order).join("\n")).toContain("BundleClause");
+
+    const optional = structuredClone(schemaFile);
+    optional.$defs.BundleDuration.required.push("seconds");
+    expect(compareTypesWithSchema(typesSource, optional).join("\n")).toContain("BundleDuration");
+  });
+
+  it("rejects a bundle with an unknown property, a bad decimal or another format", () => {
+    const program = checkFile(sources[0].path);
+    const bundle = compileBundle(program) as unknown as Json;
+    expect(errors(bundle)).toEqual([]);
+    expect(errors({ ...bundle, extra: 1 })).not.toEqual([]);
+    expect(errors({ ...bundle, format: "sla-rules/2" })).not.toEqual([]);
+    const services = structuredClone(bundle.services) as Json[];
+    if (services.length) {
+      (services[0] as { fee: Json | null }).fee = { amount: "1e3", currency: "GBP", period: "month" };
+      expect(errors({ ...bundle, services })).not.toEqual([]);
+    }
+  });
+});
+
+describe("every example and clean conformance file compiles to a valid bundle", () => {
+  it("has sources", () => {
+    expect(sources.length).toBeGreaterThan(2);
+  });
+  for (const { name, path } of sources) {
+    it(name, () => {
+      const program = checkFile(path);
+      expect(errorsOf(program)).toEqual([]);
+      const bundle: RuleBundle = JSON.parse(serializeBundle(compileBundle(program)));
+      expect(errors(bundle)).toEqual([]);
+      const defs = bundleSchema.$defs as Record<string, Json>;
+      expect(keyOrderProblems(bundle, bundleSchema, "", defs)).toEqual([]);
+    });
+  }
+});
