@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     const eventsPath = join(OUT, `events-${records}.ndjson`);
     const stream = createWriteStream(eventsPath);
     for (const line of generateEvents(records))
-      if (!stream.write(`${line}\n`)) await new Promise((r) => stream.once("drain", r));
+      if (!stream.write(`${line}\n`)) await new Promise<void>((r) => stream.once("drain", () => r()));
     await new Promise<void>((r) => stream.end(() => r()));
     const bundlePath = join(OUT, "hosting.rules.json");
     const hosting = readFileSync(join(ROOT, "../shared/spec/conformance/hosting.sla"), "utf8");
