@@ -8,6 +8,9 @@ import { type Decimal, plain, toDecimal } from "./decimal.ts";
 
 export const SECONDS_PER_DAY = 86_400;
 
+/** Entries kept by each of the module's memo tables before they start again. */
+const CACHE_LIMIT = 4096;
+
 /**
  * Seconds in one unit of each duration unit with a fixed length. Business units depend on a
  * calendar and months and years on which month or year, so they have none.
@@ -61,6 +64,21 @@ function percent(targetPercent: string | Decimal): Decimal {
  * (`"99.95"`); it must lie in 0–100 (RangeError otherwise).
  */
 export function allowedDowntimeSeconds(targetPercent: string | Decimal, days: number | Decimal): Decimal {
+  // A contract repeats a few targets many times; decimals are immutable, so each is computed once.
+  const key = typeof targetPercent === "string" && typeof days === "number" ? `${targetPercent}|${days}` : undefined;
+  const cached = key === undefined ? undefined : budgetCache.get(key);
+  if (cached) return cached;
+  const result = computeAllowedDowntime(targetPercent, days);
+  if (key !== undefined) {
+    if (budgetCache.size >= CACHE_LIMIT) budgetCache.clear();
+    budgetCache.set(key, result);
+  }
+  return result;
+}
+
+const budgetCache = new Map<string, Decimal>();
+
+function computeAllowedDowntime(targetPercent: string | Decimal, days: number | Decimal): Decimal {
   const p = percent(targetPercent);
   const d = toDecimal(days);
   if (!d.isFinite() || d.isNegative()) throw new RangeError(`a window length must be a non-negative number of days`);
@@ -121,14 +139,23 @@ export function windowPeriodLabel(period: WindowPeriod, rollingDays?: number): s
 export function durationToSeconds(amount: string, unit: DurationUnit): Decimal | undefined {
   const factor = SECONDS_PER_UNIT[unit];
   if (factor === undefined) return undefined;
-  let value: Decimal;
+  // Decimals are immutable, so the few distinct durations of a contract are converted once.
+  const key = `${amount} ${unit}`;
+  const cached = secondsCache.get(key);
+  if (cached !== undefined || secondsCache.has(key)) return cached;
+  let value: Decimal | undefined;
   try {
     value = toDecimal(amount.replace(/,/g, ""));
+    value = value.isFinite() ? value.times(factor) : undefined;
   } catch {
-    return undefined;
+    value = undefined;
   }
-  return value.isFinite() ? value.times(factor) : undefined;
+  if (secondsCache.size >= CACHE_LIMIT) secondsCache.clear();
+  secondsCache.set(key, value);
+  return value;
 }
+
+const secondsCache = new Map<string, Decimal | undefined>();
 
 interface DurationParts {
   negative: boolean;

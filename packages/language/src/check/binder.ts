@@ -6,7 +6,7 @@
 import { createDiagnostic } from "../diagnostics/catalogue.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { LoadedProgram } from "../program/program.ts";
-import { type Declaration, type DeclarationKind, declarationsOf, type Identifier } from "../syntax/ast.ts";
+import { type Declaration, type DeclarationKind, declarationsOf } from "../syntax/ast.ts";
 import { NameDiagnostics } from "./codes.ts";
 import { type ReferenceSite, referenceSites } from "./references.ts";
 import { closestName } from "./suggest.ts";

@@ -156,10 +156,10 @@ export const ValueDiagnostics = define({
   },
   businessTimeWithoutCalendar: {
     code: "SLA4012",
-    severity: "error",
+    severity: "warning",
     title: "Business time without a business calendar",
     message:
-      "'{duration}' counts business time, but the agreement '{agreement}' names no 'business calendar' to count it on.",
+      "'{duration}' counts business time, but the agreement '{agreement}' names no 'business calendar': it will count Monday to Friday, all day.",
   },
   rollingWindowNotDays: {
     code: "SLA4013",

@@ -24,6 +24,7 @@ import {
   TextBlock,
   TimeLiteral,
 } from "./lexer.ts";
+import { SKIP_GRAMMAR_VALIDATION } from "./build-mode.ts";
 import { slaErrorMessages } from "./messages.ts";
 
 class SlaGrammar extends CstParser {
@@ -33,6 +34,7 @@ class SlaGrammar extends CstParser {
       maxLookahead: 4,
       errorMessageProvider: slaErrorMessages,
       nodeLocationTracking: "onlyOffset",
+      skipValidations: SKIP_GRAMMAR_VALIDATION,
     });
     this.performSelfAnalysis();
   }

@@ -6,6 +6,7 @@
  * defines them lexically, and it keeps unit words such as `hours` free to be property keywords.
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
+import { SKIP_GRAMMAR_VALIDATION } from "./build-mode.ts";
 
 const NUMBER_TEXT = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
 const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
@@ -239,5 +240,6 @@ export const allTokens: TokenType[] = [
 
 export const slaLexer = new Lexer(allTokens, {
   ensureOptimizations: true,
+  skipValidations: SKIP_GRAMMAR_VALIDATION,
   positionTracking: "full",
 });

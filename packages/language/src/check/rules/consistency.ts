@@ -43,6 +43,8 @@ interface AvailabilityTarget {
   /** `above` allows strictly less than the budget. */
   strict: boolean;
   window: WindowNode;
+  /** The budget for each length of the window, shortest first. */
+  budgets: { days: number; seconds: Decimal }[];
 }
 
 function windowLengths(window: WindowNode): number[] {
@@ -63,8 +65,10 @@ function availabilityTarget(context: RuleContext, objective: Objective): Availab
     const window = completeWindow(p.window);
     if (!window || windowLengths(window).length === 0) return undefined;
     if (p.comparator.op !== "at least" && p.comparator.op !== "above") return undefined;
-    const percent = toDecimal(p.value.value);
+    const percentText = p.value.value;
+    const percent = toDecimal(percentText);
     if (percent.greaterThan(100)) return undefined;
+    const budgets = windowLengths(window).map((days) => ({ days, seconds: allowedDowntimeSeconds(percentText, days) }));
     return {
       objective,
       name: objective.declaration.name.text,
@@ -72,6 +76,7 @@ function availabilityTarget(context: RuleContext, objective: Objective): Availab
       percent,
       strict: p.comparator.op === "above",
       window,
+      budgets,
     };
   }
   return undefined;
@@ -100,21 +105,17 @@ function buildIndex(context: RuleContext): Index {
   for (const objective of context.declarations("objective")) {
     const service = serviceOf(context, objective.declaration)?.declaration.name?.text;
     if (!service) continue;
-    let list = index.byService.get(service);
-    if (!list) index.byService.set(service, (list = []));
+    const list = index.byService.get(service) ?? [];
+    index.byService.set(service, list);
     list.push(objective);
     const target = availabilityTarget(context, objective);
     if (target) {
-      let targets = index.availability.get(service);
-      if (!targets) index.availability.set(service, (targets = []));
+      const targets = index.availability.get(service) ?? [];
+      index.availability.set(service, targets);
       targets.push(target);
     }
   }
   return index;
-}
-
-function budgetsOf(target: AvailabilityTarget): { days: number; seconds: Decimal }[] {
-  return windowLengths(target.window).map((days) => ({ days, seconds: allowedDowntimeSeconds(target.percent, days) }));
 }
 
 function targetRelated(target: AvailabilityTarget): RelatedLocation {
@@ -167,7 +168,7 @@ export const consistencyRule: Rule = (context) => {
     if (!service || !getIndex().roundTheClock.has(service)) return;
     for (const target of getIndex().availability.get(service) ?? []) {
       if (!sameWindow(target.window, window)) continue;
-      const budgets = budgetsOf(target);
+      const budgets = target.budgets;
       const shortest = budgets[0];
       const looser = target.strict ? limit.greaterThanOrEqualTo(shortest.seconds) : limit.greaterThan(shortest.seconds);
       if (!looser) continue;
@@ -199,36 +200,26 @@ export const consistencyRule: Rule = (context) => {
     if (!duration || !incident) return;
     const service = serviceOf(context, objective.declaration)?.declaration.name?.text;
     const objectives = service ? (getIndex().byService.get(service) ?? [objective]) : [objective];
-    let smallest: { seconds: Decimal; strict: boolean; text: string; related: RelatedLocation } | undefined;
-    const consider = (candidate: NonNullable<typeof smallest>) => {
-      if (!smallest || candidate.seconds.lessThan(smallest.seconds)) smallest = candidate;
-    };
+    // The smallest allowance; its words are built only when it is reported.
+    type Allowance =
+      | { seconds: Decimal; strict: false; other: Objective; limit: DurationLiteral; window: WindowNode }
+      | { seconds: Decimal; strict: boolean; target: AvailabilityTarget };
+    let smallest: Allowance | undefined;
     for (const other of objectives) {
       for (const p of other.declaration.properties) {
         if (p.kind !== "max total outage" || p.recovered || !p.duration) continue;
         const total = seconds(p.duration);
         const window = completeWindow(p.window);
-        if (!total || !window) continue;
-        const text = `the max total outage of ${textOf(context, other.uri, p.duration.range)} per ${windowLabel(window)}${
-          other === objective ? "" : ` of '${other.declaration.name?.text}'`
-        }`;
-        consider({
-          seconds: total,
-          strict: false,
-          text,
-          related: { uri: other.uri, range: p.duration.range, message: `The total allowance is ${text.slice(4)}` },
-        });
+        if (total && window && (!smallest || total.lessThan(smallest.seconds))) {
+          smallest = { seconds: total, strict: false, other, limit: p.duration, window };
+        }
       }
     }
     if (service && getIndex().roundTheClock.has(service)) {
       for (const target of getIndex().availability.get(service) ?? []) {
-        const shortest = budgetsOf(target)[0];
-        consider({
-          seconds: shortest.seconds,
-          strict: target.strict,
-          text: `the ${formatDurationShort(shortest.seconds)} that the ${target.literal.value}% target of '${target.name}' allows in a ${windowLengthLabel(target.window.period, shortest.days)}`,
-          related: targetRelated(target),
-        });
+        const budget = target.budgets[0].seconds;
+        if (!smallest || budget.lessThan(smallest.seconds))
+          smallest = { seconds: budget, strict: target.strict, target };
       }
     }
     if (!smallest) return;
@@ -236,13 +227,26 @@ export const consistencyRule: Rule = (context) => {
       ? incident.greaterThanOrEqualTo(smallest.seconds)
       : incident.greaterThan(smallest.seconds);
     if (!longer) return;
+    let allowance: string;
+    let related: RelatedLocation;
+    if ("target" in smallest) {
+      const { target } = smallest;
+      const shortest = target.budgets[0];
+      allowance = `the ${formatDurationShort(shortest.seconds)} that the ${target.literal.value}% target of '${target.name}' allows in a ${windowLengthLabel(target.window.period, shortest.days)}`;
+      related = targetRelated(target);
+    } else {
+      const { other, limit, window } = smallest;
+      const what = `max total outage of ${textOf(context, other.uri, limit.range)} per ${windowLabel(window)}`;
+      allowance = `the ${what}${other === objective ? "" : ` of '${other.declaration.name?.text}'`}`;
+      related = { uri: other.uri, range: limit.range, message: `The total allowance is ${what}` };
+    }
     context.report(
       createDiagnostic(
         ConsistencyDiagnostics.incidentLongerThanAllowance,
-        { incident: textOf(context, objective.uri, duration.range), allowance: smallest.text },
+        { incident: textOf(context, objective.uri, duration.range), allowance },
         objective.uri,
         duration.range,
-        { related: [smallest.related] },
+        { related: [related] },
       ),
     );
   }
@@ -335,7 +339,8 @@ export const consistencyRule: Rule = (context) => {
 };
 
 function duringKey(during: HoursSpec | undefined): string {
-  return during === undefined ? "" : during.kind === "Always" ? "24x7" : during.text;
+  // Without `during`, elapsed time counts: the same as `during 24x7`.
+  return during === undefined || during.kind === "Always" ? "24x7" : during.text;
 }
 
 /** -1, 0 or 1 when two durations can be compared exactly, else `undefined`. */

@@ -116,59 +116,65 @@ export const serviceRolesRule: Rule = (context) => {
 // ---------------------------------------------------------------------------------------------
 // Properties given twice
 
-/** Properties that may repeat: tiers, actions, several holiday lines, several reports, several day spans. */
-const REPEATABLE = new Set<Property["kind"]>(["credit", "action", "holidays", "report", "working hours", "bonus"]);
-
 function windowKey(window: WindowNode | undefined): string | undefined {
   if (!window || window.recovered) return undefined;
   return window.period === "rolling" ? `rolling ${rollingDays(window) ?? window.length?.amount}` : window.period;
 }
 
-/** What makes two properties "the same": most kinds once; limits and exclusions once per window or cause. */
-function propertyKey(p: Property): { key: string; label: string } | undefined {
-  if (REPEATABLE.has(p.kind)) return undefined;
+/**
+ * What makes two properties "the same": most kinds once; limits and exclusions once per window or
+ * cause. The key is also the label of the property in messages.
+ */
+function propertyKey(p: Property): string | undefined {
   switch (p.kind) {
+    case "credit":
+    case "action":
+    case "holidays":
+    case "report":
+    case "working hours":
+    case "bonus":
+      return undefined;
     case "exclude":
-      return p.cause ? { key: `exclude ${p.cause}`, label: `exclude ${p.cause}` } : undefined;
+      return p.cause ? `exclude ${p.cause}` : undefined;
     case "max total outage": {
       const w = windowKey(p.window);
-      return w ? { key: `max total outage per ${w}`, label: `max total outage … per ${w}` } : undefined;
+      return w ? `max total outage … per ${w}` : undefined;
     }
     case "allowance": {
       const w = windowKey(p.window);
-      return w ? { key: `allowance per ${w}`, label: `at most … per ${w}` } : undefined;
+      return w ? `at most … per ${w}` : undefined;
     }
     case "tickets":
-      return { key: "tickets", label: "… of tickets" };
+      return "… of tickets";
     default:
-      return { key: p.kind, label: p.kind };
+      return p.kind;
   }
 }
 
 function checkDuplicates(context: RuleContext, uri: string, owner: string, properties: readonly Property[]): void {
-  const seen = new Map<string, Property>();
+  // Declarations have a handful of properties: a list beats a map.
+  const keys: string[] = [];
+  const firsts: Property[] = [];
   for (const p of properties) {
     if (p.recovered) continue;
     const key = propertyKey(p);
-    if (key) {
-      const first = seen.get(key.key);
-      if (first) {
+    if (key !== undefined) {
+      const index = keys.indexOf(key);
+      if (index >= 0) {
         context.report(
-          createDiagnostic(
-            StructureDiagnostics.duplicateProperty,
-            { property: key.label, kind: owner },
-            uri,
-            p.keyword,
-            {
-              related: [{ uri, range: first.keyword, message: `'${key.label}' is first given here` }],
-              fixes: [{ title: `Remove the second '${key.label}'`, edits: [removePropertyEdit(context, uri, p)] }],
-            },
-          ),
+          createDiagnostic(StructureDiagnostics.duplicateProperty, { property: key, kind: owner }, uri, p.keyword, {
+            related: [{ uri, range: firsts[index].keyword, message: `'${key}' is first given here` }],
+            fixes: [{ title: `Remove the second '${key}'`, edits: [removePropertyEdit(context, uri, p)] }],
+          }),
         );
-      } else seen.set(key.key, p);
+      } else {
+        keys.push(key);
+        firsts.push(p);
+      }
     }
-    if (p.kind === "exclude" && p.cause === "maintenance")
+    if (p.kind === "exclude" && p.cause === "maintenance" && p.properties.length > 1) {
       checkDuplicates(context, uri, "maintenance exclusion", p.properties);
+    }
   }
 }
 

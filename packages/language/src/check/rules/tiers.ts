@@ -64,10 +64,6 @@ const COMPLEMENT: Record<Comparator, Comparator> = {
 
 const BASIS_WORDS: Record<FeePeriod, string> = { month: "monthly", quarter: "quarterly", year: "annual" };
 
-function dimensionOf(literal: ValueLiteral): Dimension {
-  return literal.kind === "Percentage" ? "percentage" : literal.kind === "Duration" ? "duration" : "number";
-}
-
 function goalOf(
   context: RuleContext,
   objective: { uri: string; declaration: DeclarationOf<"objective"> },
@@ -82,6 +78,8 @@ function goalOf(
     if (!literal || !comparator) continue;
     const quantity = quantityOf(literal);
     if (!quantity?.value || quantity.dimension !== expected.dimension) return undefined;
+    // A target out of range is reported as such (SLA4001); tiers are not measured against it.
+    if (quantity.dimension === "percentage" && quantity.value.greaterThan(100)) return undefined;
     const valueText = textOf(context, objective.uri, literal.range);
     return {
       comparator: comparator.op,

@@ -26,7 +26,7 @@ import { isCurrencyCode, ISO_4217_CODES } from "./currencies.ts";
 import { metricOf, metricTypeOf, type Dimension, insertPropertyFix, positionOf, textOf } from "./support.ts";
 import { isTimeZone, listedTimeZones } from "./timezones.ts";
 
-type Literal =
+export type Literal =
   | PercentageLiteral
   | DurationLiteral
   | MoneyLiteral
@@ -35,28 +35,92 @@ type Literal =
   | NumberLiteral
   | WindowNode;
 
-const LITERAL_KINDS = new Set(["Percentage", "Duration", "Money", "Date", "Time", "Number", "Window"]);
-const SKIPPED_KEYS = new Set(["range", "keyword", "typeRange", "roleRange", "body"]);
+/**
+ * Calls `visit` for every literal of a property (and of the maintenance properties inside an
+ * `exclude`), and for every window, skipping anything the parser had to recover. Written out per
+ * kind: it runs on every literal of every keystroke. A test keeps it in step with the AST.
+ */
+export function forEachLiteral(p: Property, visit: (literal: Literal) => void): void {
+  switch (p.kind) {
+    case "effective":
+      one(p.date, visit);
+      return;
+    case "term":
+    case "notice":
+    case "max outage per incident":
+    case "response":
+    case "resolution":
+    case "claim":
+    case "action":
+      one(p.duration, visit);
+      return;
+    case "renewal":
+      one(p.period, visit);
+      one(p.notice, visit);
+      return;
+    case "working hours":
+      one(p.from, visit);
+      one(p.to, visit);
+      return;
+    case "holidays":
+      for (const date of p.dates) one(date, visit);
+      return;
+    case "fee":
+      one(p.amount, visit);
+      return;
+    case "exclude":
+      for (const m of p.properties) if (!m.recovered) forEachLiteral(m, visit);
+      return;
+    case "allowance":
+    case "max total outage":
+      one(p.duration, visit);
+      windowLiterals(p.window, visit);
+      return;
+    case "type":
+      one(p.percentile, visit);
+      return;
+    case "target":
+      one(p.value, visit);
+      windowLiterals(p.window, visit);
+      return;
+    case "severity":
+      one(p.level, visit);
+      return;
+    case "tickets":
+      one(p.share, visit);
+      windowLiterals(p.window, visit);
+      return;
+    case "credit":
+      one(p.percentage, visit);
+      if (p.condition?.kind === "threshold") one(p.condition.threshold, visit);
+      return;
+    case "cap":
+      one(p.percentage, visit);
+      windowLiterals(p.window, visit);
+      return;
+    case "terminate":
+      one(p.times, visit);
+      one(p.within, visit);
+      return;
+    case "bonus":
+      one(p.percentage, visit);
+      one(p.threshold, visit);
+      one(p.consecutive, visit);
+      return;
+    case "report":
+      one(p.within, visit);
+      return;
+  }
+}
 
-/** Calls `visit` for every literal under a property, skipping anything the parser had to recover. */
-function forEachLiteral(node: unknown, visit: (literal: Literal) => void): void {
-  if (Array.isArray(node)) {
-    for (const child of node) forEachLiteral(child, visit);
-    return;
-  }
-  if (node === null || typeof node !== "object") return;
-  const n = node as { kind?: string; recovered?: boolean };
-  if (n.kind === undefined || n.recovered) return;
-  if (LITERAL_KINDS.has(n.kind)) visit(node as Literal);
-  if (n.kind === "Window") {
-    forEachLiteral((node as WindowNode).length, visit);
-    return;
-  }
-  if (LITERAL_KINDS.has(n.kind)) return;
-  for (const key in n) {
-    if (SKIPPED_KEYS.has(key)) continue;
-    const child = (n as Record<string, unknown>)[key];
-    if (child !== null && typeof child === "object") forEachLiteral(child, visit);
+function one(node: Literal | undefined, visit: (literal: Literal) => void): void {
+  if (node && !node.recovered) visit(node);
+}
+
+function windowLiterals(window: WindowNode | undefined, visit: (literal: Literal) => void): void {
+  if (window && !window.recovered) {
+    visit(window);
+    one(window.length, visit);
   }
 }
 
@@ -98,9 +162,27 @@ function minutesOf(time: TimeLiteral): number {
   return time.hour * 60 + time.minute;
 }
 
-function isPositiveWholeNumber(value: string): boolean {
-  const d = toDecimal(value);
-  return d.isInteger() && d.greaterThan(0);
+/* Exact tests on the decimal text itself: no number is ever converted to binary floating point,
+   and the hot path (every literal of every keystroke) allocates nothing. */
+
+/** `1`, `12`, `3.0`: a whole number above zero. */
+export function isPositiveWholeNumber(value: string): boolean {
+  return /^0*[1-9]\d*(\.0*)?$/.test(value);
+}
+
+/** `0`, `0.0`, `000`: zero. */
+export function isZeroText(value: string): boolean {
+  return /^0*(\.0*)?$/.test(value);
+}
+
+/** True when a decimal text (digits, optional fraction) is greater than 100. */
+export function exceeds100(value: string): boolean {
+  const dot = value.indexOf(".");
+  const whole = (dot === -1 ? value : value.slice(0, dot)).replace(/^0+/, "");
+  const fraction = dot === -1 ? "" : value.slice(dot + 1);
+  if (whole.length !== 3) return whole.length > 3;
+  if (whole !== "100") return whole > "100";
+  return /[1-9]/.test(fraction);
 }
 
 const EXPECTED_DIMENSION: Record<MetricType, Dimension> = {
@@ -157,27 +239,28 @@ export const valuesRule: Rule = (context) => {
     }
   }
 
+  let calendars: string[] | undefined;
   for (const { uri, declaration } of context.binding.declarations) {
     for (const property of declaration.properties) {
       if (property.recovered) continue;
-      forEachLiteral(property, (literal) => checkLiteral(literal, uri));
+      forEachLiteral(property, (literal) => checkLiteral(literal, uri, property));
       checkProperty(property, uri);
     }
     if (declaration.kind === "objective") checkTargetDimension(declaration, uri);
     if (declaration.kind === "remedy" || declaration.kind === "incentive") checkThresholdDimensions(declaration, uri);
   }
 
-  function checkLiteral(literal: Literal, uri: string): void {
+  function checkLiteral(literal: Literal, uri: string, property: Property): void {
     switch (literal.kind) {
       case "Percentage":
-        if (toDecimal(literal.value).greaterThan(100)) {
+        if (exceeds100(literal.value)) {
           context.report(
             createDiagnostic(ValueDiagnostics.percentageOutOfRange, { value: literal.value }, uri, literal.range),
           );
         }
         return;
       case "Duration":
-        checkDuration(literal, uri);
+        checkDuration(literal, uri, property);
         return;
       case "Money":
         checkMoney(literal, uri);
@@ -204,13 +287,17 @@ export const valuesRule: Rule = (context) => {
     }
   }
 
-  function checkDuration(duration: DurationLiteral, uri: string): void {
+  function checkDuration(duration: DurationLiteral, uri: string, property: Property): void {
     const text = textOf(context, uri, duration.range);
-    if (toDecimal(duration.amount).isZero()) {
+    if (isZeroText(duration.amount)) {
       context.report(createDiagnostic(ValueDiagnostics.zeroDuration, { duration: text }, uri, duration.range));
       return;
     }
-    if ((duration.unit === "business day" || duration.unit === "business hour") && agreement && !hasBusinessCalendar) {
+    // Support times `during` a calendar count on that calendar; everything else on the agreement's.
+    const onOwnCalendar =
+      (property.kind === "response" || property.kind === "resolution") && property.during?.kind === "Identifier";
+    const business = duration.unit === "business day" || duration.unit === "business hour";
+    if (business && agreement && !hasBusinessCalendar && !onOwnCalendar) {
       const fixes = calendarNames().map((name, i, all) =>
         insertPropertyFix(
           context,
@@ -244,7 +331,6 @@ export const valuesRule: Rule = (context) => {
     }
   }
 
-  let calendars: string[] | undefined;
   function calendarNames(): string[] {
     calendars ??= context
       .declarations("calendar")
@@ -254,6 +340,8 @@ export const valuesRule: Rule = (context) => {
   }
 
   function checkMoney(money: MoneyLiteral, uri: string): void {
+    const fine = isCurrencyCode(money.currency) && (!agreementCurrency || money.currency === agreementCurrency.code);
+    if (fine) return;
     const codeRange: Range = {
       start: money.range.start,
       end: positionOf(context, uri, money.range.start.offset + money.currency.length),
@@ -293,10 +381,11 @@ export const valuesRule: Rule = (context) => {
 
   function checkRollingWindow(window: WindowNode, uri: string): void {
     if (window.period !== "rolling" || !window.length || window.length.recovered) return;
-    const amount = toDecimal(window.length.amount);
-    if (amount.isZero()) return; // reported as a zero duration
-    const days = window.length.unit === "day" ? amount : window.length.unit === "week" ? amount.times(7) : undefined;
-    if (days?.isInteger()) return;
+    const amount = window.length.amount;
+    if (isZeroText(amount)) return; // reported as a zero duration
+    const whole = /^\d+(\.0*)?$/.test(amount);
+    if (whole && (window.length.unit === "day" || window.length.unit === "week")) return;
+    if (window.length.unit === "week" && toDecimal(amount).times(7).isInteger()) return;
     context.report(
       createDiagnostic(
         ValueDiagnostics.rollingWindowNotDays,
@@ -311,8 +400,8 @@ export const valuesRule: Rule = (context) => {
     switch (property.kind) {
       case "type":
         if (property.percentile) {
-          const value = toDecimal(property.percentile.value);
-          if (value.isZero() || value.greaterThan(100)) {
+          const value = property.percentile.value;
+          if (isZeroText(value) || exceeds100(value)) {
             context.report(
               createDiagnostic(
                 ValueDiagnostics.percentileOutOfRange,
