@@ -39,6 +39,14 @@ function subrules(node: CstNode, name: string): CstNode[] {
 }
 
 export function tokenRange(token: IToken): A.Range {
+  const last = token.image.charCodeAt(token.image.length - 1);
+  if (last === 10 || last === 13) {
+    // a token that ends with its line break ends at the start of the next line
+    return {
+      start: { offset: token.startOffset, line: token.startLine ?? 1, column: token.startColumn ?? 1 },
+      end: { offset: token.endOffset! + 1, line: (token.endLine ?? 1) + 1, column: 1 },
+    };
+  }
   return {
     start: { offset: token.startOffset, line: token.startLine ?? 1, column: token.startColumn ?? 1 },
     end: { offset: token.endOffset! + 1, line: token.endLine ?? 1, column: (token.endColumn ?? 0) + 1 },
