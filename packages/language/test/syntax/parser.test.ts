@@ -95,6 +95,12 @@ describe("parser", () => {
     expect(diagnostics[0].range.start).toEqual({ offset: 23, line: 1, column: 24 });
   });
 
+  it("ends a token that runs to a final line break at the start of the next line", () => {
+    const text = 'clause C { text """\n  abc\n';
+    const unterminated = parse(text).diagnostics.find((d) => d.code === "SLA1003")!;
+    expect(unterminated.range.end).toEqual({ offset: text.length, line: 3, column: 1 });
+  });
+
   it("turns unterminated strings into one precise diagnostic", () => {
     const { diagnostics } = parse('party X "Acme {\n}');
     expect(diagnostics.map((d) => d.code)).toContain("SLA1002");
