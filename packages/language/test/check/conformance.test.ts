@@ -33,8 +33,10 @@ const files = existsSync(CASES) ? slaFiles(CASES).sort() : [];
 describe.skipIf(files.length === 0)("conformance cases", () => {
   it.each(files.map((f) => [relative(CASES, f), f]))("%s", (_name, file) => {
     const text = readFileSync(file, "utf8");
-    const expects = [...text.matchAll(/^\/\/ expect: (clean|(error|warning) line (\d+(?: or \d+)*))/gm)].map((m) =>
-      m[1] === "clean" ? { clean: true as const } : { severity: m[2], lines: m[3].split(" or ").map(Number) },
+    const expects: { clean?: true; severity?: string; lines: number[] }[] = [
+      ...text.matchAll(/^\/\/ expect: (clean|(error|warning) line (\d+(?: or \d+)*))/gm),
+    ].map((m) =>
+      m[1] === "clean" ? { clean: true, lines: [] } : { severity: m[2], lines: m[3].split(" or ").map(Number) },
     );
     expect(expects.length).toBeGreaterThan(0);
     const uri = pathToFileURL(file).href;
@@ -44,13 +46,15 @@ describe.skipIf(files.length === 0)("conformance cases", () => {
       text: `${d.severity} line ${d.range.start.line} ${d.code}: ${d.message}${d.uri === uri ? "" : ` (in ${d.uri})`}`,
       here: d.uri === uri,
     }));
-    if (expects.some((x) => "clean" in x)) {
-      expect(diagnostics.filter((d) => d.severity === "error" || d.severity === "warning").map((d) => d.text)).toEqual([]);
+    if (expects.some((x) => x.clean)) {
+      expect(diagnostics.filter((d) => d.severity === "error" || d.severity === "warning").map((d) => d.text)).toEqual(
+        [],
+      );
       return;
     }
-    const wanted = expects.flatMap((x) => ("lines" in x && x.severity === "error" ? x.lines : []));
+    const wanted = expects.flatMap((x) => (x.severity === "error" ? x.lines : []));
     for (const x of expects) {
-      if (!("lines" in x)) continue;
+      if (x.clean) continue;
       expect(
         diagnostics.some((d) => d.here && d.severity === x.severity && x.lines.includes(d.line)),
         `a ${x.severity} on line ${x.lines.join(" or ")}; got ${diagnostics.map((d) => d.text).join("; ")}`,

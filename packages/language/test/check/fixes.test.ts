@@ -29,7 +29,18 @@ const withFixes = fixtureNames().flatMap((name) =>
 describe("every fix of every fixture", () => {
   it("covers the fixable checks", () => {
     const codes = new Set(withFixes.map((x) => x.d.code));
-    for (const code of ["SLA2002", "SLA3002", "SLA3004", "SLA3005", "SLA3006", "SLA4003", "SLA4004", "SLA4008", "SLA4012", "SLA5003"]) {
+    for (const code of [
+      "SLA2002",
+      "SLA3002",
+      "SLA3004",
+      "SLA3005",
+      "SLA3006",
+      "SLA4003",
+      "SLA4004",
+      "SLA4008",
+      "SLA4012",
+      "SLA5003",
+    ]) {
       expect(codes).toContain(code);
     }
   });
@@ -113,6 +124,8 @@ remedy Credits { for Uptime credit 10% of monthly fee when at most 99.9% }
   });
 
   it("suggests the nearest time zone", () => {
-    expect(fixOf(`calendar C { timezone "Europe/Londn" }\n`, "SLA4008")).toBe(`calendar C { timezone "Europe/London" }\n`);
+    expect(fixOf(`calendar C { timezone "Europe/Londn" }\n`, "SLA4008")).toBe(
+      `calendar C { timezone "Europe/London" }\n`,
+    );
   });
 });

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeLineStarts, format, parse, type Range, slaLexer } from "../../src/index.ts";
-import { corpus } from "../helpers.ts";
+import { assertInside, corpus } from "../helpers.ts";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 const sources = corpus()
@@ -59,21 +59,6 @@ function mutate(text: string, mutations: Mutation[]): string {
     }
   }
   return result;
-}
-
-/** Plain checks rather than `expect`: this runs for every range of thousands of documents. */
-export function assertInside(range: Range, text: string, lineStarts: number[]): void {
-  for (const p of [range.start, range.end]) {
-    const ok =
-      p.offset >= 0 &&
-      p.offset <= text.length &&
-      p.line >= 1 &&
-      p.line <= lineStarts.length &&
-      lineStarts[p.line - 1] + p.column - 1 === p.offset &&
-      (p.line === lineStarts.length || p.offset < lineStarts[p.line]);
-    if (!ok) throw new Error(`position ${JSON.stringify(p)} is not inside the document of ${text.length} characters`);
-  }
-  if (range.start.offset > range.end.offset) throw new Error(`range ${JSON.stringify(range)} ends before it starts`);
 }
 
 function allRanges(node: unknown, out: Range[] = []): Range[] {

@@ -1,0 +1,578 @@
+// End-to-end test of the SLA extension in a real VS Code (code-server) driven by headless Chromium.
+//
+//   node test/e2e/run.mjs            (after `npm run package`, which builds extension/sla-vscode.vsix)
+//
+// It installs what it needs when missing (see setup.mjs), installs the .vsix into a fresh
+// code-server (own user-data, extensions and XDG folders, no marketplace), opens an example and
+// checks, by polling: the language mode, the colouring, a diagnostic in the Problems panel that
+// appears for a broken line and goes when it is fixed, the downtime hover on a target, completion
+// of declared names, the contract preview (also as the text changes) and the rule-bundle command.
+// A screenshot of each step goes to test-results/e2e/. Every process it starts is stopped.
+//
+// Environment: SLA_E2E_CACHE (tool cache, default ~/.cache/sla-e2e), SLA_E2E_KEEP=1 (keep the run
+// folder), SLA_E2E_SCREENSHOT=path (also save the hover step's screenshot there, for the README).
+
+import { spawn, spawnSync } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { CHROMIUM, CODE_SERVER_VERSION, ensureTools } from "./setup.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, "..", "..");
+const vsix = process.env.SLA_VSIX ? resolve(process.env.SLA_VSIX) : join(repoRoot, "extension", "sla-vscode.vsix");
+const artifacts = join(repoRoot, "test-results", "e2e");
+const fixture = join(here, "fixtures", "hosting.sla");
+const startedAt = Date.now();
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const log = (message) => console.log(`[e2e ${seconds(Date.now() - startedAt).padStart(7)}] ${message}`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `probe` until it returns a truthy value; throws with the last value seen on timeout. */
+async function poll(what, probe, { timeout = 60_000, interval = 250 } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await probe();
+      if (last && (typeof last !== "object" || last.ok !== false)) return last;
+    } catch (error) {
+      last = `error: ${error?.message ?? error}`;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `timed out after ${seconds(timeout)} waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 800)}`,
+      );
+    }
+    await sleep(interval);
+  }
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+// ---------------------------------------------------------------- processes we started
+
+let codeServer;
+let browser;
+function stopCodeServer() {
+  if (!codeServer || codeServer.exitCode !== null || codeServer.signalCode !== null) return;
+  try {
+    process.kill(-codeServer.pid, "SIGTERM"); // the whole process group: the file watcher too
+  } catch {}
+}
+process.on("exit", () => {
+  if (codeServer && codeServer.exitCode === null) {
+    try {
+      process.kill(-codeServer.pid, "SIGKILL");
+    } catch {}
+  }
+});
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    stopCodeServer();
+    process.exit(130);
+  });
+}
+
+async function stopAll() {
+  if (browser) await browser.close().catch(() => {});
+  browser = undefined;
+  if (codeServer && codeServer.exitCode === null && codeServer.signalCode === null) {
+    const exited = new Promise((r) => codeServer.once("exit", r));
+    stopCodeServer();
+    const killed = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]);
+    if (!killed) {
+      try {
+        process.kill(-codeServer.pid, "SIGKILL");
+      } catch {}
+      await exited;
+    }
+  }
+  // Nothing of the group may outlive us.
+  if (codeServer) {
+    await poll(
+      "code-server's process group to end",
+      () => {
+        try {
+          process.kill(-codeServer.pid, 0);
+          return false;
+        } catch {
+          return true;
+        }
+      },
+      { timeout: 15_000 },
+    ).catch(() => {
+      try {
+        process.kill(-codeServer.pid, "SIGKILL");
+      } catch {}
+    });
+  }
+}
+
+// ---------------------------------------------------------------- the workbench
+
+let page;
+let shotNumber = 0;
+async function screenshot(name) {
+  shotNumber += 1;
+  const file = join(artifacts, `${String(shotNumber).padStart(2, "0")}-${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+const EDITOR = ".editor-instance .monaco-editor";
+
+async function focusEditor() {
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Control+1"); // focus the first editor group
+}
+
+/** Moves the cursor to the end of a line (1-based) with Go to Line. */
+async function goToLineEnd(line) {
+  await focusEditor();
+  await page.keyboard.press("Control+g");
+  await page.waitForSelector(".quick-input-widget:not([style*='display: none']) input", { timeout: 10_000 });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press("Enter");
+  await poll(`the cursor on line ${line}`, async () => {
+    const text = await page
+      .locator("#status\\.editor\\.selection")
+      .innerText()
+      .catch(() => "");
+    return text.includes(`Ln ${line},`) ? text : false;
+  });
+  await page.keyboard.press("End");
+}
+
+async function runCommand(title) {
+  await focusEditor();
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget input").first();
+  await input.waitFor({ state: "visible", timeout: 10_000 });
+  await input.fill(`>${title}`);
+  await poll(`'${title}' in the command palette`, async () => {
+    const rows = await page.locator(".quick-input-list .monaco-list-row").allInnerTexts();
+    return rows.some((r) => r.includes(title)) ? rows : false;
+  });
+  await page.keyboard.press("Enter");
+}
+
+/** The editor's rendered lines (Monaco renders spaces as no-break spaces). */
+async function viewLines() {
+  return (await viewLines()).map((l) => l.replace(/\u00a0/g, " "));
+}
+
+async function markerRows() {
+  return page.locator(".markers-panel .monaco-list-row").allInnerTexts();
+}
+
+/** Colours of the editor's visible tokens, by text. */
+function tokenColours() {
+  return page.evaluate((editorSelector) => {
+    const editor = document.querySelector(editorSelector);
+    const spans = [...editor.querySelectorAll(".view-line span span")];
+    const colour = (span) => (span ? getComputedStyle(span).color : undefined);
+    const text = (span) => span.textContent.replace(/\u00a0/g, " ");
+    const find = (wanted) => spans.find((s) => text(s) === wanted);
+    const plain = colour(editor.querySelector(".view-line .mtk1"));
+    return {
+      plain,
+      declarationKeyword: colour(find("agreement")),
+      propertyKeyword: colour(find("effective")),
+      declaredName: colour(find("AcmeHosting")),
+      string: colour(find('"Europe/London"')),
+      date: colour(find("2026-01-01")),
+      durationNumber: colour(find("24")),
+      durationUnit: colour(find("months")),
+      money: colour(find("12,000.00")),
+      always: colour(find("24x7")),
+      comment: colour(spans.find((s) => text(s).startsWith("// IANA name"))),
+    };
+  }, EDITOR);
+}
+
+// ---------------------------------------------------------------- steps
+
+const results = [];
+async function step(name, body) {
+  const t0 = Date.now();
+  try {
+    const detail = await body();
+    const shot = await screenshot(name);
+    results.push({ name, ok: true, ms: Date.now() - t0 });
+    log(
+      `PASS ${name} (${seconds(Date.now() - t0)})${detail ? ` — ${detail}` : ""} [${shot.slice(repoRoot.length + 1)}]`,
+    );
+  } catch (error) {
+    results.push({ name, ok: false, ms: Date.now() - t0, error });
+    log(`FAIL ${name} (${seconds(Date.now() - t0)}): ${error?.stack ?? error}`);
+    if (page) await screenshot(`${name}-FAILED`).catch(() => {});
+    throw error;
+  }
+}
+
+async function main() {
+  rmSync(artifacts, { recursive: true, force: true });
+  mkdirSync(artifacts, { recursive: true });
+
+  const tools = ensureTools();
+  log(`tools ready: code-server ${CODE_SERVER_VERSION}, ${CHROMIUM}`);
+  if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first`);
+
+  // A fresh VS Code: its own user data, extensions, XDG folders and workspace.
+  const run = mkdtempSync(join(tmpdir(), "sla-e2e-run-"));
+  const userData = join(run, "user-data");
+  const extensions = join(run, "extensions");
+  const workspace = join(run, "workspace");
+  for (const dir of [
+    userData,
+    join(userData, "User"),
+    extensions,
+    workspace,
+    join(run, "xdg-config"),
+    join(run, "xdg-data"),
+  ]) {
+    mkdirSync(dir, { recursive: true });
+  }
+  const port = await freePort();
+  const config = join(run, "config.yaml");
+  writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  writeFileSync(
+    join(userData, "User", "settings.json"),
+    JSON.stringify(
+      {
+        "workbench.startupEditor": "none",
+        "workbench.colorTheme": "Default Dark Modern",
+        "chat.disableAIFeatures": true,
+        "workbench.secondarySideBar.defaultVisibility": "hidden",
+        "workbench.tips.enabled": false,
+        "editor.hover.delay": 150,
+        "editor.minimap.enabled": false,
+        "editor.quickSuggestions": { other: false, comments: false, strings: false },
+        "files.autoSave": "off",
+        "security.workspace.trust.enabled": false,
+        "telemetry.telemetryLevel": "off",
+        "update.mode": "none",
+        "extensions.autoCheckUpdates": false,
+        "extensions.autoUpdate": false,
+      },
+      null,
+      2,
+    ),
+  );
+  const example = join(workspace, "hosting.sla");
+  copyFileSync(fixture, example);
+  const exampleLines = readFileSync(example, "utf8").split("\n");
+  const lineOf = (needle) => {
+    const index = exampleLines.findIndex((l) => l.includes(needle));
+    if (index < 0) throw new Error(`fixture has no line with ${needle}`);
+    return index + 1;
+  };
+
+  const env = {
+    ...tools.env,
+    EXTENSIONS_GALLERY: "{}",
+    XDG_CONFIG_HOME: join(run, "xdg-config"),
+    XDG_DATA_HOME: join(run, "xdg-data"),
+  };
+  const common = ["--user-data-dir", userData, "--extensions-dir", extensions, "--config", config];
+  const serverLog = join(run, "code-server.log");
+
+  try {
+    await step("install-extension", async () => {
+      const installed = spawnSync(tools.codeServer, ["--install-extension", vsix, ...common], {
+        env,
+        encoding: "utf8",
+      });
+      if (installed.status !== 0) throw new Error(`install failed: ${installed.stdout}${installed.stderr}`);
+      const listed = spawnSync(tools.codeServer, ["--list-extensions", "--show-versions", ...common], {
+        env,
+        encoding: "utf8",
+      });
+      if (!/sla-toolchain\.sla-vscode@/.test(listed.stdout))
+        throw new Error(`not listed: ${listed.stdout}${listed.stderr}`);
+      // Open the browser on a blank page so that this step has a screenshot too.
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+        ],
+      });
+      const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+      page = await context.newPage();
+      await page.setContent(`<pre style="font: 16px monospace; padding: 2em">${listed.stdout.trim()}</pre>`);
+      return listed.stdout.trim();
+    });
+
+    await step("workbench", async () => {
+      const out = openSync(serverLog, "a");
+      codeServer = spawn(
+        tools.codeServer,
+        [
+          "--bind-addr",
+          `127.0.0.1:${port}`,
+          "--auth",
+          "none",
+          "--disable-telemetry",
+          "--disable-update-check",
+          "--disable-workspace-trust",
+          "--disable-getting-started-override",
+          "--ignore-last-opened",
+          ...common,
+          workspace,
+        ],
+        { env, detached: true, stdio: ["ignore", out, out] },
+      );
+      codeServer.on("exit", (code, signal) => log(`code-server exited (${code ?? signal})`));
+      await poll(
+        "code-server /healthz",
+        async () => {
+          if (codeServer.exitCode !== null) throw new Error(`code-server exited early; see ${serverLog}`);
+          const response = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+          return response?.ok ? await response.text() : false;
+        },
+        { timeout: 90_000, interval: 500 },
+      );
+      await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+      await page.waitForSelector(".monaco-workbench", { timeout: 90_000 });
+      await poll("the explorer to list hosting.sla", () => page.getByRole("treeitem", { name: "hosting.sla" }).count());
+      return `port ${port}`;
+    });
+
+    await step("open-example", async () => {
+      await page.keyboard.press("Control+p");
+      const input = page.locator(".quick-input-widget input").first();
+      await input.waitFor({ state: "visible", timeout: 15_000 });
+      await input.fill("hosting.sla");
+      await poll("hosting.sla in quick open", async () => {
+        const rows = await page.locator(".quick-input-list .monaco-list-row").allInnerTexts();
+        return rows.some((r) => r.includes("hosting.sla"));
+      });
+      await page.keyboard.press("Enter");
+      await page.waitForSelector(`${EDITOR} .view-line`, { timeout: 30_000 });
+      await poll("the agreement line in the editor", async () =>
+        (await viewLines()).some((l) => l.includes("agreement AcmeHosting")),
+      );
+    });
+
+    await step("language-mode", async () => {
+      const mode = await poll("the language mode SLA", async () => {
+        const text = (
+          await page
+            .locator("#status\\.editor\\.mode")
+            .innerText()
+            .catch(() => "")
+        ).trim();
+        return text === "SLA" ? text : { ok: false, text };
+      });
+      return `status bar says ${mode}`;
+    });
+
+    await step("colours", async () => {
+      const colours = await poll(
+        "keywords and literals coloured unlike plain text",
+        async () => {
+          const c = await tokenColours();
+          const coloured = Object.entries(c).filter(([k]) => k !== "plain");
+          const ok =
+            c.plain &&
+            coloured.every(([, v]) => v && v !== c.plain) &&
+            new Set([c.declarationKeyword, c.string, c.comment, c.date]).size === 4;
+          return { ok, ...c };
+        },
+        { timeout: 60_000 },
+      );
+      return Object.entries(colours)
+        .filter(([k]) => k !== "ok")
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ");
+    });
+
+    const providerLine = lineOf("  provider Acme");
+    await step("diagnostic-appears", async () => {
+      await goToLineEnd(providerLine);
+      await page.keyboard.type("x"); // provider Acmex: an unresolved reference
+      await poll("a squiggle in the editor", () => page.locator(`${EDITOR} .squiggly-error`).count());
+      await page.keyboard.press("Control+Shift+M");
+      const rows = await poll("the Problems panel to report Acmex", async () => {
+        const rows = await markerRows();
+        return rows.some((r) => r.includes("Acmex")) ? rows : { ok: false, rows };
+      });
+      return rows.join(" | ").replace(/\s+/g, " ").slice(0, 200);
+    });
+
+    await step("diagnostic-fixed", async () => {
+      await goToLineEnd(providerLine);
+      await page.keyboard.press("Backspace");
+      await poll(
+        "the Problems panel to be clear of errors",
+        async () => {
+          const rows = await markerRows();
+          const squiggles = await page.locator(`${EDITOR} .squiggly-error`).count();
+          return !rows.some((r) => r.includes("Acmex")) && squiggles === 0 ? true : { ok: false, rows, squiggles };
+        },
+        { timeout: 30_000 },
+      );
+      const line = (await viewLines()).find((l) => l.includes("provider Acme"));
+      return `line reads '${line?.trim()}'`;
+    });
+
+    await step("hover-downtime", async () => {
+      const targetLine = lineOf("target at least 99.9%");
+      await goToLineEnd(targetLine);
+      await page.keyboard.press("Control+Shift+M"); // close the panel: more room for the hover
+      const percent = page.locator(`${EDITOR} .view-line span span`, { hasText: /^99\.9$/ }).first();
+      await percent.waitFor({ timeout: 10_000 });
+      const text = await poll(
+        "a hover with the downtime the target allows",
+        async () => {
+          const box = await percent.boundingBox();
+          if (!box) return false;
+          await page.mouse.move(box.x + 2, box.y + box.height / 2);
+          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+          const hover = page.locator(".monaco-hover:not(.hidden)").first();
+          const content = (await hover.innerText({ timeout: 2000 }).catch(() => "")) || "";
+          return /downtime/i.test(content) && /\d+\s*m/.test(content) ? content : { ok: false, content };
+        },
+        { timeout: 60_000, interval: 1000 },
+      );
+      if (process.env.SLA_E2E_SCREENSHOT) await page.screenshot({ path: resolve(process.env.SLA_E2E_SCREENSHOT) });
+      return text.replace(/\s+/g, " ").slice(0, 200);
+    });
+
+    await step("completion", async () => {
+      await page.mouse.move(5, 500);
+      await goToLineEnd(lineOf("report Uptime, OutageLimits"));
+      await page.keyboard.press("Home");
+      await page.keyboard.press("End");
+      // after `report Uptime, OutageLimits, … monthly within 5 business days` add another report line
+      await page.keyboard.press("Enter");
+      await page.keyboard.type("report ");
+      await page.keyboard.press("Control+Space");
+      const labels = await poll("completion of the declared objectives", async () => {
+        const rows = await page.locator(".suggest-widget.visible .monaco-list-row").allInnerTexts();
+        const labels = rows.map((r) => r.split("\n")[0].trim());
+        return ["Uptime", "ApiSpeed", "Sev1Support"].every((n) => labels.some((l) => l.startsWith(n)))
+          ? labels
+          : { ok: false, rows };
+      });
+      await page.screenshot({ path: join(artifacts, "completion-list.png") });
+      await page.keyboard.press("Escape");
+      return `offered ${labels.join(", ")}`;
+    });
+
+    await step("undo-edits", async () => {
+      await focusEditor();
+      for (let i = 0; i < 5; i++) await page.keyboard.press("Control+z");
+      await poll("the report line to be gone and no error", async () => {
+        const lines = await viewLines();
+        const squiggles = await page.locator(`${EDITOR} .squiggly-error`).count();
+        return !lines.some((l) => l.trim() === "report") && squiggles === 0;
+      });
+    });
+
+    await step("contract-preview", async () => {
+      await runCommand("SLA: Open Contract Preview");
+      const text = await poll(
+        "the contract in the preview",
+        async () => {
+          for (const frame of page.frames()) {
+            const body = await frame.evaluate(() => document.body?.innerText ?? "").catch(() => "");
+            if (body.includes("Managed Hosting Service Level Agreement") && body.includes("Acme Hosting Ltd."))
+              return body;
+          }
+          return false;
+        },
+        { timeout: 60_000, interval: 500 },
+      );
+      return `${text.length} characters, starting '${text.trim().split("\n")[0]}'`;
+    });
+
+    await step("preview-follows-typing", async () => {
+      // Rename the agreement's title in the editor: the preview follows without saving.
+      const agreementLine = lineOf("agreement AcmeHosting");
+      await goToLineEnd(agreementLine);
+      for (let i = 0; i < 3; i++) await page.keyboard.press("Control+ArrowLeft"); // before `Agreement" {`
+      await page.keyboard.type("Contract ");
+      const text = await poll(
+        "the preview to show the new title",
+        async () => {
+          for (const frame of page.frames()) {
+            const body = await frame.evaluate(() => document.body?.innerText ?? "").catch(() => "");
+            if (body.includes("Service Level Contract Agreement")) return body;
+          }
+          return false;
+        },
+        { timeout: 30_000, interval: 500 },
+      );
+      return `'${text.trim().split("\n")[0]}'`;
+    });
+
+    await step("build-rule-bundle", async () => {
+      await focusEditor();
+      await page.keyboard.press("Control+s");
+      await runCommand("SLA: Build Rule Bundle");
+      const message = await poll(
+        "the notification naming the written files",
+        async () => {
+          const toasts = await page.locator(".notifications-toasts .notification-list-item").allInnerTexts();
+          return toasts.find((t) => t.includes("SLA: wrote")) ?? { ok: false, toasts };
+        },
+        { timeout: 60_000 },
+      );
+      const onDisk = spawnSync("ls", [workspace], { encoding: "utf8" }).stdout.trim().split("\n");
+      if (!onDisk.some((f) => f.endsWith(".json")) || !onDisk.some((f) => f.endsWith(".md"))) {
+        throw new Error(`bundle files not beside the example: ${onDisk.join(", ")}`);
+      }
+      return `${message.split("\n")[0]} (on disk: ${onDisk.join(", ")})`;
+    });
+  } finally {
+    await stopAll();
+    if (existsSync(serverLog)) copyFileSync(serverLog, join(artifacts, "code-server.log"));
+    if (process.env.SLA_E2E_KEEP) log(`kept ${run}`);
+    else rmSync(run, { recursive: true, force: true });
+  }
+}
+
+let failed = false;
+try {
+  await main();
+} catch (error) {
+  failed = true;
+  if (!results.some((r) => !r.ok)) log(`ERROR ${error?.stack ?? error}`);
+}
+const passed = results.filter((r) => r.ok).length;
+const failedSteps = results.filter((r) => !r.ok).length + (failed && !results.some((r) => !r.ok) ? 1 : 0);
+log(`finished in ${seconds(Date.now() - startedAt)}; screenshots in ${artifacts.slice(repoRoot.length + 1)}/`);
+console.log(`e2e: ${passed} passed, ${failedSteps} failed`);
+process.exit(failed ? 1 : 0);
