@@ -48,7 +48,16 @@ describe("sla check", () => {
     expect(diagnostics).toEqual([
       expect.objectContaining({ severity: "error", code: "SLA2002", line: 25, column: 10, endLine: 25, endColumn: 22 }),
     ]);
-    expect(Object.keys(diagnostics[0]).sort()).toEqual(["code", "column", "endColumn", "endLine", "file", "line", "message", "severity"]);
+    expect(Object.keys(diagnostics[0]).sort()).toEqual([
+      "code",
+      "column",
+      "endColumn",
+      "endLine",
+      "file",
+      "line",
+      "message",
+      "severity",
+    ]);
   });
 
   it("reads standard input with -", () => {
@@ -64,7 +73,9 @@ describe("sla check", () => {
     writeFileSync(join(dir, "a/top.sla"), 'party X "X" { role provider }\n');
     expect(sla(["check", "a"], { cwd: dir }).stdout).toContain("in 2 files");
     const globbed = sla(["check", "a/**/*.sla", "--format", "json"], { cwd: dir });
-    expect(new Set(JSON.parse(globbed.stdout).diagnostics.map((d: { file: string }) => d.file))).toEqual(new Set(["a/b/deep.sla"]));
+    expect(new Set(JSON.parse(globbed.stdout).diagnostics.map((d: { file: string }) => d.file))).toEqual(
+      new Set(["a/b/deep.sla"]),
+    );
   });
 
   it.each([
@@ -192,7 +203,10 @@ describe("other commands", () => {
     expect(sla(["check", "demo.sla"], { cwd: dir }).stdout).toBe("0 errors, 0 warnings in 1 file\n");
     expect(sla(["build", "demo.sla"], { cwd: dir }).code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(["demo.md", "demo.rules.json", "demo.sla"]);
-    expect(sla(["init", "demo"], { cwd: dir })).toMatchObject({ code: 2, stderr: "sla: demo.sla already exists; choose another name\n" });
+    expect(sla(["init", "demo"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: "sla: demo.sla already exists; choose another name\n",
+    });
   });
 
   it("explain prints a code's documentation; an unknown code exits 2", () => {
@@ -214,5 +228,59 @@ describe("other commands", () => {
     const help = sla(["help", "check"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("Examples:");
+  });
+});
+
+describe("sla evaluate", () => {
+  const contract = join(CONFORMANCE, "hosting.sla");
+  const events = join(CONFORMANCE, "evaluation/hosting-2026-03.ndjson");
+
+  it("prints the JSON report of a month", () => {
+    const run = sla(["evaluate", contract, "--events", events, "--period", "2026-03"]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.period).toBe("2026-03");
+    expect(report.totalCredit).toEqual({ amount: "3000.00", currency: "GBP" });
+  });
+
+  it("prints the monthly service report as Markdown", () => {
+    const run = sla(["evaluate", contract, "--events", events, "--period", "2026-03", "--format", "md"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("GBP 3,000.00");
+  });
+
+  it("gives one report per month of a range", () => {
+    const run = sla(["evaluate", contract, "--events", events, "--period", "2026-02", "--to", "2026-04"]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).reports.map((r: { period: string }) => r.period)).toEqual([
+      "2026-02",
+      "2026-03",
+      "2026-04",
+    ]);
+  });
+
+  it("stops at bad data with the line and field, writing nothing (exit 2)", () => {
+    const dir = scratch();
+    writeFileSync(
+      join(dir, "bad.ndjson"),
+      `${readFileSync(events, "utf8")}{"type":"outage","service":"Hosting","start":"2026-03-05T10:00:00Z","cause":"unplanned"}\n`,
+    );
+    const run = sla(["evaluate", contract, "--events", join(dir, "bad.ndjson"), "--period", "2026-03"]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/line 29\b.*\bend\b/);
+  });
+
+  it("evaluates a compiled bundle as well as a contract", () => {
+    const dir = scratch();
+    expect(sla(["build", contract, "--out", dir, "--format", "json"]).code).toBe(0);
+    const run = sla(["evaluate", join(dir, "hosting.rules.json"), "--events", events, "--period", "2026-03"]);
+    expect(JSON.parse(run.stdout).totalCredit.amount).toBe("3000.00");
+  });
+
+  it("refuses a contract with errors (exit 1)", () => {
+    const run = sla(["evaluate", join(CONFORMANCE, "wrong-kind.sla"), "--events", events, "--period", "2026-03"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("SLA2003");
   });
 });

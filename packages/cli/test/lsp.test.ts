@@ -6,9 +6,16 @@ import { SLA } from "./run.ts";
 describe("sla lsp --stdio", () => {
   it("answers initialize over standard input and output, and exits on request", async () => {
     const child = spawn(process.execPath, [SLA, "lsp", "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const connection = createMessageConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
     connection.listen();
-    const result = (await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: {} })) as {
+    const result = (await connection.sendRequest("initialize", {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {},
+    })) as {
       capabilities: Record<string, unknown>;
     };
     expect(result.capabilities).toHaveProperty("hoverProvider");

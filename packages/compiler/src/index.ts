@@ -5,3 +5,4 @@ export { serializeBundle } from "./serialize.ts";
 export { renderContract } from "./render/contract.ts";
 export { bundleSchema, type JsonSchema } from "./schema.ts";
 export { escapeInline, escapeCell, escapeParagraphs } from "./render/escape.ts";
+export { formatMoney } from "./render/format.ts";

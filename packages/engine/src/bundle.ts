@@ -1,0 +1,21 @@
+// The bundle format is owned by the compiler; the engine reads it.
+export type {
+  BundleCalendar,
+  BundleCredit,
+  BundleDuration,
+  BundleExclusion,
+  BundleHours,
+  BundleIncentive,
+  BundleMetric,
+  BundleObjective,
+  BundleRemedy,
+  BundleService,
+  BundleSupport,
+  BundleTargetValue,
+  BundleWindow,
+  Comparator,
+  FeeBasis,
+  RuleBundle,
+  Weekday,
+  WindowPeriod,
+} from "@sla/compiler";

@@ -1,0 +1,95 @@
+import { DateTime } from "luxon";
+import type {
+  BundleCalendar,
+  BundleHours,
+  BundleMetric,
+  BundleObjective,
+  BundleService,
+  RuleBundle,
+} from "./bundle.ts";
+import type { CollectedData } from "./collect.ts";
+import { BundleProblemError } from "./errors.ts";
+import { type Calendar, defaultBusinessCalendar, prepareCalendar } from "./schedule.ts";
+import { checkZone } from "./windows.ts";
+
+/** The bundle, indexed, plus the observed data once it has been read. */
+export interface Context {
+  bundle: RuleBundle;
+  /** The agreement's zone: every window is a calendar period here. */
+  zone: string;
+  currency: string | null;
+  calendars: Map<string, Calendar>;
+  services: Map<string, BundleService>;
+  metrics: Map<string, BundleMetric>;
+  objectives: Map<string, BundleObjective>;
+  /** What `business day` counts on when no `during` calendar says otherwise. */
+  businessCalendar: Calendar;
+  /** The first instant of the effective date, or null. */
+  effective: number | null;
+  data: CollectedData;
+  /** The start of the month holding the earliest observed record: before it, a window has no data. */
+  dataFrom: number | null;
+  memo: Map<string, unknown>;
+}
+
+function index<T extends { name: string }>(list: readonly T[]): Map<string, T> {
+  return new Map(list.map((x) => [x.name, x]));
+}
+
+export function buildContext(bundle: RuleBundle): Omit<Context, "data" | "dataFrom"> {
+  if (
+    bundle === null ||
+    typeof bundle !== "object" ||
+    bundle.format !== "sla-rules/1" ||
+    !Array.isArray(bundle.objectives)
+  ) {
+    throw new BundleProblemError("not a rule bundle of format sla-rules/1");
+  }
+  const zone = checkZone(bundle.agreement?.timezone ?? "UTC");
+  const calendars = new Map<string, Calendar>(
+    bundle.calendars.map((c: BundleCalendar) => [c.name, prepareCalendar(c)]),
+  );
+  const named = bundle.agreement?.businessCalendar ?? null;
+  const businessCalendar = named === null ? defaultBusinessCalendar(zone) : calendars.get(named);
+  if (businessCalendar === undefined) throw new BundleProblemError(`unknown business calendar "${named}"`);
+  let effective: number | null = null;
+  if (bundle.agreement?.effective) {
+    const d = DateTime.fromISO(bundle.agreement.effective, { zone });
+    if (!d.isValid) throw new BundleProblemError(`effective date "${bundle.agreement.effective}" is not a date`);
+    effective = d.startOf("day").toMillis();
+  }
+  return {
+    bundle,
+    zone,
+    currency: bundle.agreement?.currency ?? null,
+    calendars,
+    services: index(bundle.services),
+    metrics: index(bundle.metrics),
+    objectives: index(bundle.objectives),
+    businessCalendar,
+    effective,
+    memo: new Map(),
+  };
+}
+
+export function serviceOf(ctx: Pick<Context, "services">, objective: BundleObjective): BundleService {
+  const name = objective.service;
+  const service = name === null ? undefined : ctx.services.get(name);
+  if (service === undefined) throw new BundleProblemError(`objective ${objective.name}: unknown service "${name}"`);
+  return service;
+}
+
+/** The calendar business units count on for `during` hours: the named calendar, else the business calendar. */
+export function calendarFor(ctx: Pick<Context, "calendars" | "businessCalendar">, during: BundleHours): Calendar {
+  if (during.kind === "24x7") return ctx.businessCalendar;
+  const cal = ctx.calendars.get(during.calendar);
+  if (cal === undefined) throw new BundleProblemError(`unknown calendar "${during.calendar}"`);
+  return cal;
+}
+
+export function memo<T>(ctx: Pick<Context, "memo">, key: string, compute: () => T): T {
+  if (ctx.memo.has(key)) return ctx.memo.get(key) as T;
+  const value = compute();
+  ctx.memo.set(key, value);
+  return value;
+}

@@ -1,0 +1,172 @@
+import type Decimal from "decimal.js";
+import type { BundleCredit, BundleObjective, BundleRemedy, BundleService } from "./bundle.ts";
+import { holds, type Measure, measure, measureString } from "./compare.ts";
+import { type Context, memo } from "./context.ts";
+import { Dec, moneyString, str } from "./decimal.ts";
+import { feeFor } from "./fees.ts";
+import { evaluateObjective } from "./objectives.ts";
+import type { ObjectiveOutcome } from "./outcome.ts";
+import { capWindows } from "./plan.ts";
+import type { CreditReport, TierReport } from "./report-types.ts";
+import { addDuration } from "./schedule.ts";
+import { formatInstant } from "./time.ts";
+import type { Period } from "./windows.ts";
+
+/** A credit with its exact (unrounded) amount, which later windows of the same cap window need. */
+export interface CreditOutcome {
+  /** Exact amount paid, or null when the service names no fee. */
+  exact: Decimal | null;
+  /** Percent of the basis paid, after breaches and cap. */
+  percent: Decimal;
+  report: CreditReport;
+}
+
+/** The value a threshold of this kind is compared with: a percentage, a duration (ms) or a plain number. */
+export function thresholdMeasure(
+  outcome: ObjectiveOutcome,
+  kind: "percentage" | "duration" | "number",
+): Measure | null {
+  const unit = outcome.report.unit;
+  if (kind === "percentage") return unit === "percent" ? outcome.measure : null;
+  if (kind === "duration") {
+    if (unit === "millisecond") return outcome.measure;
+    return outcome.downtimeMs === null ? null : measure(outcome.downtimeMs);
+  }
+  return outcome.measure;
+}
+
+export function conditionText(c: BundleCredit["condition"]): string {
+  return c.kind === "each breach" ? "for each breach" : `${c.comparator} ${c.value.text}`;
+}
+
+function money(amount: Decimal, currency: string): string {
+  return `${currency} ${moneyString(amount, currency)}`;
+}
+
+export function serviceOfObjective(ctx: Context, o: BundleObjective): BundleService | undefined {
+  return o.service === null ? undefined : ctx.services.get(o.service);
+}
+
+/**
+ * Tiers are not cumulative: the single largest credit whose condition holds applies; a `for each
+ * breach` credit is multiplied by the window's breaches; the remedy's cap then bounds it, counting
+ * what earlier windows of the same cap window already paid.
+ */
+export function creditFor(ctx: Context, remedy: BundleRemedy, period: Period): CreditOutcome | null {
+  return memo(ctx, `credit|${remedy.name}|${period.start}|${period.end}`, () => {
+    const objective = remedy.objective === null ? undefined : ctx.objectives.get(remedy.objective);
+    if (objective === undefined || remedy.credits.length === 0) return null;
+    const outcome = evaluateObjective(ctx, objective, period);
+    const service = serviceOfObjective(ctx, objective);
+
+    let best: { credit: BundleCredit; percent: Decimal; amount: Decimal | null; breaches: number | null } | null = null;
+    for (const credit of remedy.credits) {
+      let percent: Decimal;
+      let breaches: number | null = null;
+      if (credit.condition.kind === "each breach") {
+        breaches = outcome.breaches.length;
+        if (breaches === 0) continue;
+        percent = new Dec(credit.percent).times(breaches);
+      } else {
+        const m = thresholdMeasure(outcome, credit.condition.value.kind);
+        if (m === null || !holds(m, credit.condition.comparator, credit.condition.value.value)) continue;
+        percent = new Dec(credit.percent);
+      }
+      const fee = feeFor(service, credit.basis);
+      const amount = fee === null ? null : percent.times(fee.amount).div(100);
+      const larger =
+        best === null || (amount !== null && best.amount !== null ? amount.gt(best.amount) : percent.gt(best.percent));
+      if (larger) best = { credit, percent, amount, breaches };
+    }
+    if (best === null) return null;
+
+    const { credit, breaches } = best;
+    const fee = feeFor(service, credit.basis);
+    const currency = fee?.currency ?? ctx.currency;
+    let percent = best.percent;
+    let exact = best.amount;
+    let capped = false;
+    let capReport: CreditReport["cap"] = null;
+    const steps: string[] = [];
+    steps.push(
+      breaches === null
+        ? `${credit.percent}%`
+        : `${credit.percent}% × ${breaches} breach${breaches === 1 ? "" : "es"} = ${str(best.percent)}%`,
+    );
+    steps.push(`of ${credit.basis}${fee ? ` ${money(fee.amount, fee.currency)}` : ""}`);
+    if (exact !== null && currency) steps.push(`= ${money(exact, currency)}`);
+
+    if (remedy.cap) {
+      const cap = remedy.cap;
+      const capFee = feeFor(service, cap.basis);
+      const prior = capWindows(ctx, objective.window, cap.window, period).filter((p) => p.end < period.end);
+      if (exact !== null && capFee !== null && fee !== null) {
+        const limit = new Dec(cap.percent).times(capFee.amount).div(100);
+        let used = new Dec(0);
+        for (const p of prior) used = used.plus(creditFor(ctx, remedy, p)?.exact ?? 0);
+        const remaining = Dec.max(0, limit.minus(used));
+        capReport = {
+          percent: cap.percent,
+          basis: cap.basis,
+          window: cap.window?.text ?? null,
+          remaining: cap.window ? moneyString(remaining, capFee.currency) : null,
+        };
+        if (exact.gt(remaining)) {
+          capped = true;
+          exact = remaining;
+          percent = remaining.times(100).div(fee.amount);
+          steps.push(`, capped at ${cap.percent}% of ${cap.basis} ${cap.window?.text ?? ""}`.trimEnd());
+          if (prior.length > 0) steps.push(`(${money(used, capFee.currency)} already credited in this cap window)`);
+          steps.push(`= ${money(exact, currency ?? capFee.currency)}`);
+        }
+      } else if (cap.basis === credit.basis) {
+        let used = new Dec(0);
+        for (const p of prior) used = used.plus(creditFor(ctx, remedy, p)?.percent ?? 0);
+        const remaining = Dec.max(0, new Dec(cap.percent).minus(used));
+        capReport = {
+          percent: cap.percent,
+          basis: cap.basis,
+          window: cap.window?.text ?? null,
+          remaining: cap.window ? `${str(remaining)}%` : null,
+        };
+        if (percent.gt(remaining)) {
+          capped = true;
+          percent = remaining;
+          steps.push(`, capped at ${cap.percent}% of ${cap.basis}`);
+        }
+      }
+    }
+
+    const tier: TierReport = {
+      condition: conditionText(credit.condition),
+      percent: credit.percent,
+      basis: credit.basis,
+      line: credit.source.line,
+    };
+    const claim = remedy.claimWithin
+      ? formatInstant(addDuration(period.end, remedy.claimWithin, ctx.zone, ctx.businessCalendar))
+      : null;
+    const value =
+      outcome.measure === null
+        ? ""
+        : ` (${objective.name} ${measureString(outcome.measure)}${outcome.report.unit === "percent" ? "%" : ""})`;
+    const report: CreditReport = {
+      remedy: remedy.name,
+      title: remedy.title,
+      objective: objective.name,
+      window: period.label,
+      percent: str(percent),
+      basis: credit.basis,
+      amount: exact === null || !currency ? null : moneyString(exact, currency),
+      currency: currency ?? null,
+      tier,
+      breaches,
+      capped,
+      cap: capReport,
+      arithmetic: `${tier.condition}${breaches === null ? value : ""}: ${steps.join(" ").replace(" ,", ",")}`,
+      claimDeadline: claim,
+      soleRemedy: remedy.soleRemedy,
+    };
+    return { exact, percent, report };
+  });
+}

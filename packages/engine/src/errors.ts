@@ -1,0 +1,29 @@
+/** A line of observed data that cannot be used; `field` is null when the line is not a record at all. */
+export class EventDataError extends Error {
+  readonly line: number;
+  readonly field: string | null;
+  readonly reason: string;
+  constructor(line: number, field: string | null, reason: string) {
+    super(`line ${line}${field === null ? "" : `, field "${field}"`}: ${reason}`);
+    this.name = "EventDataError";
+    this.line = line;
+    this.field = field;
+    this.reason = reason;
+  }
+}
+
+/** The bundle asks for something the engine cannot evaluate (unknown zone, dangling reference…). */
+export class BundleProblemError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BundleProblemError";
+  }
+}
+
+/** The caller's options are wrong (a malformed period, `to` before `from`). */
+export class EvaluationOptionsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EvaluationOptionsError";
+  }
+}

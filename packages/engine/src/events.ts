@@ -1,0 +1,157 @@
+import { parseInstant } from "./time.ts";
+
+export type OutageCause = "unplanned" | "maintenance" | "customer" | "force majeure";
+const CAUSES: ReadonlySet<string> = new Set<OutageCause>(["unplanned", "maintenance", "customer", "force majeure"]);
+
+/** Times are epoch milliseconds; `line` is where the record came from (1-based). */
+export interface OutageRecord {
+  type: "outage";
+  line: number;
+  service: string;
+  start: number;
+  end: number;
+  cause: OutageCause;
+  /** Maintenance only; null when the data names no announcement. */
+  announced: number | null;
+}
+
+export interface TicketRecord {
+  type: "ticket";
+  line: number;
+  service: string;
+  severity: number;
+  opened: number;
+  /** Null while the ticket has no response (or resolution) yet. */
+  responded: number | null;
+  resolved: number | null;
+}
+
+export interface MeasurementRecord {
+  type: "measurement";
+  line: number;
+  metric: string;
+  at: number;
+  /** In the metric's unit. Kept as a double: exact for the up to 15 significant digits a probe reports. */
+  value: number;
+}
+
+export type EventRecord = OutageRecord | TicketRecord | MeasurementRecord;
+
+/** A line that could not be turned into a record. */
+export interface InvalidLine {
+  type: "invalid";
+  line: number;
+  field: string | null;
+  reason: string;
+}
+
+export type EventItem = EventRecord | InvalidLine;
+
+// Keys that could reach an object's prototype if a record were ever copied by key; a data producer
+// has no reason to send them, so a record carrying one is rejected rather than silently trimmed.
+const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"] as const;
+
+function invalid(line: number, field: string | null, reason: string): InvalidLine {
+  return { type: "invalid", line, field, reason };
+}
+
+/** Reads one own property; null when absent, null or empty text. */
+function get(raw: object, key: string): unknown {
+  if (!Object.hasOwn(raw, key)) return null;
+  const v = (raw as Record<string, unknown>)[key];
+  return v === "" ? null : v;
+}
+
+const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const INTEGER = /^-?\d+$/;
+
+/**
+ * Validates a record given as a JSON object or as CSV cells (all text). Each check names the field
+ * so a person can fix the line.
+ */
+export function toEventItem(raw: unknown, line: number): EventItem {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return invalid(line, null, "not a JSON object");
+  for (const key of FORBIDDEN_KEYS)
+    if (Object.hasOwn(raw, key)) return invalid(line, key, "key not allowed in a record");
+  const type = get(raw, "type");
+  const text = (field: string): string | InvalidLine => {
+    const v = get(raw, field);
+    if (v === null) return invalid(line, field, "missing");
+    if (typeof v !== "string") return invalid(line, field, "must be text");
+    return v;
+  };
+  const time = (field: string, required: boolean): number | null | InvalidLine => {
+    const v = get(raw, field);
+    if (v === null) return required ? invalid(line, field, "missing") : null;
+    if (typeof v !== "string") return invalid(line, field, "must be an RFC 3339 date-time string");
+    const t = parseInstant(v);
+    return t === null
+      ? invalid(line, field, `unparseable time "${clip(v)}" (expected RFC 3339, e.g. 2026-03-04T10:00:00Z)`)
+      : t;
+  };
+  switch (type) {
+    case "outage": {
+      const service = text("service");
+      if (typeof service !== "string") return service;
+      const start = time("start", true);
+      if (start === null || typeof start === "object") return start as InvalidLine;
+      const end = time("end", true);
+      if (end === null || typeof end === "object") return end as InvalidLine;
+      if (end < start) return invalid(line, "end", "end is before start");
+      const cause = get(raw, "cause");
+      if (cause === null) return invalid(line, "cause", "missing");
+      if (typeof cause !== "string" || !CAUSES.has(cause)) {
+        return invalid(
+          line,
+          "cause",
+          `unknown cause ${JSON.stringify(clip(String(cause)))} (expected unplanned, maintenance, customer or force majeure)`,
+        );
+      }
+      const announced = cause === "maintenance" ? time("announced", false) : null;
+      if (announced !== null && typeof announced === "object") return announced;
+      return { type: "outage", line, service, start, end, cause: cause as OutageCause, announced };
+    }
+    case "ticket": {
+      const service = text("service");
+      if (typeof service !== "string") return service;
+      const sev = get(raw, "severity");
+      let severity: number;
+      if (typeof sev === "number" && Number.isInteger(sev)) severity = sev;
+      else if (typeof sev === "string" && INTEGER.test(sev)) severity = Number(sev);
+      else return invalid(line, "severity", sev === null ? "missing" : "must be a whole number");
+      const opened = time("opened", true);
+      if (opened === null || typeof opened === "object") return opened as InvalidLine;
+      const responded = time("responded", false);
+      if (responded !== null && typeof responded === "object") return responded;
+      if (responded !== null && responded < opened) return invalid(line, "responded", "responded is before opened");
+      const resolved = time("resolved", false);
+      if (resolved !== null && typeof resolved === "object") return resolved;
+      if (resolved !== null && resolved < opened) return invalid(line, "resolved", "resolved is before opened");
+      return { type: "ticket", line, service, severity, opened, responded, resolved };
+    }
+    case "measurement": {
+      const metric = text("metric");
+      if (typeof metric !== "string") return metric;
+      const at = time("at", true);
+      if (at === null || typeof at === "object") return at as InvalidLine;
+      const v = get(raw, "value");
+      let value: number;
+      if (typeof v === "number" && Number.isFinite(v)) value = v;
+      else if (typeof v === "string" && NUMBER.test(v.trim())) value = Number(v.trim());
+      else return invalid(line, "value", v === null ? "missing" : "must be a number");
+      return { type: "measurement", line, metric, at, value };
+    }
+    case null:
+      return invalid(line, "type", "missing");
+    default:
+      return invalid(
+        line,
+        "type",
+        `unknown record type ${JSON.stringify(clip(String(type)))} (expected outage, ticket or measurement)`,
+      );
+  }
+}
+
+function clip(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}

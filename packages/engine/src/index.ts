@@ -1,0 +1,18 @@
+export { evaluate, type EvaluateOptions } from "./evaluate.ts";
+export type {
+  EventItem,
+  EventRecord,
+  InvalidLine,
+  MeasurementRecord,
+  OutageCause,
+  OutageRecord,
+  TicketRecord,
+} from "./events.ts";
+export { toEventItem } from "./events.ts";
+export { ndjsonEvents } from "./readers/ndjson.ts";
+export { CSV_COLUMNS, csvEvents } from "./readers/csv.ts";
+export { splitLines, type TextSource } from "./readers/lines.ts";
+export { renderReportMarkdown } from "./report-markdown.ts";
+export type * from "./report-types.ts";
+export { BundleProblemError, EvaluationOptionsError, EventDataError } from "./errors.ts";
+export type { RuleBundle } from "./bundle.ts";

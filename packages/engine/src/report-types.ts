@@ -1,0 +1,259 @@
+import type { Comparator, FeeBasis, WindowPeriod } from "./bundle.ts";
+
+// The JSON report, `sla-report/1`. Every figure is a decimal string (never a binary float) and every
+// instant is RFC 3339 in UTC; `*Local` fields repeat an instant in the agreement's zone.
+
+export interface WindowReport {
+  label: string;
+  period: WindowPeriod;
+  start: string;
+  end: string;
+  startLocal: string;
+  endLocal: string;
+  timezone: string;
+  /** Elapsed length of the window: 743 for March in Europe/London. */
+  hours: string;
+  seconds: string;
+}
+
+export interface ObjectiveWindowReport extends WindowReport {
+  /** The window ends within the report's month, so its credits are paid in this report. */
+  due: boolean;
+  /** Only the part up to the report month's end was evaluated (a quarter seen from its first month). */
+  partial: boolean;
+}
+
+export interface DurationReport {
+  seconds: string;
+  text: string;
+}
+
+export type ObjectiveKind =
+  | "availability"
+  | "outage limits"
+  | "availability and outage limits"
+  | "measurement"
+  | "support"
+  | "none";
+
+export interface BreachReport {
+  kind: "target" | "per incident" | "total outage" | "ticket share";
+  /** When the breach was established: the end of the window, or the instant a limit was passed. */
+  at: string;
+  detail: string;
+}
+
+export interface OutageRecordReport {
+  line: number;
+  cause: string;
+  start: string;
+  end: string;
+  note: string | null;
+}
+
+export interface IncidentReport {
+  kind: "incident";
+  start: string;
+  end: string;
+  /** Downtime of the incident inside this window and inside service hours. */
+  downtime: DurationReport;
+  /** Downtime of the whole incident, which may cross the window's edge. */
+  incidentDowntime: DurationReport;
+  /** The window in which the incident's downtime began: the one its per-incident limit is judged in. */
+  began: string;
+  records: OutageRecordReport[];
+  exceedsPerIncidentLimit: boolean | null;
+}
+
+export interface ExcludedOutageReport {
+  kind: "outage";
+  line: number;
+  cause: string;
+  start: string;
+  end: string;
+  duration: DurationReport;
+  reason: string;
+}
+
+export interface TicketCheckReport {
+  target: string;
+  during: string;
+  /** Time counted towards the target (working time for business hours or a calendar). */
+  elapsed: DurationReport | null;
+  deadline: string | null;
+  met: boolean;
+  note: string | null;
+}
+
+export interface TicketReport {
+  kind: "ticket";
+  line: number;
+  severity: number;
+  opened: string;
+  responded: string | null;
+  resolved: string | null;
+  response: TicketCheckReport | null;
+  resolution: TicketCheckReport | null;
+  met: boolean;
+}
+
+export interface MeasurementReport {
+  kind: "measurement";
+  line: number;
+  at: string;
+  value: string;
+  /** Why this measurement: `rank 19 of 20 (95th percentile, nearest rank)`. */
+  role: string;
+}
+
+export interface ExcludedMeasurementsReport {
+  kind: "measurements";
+  count: number;
+  reason: string;
+}
+
+export type CountedItem = IncidentReport | TicketReport | MeasurementReport;
+export type ExcludedItem = ExcludedOutageReport | ExcludedMeasurementsReport;
+
+export interface ObjectiveReport {
+  name: string;
+  title: string | null;
+  kind: ObjectiveKind;
+  service: string | null;
+  metric: string | null;
+  window: ObjectiveWindowReport;
+  met: boolean;
+  /** Availability or ticket share in percent, a percentile or mean in the metric's unit; null without data. */
+  value: string | null;
+  unit: "percent" | "millisecond" | null;
+  target: { comparator: Comparator; value: string; text: string } | null;
+  breaches: number;
+  breachDetails: BreachReport[];
+  scheduled?: DurationReport & { hours: string };
+  downtime?: DurationReport;
+  limits?: { perIncident: string | null; total: string | null };
+  tickets?: { severity: number; total: number; met: number; required: string | null };
+  measurements?: { count: number; percentile: string | null; rank: number | null; statistic: "percentile" | "mean" };
+  counted: CountedItem[];
+  excluded: ExcludedItem[];
+  notes: string[];
+  /** When several windows of the objective end in the month (weekly objectives): one entry each. */
+  windows?: ObjectiveReport[];
+}
+
+export interface TierReport {
+  /** `below 99.9%`, `for each breach`. */
+  condition: string;
+  percent: string;
+  basis: FeeBasis;
+  line: number;
+}
+
+export interface CapReport {
+  percent: string;
+  basis: FeeBasis;
+  window: string | null;
+  /** What was left of the cap before this credit, when the cap spans several windows. */
+  remaining: string | null;
+}
+
+export interface CreditReport {
+  remedy: string;
+  title: string | null;
+  objective: string;
+  window: string;
+  /** Percent of `basis` paid, after multiplying by breaches and applying the cap. */
+  percent: string;
+  basis: FeeBasis;
+  /** Null when the service names no fee. */
+  amount: string | null;
+  currency: string | null;
+  tier: TierReport;
+  breaches: number | null;
+  capped: boolean;
+  cap: CapReport | null;
+  arithmetic: string;
+  claimDeadline: string | null;
+  soleRemedy: boolean;
+}
+
+export interface MoneyReport {
+  amount: string;
+  currency: string | null;
+}
+
+export interface BonusReport {
+  incentive: string;
+  title: string | null;
+  objective: string;
+  window: string;
+  percent: string;
+  basis: FeeBasis;
+  amount: string | null;
+  currency: string | null;
+  condition: string;
+  /** The consecutive windows whose values earned it, oldest first. */
+  windows: { label: string; value: string | null }[];
+  capped: boolean;
+  arithmetic: string;
+}
+
+export interface BonusCheckReport {
+  incentive: string;
+  objective: string;
+  window: string;
+  condition: string;
+  earned: boolean;
+  windows: { label: string; value: string | null; holds: boolean | null; note: string | null }[];
+}
+
+export interface TerminationReport {
+  remedy: string;
+  title: string | null;
+  objective: string;
+  /** Breached windows counted. */
+  breaches: number;
+  required: number;
+  within: string;
+  windows: { label: string; met: boolean | null; note: string | null }[];
+  exercisable: boolean;
+  notice: string | null;
+}
+
+export interface ActionReport {
+  remedy: string;
+  objective: string;
+  description: string;
+  due: string | null;
+  breach: string;
+}
+
+export interface DataReport {
+  lines: number;
+  records: number;
+  used: number;
+  ignored: number;
+  skipped: number;
+  skippedReasons: string[];
+  /** Where observed data begins (month of the earliest record); windows before it have no data. */
+  from: string | null;
+}
+
+export interface EvaluationReport {
+  format: "sla-report/1";
+  period: string;
+  agreement: { name: string; title: string | null; timezone: string; currency: string | null } | null;
+  window: WindowReport;
+  objectives: ObjectiveReport[];
+  credits: CreditReport[];
+  totalCredit: MoneyReport;
+  bonuses: BonusReport[];
+  bonusChecks: BonusCheckReport[];
+  totalBonus: MoneyReport;
+  terminationRights: TerminationReport[];
+  actions: ActionReport[];
+  /** The earliest claim deadline among the credits in this report, or null. */
+  claimDeadline: string | null;
+  data: DataReport;
+  notes: string[];
+}

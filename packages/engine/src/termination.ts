@@ -1,0 +1,36 @@
+import type { BundleRemedy } from "./bundle.ts";
+import type { Context } from "./context.ts";
+import { evaluateObjective } from "./objectives.ts";
+import { windowsWithin } from "./plan.ts";
+import type { TerminationReport } from "./report-types.ts";
+import type { Period } from "./windows.ts";
+
+/**
+ * `terminate when breached N times within M months`: the breached windows of the remedy's objective
+ * among those ending in the M months that end with this window. Windows before the agreement or
+ * wholly before the observed data are listed but cannot count as breached.
+ */
+export function terminationFor(ctx: Context, remedy: BundleRemedy, period: Period): TerminationReport | null {
+  const rule = remedy.termination;
+  const objective = remedy.objective === null ? undefined : ctx.objectives.get(remedy.objective);
+  if (rule === null || objective === undefined) return null;
+  const windows = windowsWithin(ctx, objective.window, period, rule.within).map((p) => {
+    if (ctx.effective !== null && p.end <= ctx.effective)
+      return { label: p.label, met: null, note: "before the agreement took effect" };
+    if (p.end !== period.end && (ctx.dataFrom === null || p.end <= ctx.dataFrom))
+      return { label: p.label, met: null, note: "no observed data" };
+    return { label: p.label, met: evaluateObjective(ctx, objective, p).met, note: null };
+  });
+  const breaches = windows.filter((w) => w.met === false).length;
+  return {
+    remedy: remedy.name,
+    title: remedy.title,
+    objective: objective.name,
+    breaches,
+    required: rule.breaches,
+    within: rule.within.text,
+    windows,
+    exercisable: breaches >= rule.breaches,
+    notice: remedy.notice?.text ?? null,
+  };
+}
