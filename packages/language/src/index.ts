@@ -22,3 +22,4 @@ export { referenceSites, type ReferenceSite } from "./check/references.ts";
 export { closestName } from "./check/suggest.ts";
 export { NameDiagnostics } from "./check/codes.ts";
 export * from "./budget/index.ts";
+export { StructureDiagnostics, ValueDiagnostics, TierDiagnostics, ConsistencyDiagnostics } from "./check/codes.ts";

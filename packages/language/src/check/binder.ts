@@ -93,7 +93,8 @@ export function bind(program: LoadedProgram): Binding {
   }
 
   const hasAgreement = declarations.some((d) => d.declaration.kind === "agreement");
-  if (hasAgreement) {
+  // with an import missing, the missing file may be what uses a declaration
+  if (hasAgreement && !program.incomplete) {
     const used = new Set(references.filter((r) => r.target && r.target.kind === r.expected).map((r) => r.target!.name));
     // A reference that failed may have meant any unused declaration of its kind: one fault, one diagnostic.
     const failedKinds = new Set(references.filter((r) => r.target?.kind !== r.expected).map((r) => r.expected));

@@ -19,8 +19,11 @@ import { createDiagnostic } from "../../diagnostics/catalogue.ts";
 import type { RelatedLocation } from "../../diagnostics/diagnostic.ts";
 import type { DurationLiteral, HoursSpec, PercentageLiteral, WindowNode } from "../../syntax/ast.ts";
 import { ConsistencyDiagnostics } from "../codes.ts";
+import { isZeroText } from "./values.ts";
 import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
 import {
+  broken,
+  damaged,
   completeWindow,
   type Located,
   metricOf,
@@ -60,7 +63,13 @@ function availabilityTarget(context: RuleContext, objective: Objective): Availab
   if (!metric || metricTypeOf(metric.declaration)?.type !== "availability" || !objective.declaration.name)
     return undefined;
   for (const p of objective.declaration.properties) {
-    if (p.kind !== "target" || p.recovered || !p.comparator || p.value?.kind !== "Percentage" || p.value.recovered)
+    if (
+      p.kind !== "target" ||
+      broken(context, p) ||
+      !p.comparator ||
+      p.value?.kind !== "Percentage" ||
+      p.value.recovered
+    )
       continue;
     const window = completeWindow(p.window);
     if (!window || windowLengths(window).length === 0) return undefined;
@@ -96,9 +105,9 @@ interface Index {
 function buildIndex(context: RuleContext): Index {
   const index: Index = { byService: new Map(), availability: new Map(), roundTheClock: new Set() };
   for (const { declaration } of context.declarations("service")) {
-    if (!declaration.name) continue;
+    if (!declaration.name || damaged(context, declaration)) continue;
     const hours = declaration.properties.filter((p) => p.kind === "hours");
-    if (hours.every((p) => p.kind === "hours" && !p.recovered && isAroundTheClock(p.hours))) {
+    if (hours.every((p) => p.kind === "hours" && !broken(context, p) && isAroundTheClock(p.hours))) {
       index.roundTheClock.add(declaration.name.text);
     }
   }
@@ -136,21 +145,21 @@ export const consistencyRule: Rule = (context) => {
   for (const objective of context.declarations("objective")) {
     const { uri, declaration } = objective;
     for (const p of declaration.properties) {
-      if (p.recovered) continue;
+      if (broken(context, p)) continue;
       if (p.kind === "max total outage") checkTotalOutage(objective, p.duration, p.window);
       else if (p.kind === "max outage per incident") checkIncident(objective, p.duration);
       else if (p.kind === "exclude") {
         for (const m of p.properties)
-          if (m.kind === "allowance" && !m.recovered) checkAllowance(uri, m.duration, m.window);
+          if (m.kind === "allowance" && !broken(context, m)) checkAllowance(uri, m.duration, m.window);
       }
     }
     checkSupport(uri, declaration);
   }
   for (const { uri, declaration } of context.declarations("service")) {
     for (const p of declaration.properties) {
-      if (p.kind !== "exclude" || p.recovered) continue;
+      if (p.kind !== "exclude" || broken(context, p)) continue;
       for (const m of p.properties)
-        if (m.kind === "allowance" && !m.recovered) checkAllowance(uri, m.duration, m.window);
+        if (m.kind === "allowance" && !broken(context, m)) checkAllowance(uri, m.duration, m.window);
     }
   }
   for (const { uri, declaration } of context.declarations("remedy")) checkTermination(uri, declaration);
@@ -207,8 +216,9 @@ export const consistencyRule: Rule = (context) => {
     let smallest: Allowance | undefined;
     for (const other of objectives) {
       for (const p of other.declaration.properties) {
-        if (p.kind !== "max total outage" || p.recovered || !p.duration) continue;
+        if (p.kind !== "max total outage" || broken(context, p) || !p.duration) continue;
         const total = seconds(p.duration);
+        if (total?.isZero()) continue; // reported as a zero duration (SLA4009)
         const window = completeWindow(p.window);
         if (total && window && (!smallest || total.lessThan(smallest.seconds))) {
           smallest = { seconds: total, strict: false, other, limit: p.duration, window };
@@ -278,11 +288,12 @@ export const consistencyRule: Rule = (context) => {
 
   /** SLA6003: resolution within less time than response, when the two are comparable. */
   function checkSupport(uri: string, objective: DeclarationOf<"objective">): void {
-    const response = objective.properties.find((p) => p.kind === "response" && !p.recovered);
-    const resolution = objective.properties.find((p) => p.kind === "resolution" && !p.recovered);
+    const response = objective.properties.find((p) => p.kind === "response" && !broken(context, p));
+    const resolution = objective.properties.find((p) => p.kind === "resolution" && !broken(context, p));
     if (response?.kind !== "response" || resolution?.kind !== "resolution") return;
     if (!response.duration || !resolution.duration || duringKey(response.during) !== duringKey(resolution.during))
       return;
+    if (isZeroText(response.duration.amount) || isZeroText(resolution.duration.amount)) return; // SLA4009
     const order = compareDurations(resolution.duration, response.duration);
     if (order === undefined || order >= 0) return;
     const responseText = textOf(context, uri, response.duration.range);
@@ -299,15 +310,16 @@ export const consistencyRule: Rule = (context) => {
 
   /** SLA6005: `terminate when breached N times within M` with fewer than N windows in M. */
   function checkTermination(uri: string, remedy: DeclarationOf<"remedy">): void {
-    const forProperty = remedy.properties.find((p) => p.kind === "for" && !p.recovered);
+    const forProperty = remedy.properties.find((p) => p.kind === "for" && !broken(context, p));
     const objective = forProperty?.kind === "for" ? context.resolve(forProperty.objective, "objective") : undefined;
     if (!objective?.declaration.name) return;
-    const window = breachWindow(objective.declaration);
+    const window = breachWindow(context, objective.declaration);
     if (!window) return;
     for (const p of remedy.properties) {
-      if (p.kind !== "terminate" || p.recovered || !p.times || !p.within || p.within.recovered) continue;
+      if (p.kind !== "terminate" || broken(context, p) || !p.times || !p.within || p.within.recovered) continue;
       const count = toDecimal(p.times.value);
       if (!count.isInteger() || !count.isPositive()) continue;
+      if (isZeroText(p.within.amount)) continue; // SLA4009
       const windows = windowsWithin(window, p.within);
       if (windows === undefined || count.lessThanOrEqualTo(windows)) continue;
       context.report(
@@ -361,13 +373,14 @@ export function compareDurations(a: DurationLiteral, b: DurationLiteral): number
  * The one window in which an objective is breached at most once, or `undefined` when it can be
  * breached more often (per incident) or has limits over different windows.
  */
-function breachWindow(objective: DeclarationOf<"objective">): WindowNode | undefined {
+function breachWindow(context: RuleContext, objective: DeclarationOf<"objective">): WindowNode | undefined {
+  if (damaged(context, objective)) return undefined;
   let found: WindowNode | undefined;
   for (const p of objective.properties) {
     if (p.kind === "max outage per incident") return undefined;
     if (p.kind !== "target" && p.kind !== "tickets" && p.kind !== "max total outage") continue;
     const window = completeWindow(p.window);
-    if (p.recovered || !window) return undefined;
+    if (broken(context, p) || !window) return undefined;
     if (found && !sameWindow(found, window)) return undefined;
     found ??= window;
   }

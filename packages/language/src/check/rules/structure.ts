@@ -8,7 +8,8 @@ import type { Declaration, MetricType, PartyRole, Property, WindowNode } from ".
 import { StructureDiagnostics } from "../codes.ts";
 import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
 import {
-  hasSyntaxErrorNear,
+  broken,
+  damaged,
   insertPropertyFix,
   metricOf,
   metricTypeOf,
@@ -23,7 +24,14 @@ export const agreementRule: Rule = (context) => {
   const first = agreements[0];
   if (!first) return;
   for (const { uri, declaration } of agreements.slice(1)) {
-    if (!declaration.name || !first.declaration.name) continue;
+    if (
+      !declaration.name ||
+      !first.declaration.name ||
+      damaged(context, declaration) ||
+      damaged(context, first.declaration)
+    ) {
+      continue;
+    }
     context.report(
       createDiagnostic(
         StructureDiagnostics.multipleAgreements,
@@ -79,10 +87,10 @@ export const agreementRule: Rule = (context) => {
 export const serviceRolesRule: Rule = (context) => {
   for (const { uri, declaration } of context.declarations("service")) {
     for (const p of declaration.properties) {
-      if ((p.kind !== "provider" && p.kind !== "customer") || p.recovered || !p.party) continue;
+      if ((p.kind !== "provider" && p.kind !== "customer") || broken(context, p) || !p.party) continue;
       const party = context.resolve(p.party, "party");
       if (!party) continue;
-      const role = party.declaration.properties.find((r) => r.kind === "role" && !r.recovered && r.role);
+      const role = party.declaration.properties.find((r) => r.kind === "role" && !broken(context, r) && r.role);
       if (role?.kind !== "role" || !role.role || role.role === p.kind) continue;
       const candidates = namesOf(context, "party", (d) =>
         d.properties.some((r) => r.kind === "role" && r.role === p.kind),
@@ -156,7 +164,7 @@ function checkDuplicates(context: RuleContext, uri: string, owner: string, prope
   const keys: string[] = [];
   const firsts: Property[] = [];
   for (const p of properties) {
-    if (p.recovered) continue;
+    if (broken(context, p)) continue;
     const key = propertyKey(p);
     if (key !== undefined) {
       const index = keys.indexOf(key);
@@ -309,9 +317,9 @@ function missingOf(context: RuleContext, declaration: Declaration): Missing[] {
 
 export const requiredPropertyRule: Rule = (context) => {
   for (const { uri, declaration } of context.binding.declarations) {
-    if (declaration.recovered || !declaration.name || !declaration.body) continue;
+    if (!declaration.name || !declaration.body) continue;
     const missing = missingOf(context, declaration);
-    if (missing.length === 0 || hasSyntaxErrorNear(context, uri, declaration)) continue;
+    if (missing.length === 0 || damaged(context, declaration)) continue;
     for (const m of missing) {
       const fixes = m.insert
         .map((text, i) => insertPropertyFix(context, uri, declaration, text, m.titles?.[i], m.insert.length === 1))

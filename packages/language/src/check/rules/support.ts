@@ -64,11 +64,8 @@ function rangeOf(context: RuleContext, uri: string, start: number, end: number):
 
 const syntaxErrorOffsets = new WeakMap<RuleContext, Map<string, number[]>>();
 
-/**
- * True when a syntax error lies inside the declaration or between it and the next item: the parser
- * may have dropped a property there, so "missing property" would be a cascade.
- */
-export function hasSyntaxErrorNear(context: RuleContext, uri: string, declaration: Declaration): boolean {
+/** True when a syntax error of the file starts in [start, end). */
+function syntaxErrorIn(context: RuleContext, uri: string, start: number, end: number): boolean {
   if (!context.hasSyntaxErrors(uri)) return false;
   let byUri = syntaxErrorOffsets.get(context);
   if (!byUri) {
@@ -79,14 +76,98 @@ export function hasSyntaxErrorNear(context: RuleContext, uri: string, declaratio
       list.push(d.range.start.offset);
       byUri.set(d.uri, list);
     }
+    for (const list of byUri.values()) list.sort((a, b) => a - b);
     syntaxErrorOffsets.set(context, byUri);
   }
   const offsets = byUri.get(uri) ?? [];
-  const items = context.program.files.get(uri)?.parsed.file.items ?? [];
-  const index = items.indexOf(declaration);
-  const start = declaration.range.start.offset;
-  const end = index >= 0 && index + 1 < items.length ? items[index + 1].range.start.offset : Number.POSITIVE_INFINITY;
-  return offsets.some((offset) => offset >= start && offset < Math.max(end, declaration.range.end.offset + 1));
+  // The first offset at or after `start`.
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (offsets[mid] < start) low = mid + 1;
+    else high = mid;
+  }
+  return low < offsets.length && offsets[low] < end;
+}
+
+const damagedDeclarations = new WeakMap<RuleContext, Set<Declaration>>();
+
+/**
+ * True when a declaration was repaired by the parser or has a syntax error in or right after it:
+ * rules then draw no conclusion from what it lacks (a lost `hours` is not "24x7", a lost `max outage
+ * per incident` does not make an objective "breached once per window").
+ */
+export function damaged(context: RuleContext, declaration: Declaration): boolean {
+  if (declaration.recovered) return true;
+  let set = damagedDeclarations.get(context);
+  if (!set) {
+    set = new Set();
+    for (const [uri, file] of context.program.files) {
+      if (!context.hasSyntaxErrors(uri)) continue;
+      const items = file.parsed.file.items;
+      items.forEach((item, i) => {
+        if (item.kind === "import") return;
+        const next = i + 1 < items.length ? items[i + 1].range.start.offset : Number.POSITIVE_INFINITY;
+        const end = Math.max(next, item.range.end.offset + 1);
+        if (syntaxErrorIn(context, uri, item.range.start.offset, end)) set!.add(item);
+      });
+    }
+    damagedDeclarations.set(context, set);
+  }
+  return set.has(declaration);
+}
+
+const brokenProperties = new WeakMap<RuleContext, Set<Property>>();
+
+/**
+ * True when rules must not read a property: the parser recovered it, or a syntax error lies in it or
+ * right after it (see `isDamaged`).
+ */
+export function broken(context: RuleContext, property: Property): boolean {
+  // Called for nearly every property by every rule: one pass per check collects the broken ones,
+  // and the last check's set is kept at hand (a WeakMap lookup per call costs more than the test).
+  if (lastBroken.context !== context) {
+    let set = brokenProperties.get(context);
+    if (!set) {
+      set = new Set();
+      for (const { uri, declaration } of context.binding.declarations) {
+        const errors = context.hasSyntaxErrors(uri);
+        for (const p of declaration.properties) {
+          if (p.recovered || (errors && isDamaged(context, uri, declaration, p))) set.add(p);
+          if (p.kind === "exclude") {
+            for (const m of p.properties)
+              if (m.recovered || (errors && isDamaged(context, uri, declaration, m))) set.add(m);
+          }
+        }
+      }
+      brokenProperties.set(context, set);
+    }
+    lastBroken = { context, set };
+  }
+  return lastBroken.set.size > 0 && lastBroken.set.has(property);
+}
+
+let lastBroken: { context?: RuleContext; set: Set<Property> } = { set: new Set() };
+
+/**
+ * True when rules must not read a property: the parser recovered it, or a syntax error lies in it
+ * or right after it (before the next property). `when below 99.` reads as `when below 99` followed
+ * by a stray `.`; the threshold 99 is no more than half a keystroke.
+ */
+export function isDamaged(context: RuleContext, uri: string, declaration: Declaration, property: Property): boolean {
+  if (property.recovered) return true;
+  if (!context.hasSyntaxErrors(uri)) return false;
+  let siblings: readonly Property[] = declaration.properties;
+  if (!siblings.includes(property)) {
+    const parent = declaration.properties.find(
+      (p) => p.kind === "exclude" && (p.properties as Property[]).includes(property),
+    );
+    siblings = parent?.kind === "exclude" ? parent.properties : [property];
+  }
+  const index = siblings.indexOf(property);
+  const end = index + 1 < siblings.length ? siblings[index + 1].range.start.offset : declaration.range.end.offset + 1;
+  return syntaxErrorIn(context, uri, property.range.start.offset, end);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -258,7 +339,7 @@ export function serviceOf(
   objective: DeclarationOf<"objective">,
 ): Located<DeclarationOf<"service">> | undefined {
   for (const p of objective.properties) {
-    if (p.kind === "service" && !p.recovered) {
+    if (p.kind === "service" && !broken(context, p)) {
       const service = context.resolve(p.service, "service");
       if (service) return service;
     }
@@ -266,7 +347,7 @@ export function serviceOf(
   const metric = metricOf(context, objective);
   if (!metric) return undefined;
   for (const p of metric.declaration.properties) {
-    if (p.kind === "service" && !p.recovered) return context.resolve(p.service, "service");
+    if (p.kind === "service" && !broken(context, p)) return context.resolve(p.service, "service");
   }
   return undefined;
 }
@@ -291,8 +372,4 @@ export function namesOf(
     }
   }
   return names;
-}
-
-export function article(word: string): string {
-  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
 }

@@ -25,8 +25,8 @@ import type {
 } from "../../syntax/ast.ts";
 import { TierDiagnostics } from "../codes.ts";
 import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
-import { type Dimension, quantityOf, satisfies, textOf, wantsHigh } from "./support.ts";
-import { objectiveDimension } from "./values.ts";
+import { broken, type Dimension, quantityOf, satisfies, textOf, wantsHigh } from "./support.ts";
+import { exceeds100, objectiveDimension } from "./values.ts";
 
 type ValueLiteral = PercentageLiteral | DurationLiteral | NumberLiteral;
 
@@ -72,7 +72,7 @@ function goalOf(
   const name = objective.declaration.name?.text;
   if (!expected || !name) return undefined;
   for (const p of objective.declaration.properties) {
-    if (p.recovered) continue;
+    if (broken(context, p)) continue;
     const literal = p.kind === "target" ? p.value : p.kind === "tickets" ? p.share : undefined;
     const comparator = p.kind === "target" || p.kind === "tickets" ? p.comparator : undefined;
     if (!literal || !comparator) continue;
@@ -97,10 +97,14 @@ function goalOf(
 function tiersOf(context: RuleContext, uri: string, remedy: DeclarationOf<"remedy">): Tier[] {
   const tiers: Tier[] = [];
   for (const p of remedy.properties) {
-    if (p.kind !== "credit" || p.recovered || !p.percentage || !p.basis || p.condition?.kind !== "threshold") continue;
+    if (p.kind !== "credit" || broken(context, p) || !p.percentage || !p.basis || p.condition?.kind !== "threshold")
+      continue;
     const { comparator, threshold } = p.condition;
     if (!comparator || !threshold) continue;
     const quantity = quantityOf(threshold);
+    // Thresholds and credits outside 0–100% are reported as such (SLA4001), not weighed as tiers.
+    if (quantity?.dimension === "percentage" && quantity.value?.greaterThan(100)) continue;
+    if (exceeds100(p.percentage.value)) continue;
     if (!quantity?.value) continue;
     tiers.push({
       property: p,
@@ -153,7 +157,9 @@ function closed(comparator: Comparator): boolean {
 
 export const tiersRule: Rule = (context) => {
   for (const { uri, declaration: remedy } of context.declarations("remedy")) {
-    const forProperty = remedy.properties.find((p) => p.kind === "for" && !p.recovered);
+    // A tier lost to a syntax error would change every conclusion about the others.
+    if (remedy.properties.some((p) => broken(context, p))) continue;
+    const forProperty = remedy.properties.find((p) => p.kind === "for" && !broken(context, p));
     const objective = forProperty?.kind === "for" ? context.resolve(forProperty.objective, "objective") : undefined;
     const goal = objective ? goalOf(context, objective) : undefined;
     const remedyName = remedy.name?.text ?? "";
@@ -312,14 +318,15 @@ export const tiersRule: Rule = (context) => {
 function checkCaps(context: RuleContext, uri: string, remedy: DeclarationOf<"remedy">): void {
   const caps = new Map<FeePeriod, CapProperty>();
   for (const p of remedy.properties) {
-    if (p.kind === "cap" && !p.recovered && p.percentage && p.basis && !caps.has(p.basis.period))
+    if (p.kind === "cap" && !broken(context, p) && p.percentage && p.basis && !caps.has(p.basis.period))
       caps.set(p.basis.period, p);
   }
   if (caps.size === 0) return;
   for (const p of remedy.properties) {
-    if (p.kind !== "credit" || p.recovered || !p.percentage || !p.basis) continue;
+    if (p.kind !== "credit" || broken(context, p) || !p.percentage || !p.basis) continue;
     const cap = caps.get(p.basis.period);
-    if (!cap?.percentage || !toDecimal(p.percentage.value).greaterThan(cap.percentage.value)) continue;
+    if (!cap?.percentage || exceeds100(p.percentage.value) || exceeds100(cap.percentage.value)) continue;
+    if (!toDecimal(p.percentage.value).greaterThan(cap.percentage.value)) continue;
     const capText = textOf(context, uri, { start: cap.percentage.range.start, end: cap.range.end });
     context.report(
       createDiagnostic(

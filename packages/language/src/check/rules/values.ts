@@ -23,7 +23,16 @@ import { ValueDiagnostics } from "../codes.ts";
 import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
 import { closestName } from "../suggest.ts";
 import { isCurrencyCode, ISO_4217_CODES } from "./currencies.ts";
-import { metricOf, metricTypeOf, type Dimension, insertPropertyFix, positionOf, textOf } from "./support.ts";
+import {
+  broken,
+  damaged,
+  metricOf,
+  metricTypeOf,
+  type Dimension,
+  insertPropertyFix,
+  positionOf,
+  textOf,
+} from "./support.ts";
 import { isTimeZone, listedTimeZones } from "./timezones.ts";
 
 export type Literal =
@@ -208,6 +217,7 @@ export function objectiveDimension(
   context: RuleContext,
   objective: DeclarationOf<"objective">,
 ): { dimension: Dimension; says: string } | undefined {
+  if (damaged(context, objective)) return undefined;
   const target = objective.properties.find((p) => p.kind === "target");
   if (target) {
     const metric = metricOf(context, objective);
@@ -232,17 +242,19 @@ export const valuesRule: Rule = (context) => {
   let hasBusinessCalendar = false;
   if (agreement) {
     for (const p of agreement.declaration.properties) {
-      if (p.kind === "currency" && p.code && !p.recovered && isCurrencyCode(p.code.text) && !agreementCurrency) {
+      if (p.kind === "currency" && p.code && !broken(context, p) && isCurrencyCode(p.code.text) && !agreementCurrency) {
         agreementCurrency = { code: p.code.text, range: p.code.range };
       }
       if (p.kind === "business calendar") hasBusinessCalendar = true;
     }
+    // An agreement the parser had to repair may have lost its `business calendar`: say nothing then.
+    if (damaged(context, agreement.declaration)) hasBusinessCalendar = true;
   }
 
   let calendars: string[] | undefined;
   for (const { uri, declaration } of context.binding.declarations) {
     for (const property of declaration.properties) {
-      if (property.recovered) continue;
+      if (broken(context, property)) continue;
       forEachLiteral(property, (literal) => checkLiteral(literal, uri, property));
       checkProperty(property, uri);
     }
@@ -520,7 +532,7 @@ export const valuesRule: Rule = (context) => {
 
   function checkTargetDimension(objective: DeclarationOf<"objective">, uri: string): void {
     for (const p of objective.properties) {
-      if (p.kind !== "target" || p.recovered || !p.value || p.value.recovered) continue;
+      if (p.kind !== "target" || broken(context, p) || !p.value || p.value.recovered) continue;
       const metric = metricOf(context, objective);
       const type = metric && metricTypeOf(metric.declaration)?.type;
       if (!type || !metric.declaration.name) continue;
@@ -556,14 +568,14 @@ export const valuesRule: Rule = (context) => {
     declaration: DeclarationOf<"remedy"> | DeclarationOf<"incentive">,
     uri: string,
   ): void {
-    const forProperty = declaration.properties.find((p) => p.kind === "for" && !p.recovered);
+    const forProperty = declaration.properties.find((p) => p.kind === "for" && !broken(context, p));
     if (forProperty?.kind !== "for") return;
     const objective = context.resolve(forProperty.objective, "objective");
     if (!objective) return;
     const expected = objectiveDimension(context, objective.declaration);
     if (!expected) return;
     for (const p of declaration.properties) {
-      if (p.recovered) continue;
+      if (broken(context, p)) continue;
       const threshold =
         p.kind === "credit" && p.condition?.kind === "threshold"
           ? p.condition.threshold
