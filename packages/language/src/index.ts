@@ -23,3 +23,4 @@ export { closestName } from "./check/suggest.ts";
 export { NameDiagnostics } from "./check/codes.ts";
 export * from "./budget/index.ts";
 export { StructureDiagnostics, ValueDiagnostics, TierDiagnostics, ConsistencyDiagnostics } from "./check/codes.ts";
+export { MONTH_NAMES } from "./dates.ts";

@@ -3,6 +3,7 @@
  * `99.95%`, `1 January 2026`, `21 minutes 36 seconds`. Anything that does not have the expected
  * shape (a bundle can come from any JSON file) is returned as it is, for the caller to escape.
  */
+import { MONTH_NAMES, windowLengthLabel } from "@sla/language";
 import { formatDurationLong } from "../budget.ts";
 import type { BundleDuration, BundleWindow, FeeBasis } from "../bundle-types.ts";
 
@@ -66,25 +67,10 @@ export function formatPercent(value: string): string {
   return `${value}%`;
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /** `2026-01-01` → `1 January 2026`. */
 export function formatDate(date: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  const month = match ? MONTH_NAMES[Number(match[2]) - 1] : undefined;
   if (!match || !month) return date;
   return `${Number(match[3])} ${month} ${match[1]}`;
 }
@@ -153,19 +139,9 @@ export function inWindow(window: BundleWindow): string {
 
 /** `28-day month`, `91-day quarter`, `366-day year`, `week`, `30 days`. */
 export function windowLength(window: BundleWindow, days: number): string {
-  switch (window.period) {
-    case "calendar month":
-      return `${days}-day month`;
-    case "calendar quarter":
-      return `${days}-day quarter`;
-    case "calendar year":
-      return `${days}-day year`;
-    case "week":
-      return "week";
-    case "rolling":
-      return `${days} ${days === 1 ? "day" : "days"}`;
-  }
-  return `${days} days`;
+  // a contract says "30 days" where a message says "30-day rolling window"
+  if (window.period === "rolling") return `${days} ${days === 1 ? "day" : "days"}`;
+  return windowLengthLabel(window.period, days);
 }
 
 /** `the Monthly Fee`, `the Quarterly Fee`, `the Annual Fee`. */

@@ -2,12 +2,7 @@
  * The checker's diagnostics. Each entry is documented in docs/diagnostics.md; a test fails when a
  * code here is undocumented or never produced by any test input.
  */
-import { type DiagnosticDefinition, registerDiagnostics } from "../diagnostics/catalogue.ts";
-
-function define<const T extends Record<string, DiagnosticDefinition>>(definitions: T): T {
-  registerDiagnostics(definitions);
-  return definitions;
-}
+import { defineDiagnostics as define } from "../diagnostics/catalogue.ts";
 
 export const NameDiagnostics = define({
   duplicateName: {

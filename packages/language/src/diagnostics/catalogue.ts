@@ -16,11 +16,20 @@ export interface DiagnosticDefinition {
   message: string;
 }
 
-function define<const T extends Record<string, DiagnosticDefinition>>(definitions: T): T {
+/** Every definition, including those that other modules register (the checker's). */
+const registry = new Map<string, DiagnosticDefinition>();
+
+/** Declares a family of diagnostics and registers it, so `sla explain` and the docs test see every code. */
+export function defineDiagnostics<const T extends Record<string, DiagnosticDefinition>>(definitions: T): T {
+  for (const definition of Object.values(definitions)) {
+    const existing = registry.get(definition.code);
+    if (existing && existing !== definition) throw new Error(`diagnostic code ${definition.code} defined twice`);
+    registry.set(definition.code, definition);
+  }
   return definitions;
 }
 
-export const Diagnostics = define({
+export const Diagnostics = defineDiagnostics({
   // syntax
   unexpectedCharacter: {
     code: "SLA1001",
@@ -55,18 +64,6 @@ export const Diagnostics = define({
 });
 
 export type DiagnosticName = keyof typeof Diagnostics;
-
-/** Every definition, including those that other modules register (the checker's). */
-const registry = new Map<string, DiagnosticDefinition>();
-for (const definition of Object.values(Diagnostics)) registry.set(definition.code, definition);
-
-export function registerDiagnostics(definitions: Record<string, DiagnosticDefinition>): void {
-  for (const definition of Object.values(definitions)) {
-    const existing = registry.get(definition.code);
-    if (existing && existing !== definition) throw new Error(`diagnostic code ${definition.code} defined twice`);
-    registry.set(definition.code, definition);
-  }
-}
 
 export function allDiagnosticDefinitions(): DiagnosticDefinition[] {
   return [...registry.values()].sort((a, b) => a.code.localeCompare(b.code));

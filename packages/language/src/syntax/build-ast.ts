@@ -4,6 +4,7 @@
  */
 import type { CstElement, CstNode, IToken } from "chevrotain";
 import type * as A from "./ast.ts";
+import { positionAt } from "./positions.ts";
 import { decodeDuration, decodeMoney, decodeNumber, decodeString, decodeTextBlock } from "./literals.ts";
 
 type Children = Record<string, CstElement[] | undefined>;
@@ -74,14 +75,7 @@ function allTokens(node: CstNode, out: IToken[] = []): IToken[] {
 let lineStarts: readonly number[] = [0];
 
 function position(offset: number): A.Position {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { offset, line: low + 1, column: offset - lineStarts[low] + 1 };
+  return positionAt(lineStarts, offset);
 }
 
 function nodeRange(node: CstNode): A.Range | undefined {

@@ -6,6 +6,7 @@
  * defines them lexically, and it keeps unit words such as `hours` free to be property keywords.
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
+import { DECLARATION_KINDS } from "./ast.ts";
 import { SKIP_GRAMMAR_VALIDATION } from "./build-mode.ts";
 
 const NUMBER_TEXT = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
@@ -190,19 +191,7 @@ export const KEYWORDS = [
 ] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 
-export const DECLARATION_KEYWORDS = [
-  "import",
-  "agreement",
-  "party",
-  "calendar",
-  "service",
-  "metric",
-  "objective",
-  "remedy",
-  "incentive",
-  "reporting",
-  "clause",
-] as const satisfies readonly Keyword[];
+export const DECLARATION_KEYWORDS = ["import", ...DECLARATION_KINDS] as const satisfies readonly Keyword[];
 
 export const keywordTokens: Record<Keyword, TokenType> = Object.fromEntries(
   KEYWORDS.map((word) => [

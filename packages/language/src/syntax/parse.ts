@@ -7,6 +7,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Comment, Position, Range, SlaFile } from "./ast.ts";
 import { buildFile, tokenRange } from "./build-ast.ts";
 import { grammar } from "./grammar.ts";
+import { computeLineStarts, positionAt } from "./positions.ts";
 import {
   BlockComment,
   slaLexer,
@@ -24,29 +25,7 @@ export interface ParseResult {
   tokens: IToken[];
 }
 
-/** Line and column of an offset, 1-based; `lineStarts` holds the offset at which each line begins. */
-export function positionAt(lineStarts: readonly number[], offset: number): Position {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { offset, line: low + 1, column: offset - lineStarts[low] + 1 };
-}
-
-export function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) starts.push(i + 1);
-  }
-  return starts;
-}
+export { computeLineStarts, positionAt };
 
 export function parse(text: string, uri = "untitled.sla"): ParseResult {
   const diagnostics: Diagnostic[] = [];

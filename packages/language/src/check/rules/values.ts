@@ -5,6 +5,7 @@
  * with a business calendar, rolling windows in whole days.
  */
 import { toDecimal } from "../../budget/decimal.ts";
+import { MONTH_NAMES } from "../../dates.ts";
 import { createDiagnostic } from "../../diagnostics/catalogue.ts";
 import type { DiagnosticFix } from "../../diagnostics/diagnostic.ts";
 import type {
@@ -132,21 +133,6 @@ function windowLiterals(window: WindowNode | undefined, visit: (literal: Literal
     one(window.length, visit);
   }
 }
-
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
