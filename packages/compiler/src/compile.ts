@@ -41,7 +41,7 @@ import {
   type WindowNode,
 } from "@sla/language";
 import type { CheckedProgram } from "@sla/language";
-import { decimalText, downtimeBudgets, durationToSeconds } from "./budget.ts";
+import { decimalText, downtimeBudgets, durationToSeconds } from "@sla/language";
 import {
   BUNDLE_FORMAT,
   BUNDLE_SCHEMA_ID,

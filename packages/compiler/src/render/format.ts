@@ -4,7 +4,7 @@
  * shape (a bundle can come from any JSON file) is returned as it is, for the caller to escape.
  */
 import { MONTH_NAMES, windowLengthLabel } from "@sla/language";
-import { formatDurationLong } from "../budget.ts";
+import { formatDurationLong } from "@sla/language";
 import type { BundleDuration, BundleWindow, FeeBasis } from "../bundle-types.ts";
 
 const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
