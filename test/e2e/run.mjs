@@ -160,9 +160,9 @@ async function goToLineEnd(line) {
   await poll(`the cursor on line ${line}`, async () => {
     const text = await page
       .locator("#status\\.editor\\.selection")
-      .innerText()
+      .textContent()
       .catch(() => "");
-    return text.includes(`Ln ${line},`) ? text : false;
+    return text?.includes(`Ln ${line},`) ? text : false;
   });
   await page.keyboard.press("End");
 }
@@ -182,11 +182,39 @@ async function runCommand(title) {
 
 /** The editor's rendered lines (Monaco renders spaces as no-break spaces). */
 async function viewLines() {
-  return (await viewLines()).map((l) => l.replace(/\u00a0/g, " "));
+  return (await page.locator(`${EDITOR} .view-line`).allInnerTexts()).map((l) => l.replace(/\u00a0/g, " "));
 }
 
 async function markerRows() {
   return page.locator(".markers-panel .monaco-list-row").allInnerTexts();
+}
+
+/** The text of the hover once it is shown and has faded in fully (for the screenshot), else "". */
+async function visibleHoverText() {
+  const hover = page.locator(".monaco-hover:not(.hidden)").first();
+  if (!(await hover.isVisible().catch(() => false))) return "";
+  const opacity = await hover.evaluate((el) => getComputedStyle(el).opacity).catch(() => "0");
+  if (opacity !== "1") return "";
+  // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, with its line breaks
+  return (await hover.innerText({ timeout: 2000 }).catch(() => "")) || "";
+}
+
+/** Hovers over the first visible editor token matching `pattern` until a hover shows text matching `wanted`. */
+async function hoverOver(pattern, wanted) {
+  const token = page.locator(`${EDITOR} .view-line span span`, { hasText: pattern }).first();
+  await token.waitFor({ timeout: 10_000 });
+  return poll(
+    `a hover matching ${wanted}`,
+    async () => {
+      const box = await token.boundingBox();
+      if (!box) return false;
+      await page.mouse.move(box.x + 2, box.y + box.height / 2);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const content = await visibleHoverText();
+      return wanted.test(content) ? content : { ok: false, content };
+    },
+    { timeout: 60_000, interval: 1000 },
+  );
 }
 
 /** Colours of the editor's visible tokens, by text. */
@@ -270,6 +298,7 @@ async function main() {
         "workbench.secondarySideBar.defaultVisibility": "hidden",
         "workbench.tips.enabled": false,
         "editor.hover.delay": 150,
+        "sla.format.onSave": true,
         "editor.minimap.enabled": false,
         "editor.quickSuggestions": { other: false, comments: false, strings: false },
         "files.autoSave": "off",
@@ -390,9 +419,9 @@ async function main() {
         const text = (
           await page
             .locator("#status\\.editor\\.mode")
-            .innerText()
+            .textContent()
             .catch(() => "")
-        ).trim();
+        )?.trim();
         return text === "SLA" ? text : { ok: false, text };
       });
       return `status bar says ${mode}`;
@@ -450,23 +479,10 @@ async function main() {
     await step("hover-downtime", async () => {
       const targetLine = lineOf("target at least 99.9%");
       await goToLineEnd(targetLine);
-      await page.keyboard.press("Control+Shift+M"); // close the panel: more room for the hover
-      const percent = page.locator(`${EDITOR} .view-line span span`, { hasText: /^99\.9$/ }).first();
-      await percent.waitFor({ timeout: 10_000 });
-      const text = await poll(
-        "a hover with the downtime the target allows",
-        async () => {
-          const box = await percent.boundingBox();
-          if (!box) return false;
-          await page.mouse.move(box.x + 2, box.y + box.height / 2);
-          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-          const hover = page.locator(".monaco-hover:not(.hidden)").first();
-          const content = (await hover.innerText({ timeout: 2000 }).catch(() => "")) || "";
-          return /downtime/i.test(content) && /\d+\s*m/.test(content) ? content : { ok: false, content };
-        },
-        { timeout: 60_000, interval: 1000 },
-      );
-      if (process.env.SLA_E2E_SCREENSHOT) await page.screenshot({ path: resolve(process.env.SLA_E2E_SCREENSHOT) });
+      await page.keyboard.press("Control+j"); // hide the panel: more room for the hover
+      await poll("the panel to close", async () => !(await page.locator(".markers-panel").isVisible()));
+      await focusEditor();
+      const text = await hoverOver(/^99\.9%?$/, /allows this much downtime[\s\S]*\d+m/);
       return text.replace(/\s+/g, " ").slice(0, 200);
     });
 
@@ -486,18 +502,40 @@ async function main() {
           ? labels
           : { ok: false, rows };
       });
-      await page.screenshot({ path: join(artifacts, "completion-list.png") });
-      await page.keyboard.press("Escape");
       return `offered ${labels.join(", ")}`;
+    });
+
+    await step("auto-closing", async () => {
+      await page.keyboard.press("Escape"); // close the completion list
+      await page.keyboard.press("End");
+      await page.keyboard.press("Enter");
+      // At a person's pace: VS Code decides on auto-closing from the line's tokens, which the
+      // background tokenizer must have caught up with.
+      await page.keyboard.type('text """', { delay: 150 });
+      const line = await poll("the text block to be closed", async () => {
+        const lines = await viewLines();
+        const closed = lines.find((l) => l.trim() === 'text """"""');
+        return closed ? closed.trim() : { ok: false, lines: lines.filter((l) => l.includes('"""')) };
+      });
+      await page.keyboard.press("Enter");
+      return `typing text """ gives ${line}`;
     });
 
     await step("undo-edits", async () => {
       await focusEditor();
-      for (let i = 0; i < 5; i++) await page.keyboard.press("Control+z");
-      await poll("the report line to be gone and no error", async () => {
+      // Undo, one step at a time, until the lines added by the last two steps are gone.
+      const added = (lines) => lines.some((l) => l.trim() === "report" || l.trim().startsWith('text """"'));
+      for (let i = 0; i < 20 && added(await viewLines()); i++) {
+        await page.keyboard.press("Control+z");
+        await sleep(100); // let the editor render the undo before looking again
+      }
+      await poll("the added lines to be gone, the rest intact and no error", async () => {
         const lines = await viewLines();
         const squiggles = await page.locator(`${EDITOR} .squiggly-error`).count();
-        return !lines.some((l) => l.trim() === "report") && squiggles === 0;
+        const intact = lines.some(
+          (l) => l.trim() === "report Uptime, OutageLimits, Sev1Support, Sev2Support monthly within 5 business days",
+        );
+        return !added(lines) && intact && squiggles === 0 ? true : { ok: false, squiggles, intact };
       });
     });
 
@@ -507,6 +545,7 @@ async function main() {
         "the contract in the preview",
         async () => {
           for (const frame of page.frames()) {
+            // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, with its line breaks
             const body = await frame.evaluate(() => document.body?.innerText ?? "").catch(() => "");
             if (body.includes("Managed Hosting Service Level Agreement") && body.includes("Acme Hosting Ltd."))
               return body;
@@ -522,30 +561,70 @@ async function main() {
       // Rename the agreement's title in the editor: the preview follows without saving.
       const agreementLine = lineOf("agreement AcmeHosting");
       await goToLineEnd(agreementLine);
-      for (let i = 0; i < 3; i++) await page.keyboard.press("Control+ArrowLeft"); // before `Agreement" {`
-      await page.keyboard.type("Contract ");
+      for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowLeft"); // before `" {`
+      await page.keyboard.type(" Revised");
       const text = await poll(
         "the preview to show the new title",
         async () => {
           for (const frame of page.frames()) {
+            // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, with its line breaks
             const body = await frame.evaluate(() => document.body?.innerText ?? "").catch(() => "");
-            if (body.includes("Service Level Contract Agreement")) return body;
+            if (body.includes("Service Level Agreement Revised")) return body;
           }
           return false;
         },
         { timeout: 30_000, interval: 500 },
       );
-      return `'${text.trim().split("\n")[0]}'`;
+      // …and back again when the edit is undone.
+      await page.keyboard.press("Control+z");
+      await poll(
+        "the preview to show the old title again",
+        async () => {
+          for (const frame of page.frames()) {
+            // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, with its line breaks
+            const body = await frame.evaluate(() => document.body?.innerText ?? "").catch(() => "");
+            if (body.includes("Managed Hosting Service Level Agreement") && !body.includes("Revised")) return true;
+          }
+          return false;
+        },
+        { timeout: 30_000, interval: 500 },
+      );
+      return `'${text.trim().split("\n")[0]}', then back after undo`;
+    });
+
+    await step("format-on-save", async () => {
+      // sla.format.onSave is on (settings.json): a badly indented line is put right by saving.
+      const versionLine = lineOf('version "2.1"');
+      await goToLineEnd(versionLine);
+      await page.keyboard.press("Home");
+      await page.keyboard.type("      ");
+      await poll("the extra indentation on screen", async () =>
+        (await viewLines()).some((l) => l.startsWith('        version "2.1"')),
+      );
+      await page.keyboard.press("Control+s");
+      await poll(
+        "the saved file to be formatted",
+        async () => {
+          const lines = readFileSync(example, "utf8").split("\n");
+          return lines[versionLine - 1] === '  version "2.1"' ? true : { ok: false, line: lines[versionLine - 1] };
+        },
+        { timeout: 30_000 },
+      );
+      await poll("the editor to show the formatted line, saved", async () => {
+        const lines = await viewLines();
+        const dirty = await page.locator(".tab.active.dirty").count();
+        return lines.some((l) => l.startsWith('  version "2.1"')) && dirty === 0;
+      });
+      return "the line is back at two spaces and the tab is clean";
     });
 
     await step("build-rule-bundle", async () => {
       await focusEditor();
-      await page.keyboard.press("Control+s");
       await runCommand("SLA: Build Rule Bundle");
       const message = await poll(
         "the notification naming the written files",
         async () => {
-          const toasts = await page.locator(".notifications-toasts .notification-list-item").allInnerTexts();
+          const toasts = await page.locator(".notifications-toasts .notification-list-item-message").allInnerTexts();
           return toasts.find((t) => t.includes("SLA: wrote")) ?? { ok: false, toasts };
         },
         { timeout: 60_000 },
@@ -554,7 +633,50 @@ async function main() {
       if (!onDisk.some((f) => f.endsWith(".json")) || !onDisk.some((f) => f.endsWith(".md"))) {
         throw new Error(`bundle files not beside the example: ${onDisk.join(", ")}`);
       }
-      return `${message.split("\n")[0]} (on disk: ${onDisk.join(", ")})`;
+      return `'${message}' (on disk: ${onDisk.join(", ")})`;
+    });
+    await step("restart-server", async () => {
+      await page.keyboard.press("Escape");
+      await runCommand("SLA: Restart Language Server");
+      await poll("the restart message in the status bar", async () => {
+        const items = await page.locator(".statusbar-item").allInnerTexts();
+        return items.some((t) => t.includes("SLA language server restarted"));
+      });
+      // The restarted server answers: break a name again and see the diagnostic, then undo.
+      await goToLineEnd(providerLine);
+      await page.keyboard.type("x");
+      await poll("a squiggle from the restarted server", () => page.locator(`${EDITOR} .squiggly-error`).count());
+      await page.keyboard.press("Backspace");
+      await poll("no squiggle", async () => (await page.locator(`${EDITOR} .squiggly-error`).count()) === 0);
+      return "the restarted server reports and clears a diagnostic";
+    });
+
+    await step("overview", async () => {
+      // The editor with a hover and the preview beside it: the README's screenshot.
+      await page.keyboard.press("Escape");
+      const toasts = page.locator(".notifications-toasts .notification-list-item");
+      for (let i = 0; i < 5 && (await toasts.count()) > 0; i++) {
+        await toasts.first().hover();
+        await page
+          .locator(".notifications-toasts .codicon-notifications-clear")
+          .first()
+          .click()
+          .catch(() => {});
+      }
+      await focusEditor();
+      await page.keyboard.press("Control+b"); // hide the side bar: room for editor and preview
+      await poll(
+        "the side bar to close",
+        async () => !(await page.locator("#workbench\\.parts\\.sidebar").isVisible()),
+      );
+      await goToLineEnd(lineOf("target at least 99.9%"));
+      await page.keyboard.press("Home");
+      const text = await hoverOver(/^99\.9%?$/, /allows this much downtime/);
+      if (process.env.SLA_E2E_SCREENSHOT) {
+        await page.screenshot({ path: resolve(process.env.SLA_E2E_SCREENSHOT) });
+        return `also saved as ${process.env.SLA_E2E_SCREENSHOT}`;
+      }
+      return text.split("\n")[0];
     });
   } finally {
     await stopAll();

@@ -31,8 +31,8 @@ function run(command, args, options = {}) {
 }
 
 function hasDebianPackage(name) {
-  const result = spawnSync("dpkg-query", ["-W", "-f=${Status}", name], { encoding: "utf8" });
-  return result.status === 0 && result.stdout.includes("install ok installed");
+  const result = spawnSync("dpkg", ["-s", name], { encoding: "utf8" });
+  return result.status === 0 && /^Status: install ok installed$/m.test(result.stdout);
 }
 
 function ensureAptPackages(names) {
