@@ -21,9 +21,15 @@ function tokens(node: CstNode, name: string): IToken[] {
   return (node.children[name] ?? []).filter(isToken).filter(realToken);
 }
 
+/** The index-th real token of a kind; a loop rather than `tokens()[index]`, since this runs for every property. */
 function token(node: CstNode, name: string, index = 0): IToken | undefined {
-  const found = tokens(node, name);
-  return found[index];
+  const elements = node.children[name];
+  if (!elements) return undefined;
+  let seen = 0;
+  for (const element of elements) {
+    if (isToken(element) && realToken(element) && seen++ === index) return element;
+  }
+  return undefined;
 }
 
 function kw(node: CstNode, word: string): IToken | undefined {
@@ -31,8 +37,13 @@ function kw(node: CstNode, word: string): IToken | undefined {
 }
 
 function subrule(node: CstNode, name: string, index = 0): CstNode | undefined {
-  const found = (node.children[name] ?? []).filter((e): e is CstNode => !isToken(e));
-  return found[index];
+  const elements = node.children[name];
+  if (!elements) return undefined;
+  let seen = 0;
+  for (const element of elements) {
+    if (!isToken(element) && seen++ === index) return element;
+  }
+  return undefined;
 }
 
 function subrules(node: CstNode, name: string): CstNode[] {
