@@ -8,7 +8,7 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { compileBundle, renderContract, serializeBundle } from "@sla/compiler";
 import { checkProgram, memoryHost } from "@sla/language";
-import { measureLatencies } from "@sla/language-server/src/bench.ts";
+import { measureLatencies } from "@sla/language-server/bench";
 import { parse as parseYaml } from "yaml";
 import { generateContract, generateEvents, generateOpenSlo } from "./generate.ts";
 

@@ -1,0 +1,19 @@
+/** What every feature may use: the connection, the workspace model, the options and what the client can do. */
+import type { ClientCapabilities, Connection } from "vscode-languageserver";
+import type { Workspace } from "./workspace/workspace.ts";
+
+export interface ServerOptions {
+  /** Delay between the last edit and re-checking, in milliseconds. `initializationOptions.debounceMs`. */
+  debounceMs: number;
+  /** Whether to check the `.sla` files of the workspace folders that are not open. `initializationOptions.checkWorkspace`. */
+  checkWorkspace: boolean;
+}
+
+export const DEFAULT_OPTIONS: ServerOptions = { debounceMs: 150, checkWorkspace: true };
+
+export interface ServerContext {
+  connection: Connection;
+  workspace: Workspace;
+  options: ServerOptions;
+  capabilities: ClientCapabilities;
+}

@@ -1,0 +1,12 @@
+/** `@sla/language-server`: the `.sla` language server. `startServer(connection)` runs it on any LSP connection. */
+export {
+  BuildRequest,
+  PreviewRequest,
+  SERVER_NAME,
+  SERVER_VERSION,
+  type StartedServer,
+  startServer,
+} from "./server.ts";
+export type { ServerOptions } from "./context.ts";
+export type { BuildResult, ContractParams, PreviewResult } from "./features/contract-requests.ts";
+export { SEMANTIC_TOKENS_LEGEND } from "./features/semantic-tokens.ts";

@@ -1,0 +1,258 @@
+/**
+ * The `.sla` language server: wires each feature of `features/` to the connection. Every handler
+ * is wrapped so that a fault in one request (a position outside the document, an unknown URI, a
+ * document that is not a contract, a bug) answers with an empty result and a log line instead of
+ * taking the server down.
+ */
+import {
+  CodeActionKind,
+  type Connection,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type InitializeParams,
+  type InitializeResult,
+  RequestType,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type WorkspaceFoldersChangeEvent,
+} from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { DEFAULT_OPTIONS, type ServerContext, type ServerOptions } from "./context.ts";
+import { codeActions } from "./features/code-actions.ts";
+import { completion } from "./features/completion.ts";
+import {
+  type BuildResult,
+  build,
+  type ContractParams,
+  type PreviewResult,
+  preview,
+} from "./features/contract-requests.ts";
+import { definition } from "./features/definition.ts";
+import { DiagnosticsPipeline } from "./features/diagnostics.ts";
+import { documentLinks } from "./features/document-links.ts";
+import { documentSymbols } from "./features/document-symbols.ts";
+import { foldingRanges } from "./features/folding.ts";
+import { formatDocument, formatRange } from "./features/formatting.ts";
+import { documentHighlight } from "./features/highlight.ts";
+import { hover } from "./features/hover.ts";
+import { inlayHints } from "./features/inlay-hints.ts";
+import { references } from "./features/references.ts";
+import { prepareRename, rename } from "./features/rename.ts";
+import { selectionRanges } from "./features/selection-ranges.ts";
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from "./features/semantic-tokens.ts";
+import { workspaceSymbols } from "./features/workspace-symbols.ts";
+import { folderUri, isSlaUri, normalizeUri, Workspace } from "./workspace/workspace.ts";
+
+export const SERVER_NAME = "sla-language-server";
+export const SERVER_VERSION = "0.1.0";
+
+/** Custom requests of the VS Code extension: `sla/preview` and `sla/build`, params `{ uri }`. */
+export const PreviewRequest = new RequestType<ContractParams, PreviewResult, void>("sla/preview");
+export const BuildRequest = new RequestType<ContractParams, BuildResult, void>("sla/build");
+
+export interface StartedServer {
+  context: ServerContext;
+  dispose(): void;
+}
+
+function readOptions(value: unknown): ServerOptions {
+  const options = { ...DEFAULT_OPTIONS };
+  if (value && typeof value === "object") {
+    const given = value as Record<string, unknown>;
+    if (typeof given.debounceMs === "number" && given.debounceMs >= 0 && Number.isFinite(given.debounceMs))
+      options.debounceMs = given.debounceMs;
+    if (typeof given.checkWorkspace === "boolean") options.checkWorkspace = given.checkWorkspace;
+  }
+  return options;
+}
+
+export function startServer(connection: Connection): StartedServer {
+  const context: ServerContext = {
+    connection,
+    workspace: new Workspace(),
+    options: { ...DEFAULT_OPTIONS },
+    capabilities: {},
+  };
+  const { workspace } = context;
+  const pipeline = new DiagnosticsPipeline(context);
+
+  /** The handler's result, or `fallback` (and a log line) when it throws anything but a deliberate refusal. */
+  const safe =
+    <P, R>(name: string, handler: (params: P) => R, fallback: R) =>
+    (params: P): R => {
+      try {
+        return handler(params);
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        connection.console.error(
+          `sla: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+        return fallback;
+      }
+    };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    context.capabilities = params.capabilities ?? {};
+    context.options = readOptions(params.initializationOptions);
+    workspace.checkFolders = context.options.checkWorkspace;
+    workspace.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        completionProvider: { resolveProvider: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: { label: "SLA" },
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        selectionRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        inlayHintProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(
+    safe(
+      "initialized",
+      () => {
+        if (context.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+          void connection.client
+            .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.sla" }] })
+            .catch(() => undefined);
+        }
+        if (context.capabilities.workspace?.workspaceFolders) {
+          connection.workspace.onDidChangeWorkspaceFolders(
+            safe(
+              "workspace folders",
+              (event: WorkspaceFoldersChangeEvent) => {
+                const removed = new Set(event.removed.map((f) => folderUri(f.uri)));
+                const kept = workspace.folders.filter((f) => !removed.has(f));
+                const dropped = workspace.setFolders([...kept, ...event.added.map((f) => f.uri)]);
+                for (const uri of dropped) pipeline.touched(uri);
+                scan();
+              },
+              undefined,
+            ),
+          );
+        }
+        scan();
+      },
+      undefined,
+    ),
+  );
+
+  const scan = () => {
+    if (!context.options.checkWorkspace) return;
+    pipeline.checkAll(workspace.scan());
+  };
+
+  // Open documents. TextDocuments applies incremental changes; the workspace keeps the text.
+  const documents = new TextDocuments(TextDocument);
+  documents.onDidOpen(
+    safe(
+      "didOpen",
+      (event) => {
+        const uri = normalizeUri(event.document.uri);
+        workspace.open(uri, event.document.version, event.document.getText());
+        pipeline.touched(uri);
+      },
+      undefined,
+    ),
+  );
+  documents.onDidChangeContent(
+    safe(
+      "didChange",
+      (event) => {
+        const uri = normalizeUri(event.document.uri);
+        const open = workspace.documents.get(uri);
+        if (open && open.version === event.document.version && open.text === event.document.getText()) return;
+        workspace.change(uri, event.document.version, event.document.getText());
+        pipeline.touched(uri);
+      },
+      undefined,
+    ),
+  );
+  documents.onDidClose(
+    safe(
+      "didClose",
+      (event) => {
+        const uri = normalizeUri(event.document.uri);
+        workspace.close(uri);
+        pipeline.touched(uri);
+      },
+      undefined,
+    ),
+  );
+  documents.listen(connection);
+
+  connection.onDidChangeWatchedFiles(
+    safe(
+      "didChangeWatchedFiles",
+      (params) => {
+        for (const change of params.changes ?? []) {
+          const uri = normalizeUri(change.uri);
+          if (!isSlaUri(uri)) continue;
+          workspace.diskChanged(uri, change.type !== FileChangeType.Deleted);
+          pipeline.touched(uri);
+        }
+      },
+      undefined,
+    ),
+  );
+
+  connection.onCompletion(safe("completion", (p) => completion(context, p), { isIncomplete: false, items: [] }));
+  connection.onHover(safe("hover", (p) => hover(context, p), null));
+  connection.onDefinition(safe("definition", (p) => definition(context, p), null));
+  connection.onReferences(safe("references", (p) => references(context, p), []));
+  connection.onDocumentHighlight(safe("documentHighlight", (p) => documentHighlight(context, p), []));
+  connection.onPrepareRename(safe("prepareRename", (p) => prepareRename(context, p), null));
+  connection.onRenameRequest(safe("rename", (p) => rename(context, p), null));
+  connection.onDocumentSymbol(safe("documentSymbol", (p) => documentSymbols(context, p), []));
+  connection.onWorkspaceSymbol(safe("workspaceSymbol", (p) => workspaceSymbols(context, p), []));
+  connection.onFoldingRanges(safe("foldingRange", (p) => foldingRanges(context, p), []));
+  connection.onDocumentLinks(safe("documentLink", (p) => documentLinks(context, p), []));
+  connection.onSelectionRanges(safe("selectionRange", (p) => selectionRanges(context, p), []));
+  connection.onDocumentFormatting(safe("formatting", (p) => formatDocument(context, p), []));
+  connection.onDocumentRangeFormatting(safe("rangeFormatting", (p) => formatRange(context, p), []));
+  connection.languages.semanticTokens.on(safe("semanticTokens", (p) => semanticTokens(context, p), { data: [] }));
+  connection.onCodeAction(safe("codeAction", (p) => codeActions(context, p), []));
+  connection.languages.inlayHint.on(safe("inlayHint", (p) => inlayHints(context, p), []));
+
+  connection.onRequest(PreviewRequest, (p: ContractParams): PreviewResult => {
+    try {
+      return preview(context, p);
+    } catch (error) {
+      connection.console.error(`sla: sla/preview failed: ${String(error)}`);
+      return { error: `The preview failed: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  });
+  connection.onRequest(BuildRequest, (p: ContractParams): BuildResult => {
+    try {
+      return build(context, p);
+    } catch (error) {
+      return { error: `The build failed: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  });
+
+  connection.onShutdown(() => pipeline.dispose());
+  connection.listen();
+
+  return {
+    context,
+    dispose: () => {
+      pipeline.dispose();
+      connection.dispose();
+    },
+  };
+}
