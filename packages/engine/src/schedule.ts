@@ -65,8 +65,8 @@ function atMinute(date: DateTime, minute: number): number {
   ).toMillis();
 }
 
-/** The calendar's working time inside `[start, end)`, sorted and disjoint. */
-export function calendarIntervals(cal: Calendar, start: number, end: number): Interval[] {
+/** The calendar's working time inside `[start, end)`, computed day by day with Luxon. */
+function computeIntervals(cal: Calendar, start: number, end: number): Interval[] {
   if (end <= start) return [];
   const out: Interval[] = [];
   let day = DateTime.fromMillis(start, { zone: cal.timezone }).startOf("day").minus({ days: 1 });
@@ -84,6 +84,76 @@ export function calendarIntervals(cal: Calendar, start: number, end: number): In
   return mergeIntervals(out);
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * A calendar's working intervals over a span, with the working time before each, so that every
+ * business-time question of a ticket is a binary search. Time-zone arithmetic is the costly part
+ * (Luxon computes offsets through Intl), so it is done once per day of the span, not per ticket.
+ */
+interface WorkingIndex {
+  from: number;
+  to: number;
+  intervals: Interval[];
+  /** Working milliseconds in `[from, intervals[i].start)`. */
+  before: number[];
+}
+
+const indexes = new WeakMap<Calendar, WorkingIndex>();
+
+function indexCovering(cal: Calendar, start: number, end: number): WorkingIndex {
+  const cached = indexes.get(cal);
+  if (cached && cached.from <= start && cached.to >= end) return cached;
+  // grown with a margin, so a stream of tickets rebuilds it a few times rather than once each
+  const from = Math.min(start, cached?.from ?? start) - 7 * DAY_MS;
+  const to = Math.max(end, cached?.to ?? end) + 92 * DAY_MS;
+  const intervals = computeIntervals(cal, from, to);
+  const before: number[] = [];
+  let total = 0;
+  for (const i of intervals) {
+    before.push(total);
+    total += i.end - i.start;
+  }
+  const index = { from, to, intervals, before };
+  indexes.set(cal, index);
+  return index;
+}
+
+/** The first interval that ends after `t`. */
+function firstEndingAfter(intervals: Interval[], t: number): number {
+  let low = 0;
+  let high = intervals.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (intervals[mid].end > t) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/** Working milliseconds in `[index.from, t)`. */
+function workingUntil(index: WorkingIndex, t: number): number {
+  const i = firstEndingAfter(index.intervals, t);
+  if (i === index.intervals.length) {
+    const last = index.intervals.length - 1;
+    return last < 0 ? 0 : index.before[last] + index.intervals[last].end - index.intervals[last].start;
+  }
+  return index.before[i] + Math.max(0, t - index.intervals[i].start);
+}
+
+/** The calendar's working time inside `[start, end)`, sorted and disjoint. */
+export function calendarIntervals(cal: Calendar, start: number, end: number): Interval[] {
+  if (end <= start) return [];
+  const index = indexCovering(cal, start, end);
+  const out: Interval[] = [];
+  for (let i = firstEndingAfter(index.intervals, start); i < index.intervals.length; i++) {
+    const interval = index.intervals[i];
+    if (interval.start >= end) break;
+    out.push({ start: Math.max(interval.start, start), end: Math.min(interval.end, end) });
+  }
+  return out;
+}
+
 /** Service hours within `[start, end)`: the whole span for 24x7. */
 export function hoursIntervals(
   hours: BundleHours,
@@ -99,31 +169,67 @@ export function hoursIntervals(
 }
 
 export function businessTimeBetween(cal: Calendar, start: number, end: number): number {
-  return totalLength(calendarIntervals(cal, start, end));
+  if (end <= start) return 0;
+  const index = indexCovering(cal, start, end);
+  return workingUntil(index, end) - workingUntil(index, start);
+}
+
+/** The local days of a calendar over a span: where each begins, and whether it is a working day. */
+interface DayIndex {
+  from: number;
+  to: number;
+  days: { midnight: number; year: number; month: number; day: number; working: boolean }[];
+}
+
+const dayIndexes = new WeakMap<Calendar, DayIndex>();
+
+function dayIndexCovering(cal: Calendar, start: number, end: number): DayIndex {
+  const cached = dayIndexes.get(cal);
+  if (cached && cached.from <= start && cached.to >= end) return cached;
+  const from = Math.min(start, cached?.from ?? start) - 7 * DAY_MS;
+  const to = Math.max(end, cached?.to ?? end) + 92 * DAY_MS;
+  const days: DayIndex["days"] = [];
+  let day = DateTime.fromMillis(from, { zone: cal.timezone }).startOf("day");
+  while (day.toMillis() < to) {
+    days.push({
+      midnight: day.toMillis(),
+      year: day.year,
+      month: day.month,
+      day: day.day,
+      working: isWorkingDate(cal, day),
+    });
+    day = day.plus({ days: 1 });
+  }
+  const index = { from: days[0]?.midnight ?? from, to, days };
+  dayIndexes.set(cal, index);
+  return index;
 }
 
 /** The same wall-clock time on the n-th working day after the local date of `from`. */
 export function addBusinessDays(cal: Calendar, from: number, n: number): number {
-  const t = DateTime.fromMillis(from, { zone: cal.timezone });
-  let day = t.startOf("day");
-  let left = n;
-  for (let guard = 0; left > 0; guard++) {
-    if (guard > 3660) throw new BundleProblemError(`calendar ${cal.name} has no working days`);
-    day = day.plus({ days: 1 });
-    if (isWorkingDate(cal, day)) left--;
+  for (let span = (2 * n + 14) * DAY_MS, guard = 0; guard < 12; span *= 2, guard++) {
+    const { days } = dayIndexCovering(cal, from, from + span);
+    // the local day of `from`: the last one that begins at or before it
+    let low = 0;
+    let high = days.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (days[mid].midnight <= from) low = mid;
+      else high = mid - 1;
+    }
+    let i = low;
+    let left = n;
+    while (left > 0 && ++i < days.length) if (days[i].working) left--;
+    if (left > 0) continue;
+    const target = days[i];
+    const t = DateTime.fromMillis(from, { zone: cal.timezone });
+    const time = { hour: t.hour, minute: t.minute, second: t.second, millisecond: t.millisecond };
+    return DateTime.fromObject(
+      { year: target.year, month: target.month, day: target.day, ...time },
+      { zone: cal.timezone },
+    ).toMillis();
   }
-  return DateTime.fromObject(
-    {
-      year: day.year,
-      month: day.month,
-      day: day.day,
-      hour: t.hour,
-      minute: t.minute,
-      second: t.second,
-      millisecond: t.millisecond,
-    },
-    { zone: cal.timezone },
-  ).toMillis();
+  throw new BundleProblemError(`calendar ${cal.name} has no working days`);
 }
 
 function wholeNumber(d: BundleDuration): number {
@@ -183,16 +289,20 @@ export function addDuration(from: number, d: BundleDuration, zone: string, cal: 
 /** The earliest instant at which `ms` of working time on `cal` has passed since `from`. */
 export function addWorkingTime(cal: Calendar, from: number, ms: number): number {
   if (ms <= 0) return from;
-  let left = ms;
-  let cursor = from;
-  for (let guard = 0; guard < 200; guard++) {
-    const chunkEnd = DateTime.fromMillis(cursor, { zone: cal.timezone }).plus({ days: 31 }).toMillis();
-    for (const i of calendarIntervals(cal, cursor, chunkEnd)) {
-      const len = i.end - i.start;
-      if (len >= left) return i.start + left;
-      left -= len;
+  for (let span = 31 * DAY_MS, guard = 0; guard < 12; span *= 2, guard++) {
+    const index = indexCovering(cal, from, from + span);
+    const target = workingUntil(index, from) + ms;
+    const last = index.intervals.length - 1;
+    if (last >= 0 && index.before[last] + index.intervals[last].end - index.intervals[last].start >= target) {
+      let low = 0;
+      let high = last;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (index.before[mid] + index.intervals[mid].end - index.intervals[mid].start >= target) high = mid;
+        else low = mid + 1;
+      }
+      return index.intervals[low].start + (target - index.before[low]);
     }
-    cursor = chunkEnd;
   }
   throw new BundleProblemError(`calendar ${cal.name} has no working hours`);
 }
