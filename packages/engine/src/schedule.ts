@@ -222,6 +222,10 @@ export function addBusinessDays(cal: Calendar, from: number, n: number): number 
     while (left > 0 && ++i < days.length) if (days[i].working) left--;
     if (left > 0) continue;
     const target = days[i];
+    // On days of 24 hours (no clock change) the wall-clock time is the time since local midnight,
+    // so the answer needs no time-zone arithmetic; around a clock change Luxon decides.
+    const fullDay = (k: number) => k + 1 < days.length && days[k + 1].midnight - days[k].midnight === DAY_MS;
+    if (fullDay(low) && fullDay(i)) return target.midnight + (from - days[low].midnight);
     const t = DateTime.fromMillis(from, { zone: cal.timezone });
     const time = { hour: t.hour, minute: t.minute, second: t.second, millisecond: t.millisecond };
     return DateTime.fromObject(
