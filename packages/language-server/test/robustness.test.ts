@@ -64,6 +64,7 @@ const NOT_CONTRACTS = [
   "import",
   "objective O { target at least 200% per calendar month }",
   "\r\n\r\n\r",
+  '"a string first" party X { role provider }',
 ];
 
 describe("robustness", () => {

@@ -48,6 +48,7 @@ export function declarationContext(before: Token[]): DeclarationContext {
     } else if (depth === 0 && DECLARATION_TYPES.has(t.tokenType)) start = i;
     else if (
       depth === 0 &&
+      start >= 0 &&
       start === i - 1 &&
       t.tokenType === tokenTypes.StringLiteral &&
       before[start].tokenType === keywordTokens.import
