@@ -30,6 +30,9 @@ function firstOfPaths(paths: TokenType[][]): string[] {
 
 export const slaErrorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous }) {
+    // the end of the file is expected where a declaration could have started: say that
+    if (expected.name === "EOF")
+      return `Expected a declaration (agreement, party, service, …), found ${found(actual)}.`;
     return `Expected ${describe(expected)}${after(previous)}, found ${found(actual)}.`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {

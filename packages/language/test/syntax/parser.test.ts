@@ -95,6 +95,14 @@ describe("parser", () => {
     expect(diagnostics[0].range.start).toEqual({ offset: 23, line: 1, column: 24 });
   });
 
+  it("names a stray word between declarations as a missing declaration, and keeps what follows", () => {
+    const { file, diagnostics } = parse("party A { role provider }\nx\nparty B { role customer }");
+    expect(diagnostics.map((d) => [d.range.start.line, d.message])).toEqual([
+      [2, "Expected a declaration (agreement, party, service, …), found 'x'."],
+    ]);
+    expect(declarationsOf(file).map((d) => d.name?.text)).toEqual(["A", "B"]);
+  });
+
   it("ends a token that runs to a final line break at the start of the next line", () => {
     const text = 'clause C { text """\n  abc\n';
     const unterminated = parse(text).diagnostics.find((d) => d.code === "SLA1003")!;
