@@ -41,7 +41,7 @@ import {
   type WindowNode,
 } from "@sla/language";
 import type { CheckedProgram } from "@sla/language";
-import { decimalText, downtimeBudgets, durationToSeconds } from "@sla/language";
+import { decimalText, downtimeBudgets, durationToSeconds, rollingDays } from "@sla/language";
 import {
   BUNDLE_FORMAT,
   BUNDLE_SCHEMA_ID,
@@ -530,17 +530,9 @@ function window(
   if (!node) return fallback ? { period: fallback, text: WINDOW_TEXT[fallback] } : null;
   if (node.period !== "rolling") return { period: node.period, text: WINDOW_TEXT[node.period] };
   const length = node.length;
-  const days = length ? rollingDays(length) : undefined;
+  const days = rollingDays(node);
   if (!length || days === undefined) return null;
   return { period: "rolling", days, text: `per rolling ${formatDuration(length.amount, length.unit)}` };
-}
-
-/** A rolling window's length in whole days (`per rolling 30 days`, `per rolling 2 weeks`). */
-function rollingDays(length: DurationLiteral): number | undefined {
-  const seconds = durationToSeconds(length.amount, length.unit);
-  if (seconds === undefined) return undefined;
-  const days = new Decimal(seconds).div(86400);
-  return days.isInteger() && days.gt(0) ? days.toNumber() : undefined;
 }
 
 function weekdaySpan(from: Weekday, to: Weekday): Weekday[] {

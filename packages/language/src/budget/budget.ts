@@ -3,7 +3,7 @@
  * Everything is exact decimal arithmetic (decimal.js), never binary floating point: 99.95% of a
  * 28-day month is exactly 1209.6 seconds, printed "20m 9.6s".
  */
-import type { DurationUnit, WindowPeriod } from "../syntax/ast.ts";
+import type { DurationUnit, WindowNode, WindowPeriod } from "../syntax/ast.ts";
 import { type Decimal, plain, toDecimal } from "./decimal.ts";
 
 export const SECONDS_PER_DAY = 86_400;
@@ -242,4 +242,16 @@ export function durationLiteralText(seconds: Decimal | string | number): string 
   }
   const millis = total.times(1000);
   return millis.isInteger() || total.lessThan(1) ? word(millis, "millisecond") : word(total, "second");
+}
+
+/**
+ * A rolling window's length in whole days (`per rolling 30 days`, `per rolling 2 weeks`,
+ * `per rolling 48 hours`); undefined when it is not a whole, positive number of days.
+ */
+export function rollingDays(window: WindowNode): number | undefined {
+  if (window.period !== "rolling" || !window.length) return undefined;
+  const seconds = durationToSeconds(window.length.amount, window.length.unit);
+  if (seconds === undefined) return undefined;
+  const days = seconds.div(SECONDS_PER_DAY);
+  return days.isInteger() && days.gt(0) ? days.toNumber() : undefined;
 }

@@ -7,6 +7,7 @@ export {
   durationToSeconds,
   formatDurationLong,
   formatDurationShort,
+  rollingDays,
   SECONDS_PER_DAY,
   SECONDS_PER_UNIT,
   windowLengthLabel,

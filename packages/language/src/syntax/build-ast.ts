@@ -82,7 +82,6 @@ function allTokens(node: CstNode, out: IToken[] = []): IToken[] {
 }
 
 /** Line starts of the document being built: node ranges come from Chevrotain's offsets in O(log n). */
-// biome-ignore lint/style/useConst: reassigned by buildFile for each document
 let lineStarts: readonly number[] = [0];
 
 function position(offset: number): A.Position {

@@ -4,7 +4,7 @@
 import type { IToken } from "chevrotain";
 import { createDiagnostic, Diagnostics } from "../diagnostics/catalogue.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { Comment, Position, Range, SlaFile } from "./ast.ts";
+import type { Comment, Range, SlaFile } from "./ast.ts";
 import { buildFile, tokenRange } from "./build-ast.ts";
 import { grammar } from "./grammar.ts";
 import { computeLineStarts, positionAt } from "./positions.ts";

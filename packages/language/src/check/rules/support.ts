@@ -2,7 +2,7 @@
  * Helpers shared by the checking rules: source text and positions, fixes that insert or remove a
  * property, quantities as exact decimals, and the links between objectives, metrics and services.
  */
-import { durationToSeconds } from "../../budget/budget.ts";
+import { durationToSeconds, rollingDays } from "../../budget/budget.ts";
 import { type Decimal, toDecimal } from "../../budget/decimal.ts";
 import type { DiagnosticFix, TextEdit } from "../../diagnostics/diagnostic.ts";
 import type {
@@ -297,13 +297,7 @@ export function completeWindow(window: WindowNode | undefined): WindowNode | und
   return window;
 }
 
-/** The length of a rolling window in whole days, when it is written in days or weeks. */
-export function rollingDays(window: WindowNode): number | undefined {
-  if (window.period !== "rolling" || !window.length) return undefined;
-  const amount = toDecimal(window.length.amount);
-  const days = window.length.unit === "day" ? amount : window.length.unit === "week" ? amount.times(7) : undefined;
-  return days?.isInteger() && days.greaterThan(0) ? days.toNumber() : undefined;
-}
+export { rollingDays };
 
 export function sameWindow(a: WindowNode, b: WindowNode): boolean {
   if (a.period !== b.period) return false;
