@@ -22,7 +22,9 @@ function heapAfterCollection(): number {
 }
 
 describe("language server soak", () => {
-  it(`survives ${EDITS} random edits and requests with flat memory and correct answers`, { timeout: 600_000 }, async () => {
+  it(`survives ${EDITS} random edits and requests with flat memory and correct answers`, {
+    timeout: 600_000,
+  }, async () => {
     const server = await startTestServer({ checkWorkspace: false });
     try {
       await server.open(URI, HOSTING, 1);
@@ -35,7 +37,12 @@ describe("language server soak", () => {
       expect(baseline.contents.value).toContain("43m 12s");
 
       const random = fc.sample(
-        fc.record({ at: fc.nat(HOSTING.length), length: fc.nat(12), insert: fc.constantFrom("", "x", "}", "{", " 5%", '"', "\n", "per ", "Uptime"), request: fc.nat(5) }),
+        fc.record({
+          at: fc.nat(HOSTING.length),
+          length: fc.nat(12),
+          insert: fc.constantFrom("", "x", "}", "{", " 5%", '"', "\n", "per ", "Uptime"),
+          request: fc.nat(5),
+        }),
         { numRuns: EDITS, seed: 42 },
       );
       const samples: number[] = [];
@@ -69,11 +76,15 @@ describe("language server soak", () => {
         position: hoverAt,
       });
       expect(again.contents.value).toBe(baseline.contents.value);
-      expect(server.logs.filter((l) => /error|exception/i.test(l)).map((l) => l.split("\n").slice(0, 6).join("\n"))).toEqual([]);
+      expect(
+        server.logs.filter((l) => /error|exception/i.test(l)).map((l) => l.split("\n").slice(0, 6).join("\n")),
+      ).toEqual([]);
 
       // flat: the last checkpoint is within 20 MB of the second (the first still warms caches)
       const growth = samples[samples.length - 1] - samples[1];
-      expect(growth, `heap at checkpoints: ${samples.map((s) => Math.round(s / 2 ** 20)).join(", ")} MB`).toBeLessThan(20 * 2 ** 20);
+      expect(growth, `heap at checkpoints: ${samples.map((s) => Math.round(s / 2 ** 20)).join(", ")} MB`).toBeLessThan(
+        20 * 2 ** 20,
+      );
     } finally {
       await server.dispose();
     }

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import type { BundleCalendar, BundleDuration, BundleHours, Weekday } from "./bundle.ts";
 import { Dec } from "./decimal.ts";
 import { BundleProblemError } from "./errors.ts";
-import { type Interval, mergeIntervals, totalLength } from "./intervals.ts";
+import { type Interval, mergeIntervals } from "./intervals.ts";
 import { checkZone } from "./windows.ts";
 
 const WEEKDAYS: readonly Weekday[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
