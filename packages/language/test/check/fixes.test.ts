@@ -39,6 +39,7 @@ describe("every fix of every fixture", () => {
       "SLA4004",
       "SLA4008",
       "SLA4012",
+      "SLA5002",
       "SLA5003",
     ]) {
       expect(codes).toContain(code);
@@ -91,6 +92,26 @@ metric Avail { type availability }
       `party Vendor "Vendor Inc." { role provider address "1 High Street" }\n`,
     );
     expect(fixOf(`party Vendor {}\n`, "SLA3006")).toBe(`party Vendor { role provider }\n`);
+  });
+
+  it("reorders falling credits so they rise as service worsens", () => {
+    const text = `agreement A { effective 2026-01-01 currency USD }
+party P { role provider }
+party C { role customer }
+service S { provider P customer C fee USD 100 per month }
+metric M { service S type availability }
+objective U { metric M target at least 99.9% per calendar month }
+remedy R {
+  for U
+  credit 25% of monthly fee when below 99.9%
+  credit 10% of monthly fee when below 99%
+  credit 50% of monthly fee when below 95%
+}
+`;
+    const fixed = fixOf(text, "SLA5002");
+    expect(fixed).toContain(
+      "credit 10% of monthly fee when below 99.9%\n  credit 25% of monthly fee when below 99%\n  credit 50%",
+    );
   });
 
   it("inserts into an empty multi-line body indented by two spaces", () => {

@@ -12,7 +12,7 @@
 import { durationLiteralText } from "../../budget/budget.ts";
 import { type Decimal, plain, toDecimal } from "../../budget/decimal.ts";
 import { createDiagnostic } from "../../diagnostics/catalogue.ts";
-import type { DiagnosticFix } from "../../diagnostics/diagnostic.ts";
+import type { DiagnosticFix, TextEdit } from "../../diagnostics/diagnostic.ts";
 import type {
   CapProperty,
   Comparator,
@@ -244,6 +244,7 @@ export const tiersRule: Rule = (context) => {
       highIsBetter ? b.threshold.comparedTo(a.threshold) : a.threshold.comparedTo(b.threshold),
     );
     const largest = new Map<FeePeriod, Tier>();
+    const reorder = reorderCredits(uri, ordered);
     for (const tier of ordered) {
       const better = largest.get(tier.basis);
       if (better && tier.credit.lessThan(better.credit)) {
@@ -266,6 +267,7 @@ export const tiersRule: Rule = (context) => {
                   message: `${better.creditLiteral.value}% is paid ${better.condition}`,
                 },
               ],
+              fixes: reorder ? [reorder] : [],
             },
           ),
         );
@@ -341,3 +343,21 @@ function checkCaps(context: RuleContext, uri: string, remedy: DeclarationOf<"rem
 }
 
 export const TIER_RULES: Rule[] = [tiersRule];
+
+/**
+ * The mechanical fix for falling credits: keep the thresholds where they are and hand out the same
+ * credits in rising order as service worsens (per fee basis).
+ */
+function reorderCredits(uri: string, ordered: Tier[]): DiagnosticFix | undefined {
+  const edits: TextEdit[] = [];
+  for (const basis of new Set(ordered.map((t) => t.basis))) {
+    const tiers = ordered.filter((t) => t.basis === basis);
+    const rising = tiers.map((t) => t.creditLiteral).sort((a, b) => toDecimal(a.value).comparedTo(toDecimal(b.value)));
+    tiers.forEach((tier, i) => {
+      if (!toDecimal(rising[i].value).equals(tier.credit)) {
+        edits.push({ uri, range: tier.creditLiteral.range, newText: `${rising[i].value}%` });
+      }
+    });
+  }
+  return edits.length ? { title: "Reorder the credits so they rise as service worsens", edits } : undefined;
+}
