@@ -31,6 +31,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.sla") },
     outputChannelName: "SLA Language Server",
+    // the extension contributes declaration snippets itself; the server's would appear twice
+    initializationOptions: { declarationSnippets: false },
   };
   // The id "sla" makes the client read the `sla.trace.server` setting.
   return new LanguageClient(LANGUAGE_ID, "SLA Language Server", serverOptions, clientOptions);

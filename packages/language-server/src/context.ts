@@ -7,9 +7,14 @@ export interface ServerOptions {
   debounceMs: number;
   /** Whether to check the `.sla` files of the workspace folders that are not open. `initializationOptions.checkWorkspace`. */
   checkWorkspace: boolean;
+  /**
+   * Whether completion offers whole declarations as snippets. `initializationOptions.declarationSnippets`;
+   * the VS Code extension turns it off because it contributes the same snippets itself.
+   */
+  declarationSnippets: boolean;
 }
 
-export const DEFAULT_OPTIONS: ServerOptions = { debounceMs: 150, checkWorkspace: true };
+export const DEFAULT_OPTIONS: ServerOptions = { debounceMs: 150, checkWorkspace: true, declarationSnippets: true };
 
 export interface ServerContext {
   connection: Connection;

@@ -63,6 +63,7 @@ function readOptions(value: unknown): ServerOptions {
     if (typeof given.debounceMs === "number" && given.debounceMs >= 0 && Number.isFinite(given.debounceMs))
       options.debounceMs = given.debounceMs;
     if (typeof given.checkWorkspace === "boolean") options.checkWorkspace = given.checkWorkspace;
+    if (typeof given.declarationSnippets === "boolean") options.declarationSnippets = given.declarationSnippets;
   }
   return options;
 }

@@ -171,6 +171,23 @@ describe("completion", () => {
     expect(labels(await complete(`// a new contract\n<|>`, true))).toContain("agreement");
   });
 
+  it("offers declaration keywords, not snippets, to a client that brings its own snippets", async () => {
+    const plain = await startTestServer({ checkWorkspace: false, declarationSnippets: false });
+    try {
+      const { text, position } = marked(`${HOSTING}\n<|>`);
+      await plain.open("file:///completion/plain.sla", text);
+      const list = await plain.request<CompletionList>("textDocument/completion", {
+        textDocument: { uri: "file:///completion/plain.sla" },
+        position,
+      });
+      const objective = list.items.find((i) => i.label === "objective")!;
+      expect(objective.insertTextFormat).not.toBe(2);
+      expect((objective.textEdit as TextEdit).newText).toBe("objective");
+    } finally {
+      await plain.dispose();
+    }
+  });
+
   it("offers nothing inside comments and ordinary strings", async () => {
     expect(await complete(`// metric <|>\n`)).toEqual([]);
     expect(await complete(`/* objective\n <|> */\n`)).toEqual([]);

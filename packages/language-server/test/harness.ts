@@ -46,6 +46,7 @@ export interface TestServerOptions {
   folders?: string[];
   debounceMs?: number;
   checkWorkspace?: boolean;
+  declarationSnippets?: boolean;
   capabilities?: ClientCapabilities;
 }
 
@@ -98,7 +99,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     rootUri: options.folders?.[0] ?? null,
     workspaceFolders: options.folders?.map((uri) => ({ uri, name: uri })) ?? null,
     capabilities: options.capabilities ?? FULL_CAPABILITIES,
-    initializationOptions: { debounceMs: options.debounceMs ?? 0, checkWorkspace: options.checkWorkspace ?? true },
+    initializationOptions: {
+      debounceMs: options.debounceMs ?? 0,
+      checkWorkspace: options.checkWorkspace ?? true,
+      declarationSnippets: options.declarationSnippets ?? true,
+    },
   });
   await client.sendNotification("initialized", {});
 

@@ -413,6 +413,7 @@ const SNIPPETS: Record<string, (n: Namer) => string> = {
 };
 
 function topLevel(request: Request): CompletionItem[] {
+  if (!request.context.options.declarationSnippets) return declarationKeywords(request);
   const all = candidates(request);
   const first: Namer = (kind, fallback, role) =>
     all.find((c) => c.kind === kind && (role === undefined || c.role === role))?.name ?? fallback;
@@ -437,4 +438,16 @@ function topLevel(request: Request): CompletionItem[] {
     items.push(item);
   }
   return items;
+}
+
+/** The declaration keywords alone, for a client that brings its own declaration snippets. */
+function declarationKeywords(request: Request): CompletionItem[] {
+  return Object.keys(SNIPPETS).map((word) => ({
+    label: word,
+    kind: CompletionItemKind.Keyword,
+    detail: DECLARATION_DOCS[word].syntax,
+    documentation: { kind: MarkupKind.Markdown, value: docMarkdown(word, DECLARATION_DOCS[word]) },
+    sortText: `${SORT.keyword}${word}`,
+    textEdit: { range: request.replace, newText: word },
+  }));
 }
