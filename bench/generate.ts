@@ -111,10 +111,14 @@ spec:
   return `${docs.join("\n---\n")}\n`;
 }
 
-/** NDJSON observed data for the conformance hosting contract: outages, tickets and latency measurements in March 2026. */
-export function* generateEvents(records: number): Generator<string> {
+/**
+ * NDJSON observed data for the conformance hosting contract: outages, tickets and latency
+ * measurements from March 2026 on, spread over `months` months (so that with more than one, most
+ * records fall outside a March report and must cost no memory).
+ */
+export function* generateEvents(records: number, months = 1): Generator<string> {
   const start = Date.UTC(2026, 2, 1);
-  const span = 30 * 24 * 3600 * 1000;
+  const span = months * 30 * 24 * 3600 * 1000;
   for (let i = 0; i < records; i++) {
     const at = start + Math.floor((i / records) * span);
     const kind = i % 10;
