@@ -82,16 +82,7 @@ export const Name = createToken({ name: "Name", pattern: /[A-Za-z_][A-Za-z0-9_]*
 export const KEYWORDS = [
   // declarations
   "import",
-  "agreement",
-  "party",
-  "calendar",
-  "service",
-  "metric",
-  "objective",
-  "remedy",
-  "incentive",
-  "reporting",
-  "clause",
+  ...DECLARATION_KINDS,
   // agreement
   "version",
   "effective",
