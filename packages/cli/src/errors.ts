@@ -20,6 +20,8 @@ export function errnoMessage(error: unknown): string {
       return "is a directory";
     case "ENOTDIR":
       return "a parent is not a directory";
+    case "EIO":
+      return "input/output error";
     default:
       return code ?? (error instanceof Error ? error.message : String(error));
   }
