@@ -60,8 +60,13 @@ describe("hostile input", () => {
   it("an import of itself or of a path outside the workspace is reported on the import", () => {
     const self = check('import "contract.sla"\nparty X { role provider }\n');
     expect(self.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([["SLA2005", 1]]);
-    const outside = check('import "../../../../etc/passwd"\nparty X { role provider }\n');
-    expect(outside.diagnostics.map((d) => d.code)).toEqual(["SLA2004"]);
+    const outside = check('import "../../../../etc/passwd"\nparty X { role provider }\n', {
+      "file:///etc/passwd": "root:x:0:0:root:/root:/bin/bash\n",
+    });
+    expect(outside.diagnostics.map((d) => d.code)).toEqual(["SLA2007"]);
+    expect(outside.files.has("file:///etc/passwd")).toBe(false);
+    const missing = check('import "../../../../elsewhere/parties.sla"\nparty X { role provider }\n');
+    expect(missing.diagnostics.map((d) => d.code)).toEqual(["SLA2004"]);
   });
 
   it("an import cycle through two files is reported once, on the import that closes it", () => {

@@ -35,6 +35,12 @@ export const NameDiagnostics = define({
     title: "Import cycle",
     message: "Import cycle: {chain}.",
   },
+  importNotContract: {
+    code: "SLA2007",
+    severity: "error",
+    title: "Import of a file that is not a contract",
+    message: "Cannot import '{path}': only .sla files can be imported.",
+  },
   unused: {
     code: "SLA2006",
     severity: "warning",

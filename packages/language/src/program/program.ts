@@ -50,6 +50,19 @@ export function loadProgram(rootUri: string, host: SourceHost, cache?: ParseCach
     diagnostics.push(...parsed.diagnostics);
     for (const declaration of importsOf(parsed.file)) {
       if (!declaration.path) continue;
+      // an import names a contract; anything else (a path to /etc/passwd, say) is never read
+      if (!/\.sla$/i.test(declaration.path.value)) {
+        incomplete = true;
+        diagnostics.push(
+          createDiagnostic(
+            NameDiagnostics.importNotContract,
+            { path: declaration.path.value },
+            uri,
+            declaration.path.range,
+          ),
+        );
+        continue;
+      }
       const target = resolveImportUri(host, uri, declaration.path.value);
       if (target === uri || stack.includes(target)) {
         const from = target === uri ? [] : stack.slice(stack.indexOf(target));
