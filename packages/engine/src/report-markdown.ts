@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { Dec } from "./decimal.ts";
 import { md, money } from "./markdown-escape.ts";
 import type { EvaluationReport, ExcludedItem, ObjectiveReport, TicketCheckReport } from "./report-types.ts";
 
@@ -25,7 +26,22 @@ function yesNo(b: boolean | null): string {
 function result(o: ObjectiveReport): string {
   if (o.value === null)
     return o.kind === "outage limits" ? `${o.breaches} breach(es), downtime ${md(o.downtime?.text)}` : "no data";
-  return `${md(o.value)}${o.unit === "percent" ? "%" : o.unit === "millisecond" ? " ms" : ""}`;
+  return `${md(forPeople(o))}${o.unit === "percent" ? "%" : o.unit === "millisecond" ? " ms" : ""}`;
+}
+
+const SHOWN_PLACES = 4;
+
+/**
+ * A result with at most four decimals for people (the JSON report keeps every digit). It is
+ * rounded away from the target's side, so a value that misses the target never reads as meeting
+ * it: 99.89999…% against "at least 99.9%" shows as 99.8999%, not 99.9000%.
+ */
+function forPeople(o: ObjectiveReport): string {
+  const value = new Dec(o.value!);
+  if (value.decimalPlaces() <= SHOWN_PLACES) return o.value!;
+  const highIsGood = o.target?.comparator === "at least" || o.target?.comparator === "above";
+  const shown = value.toDecimalPlaces(SHOWN_PLACES, highIsGood ? Dec.ROUND_DOWN : Dec.ROUND_UP).toFixed(SHOWN_PLACES);
+  return `${shown}…`;
 }
 
 function targetText(o: ObjectiveReport): string {

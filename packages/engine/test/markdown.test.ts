@@ -16,7 +16,8 @@ describe("Markdown report", () => {
     const text = renderReportMarkdown(r);
     expect(text).toContain("# Service report: Managed Hosting Service Level Agreement, March 2026");
     expect(text).toContain("743 hours");
-    expect(text).toContain("| Uptime | at least 99.9% | 99.59623149394347240915208614% | no | 1 |");
+    // four decimals for people, never rounded across the target; the JSON keeps every digit
+    expect(text).toContain("| Uptime | at least 99.9% | 99.5962…% | no | 1 |");
     expect(text).toContain("maintenance announced late");
     expect(text).toContain("customer caused: excluded");
     expect(text).toContain("for each breach: 5% × 3 breaches = 15% of monthly fee GBP 12000.00 = GBP 1800.00");
@@ -43,6 +44,15 @@ describe("Markdown report", () => {
     expect(text).not.toContain("https://evil");
     for (const row of text.split("\n").filter((l) => l.startsWith("| Up")))
       expect(row.split(/(?<!\\)\|/).length).toBe(7);
+  });
+
+  it("shows a result just below an 'at least' target rounded down, so it never reads as met", async () => {
+    // 30 days minus 2.593 s of downtime is 99.99989996…%: half-up would show 99.9999%, the target
+    const b = bundle({ objectives: [availability("Up", "99.9999")] });
+    const report = await one(b, [outage("2026-04-10T00:00:00.000Z", "2026-04-10T00:00:02.593Z")], "2026-04");
+    expect(report.objectives[0].value).toMatch(/^99\.99989996/);
+    expect(report.objectives[0].met).toBe(false);
+    expect(renderReportMarkdown(report)).toContain("| Up | at least 99.9999% | 99.9998…% | no | 1 |");
   });
 
   it("escapes every Markdown-significant character", () => {
