@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { compileBundle, renderContract, serializeBundle } from "@sla/compiler";
 import { hasErrors } from "@sla/language";
 import { CliError } from "../errors.ts";
-import { isDirectory, readTextFile, toPath, writeFileAtomic } from "../files.ts";
+import { isDirectory, toPath, writeFileAtomic } from "../files.ts";
 import { formatDiagnostic, summary } from "../output/diagnostics.ts";
 import { styleFor } from "../output/style.ts";
 import { type CheckedInput, diagnosticsOf, Workspace } from "../workspace.ts";
@@ -52,7 +52,6 @@ function plan(contract: string, flags: BuildFlags): { checked: CheckedInput; out
     throw new CliError(`cannot write into ${flags.out}: it is a file, not a folder`, 2);
   }
   if (isDirectory(contract)) throw new CliError(`${contract} is a folder; build takes one contract file`, 2);
-  readTextFile(contract);
   const checked = new Workspace().check(contract);
   if (hasErrors(checked.program.diagnostics)) return { checked };
   const agreements = checked.program.declarations.filter((d) => d.declaration.kind === "agreement");
