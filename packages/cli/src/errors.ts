@@ -7,22 +7,3 @@ export class CliError extends Error {
     this.exitCode = exitCode;
   }
 }
-
-export function errnoMessage(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file or directory";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "is a directory";
-    case "ENOTDIR":
-      return "a parent is not a directory";
-    case "EIO":
-      return "input/output error";
-    default:
-      return code ?? (error instanceof Error ? error.message : String(error));
-  }
-}

@@ -1,64 +1,27 @@
 /** File access for the CLI: text-only reads with clear errors, atomic writes, and the language core's host. */
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { SourceHost } from "@sla/language";
-import { CliError, errnoMessage } from "./errors.ts";
+import { FileError, readTextFile as readText, writeFileAtomic as writeAtomic } from "@sla/node";
+import { CliError } from "./errors.ts";
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-/** Reads a contract; a binary file (NUL bytes or invalid UTF-8) is refused rather than parsed into noise. */
+/** Reads a contract as text; a missing, unreadable or binary file is a usage error (exit 2). */
 export function readTextFile(path: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new CliError(`cannot read ${path}: ${errnoMessage(error)}`, 2);
-  }
-  if (bytes.subarray(0, 8000).includes(0))
-    throw new CliError(`cannot read ${path}: it is a binary file, not a contract`, 2);
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new CliError(`cannot read ${path}: it is not UTF-8 text`, 2);
-  }
+  return orCliError(() => readText(path));
 }
 
-/** Writes through a temporary file in the same folder and renames it, so a reader never sees half a file. */
+/** Writes atomically (temporary file, then rename); a failure is an I/O error (exit 2). */
 export function writeFileAtomic(path: string, text: string): void {
-  const directory = dirname(resolve(path));
+  orCliError(() => writeAtomic(path, text));
+}
+
+function orCliError<T>(work: () => T): T {
   try {
-    mkdirSync(directory, { recursive: true });
+    return work();
   } catch (error) {
-    throw new CliError(`cannot create folder ${dirname(path)}: ${errnoMessage(error)}`, 2);
-  }
-  const temporary = join(directory, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    const fd = openSync(temporary, "w");
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, path);
-  } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // the temporary file was never created
-    }
-    throw new CliError(`cannot write ${path}: ${errnoMessage(error)}`, 2);
+    if (error instanceof FileError) throw new CliError(error.message, 2);
+    throw error;
   }
 }
 

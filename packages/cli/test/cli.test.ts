@@ -289,3 +289,12 @@ describe("sla evaluate", () => {
     expect(run.stderr).toContain("SLA2003");
   });
 });
+
+describe("sla fmt keeps what it does not own", () => {
+  it("keeps a byte-order mark and CRLF line endings", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "bom.sla"), "\ufeffparty X {\r\n role provider }\r\n");
+    expect(sla(["fmt", "bom.sla"], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, "bom.sla"), "utf8")).toBe("\ufeffparty X {\r\n  role provider\r\n}\r\n");
+  });
+});

@@ -6,3 +6,4 @@ export { renderContract } from "./render/contract.ts";
 export { bundleSchema, type JsonSchema } from "./schema.ts";
 export { escapeInline, escapeCell, escapeParagraphs } from "./render/escape.ts";
 export { formatMoney } from "./render/format.ts";
+export { buildArtifacts, contractName, type Artifact, type ArtifactKind, type ArtifactsResult } from "./artifacts.ts";

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import { checkProgram, memoryHost } from "@sla/language";
 import { describe, expect, it } from "vitest";
-import { compileBundle, monthlyFee, renderContract, serializeBundle } from "../src/index.ts";
+import { buildArtifacts, compileBundle, monthlyFee, renderContract, serializeBundle } from "../src/index.ts";
 import { folderOf, pathToFolderUri, relativeSourcePath, relativeToFolder } from "../src/uri.ts";
 import { checkSource, errorsOf } from "./helpers.ts";
 
@@ -207,5 +209,25 @@ reporting Rep "Rep" { report O, Ghost monthly }
       expect(serializeBundle(bundle).endsWith("\n")).toBe(true);
       expect(() => renderContract(bundle)).not.toThrow();
     }
+  });
+});
+
+describe("buildArtifacts", () => {
+  it("names the outputs after the contract and refuses contracts without an agreement or with errors", () => {
+    const check = (uri: string, text: string) => checkProgram(uri, memoryHost({ [uri]: text }));
+    const hosting = readFileSync(new URL("../../../../shared/spec/conformance/hosting.sla", import.meta.url), "utf8");
+    const built = buildArtifacts(check("file:///c/My%20Hosting.sla", hosting));
+    expect("artifacts" in built && built.artifacts.map((a) => a.fileName)).toEqual([
+      "My Hosting.rules.json",
+      "My Hosting.md",
+    ]);
+    const onlyMarkdown = buildArtifacts(check("file:///c/h.sla", hosting), ["md"]);
+    expect("artifacts" in onlyMarkdown && onlyMarkdown.artifacts.map((a) => a.kind)).toEqual(["md"]);
+    expect(buildArtifacts(check("file:///c/p.sla", "party P { role provider }\n"))).toMatchObject({
+      problem: "no agreement",
+    });
+    expect(buildArtifacts(check("file:///c/e.sla", "agreement A { }\nparty P { role nobody }\n"))).toMatchObject({
+      problem: "errors",
+    });
   });
 });

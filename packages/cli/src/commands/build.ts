@@ -1,8 +1,7 @@
 import { existsSync, type FSWatcher, watch } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
-import { compileBundle, renderContract, serializeBundle } from "@sla/compiler";
-import { hasErrors } from "@sla/language";
+import { type ArtifactKind, buildArtifacts } from "@sla/compiler";
 import { CliError } from "../errors.ts";
 import { isDirectory, toPath, writeFileAtomic } from "../files.ts";
 import { formatDiagnostic, summary } from "../output/diagnostics.ts";
@@ -53,20 +52,14 @@ function plan(contract: string, flags: BuildFlags): { checked: CheckedInput; out
   }
   if (isDirectory(contract)) throw new CliError(`${contract} is a folder; build takes one contract file`, 2);
   const checked = new Workspace().check(contract);
-  if (hasErrors(checked.program.diagnostics)) return { checked };
-  const agreements = checked.program.declarations.filter((d) => d.declaration.kind === "agreement");
-  if (agreements.length === 0) {
-    throw new CliError(
-      `${contract} has no agreement: build needs one (a file of shared declarations is imported by a contract, not built)`,
-      1,
-    );
+  const built = buildArtifacts(checked.program, flags.format ? [flags.format as ArtifactKind] : undefined);
+  if ("problem" in built) {
+    if (built.problem === "errors") return { checked };
+    throw new CliError(`${contract} ${built.message}`, 1);
   }
   const folder = resolve(flags.out ?? dirname(contract));
-  const name = basename(contract).replace(/\.sla$/i, "");
-  const bundle = compileBundle(checked.program);
   const outputs: Outputs = {};
-  if (flags.format !== "md") outputs[join(folder, `${name}.rules.json`)] = serializeBundle(bundle);
-  if (flags.format !== "json") outputs[join(folder, `${name}.md`)] = renderContract(bundle);
+  for (const artifact of built.artifacts) outputs[join(folder, artifact.fileName)] = artifact.text;
   const inputs = new Set([...checked.program.files.keys()].map(toPath));
   for (const path of Object.keys(outputs)) {
     if (inputs.has(path)) throw new CliError(`refusing to overwrite ${path}: it is an input of the contract`, 2);

@@ -6,10 +6,9 @@
  *   the file, each through a temporary file renamed into place; or `{ error }`.
  * Both use the open buffers' text, saved or not.
  */
-import { randomBytes } from "node:crypto";
-import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { compileBundle, renderContract, serializeBundle } from "@sla/compiler";
+import { buildArtifacts, compileBundle, renderContract } from "@sla/compiler";
+import { FileError, writeFileAtomic } from "@sla/node";
 import type { CheckedProgram } from "@sla/language";
 import type { ServerContext } from "../context.ts";
 import { fileName } from "../analysis/kinds.ts";
@@ -53,33 +52,19 @@ export function build(context: ServerContext, params: ContractParams): BuildResu
   if ("error" in program) return program;
   const path = uriToPath(program.root);
   if (!path) return { error: `Only files on disk can be built, not ${program.root}.` };
-  if (!program.declarations.some((d) => d.declaration.kind === "agreement"))
-    return {
-      error: `${basename(path)} has no agreement: build needs one (a file of shared declarations is imported by a contract, not built).`,
-    };
-  const bundle = compileBundle(program);
-  const name = basename(path).replace(/\.sla$/i, "");
+  const built = buildArtifacts(program);
+  if ("problem" in built) return { error: `${basename(path)} ${built.message}.` };
   const folder = dirname(path);
-  const outputs: [string, string][] = [
-    [join(folder, `${name}.rules.json`), serializeBundle(bundle)],
-    [join(folder, `${name}.md`), renderContract(bundle)],
-  ];
+  const outputs = built.artifacts.map((artifact) => [join(folder, artifact.fileName), artifact.text] as const);
   const inputs = new Set([...program.files.keys()].map((uri) => uriToPath(uri)));
   for (const [output] of outputs) {
     if (inputs.has(output)) return { error: `Refusing to overwrite ${output}: it is an input of the contract.` };
   }
-  for (const [output, text] of outputs) writeAtomically(output, text);
-  return { files: outputs.map(([output]) => output) };
-}
-
-/** Write through a temporary file in the same folder, then rename: a reader never sees half a file. */
-function writeAtomically(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    writeFileSync(temporary, text, "utf8");
-    renameSync(temporary, path);
+    for (const [output, text] of outputs) writeFileAtomic(output, text);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    if (error instanceof FileError) return { error: `${error.message}.` };
     throw error;
   }
+  return { files: outputs.map(([output]) => output) };
 }
