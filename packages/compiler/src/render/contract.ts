@@ -21,15 +21,10 @@ import type {
   BundleParty,
   BundleRemedy,
   BundleService,
-  BundleTargetValue,
-  BundleWindow,
-  FeeBasis,
-  Frequency,
   RuleBundle,
 } from "../bundle-types.ts";
 import { escapeInline, escapeParagraphs, join, type Markdown, md, raw } from "./escape.ts";
 import {
-  basisTerm,
   capitalise,
   formatDate,
   formatDuration,
@@ -45,174 +40,34 @@ import {
   windowLength,
   windowNoun,
 } from "./format.ts";
-
-// ---------------------------------------------------------------------------------------------
-// Document model: sections of numbered clauses, each clause a list of blocks.
-
-type Block = { kind: "paragraph"; text: Markdown } | { kind: "table"; head: Markdown[]; rows: Markdown[][] };
-
-interface Clause {
-  /** Bold lead-in, e.g. the remedy's title. */
-  heading?: Markdown;
-  blocks: Block[];
-}
-
-type SectionKey =
-  | "parties"
-  | "definitions"
-  | "services"
-  | "levels"
-  | "measurement"
-  | "exclusions"
-  | "support"
-  | "credits"
-  | "actions"
-  | "termination"
-  | "incentives"
-  | "reporting"
-  | "term"
-  | `clause:${number}`;
-
-interface Section {
-  key: SectionKey;
-  title: Markdown;
-  clauses: Clause[];
-}
-
-/** A reference to a section, replaced by its number once sections are numbered. Escaped text cannot contain U+0000. */
-function sectionRef(key: SectionKey): Markdown {
-  return raw(`\u0000${key}\u0000`);
-}
-
-function paragraph(text: Markdown): Block {
-  return { kind: "paragraph", text };
-}
-
-function table(head: Markdown[], rows: Markdown[][]): Block {
-  return { kind: "table", head, rows };
-}
-
-function clause(first: Markdown, ...rest: Block[]): Clause {
-  return { blocks: [paragraph(first), ...rest] };
-}
-
-function headed(heading: Markdown, first: Markdown, ...rest: Block[]): Clause {
-  return { heading, blocks: [paragraph(first), ...rest] };
-}
-
-/** `(a) text;` items, the last ending in `.` and the one before it in `; and`. */
-function lettered(items: Markdown[]): Block[] {
-  return items.map((item, i) => {
-    const letter = String.fromCharCode(97 + (i % 26)).repeat(Math.floor(i / 26) + 1);
-    const end = i === items.length - 1 ? "." : i === items.length - 2 ? "; and" : ";";
-    return paragraph(raw(`(${letter}) ${item.text}${end}`));
-  });
-}
-
-/** A lead-in and lettered items; a single item follows the lead-in on its line. */
-function listClause(lead: Markdown, items: Markdown[]): Clause {
-  if (items.length === 1) return clause(join([lead, raw(" "), items[0], raw(".")]));
-  return { blocks: [paragraph(lead), ...lettered(items)] };
-}
-
-/** Adds sentences to the clause's last paragraph, or as a new paragraph after a table. */
-function appendSentences(blocks: Block[], sentences: Markdown[]): void {
-  if (sentences.length === 0) return;
-  const last = blocks[blocks.length - 1];
-  if (last?.kind === "paragraph") last.text = join([last.text, ...sentences], " ");
-  else blocks.push(paragraph(join(sentences, " ")));
-}
-
-function renderTable(head: Markdown[], rows: Markdown[][]): string {
-  const cell = (m: Markdown) => (m.text === "" ? " " : m.text);
-  return [
-    `| ${head.map(cell).join(" | ")} |`,
-    `| ${head.map(() => "---").join(" | ")} |`,
-    ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`),
-  ].join("\n");
-}
-
-// ---------------------------------------------------------------------------------------------
-// Small phrases
-
-const DASH = raw("—");
-
-function quoted(text: string): Markdown {
-  return md`"${text}"`;
-}
-
-function defined(term: string): Markdown {
-  return md`"**${term}**"`;
-}
-
-function titleOf(x: { name: string; title: string | null }): string {
-  return x.title?.trim() ? x.title.trim() : x.name;
-}
-
-/** Lower-cases a leading article so a user's definition reads on after "means". */
-function meansText(text: string): string {
-  return text.replace(/^(A|An|The|Any|Each|Every|All)\b/, (word) => word.toLowerCase()).replace(/[.;\s]+$/, "");
-}
-
-function targetText(comparator: string, value: BundleTargetValue): Markdown {
-  return md`${comparator} ${value.kind === "percentage" ? formatPercent(value.value) : value.text}`;
-}
-
-function feeOf(basis: FeeBasis): Markdown {
-  return md`the ${basisTerm(basis)}`;
-}
-
-/** `in total per calendar month`, or per Measurement Period when the cap names no window. */
-function capWindow(window: BundleWindow | null): string {
-  return window ? `in total ${perWindow(window)}` : "in total in any Measurement Period";
-}
-
-const FREQUENCY_PERIOD: Record<Frequency, string> = {
-  weekly: "week",
-  monthly: "month",
-  quarterly: "quarter",
-  annually: "year",
-};
-
-const FREQUENCY_WORD: Record<Frequency, string> = {
-  weekly: "weekly",
-  monthly: "monthly",
-  quarterly: "quarterly",
-  annually: "annually",
-};
-
-const WEEKDAY_NAMES: Record<string, string> = {
-  monday: "Monday",
-  tuesday: "Tuesday",
-  wednesday: "Wednesday",
-  thursday: "Thursday",
-  friday: "Friday",
-  saturday: "Saturday",
-  sunday: "Sunday",
-};
-const WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-
-/** `Monday to Friday`, `Monday, Wednesday and Friday`, `Monday to Wednesday and Saturday`. */
-function dayList(days: string[], conjunction = "and"): string {
-  const indexes = [...new Set(days.map((d) => WEEK.indexOf(d)).filter((i) => i >= 0))].sort((a, b) => a - b);
-  const runs: string[] = [];
-  for (let i = 0; i < indexes.length; ) {
-    let j = i;
-    while (j + 1 < indexes.length && indexes[j + 1] === indexes[j] + 1) j++;
-    const from = WEEKDAY_NAMES[WEEK[indexes[i]]];
-    const to = WEEKDAY_NAMES[WEEK[indexes[j]]];
-    if (j - i >= 2) runs.push(`${from} to ${to}`);
-    else for (let k = i; k <= j; k++) runs.push(WEEKDAY_NAMES[WEEK[indexes[k]]]);
-    i = j + 1;
-  }
-  return listAnd(runs, conjunction);
-}
-
-/** `any day from Monday to Friday`, `any Monday, Wednesday or Friday`. */
-function anyDay(days: string[]): string {
-  const list = dayList(days, "or");
-  return /^\w+ to \w+$/.test(list) ? `any day from ${list}` : `any ${list}`;
-}
+import {
+  appendSentences,
+  type Block,
+  type Clause,
+  clause,
+  headed,
+  lettered,
+  listClause,
+  paragraph,
+  renderTable,
+  type Section,
+  type SectionKey,
+  sectionRef,
+  table,
+} from "./document.ts";
+import {
+  anyDay,
+  capWindow,
+  DASH,
+  defined,
+  FREQUENCY_PERIOD,
+  FREQUENCY_WORD,
+  feeOf,
+  meansText,
+  quoted,
+  targetText,
+  titleOf,
+} from "./phrases.ts";
 
 // ---------------------------------------------------------------------------------------------
 
