@@ -8,9 +8,17 @@ import { ndjsonEvents } from "./readers/ndjson.ts";
 
 export type EventsFormat = "ndjson" | "csv";
 
-/** The lines of a UTF-8 file, streamed in 1 MiB chunks. */
-export function fileLines(path: string): AsyncIterable<string> {
-  return splitLines(createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 }) as AsyncIterable<string>);
+/** The lines of a UTF-8 file, streamed in 1 MiB chunks; `onProgress` hears the bytes read so far. */
+export function fileLines(path: string, onProgress?: (bytesRead: number) => void): AsyncIterable<string> {
+  const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 });
+  if (!onProgress) return splitLines(stream as AsyncIterable<string>);
+  async function* reporting(): AsyncGenerator<string> {
+    for await (const chunk of stream) {
+      yield chunk as string;
+      onProgress?.(stream.bytesRead);
+    }
+  }
+  return splitLines(reporting());
 }
 
 /** `.csv` files are CSV, anything else NDJSON, unless `format` says otherwise. */
@@ -18,7 +26,11 @@ export function eventsFormatOf(path: string, format?: EventsFormat): EventsForma
   return format ?? (path.toLowerCase().endsWith(".csv") ? "csv" : "ndjson");
 }
 
-export function readEventsFile(path: string, format?: EventsFormat): AsyncIterable<EventItem> {
-  const lines = fileLines(path);
+export function readEventsFile(
+  path: string,
+  format?: EventsFormat,
+  onProgress?: (bytesRead: number) => void,
+): AsyncIterable<EventItem> {
+  const lines = fileLines(path, onProgress);
   return eventsFormatOf(path, format) === "csv" ? csvEvents(lines) : ndjsonEvents(lines);
 }

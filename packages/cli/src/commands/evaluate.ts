@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { access } from "node:fs/promises";
 import type { Command } from "commander";
 import {
@@ -10,6 +11,7 @@ import {
   renderReportMarkdown,
 } from "@sla/engine";
 import { type EventsFormat, readEventsFile } from "@sla/engine/node";
+import { progress } from "../output/progress.ts";
 
 /**
  * Same shape as the CLI's `CliError` (message + exitCode 1 for contract problems, 2 for usage,
@@ -95,8 +97,11 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
   }
 
   let reports: EvaluationReport[];
+  // a progress line on a terminal for event files big enough to wait for (over 20 MB)
+  const bar = progress(statSync(flags.events).size, "Reading events", 20 * 2 ** 20, true);
   try {
-    reports = await evaluate(bundle, readEventsFile(flags.events, eventsFormat as EventsFormat | undefined), {
+    const events = readEventsFile(flags.events, eventsFormat as EventsFormat | undefined, (bytes) => bar.tick(bytes));
+    reports = await evaluate(bundle, events, {
       from: flags.period,
       to: flags.to,
       skipInvalid: flags.skipInvalid === true,
@@ -108,6 +113,8 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
     const code = (e as NodeJS.ErrnoException).code;
     if (typeof code === "string") throw fail(`evaluate: cannot read events file ${flags.events}: ${code}`, 2);
     throw e;
+  } finally {
+    bar.done();
   }
 
   const skipped = reports[0]?.data.skipped ?? 0;

@@ -6,7 +6,11 @@ export interface Progress {
 
 const QUIET: Progress = { tick() {}, done() {} };
 
-export function progress(total: number, label: string, threshold = 50): Progress {
+/**
+ * `total` units of work, shown as `done/total` (files) or, with `asPercent`, as a percentage
+ * (bytes of a big events file); nothing below `threshold` units.
+ */
+export function progress(total: number, label: string, threshold = 50, asPercent = false): Progress {
   if (!process.stderr.isTTY || total < threshold || process.env.CI) return QUIET;
   let last = 0;
   return {
@@ -16,7 +20,8 @@ export function progress(total: number, label: string, threshold = 50): Progress
       last = now;
       const width = 30;
       const filled = Math.round((done / total) * width);
-      process.stderr.write(`\r${label} [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total}`);
+      const count = asPercent ? `${Math.floor((done / total) * 100)}%` : `${done}/${total}`;
+      process.stderr.write(`\r${label} [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${count}`);
     },
     done() {
       process.stderr.write("\r\u001b[2K");
