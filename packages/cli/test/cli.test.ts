@@ -230,9 +230,11 @@ describe("other commands", () => {
 
   it("--version and help", () => {
     expect(sla(["--version"]).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-    const help = sla(["help", "check"]);
-    expect(help.code).toBe(0);
-    expect(help.stdout).toContain("Examples:");
+    for (const command of ["check", "fmt", "build", "evaluate", "explain", "init", "schema", "lsp"]) {
+      const help = sla(["help", command]);
+      expect(help.code).toBe(0);
+      expect(help.stdout, command).toMatch(/Examples?:/);
+    }
   });
 });
 

@@ -60,6 +60,17 @@ export function registerEvaluate(program: Command, deps: EvaluateDeps): Command 
     .option("--format <json|md>", "json (default) or md", "json")
     .option("--events-format <ndjson|csv>", "override the format guessed from the file name")
     .option("--skip-invalid", "skip invalid lines (reported in the output) instead of stopping at the first")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ sla evaluate hosting.sla --events outages.ndjson --period 2026-03
+  $ sla evaluate hosting.rules.json --events tickets.csv --period 2026-01 --to 2026-06
+  $ sla evaluate hosting.sla --events data.ndjson --period 2026-03 --format md > report.md
+
+Exit codes: 0 evaluated (a breached objective is not an error), 1 errors in the contract,
+2 usage, I/O or bad data (nothing is written).`,
+    )
     .action(async (contract: string, flags: EvaluateFlags) => {
       await runEvaluate(contract, flags, deps);
     });

@@ -10,7 +10,11 @@ export function registerLsp(program: Command): void {
     .option("--node-ipc", "talk over Node IPC (when started by vscode-languageclient)")
     .addHelpText(
       "after",
-      "\nExample (Neovim):\n  vim.lsp.start({ name = 'sla', cmd = { 'npx', 'sla', 'lsp', '--stdio' } })",
+      `
+Examples:
+  $ sla lsp --stdio
+  Neovim: vim.lsp.start({ name = 'sla', cmd = { 'npx', 'sla', 'lsp', '--stdio' } })
+  (docs/editors.md has Neovim, Helix, Emacs and other clients)`,
     )
     .action(() => {
       // createConnection reads --stdio / --node-ipc from process.argv itself.
