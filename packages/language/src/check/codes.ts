@@ -204,6 +204,13 @@ export const TierDiagnostics = define({
     title: "Credit above the cap",
     message: "This credit of {credit} of the {basis} fee can never be paid in full: the cap is {cap}.",
   },
+  bonusWhileBreached: {
+    code: "SLA5006",
+    severity: "error",
+    title: "Bonus paid while the objective is breached",
+    message:
+      "The bonus {condition} is earned while '{objective}' is breached: at {example} the target ({target}) is missed, yet the bonus is due.",
+  },
 });
 
 export const ConsistencyDiagnostics = define({

@@ -2,7 +2,8 @@
 import type { Rule } from "../context.ts";
 import { CONSISTENCY_RULES } from "./consistency.ts";
 import { STRUCTURE_RULES } from "./structure.ts";
+import { bonusRule } from "./bonus.ts";
 import { TIER_RULES } from "./tiers.ts";
 import { VALUE_RULES } from "./values.ts";
 
-export const RULES: Rule[] = [...STRUCTURE_RULES, ...VALUE_RULES, ...TIER_RULES, ...CONSISTENCY_RULES];
+export const RULES: Rule[] = [...STRUCTURE_RULES, ...VALUE_RULES, ...TIER_RULES, bonusRule, ...CONSISTENCY_RULES];

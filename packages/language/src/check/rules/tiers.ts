@@ -31,7 +31,7 @@ import { exceeds100, objectiveDimension } from "./values.ts";
 type ValueLiteral = PercentageLiteral | DurationLiteral | NumberLiteral;
 
 /** What the objective promises: `at least 99.9%`, `at most 300 milliseconds`, `at least 95% of tickets`. */
-interface Goal {
+export interface Goal {
   comparator: Comparator;
   value: Decimal;
   dimension: Dimension;
@@ -64,7 +64,7 @@ const COMPLEMENT: Record<Comparator, Comparator> = {
 
 const BASIS_WORDS: Record<FeePeriod, string> = { month: "monthly", quarter: "quarterly", year: "annual" };
 
-function goalOf(
+export function goalOf(
   context: RuleContext,
   objective: { uri: string; declaration: DeclarationOf<"objective"> },
 ): Goal | undefined {
