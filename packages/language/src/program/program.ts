@@ -2,7 +2,7 @@
  * A program is a root document and everything it imports, transitively. Loading parses each file
  * once and records import failures; binding and checking happen in `check/`.
  */
-import { createDiagnostic } from "../diagnostics/catalogue.ts";
+import { createDiagnostic, type DiagnosticDefinition } from "../diagnostics/catalogue.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { NameDiagnostics } from "../check/codes.ts";
 import { importsOf, type ImportDeclaration } from "../syntax/ast.ts";
@@ -43,6 +43,14 @@ export function loadProgram(rootUri: string, host: SourceHost, cache?: ParseCach
     return result;
   };
 
+  const read = (uri: string): string | undefined => {
+    try {
+      return host.readFile(uri);
+    } catch {
+      return undefined;
+    }
+  };
+
   const visit = (uri: string, text: string, stack: string[]) => {
     const parsed = parseCached(uri, text);
     const file: SourceFile = { uri, text, parsed, imports: [] };
@@ -51,16 +59,14 @@ export function loadProgram(rootUri: string, host: SourceHost, cache?: ParseCach
     for (const declaration of importsOf(parsed.file)) {
       if (!declaration.path) continue;
       // an import names a contract; anything else (a path to /etc/passwd, say) is never read
-      if (!/\.sla$/i.test(declaration.path.value)) {
+      const path = declaration.path;
+      // A failed import leaves the program incomplete: names it would have given are not reported.
+      const unloadable = (definition: DiagnosticDefinition) => {
         incomplete = true;
-        diagnostics.push(
-          createDiagnostic(
-            NameDiagnostics.importNotContract,
-            { path: declaration.path.value },
-            uri,
-            declaration.path.range,
-          ),
-        );
+        diagnostics.push(createDiagnostic(definition, { path: path.value }, uri, path.range));
+      };
+      if (!/\.sla$/i.test(path.value)) {
+        unloadable(NameDiagnostics.importNotContract);
         continue;
       }
       const target = resolveImportUri(host, uri, declaration.path.value);
@@ -76,22 +82,9 @@ export function loadProgram(rootUri: string, host: SourceHost, cache?: ParseCach
         file.imports.push({ declaration, uri: target });
         continue;
       }
-      let importedText: string | undefined;
-      try {
-        importedText = host.readFile(target);
-      } catch {
-        importedText = undefined;
-      }
+      const importedText = read(target);
       if (importedText === undefined) {
-        incomplete = true;
-        diagnostics.push(
-          createDiagnostic(
-            NameDiagnostics.missingImport,
-            { path: declaration.path.value },
-            uri,
-            declaration.path.range,
-          ),
-        );
+        unloadable(NameDiagnostics.missingImport);
         continue;
       }
       file.imports.push({ declaration, uri: target });
@@ -99,13 +92,7 @@ export function loadProgram(rootUri: string, host: SourceHost, cache?: ParseCach
     }
   };
 
-  let rootText: string | undefined;
-  try {
-    rootText = host.readFile(rootUri);
-  } catch {
-    rootText = undefined;
-  }
-  visit(rootUri, rootText ?? "", []);
+  visit(rootUri, read(rootUri) ?? "", []);
   return { root: rootUri, files, diagnostics, incomplete };
 }
 
