@@ -1,4 +1,5 @@
 import type { Comparator, FeeBasis, WindowPeriod } from "./bundle.ts";
+import type { DataStats } from "./collect.ts";
 
 // The JSON report, `sla-report/1`. Every figure is a decimal string (never a binary float) and every
 // instant is RFC 3339 in UTC; `*Local` fields repeat an instant in the agreement's zone.
@@ -228,13 +229,7 @@ export interface ActionReport {
   breach: string;
 }
 
-export interface DataReport {
-  lines: number;
-  records: number;
-  used: number;
-  ignored: number;
-  skipped: number;
-  skippedReasons: string[];
+export interface DataReport extends DataStats {
   /** Where observed data begins (month of the earliest record); windows before it have no data. */
   from: string | null;
 }

@@ -69,13 +69,11 @@ export function loadProgram(rootUri: string, host: SourceHost, cache?: ParseCach
         unloadable(NameDiagnostics.importNotContract);
         continue;
       }
-      const target = resolveImportUri(host, uri, declaration.path.value);
+      const target = resolveImportUri(host, uri, path.value);
       if (target === uri || stack.includes(target)) {
         const from = target === uri ? [] : stack.slice(stack.indexOf(target));
         const chain = [...from, uri, target].map(shortName);
-        diagnostics.push(
-          createDiagnostic(NameDiagnostics.importCycle, { chain: chain.join(" → ") }, uri, declaration.path.range),
-        );
+        diagnostics.push(createDiagnostic(NameDiagnostics.importCycle, { chain: chain.join(" → ") }, uri, path.range));
         continue;
       }
       if (files.has(target)) {
