@@ -7,9 +7,10 @@ import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build } from "esbuild";
+import { type BuildOptions, build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { generateEvents } from "../bench/generate.ts";
+import shipped from "../scripts/bundle-options.json";
 
 describe("engine memory", () => {
   it("evaluates 300,000 records of other months in a 40 MB heap", { timeout: 120_000 }, async () => {
@@ -39,9 +40,7 @@ describe("engine memory", () => {
           resolveDir: process.cwd(),
           loader: "ts",
         },
-        bundle: true,
-        platform: "node",
-        format: "cjs",
+        ...(shipped as BuildOptions),
         outfile: script,
         logLevel: "silent",
       });

@@ -1,9 +1,10 @@
-/** Builds the server bundle as scripts/build.mjs does, into a temporary folder, for tests that run it as a process. */
+/** Builds the server bundle with the options of scripts/build.mjs, into a temporary folder, for tests that run it as a process. */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { type BuildOptions, build } from "esbuild";
+import shipped from "../../../scripts/bundle-options.json";
 
 export async function buildServerBundle(): Promise<{ file: string; remove(): void }> {
   const dir = mkdtempSync(join(tmpdir(), "sla-ls-bundle-"));
@@ -11,12 +12,7 @@ export async function buildServerBundle(): Promise<{ file: string; remove(): voi
   await build({
     entryPoints: [fileURLToPath(new URL("../src/bin.ts", import.meta.url))],
     outfile: file,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
-    loader: { ".md": "text" },
-    define: { __SLA_BUNDLED__: "true" },
+    ...(shipped as BuildOptions),
     logLevel: "error",
   });
   return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
