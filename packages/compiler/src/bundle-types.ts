@@ -9,7 +9,7 @@
  */
 
 export const BUNDLE_FORMAT = "sla-rules/1";
-export const BUNDLE_SCHEMA_ID = "https://schemas.sla-lang.org/sla-rules/1.json";
+export const BUNDLE_SCHEMA_ID = "urn:sla-rules:1";
 
 export interface RuleBundle {
   $schema: typeof BUNDLE_SCHEMA_ID;

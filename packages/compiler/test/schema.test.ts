@@ -61,6 +61,12 @@ describe("the JSON Schema", () => {
     expect(bundleSchema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
   });
 
+  it("is named by a URN, not an address an editor would try to download", () => {
+    // VS Code fetched https://schemas.sla-lang.org/… (a host that does not exist) and warned "untrusted"
+    expect(BUNDLE_SCHEMA_ID).toBe("urn:sla-rules:1");
+    expect((bundleSchema.properties as Record<string, { const?: string }>).$schema.const).toBe(BUNDLE_SCHEMA_ID);
+  });
+
   it("agrees with the TypeScript types in bundle-types.ts", () => {
     expect(compareTypesWithSchema(typesSource, bundleSchema)).toEqual([]);
   });

@@ -237,7 +237,7 @@ export function bundle(b: BundleOptions): RuleBundle {
   const currency = b.currency ?? "GBP";
   const fee = b.fee ?? "1000.00";
   return {
-    $schema: "https://schemas.sla-lang.org/sla-rules/1.json",
+    $schema: "urn:sla-rules:1",
     format: "sla-rules/1",
     agreement: {
       name: "Test",
