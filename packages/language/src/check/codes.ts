@@ -168,6 +168,32 @@ export const ValueDiagnostics = define({
     title: "Rolling window not in whole days",
     message: "A rolling window is a whole number of days or weeks, not {duration}.",
   },
+  durationTooLong: {
+    code: "SLA4014",
+    severity: "error",
+    title: "Duration too long to evaluate",
+    message: "{duration} is longer than {max}, the longest {what} the engine evaluates.",
+  },
+  countTooLarge: {
+    code: "SLA4015",
+    severity: "error",
+    title: "Count too large to evaluate",
+    message: "{what} is {value}, more than the {max} the engine evaluates.",
+  },
+  businessTimeTooLong: {
+    code: "SLA4016",
+    severity: "error",
+    title: "Business time too long to evaluate",
+    message:
+      "{duration} of working time on '{calendar}' ({week}) takes longer than {max} to pass, the longest the engine evaluates.",
+  },
+  outageLimitNotFixed: {
+    code: "SLA4017",
+    severity: "error",
+    title: "Outage limit without a fixed length",
+    message:
+      "{duration} has no fixed length: {what} is an amount of downtime, given in milliseconds, seconds, minutes, hours, days or weeks.",
+  },
 });
 
 export const TierDiagnostics = define({
@@ -210,6 +236,13 @@ export const TierDiagnostics = define({
     title: "Bonus paid while the objective is breached",
     message:
       "The bonus {condition} is earned while '{objective}' is breached: at {example} the target ({target}) is missed, yet the bonus is due.",
+  },
+  percentageOfMissingFee: {
+    code: "SLA5007",
+    severity: "error",
+    title: "Percentage of a fee that is not stated",
+    message:
+      "This {what} is a percentage of the {basis} fee, but '{service}' states no fee: add `fee` to the service so the amount can be computed.",
   },
 });
 

@@ -25,7 +25,7 @@ import type {
 } from "../../syntax/ast.ts";
 import { TierDiagnostics } from "../codes.ts";
 import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
-import { broken, type Dimension, quantityOf, satisfies, textOf, wantsHigh } from "./support.ts";
+import { broken, damaged, type Dimension, quantityOf, satisfies, serviceOf, textOf, wantsHigh } from "./support.ts";
 import { exceeds100, objectiveDimension } from "./values.ts";
 
 type ValueLiteral = PercentageLiteral | DurationLiteral | NumberLiteral;
@@ -156,7 +156,9 @@ function closed(comparator: Comparator): boolean {
 }
 
 export const tiersRule: Rule = (context) => {
+  for (const { uri, declaration } of context.declarations("incentive")) checkFeeExists(context, uri, declaration);
   for (const { uri, declaration: remedy } of context.declarations("remedy")) {
+    checkFeeExists(context, uri, remedy);
     // A tier lost to a syntax error would change every conclusion about the others.
     if (remedy.properties.some((p) => broken(context, p))) continue;
     const forProperty = remedy.properties.find((p) => p.kind === "for" && !broken(context, p));
@@ -337,6 +339,44 @@ function checkCaps(context: RuleContext, uri: string, remedy: DeclarationOf<"rem
         uri,
         p.percentage.range,
         { related: [{ uri, range: cap.percentage.range, message: `The cap is ${capText}` }] },
+      ),
+    );
+  }
+}
+
+/**
+ * SLA5007: a percentage of a fee that the service never states. The engine would pay 0.00 of a
+ * fee it does not know, while the contract promises a percentage of something: the signed text
+ * and the computed credit would disagree.
+ */
+function checkFeeExists(
+  context: RuleContext,
+  uri: string,
+  declaration: DeclarationOf<"remedy"> | DeclarationOf<"incentive">,
+): void {
+  const forProperty = declaration.properties.find((p) => p.kind === "for" && !broken(context, p));
+  const objective = forProperty?.kind === "for" ? context.resolve(forProperty.objective, "objective") : undefined;
+  const service = objective ? serviceOf(context, objective.declaration) : undefined;
+  const serviceName = service?.declaration.name?.text;
+  if (!service || !serviceName || damaged(context, service.declaration)) return;
+  if (service.declaration.properties.some((p) => p.kind === "fee")) return;
+  for (const p of declaration.properties) {
+    if ((p.kind !== "credit" && p.kind !== "bonus" && p.kind !== "cap") || broken(context, p) || !p.basis) continue;
+    context.report(
+      createDiagnostic(
+        TierDiagnostics.percentageOfMissingFee,
+        { what: p.kind, basis: BASIS_WORDS[p.basis.period], service: serviceName },
+        uri,
+        p.basis.range,
+        {
+          related: [
+            {
+              uri: service.uri,
+              range: service.declaration.name!.range,
+              message: `'${serviceName}' states no fee`,
+            },
+          ],
+        },
       ),
     );
   }
