@@ -195,7 +195,8 @@ export interface BundleObjective {
 }
 
 export interface BundleSupport {
-  severity: number;
+  /** The severity whose tickets count; null when the objective names none: then every ticket of the service counts. */
+  severity: number | null;
   description: string | null;
   response: { within: BundleDuration; during: BundleHours } | null;
   resolution: { within: BundleDuration; during: BundleHours } | null;

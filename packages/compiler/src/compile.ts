@@ -306,18 +306,19 @@ class Compiler {
 
   private support(uri: string, d: ObjectiveDeclaration): BundleSupport | null {
     const severity = propertyOf(d, "severity");
-    if (!severity?.level) return null;
     const response = propertyOf(d, "response");
     const resolution = propertyOf(d, "resolution");
     const tickets = propertyOf(d, "tickets");
+    // Without a severity, the targets apply to every ticket of the service (a catch-all level).
+    if (!severity?.level && !response && !resolution && !tickets) return null;
     const within = (p: typeof response | typeof resolution) => {
       const w = duration(p?.duration);
       return p && w ? { within: w, during: this.hours(p.during) ?? { kind: "24x7" as const } } : null;
     };
     const shareWindow = window(tickets?.window);
     return {
-      severity: Number(severity.level.value),
-      description: severity.description?.value ?? null,
+      severity: severity?.level ? Number(severity.level.value) : null,
+      description: severity?.description?.value ?? null,
       response: within(response),
       resolution: within(resolution),
       share:
@@ -328,7 +329,7 @@ class Compiler {
               window: shareWindow ?? window(undefined, "calendar month")!,
             }
           : null,
-      source: this.source(uri, severity.range.start),
+      source: this.source(uri, (severity ?? response ?? resolution ?? tickets)!.range.start),
     };
   }
 

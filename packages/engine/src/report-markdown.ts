@@ -87,7 +87,9 @@ function objectiveSection(o: ObjectiveReport, zone: string, depth = 3): string[]
       `- Scheduled time: ${md(o.scheduled.text)} (${md(o.scheduled.hours)} h); downtime: ${md(o.downtime?.text)}`,
     );
   if (o.tickets)
-    out.push(`- Tickets of severity ${o.tickets.severity}: ${o.tickets.met} of ${o.tickets.total} met their targets`);
+    out.push(
+      `- ${o.tickets.severity === null ? "Tickets (every severity)" : `Tickets of severity ${o.tickets.severity}`}: ${o.tickets.met} of ${o.tickets.total} met their targets`,
+    );
   if (o.measurements) {
     const how =
       o.measurements.statistic === "percentile"

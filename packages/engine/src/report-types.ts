@@ -133,7 +133,8 @@ export interface ObjectiveReport {
   scheduled?: DurationReport & { hours: string };
   downtime?: DurationReport;
   limits?: { perIncident: string | null; total: string | null };
-  tickets?: { severity: number; total: number; met: number; required: string | null };
+  /** `severity` is null when every ticket of the service counts. */
+  tickets?: { severity: number | null; total: number; met: number; required: string | null };
   measurements?: { count: number; percentile: string | null; rank: number | null; statistic: "percentile" | "mean" };
   counted: CountedItem[];
   excluded: ExcludedItem[];

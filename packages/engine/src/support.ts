@@ -66,7 +66,12 @@ function wholeDays(d: BundleDuration): number {
 /** Attainment: the share of the window's tickets of this severity (by time opened) that met both targets. */
 export function evaluateSupport(ctx: Context, service: BundleService, support: BundleSupport, period: Period): Part {
   const tickets = (ctx.data.tickets.get(service.name) ?? [])
-    .filter((t) => t.severity === support.severity && t.opened >= period.start && t.opened < period.end)
+    .filter(
+      (t) =>
+        (support.severity === null || t.severity === support.severity) &&
+        t.opened >= period.start &&
+        t.opened < period.end,
+    )
     .sort((a, b) => a.opened - b.opened || a.line - b.line);
   const counted: TicketReport[] = tickets.map((t) => ticketReport(ctx, t, support));
   const metCount = counted.filter((t) => t.met).length;
@@ -90,7 +95,7 @@ export function evaluateSupport(ctx: Context, service: BundleService, support: B
   };
   if (tickets.length === 0) {
     part.notes.push(
-      `No severity ${support.severity} tickets were opened in this window: the objective counts as met and has no value.`,
+      `No ${support.severity === null ? "" : `severity ${support.severity} `}tickets were opened in this window: the objective counts as met and has no value.`,
     );
     return part;
   }

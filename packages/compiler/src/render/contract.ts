@@ -166,7 +166,10 @@ class ContractWriter {
     const metric = objective.metric === null ? undefined : this.metrics.get(objective.metric);
     if (metric) return md`${titleOf(metric)}`;
     if (objective.support) {
-      return md`the percentage of Severity ${String(objective.support.severity)} tickets meeting their targets`;
+      const severity = objective.support.severity;
+      return severity === null
+        ? raw("the percentage of tickets meeting their targets")
+        : md`the percentage of Severity ${String(severity)} tickets meeting their targets`;
     }
     if (objective.maxTotalOutage || objective.maxOutagePerIncident) return raw("total Downtime");
     return raw("the measured value");
@@ -805,7 +808,7 @@ class ContractWriter {
       return [
         md`${titleOf(o)}`,
         ...(withService ? [o.service ? this.service(o.service) : DASH] : []),
-        md`${String(s.severity)}`,
+        s.severity === null ? raw("any") : md`${String(s.severity)}`,
         s.description ? md`${s.description}` : DASH,
         time(s.response),
         time(s.resolution),
@@ -821,7 +824,7 @@ class ContractWriter {
       ),
       clause(
         raw(
-          'Each time runs from when the ticket is opened. A time marked "at any time" runs continuously; a time marked "during" a calendar runs only within the hours of that calendar, excluding its holidays. A ticket meets its service level only if both its response and its resolution are on time; a ticket that has not been responded to or resolved is not on time. The required performance is measured over the tickets of that severity opened in the Measurement Period; a Measurement Period in which no such ticket is opened meets it.',
+          `Each time runs from when the ticket is opened. A time marked "at any time" runs continuously; a time marked "during" a calendar runs only within the hours of that calendar, excluding its holidays. A ticket meets its service level only if both its response and its resolution are on time; a ticket that has not been responded to or resolved is not on time. The required performance is measured over the tickets of that severity opened in the Measurement Period${support.some((o) => o.support!.severity === null) ? ' (for a service level whose severity is "any", over every ticket of its service, whatever its severity)' : ""}; a Measurement Period in which no such ticket is opened meets it.`,
         ),
       ),
     ];
