@@ -43,7 +43,21 @@ Exit codes: 0 success, 1 problems in a contract, 2 usage or I/O error.`,
   return program;
 }
 
+/**
+ * A reader that stops early (`sla explain | head -1`) closes the pipe; later writes fail with
+ * EPIPE, reported asynchronously on the stream. That is the reader's choice, not a fault: end at
+ * once, quietly, with the status the command has reached (0 if none yet), as `cat` and `grep` do.
+ */
+export function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 export async function main(argv: string[]): Promise<void> {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   try {
     await createProgram().parseAsync(argv);
   } catch (error) {

@@ -21,6 +21,7 @@ export function sla(args: string[], options: { cwd?: string; input?: string; env
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", CI: "1", ...options.env },
     timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

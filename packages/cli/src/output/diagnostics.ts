@@ -1,5 +1,6 @@
 /** Diagnostics for people (like tsc and rustc: position, severity, code, message, code frame) and for machines (JSON). */
 import type { Diagnostic } from "@sla/language";
+import { sourceLines } from "./source-lines.ts";
 import type { Style } from "./style.ts";
 
 export interface FileDiagnostic {
@@ -20,7 +21,14 @@ export function formatDiagnostic({ file, text, diagnostic }: FileDiagnostic, sty
   const frame =
     text === undefined
       ? []
-      : codeFrame(text, start.line, start.column, end.line === start.line ? end.column : undefined, style, colour);
+      : codeFrame(
+          sourceLines(file, text).line(start.line),
+          start.line,
+          start.column,
+          end.line === start.line ? end.column : undefined,
+          style,
+          colour,
+        );
   if (frame.length) lines.push("", ...frame);
   for (const related of diagnostic.related ?? []) {
     lines.push(
@@ -31,14 +39,13 @@ export function formatDiagnostic({ file, text, diagnostic }: FileDiagnostic, sty
 }
 
 function codeFrame(
-  text: string,
+  sourceLine: string | undefined,
   line: number,
   column: number,
   endColumn: number | undefined,
   style: Style,
   colour: (s: string) => string,
 ): string[] {
-  const sourceLine = text.split(/\r\n|\r|\n/)[line - 1];
   if (sourceLine === undefined) return [];
   const shown = sourceLine.length > 200 ? sourceLine.slice(0, 200) : sourceLine;
   const gutter = String(line);

@@ -73,6 +73,24 @@ export function diagnosticDefinition(code: string): DiagnosticDefinition | undef
   return registry.get(code.toUpperCase());
 }
 
+/**
+ * Where the documentation of every code is published: `docs/diagnostics.md` in the repository,
+ * one `## CODE: Title` section each (SARIF `helpUri`, LSP `codeDescription`). The repository's
+ * public address is a placeholder until it is published; this is the one place that names it.
+ */
+export const DIAGNOSTICS_DOCUMENTATION_URL = "https://github.com/sla-toolchain/sla/blob/main/docs/diagnostics.md";
+
+/** The link to a code's section, with the anchor GitHub gives the heading `## SLA2002: Unknown name`. */
+export function diagnosticDocumentationUrl(code: string): string | undefined {
+  const definition = diagnosticDefinition(code);
+  if (!definition) return undefined;
+  const anchor = `${definition.code} ${definition.title}`
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, "")
+    .replace(/\s/g, "-");
+  return `${DIAGNOSTICS_DOCUMENTATION_URL}#${anchor}`;
+}
+
 export function formatMessage(template: string, args: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in args ? String(args[key]) : whole));
 }
