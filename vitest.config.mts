@@ -1,6 +1,13 @@
+import { defaultClientConditions, defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
 
+// The workspace packages export their TypeScript sources under the "source" condition (and their
+// built dist/ otherwise): the tests run the sources.
+const source = "source";
+
 export default defineConfig({
+  resolve: { conditions: [source, ...defaultClientConditions] },
+  ssr: { resolve: { conditions: [source, ...defaultServerConditions] } },
   test: {
     include: [
       "packages/*/test/**/*.test.ts",

@@ -1,23 +1,36 @@
-// Bundles what runs: the `sla` CLI and the language server, each into one CommonJS file, so a
-// cold start loads one file. The extension's own build (client + copy of the server) follows.
-import { existsSync } from "node:fs";
+// Builds what ships:
+// - the `sla` CLI and the language server, each bundled into one CommonJS file so a cold start loads
+//   one file, with the licences of the third-party code inside beside them;
+// - the libraries (@sla/language, @sla/compiler, @sla/engine, @sla/node) into their dist/;
+// - the extension (its own build, which copies the server bundle).
+// Each published package gets a copy of the repository's LICENSE, since npm packs only what is in
+// the package's folder.
 import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { build } from "esbuild";
+import { buildLibraries, LIBRARIES } from "./build-libraries.mjs";
 // One set of options for everything bundled as it ships (the CLI, the server, the benchmark and the
 // tests that spawn a bundle). `__SLA_BUNDLED__` skips Chevrotain's definition-time validation in
-// what ships; the tests that import the sources still run it.
+// what ships; the tests that import the sources still run it. The "source" condition bundles the
+// workspace packages from their sources.
 import shipped from "./bundle-options.json" with { type: "json" };
+import { thirdPartyNotices } from "./third-party-notices.mjs";
 
-const common = { ...shipped, logLevel: "warning" };
+const common = { ...shipped, logLevel: "warning", metafile: true };
+
+async function bundle(entry, outfile, name) {
+  const { metafile } = await build({ ...common, entryPoints: [entry], outfile });
+  writeFileSync(join(dirname(outfile), "THIRD-PARTY-NOTICES.txt"), thirdPartyNotices(name, metafile));
+}
 
 await Promise.all([
-  build({ ...common, entryPoints: ["packages/cli/src/main.ts"], outfile: "packages/cli/dist/sla.cjs" }),
-  build({
-    ...common,
-    entryPoints: ["packages/language-server/src/bin.ts"],
-    outfile: "packages/language-server/dist/server.cjs",
-  }),
+  bundle("packages/cli/src/main.ts", "packages/cli/dist/sla.cjs", "The sla command"),
+  bundle("packages/language-server/src/bin.ts", "packages/language-server/dist/server.cjs", "The sla language server"),
+  buildLibraries(),
 ]);
+
+for (const name of ["cli", ...LIBRARIES]) copyFileSync("LICENSE", join("packages", name, "LICENSE"));
 
 if (existsSync("extension/scripts/build.mjs")) {
   const result = spawnSync(process.execPath, ["extension/scripts/build.mjs"], { stdio: "inherit" });
