@@ -24,3 +24,4 @@ export { NameDiagnostics } from "./check/codes.ts";
 export * from "./budget/index.ts";
 export { StructureDiagnostics, ValueDiagnostics, TierDiagnostics, ConsistencyDiagnostics } from "./check/codes.ts";
 export { MONTH_NAMES } from "./dates.ts";
+export * from "./check/rules/limit-values.ts";
