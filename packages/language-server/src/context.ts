@@ -12,9 +12,20 @@ export interface ServerOptions {
    * the VS Code extension turns it off because it contributes the same snippets itself.
    */
   declarationSnippets: boolean;
+  /**
+   * The observed data the client evaluates contracts against (a path, as the user wrote it), or
+   * empty. When set, objectives get an "Evaluate…" code lens. `initializationOptions.eventsFile`,
+   * or later `workspace/didChangeConfiguration` with `{ settings: { sla: { eventsFile } } }`.
+   */
+  eventsFile: string;
 }
 
-export const DEFAULT_OPTIONS: ServerOptions = { debounceMs: 150, checkWorkspace: true, declarationSnippets: true };
+export const DEFAULT_OPTIONS: ServerOptions = {
+  debounceMs: 150,
+  checkWorkspace: true,
+  declarationSnippets: true,
+  eventsFile: "",
+};
 
 export interface ServerContext {
   connection: Connection;

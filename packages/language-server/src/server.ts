@@ -6,6 +6,7 @@
  */
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   type Connection,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -20,6 +21,7 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { DEFAULT_OPTIONS, type ServerContext, type ServerOptions } from "./context.ts";
 import { codeActions } from "./features/code-actions.ts";
+import { codeLenses } from "./features/code-lenses.ts";
 import { completion } from "./features/completion.ts";
 import {
   type BuildResult,
@@ -32,6 +34,7 @@ import { definition } from "./features/definition.ts";
 import { DiagnosticsPipeline } from "./features/diagnostics.ts";
 import { documentLinks } from "./features/document-links.ts";
 import { documentSymbols } from "./features/document-symbols.ts";
+import { type EvaluateParams, type EvaluateResult, evaluateContract } from "./features/evaluate.ts";
 import { foldingRanges } from "./features/folding.ts";
 import { formatDocument, formatRange } from "./features/formatting.ts";
 import { documentHighlight } from "./features/highlight.ts";
@@ -50,20 +53,23 @@ export const SERVER_VERSION = "0.1.0";
 /** Custom requests of the VS Code extension: `sla/preview` and `sla/build`, params `{ uri }`. */
 export const PreviewRequest = new RequestType<ContractParams, PreviewResult, void>("sla/preview");
 export const BuildRequest = new RequestType<ContractParams, BuildResult, void>("sla/build");
+export const EvaluateRequest = new RequestType<EvaluateParams, EvaluateResult, void>("sla/evaluate");
 
 export interface StartedServer {
   context: ServerContext;
   dispose(): void;
 }
 
-function readOptions(value: unknown): ServerOptions {
-  const options = { ...DEFAULT_OPTIONS };
+/** `base` with the valid options of `value` (initializationOptions, or the `sla` section of a configuration change). */
+function readOptions(value: unknown, base: ServerOptions = DEFAULT_OPTIONS): ServerOptions {
+  const options = { ...base };
   if (value && typeof value === "object") {
     const given = value as Record<string, unknown>;
     if (typeof given.debounceMs === "number" && given.debounceMs >= 0 && Number.isFinite(given.debounceMs))
       options.debounceMs = given.debounceMs;
     if (typeof given.checkWorkspace === "boolean") options.checkWorkspace = given.checkWorkspace;
     if (typeof given.declarationSnippets === "boolean") options.declarationSnippets = given.declarationSnippets;
+    if (typeof given.eventsFile === "string") options.eventsFile = given.eventsFile.trim();
   }
   return options;
 }
@@ -116,6 +122,7 @@ export function startServer(connection: Connection): StartedServer {
         documentRangeFormattingProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeLensProvider: { resolveProvider: false },
         inlayHintProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -229,6 +236,25 @@ export function startServer(connection: Connection): StartedServer {
   connection.languages.semanticTokens.on(safe("semanticTokens", (p) => semanticTokens(context, p), { data: [] }));
   connection.onCodeAction(safe("codeAction", (p) => codeActions(context, p), []));
   connection.languages.inlayHint.on(safe("inlayHint", (p) => inlayHints(context, p), []));
+  connection.onCodeLens(safe("codeLens", (p) => codeLenses(context, p), []));
+
+  // Options that change while running; `checkWorkspace` takes effect at the next start only.
+  connection.onDidChangeConfiguration(
+    safe(
+      "didChangeConfiguration",
+      (params) => {
+        const settings = (params?.settings as { sla?: unknown } | null | undefined)?.sla;
+        if (!settings || typeof settings !== "object") return;
+        const { checkWorkspace } = context.options;
+        const before = context.options.eventsFile;
+        context.options = { ...readOptions(settings, context.options), checkWorkspace };
+        if (context.options.eventsFile !== before && context.capabilities.workspace?.codeLens?.refreshSupport) {
+          void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+        }
+      },
+      undefined,
+    ),
+  );
 
   connection.onRequest(PreviewRequest, (p: ContractParams): PreviewResult => {
     try {
@@ -243,6 +269,15 @@ export function startServer(connection: Connection): StartedServer {
       return build(context, p);
     } catch (error) {
       return { error: `The build failed: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  });
+
+  connection.onRequest(EvaluateRequest, async (p: EvaluateParams): Promise<EvaluateResult> => {
+    try {
+      return await evaluateContract(context, p);
+    } catch (error) {
+      connection.console.error(`sla: sla/evaluate failed: ${String(error)}`);
+      return { error: `The evaluation failed: ${error instanceof Error ? error.message : String(error)}` };
     }
   });
 

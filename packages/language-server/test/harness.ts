@@ -47,6 +47,7 @@ export interface TestServerOptions {
   debounceMs?: number;
   checkWorkspace?: boolean;
   declarationSnippets?: boolean;
+  eventsFile?: string;
   capabilities?: ClientCapabilities;
 }
 
@@ -103,6 +104,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       debounceMs: options.debounceMs ?? 0,
       checkWorkspace: options.checkWorkspace ?? true,
       declarationSnippets: options.declarationSnippets ?? true,
+      eventsFile: options.eventsFile,
     },
   });
   await client.sendNotification("initialized", {});

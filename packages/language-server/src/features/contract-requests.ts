@@ -23,7 +23,8 @@ export type BuildResult = { files: string[] } | { error: string };
 /** At most this many errors are listed in a refusal. */
 const LISTED = 10;
 
-function checked(context: ServerContext, params: ContractParams): CheckedProgram | { error: string } {
+/** The document's checked program, or why it cannot be previewed, built or evaluated. */
+export function checked(context: ServerContext, params: ContractParams): CheckedProgram | { error: string } {
   if (typeof params?.uri !== "string") return { error: "sla/preview and sla/build need { uri }." };
   const uri = normalizeUri(params.uri);
   if (context.workspace.text(uri) === undefined) return { error: `Cannot read ${params.uri}.` };

@@ -1,5 +1,9 @@
 /** The core's diagnostics and edits as LSP values. */
-import type { Diagnostic as SlaDiagnostic, TextEdit as SlaTextEdit } from "@sla/language";
+import {
+  diagnosticDocumentationUrl,
+  type Diagnostic as SlaDiagnostic,
+  type TextEdit as SlaTextEdit,
+} from "@sla/language";
 import {
   type Diagnostic,
   DiagnosticSeverity,
@@ -27,6 +31,8 @@ export function toLspDiagnostic(diagnostic: SlaDiagnostic): Diagnostic {
     source: "sla",
     message: diagnostic.message,
   };
+  const documentation = diagnosticDocumentationUrl(diagnostic.code);
+  if (documentation) result.codeDescription = { href: documentation };
   if (UNNECESSARY.has(diagnostic.code)) result.tags = [DiagnosticTag.Unnecessary];
   if (diagnostic.related?.length) {
     result.relatedInformation = diagnostic.related.map((r) => ({
