@@ -165,13 +165,22 @@ export interface BundleTargetValue {
   text: string;
 }
 
-/** Allowed downtime for a window of `days` days under an availability target. */
+/**
+ * Allowed downtime for a window of `days` days under an availability target: (scheduled time) ×
+ * (100 − target)%. For a 24x7 service, one entry per length the window can have. For a service on
+ * a calendar, the window of the agreement's term with the least scheduled time and the one with
+ * the most (`window` and `scheduled` say which and how much).
+ */
 export interface BundleBudget {
   days: number;
   /** Exact decimal seconds. */
   seconds: string;
   /** For people: `43m 12s`. */
   text: string;
+  /** Service on a calendar only: the window, `2026-02`. */
+  window?: string;
+  /** Service on a calendar only: its scheduled time in exact decimal seconds. */
+  scheduled?: string;
 }
 
 export interface BundleObjective {

@@ -41,7 +41,14 @@ import {
   type WindowNode,
 } from "@sla/language";
 import type { CheckedProgram } from "@sla/language";
-import { decimalText, downtimeBudgets, durationToSeconds, rollingDays } from "@sla/language";
+import {
+  decimalText,
+  downtimeBudgets,
+  durationToSeconds,
+  referenceSpan,
+  rollingDays,
+  scheduledBudgets,
+} from "@sla/language";
 import {
   BUNDLE_FORMAT,
   BUNDLE_SCHEMA_ID,
@@ -282,7 +289,10 @@ class Compiler {
       metricType,
       window: objectiveWindow,
       target,
-      budgets: metricType === "availability" && target ? budgets(target.comparator, target.value, objectiveWindow) : [],
+      budgets:
+        metricType === "availability" && target
+          ? this.budgets(target.comparator, target.value, objectiveWindow, service?.declaration)
+          : [],
       maxOutagePerIncident:
         perIncident && perIncidentDuration
           ? { duration: perIncidentDuration, source: this.source(uri, perIncident.range.start) }
@@ -479,6 +489,40 @@ class Compiler {
       window: window(cap.window),
       source: this.source(uri, cap.range.start),
     };
+  }
+
+  /** The downtime budgets of an availability target, on the scheduled time of the service's hours. */
+  private budgets(
+    comparator: Comparator,
+    value: BundleTargetValue,
+    w: BundleWindow,
+    service: ServiceDeclaration | undefined,
+  ): BundleBudget[] {
+    const hours = service && this.hours(propertyOf(service, "hours")?.hours);
+    const calendar = hours?.kind === "calendar" ? this.lookup({ text: hours.calendar } as Identifier, "calendar") : undefined;
+    if (!calendar) return budgets(comparator, value, w);
+    if (value.kind !== "percentage" || (comparator !== "at least" && comparator !== "above")) return [];
+    const compiled = this.compileCalendar(calendar);
+    const agreement = this.agreement?.declaration;
+    const term = agreement && propertyOf(agreement, "term")?.duration;
+    const span = referenceSpan(
+      {
+        effective: agreement && propertyOf(agreement, "effective")?.date?.text,
+        term: term ? { amount: term.amount, unit: term.unit } : undefined,
+      },
+      compiled.holidays,
+    );
+    try {
+      return scheduledBudgets(value.value, w.period, w.days, compiled, this.timezone(), span).map((b) => ({
+        days: b.days,
+        seconds: b.seconds,
+        text: b.text,
+        window: b.window,
+        scheduled: b.scheduled,
+      }));
+    } catch {
+      return []; // a percentage outside 0–100: the checker reports it
+    }
   }
 
   private targetValue(value: TargetValue | undefined): BundleTargetValue | null {

@@ -146,10 +146,15 @@ objective Limits "Limits" {
     expect(bundle.services[0].exclusions.map((e) => e.cause)).toEqual(["customer"]);
   });
 
-  it("carry budgets for availability targets over each window length", () => {
+  it("carry budgets for availability targets on the scheduled time of the service's calendar", () => {
     const up = bundle.objectives[0];
     expect(up.window).toEqual({ period: "rolling", days: 30, text: "per rolling 30 days" });
-    expect(up.budgets).toEqual([{ days: 30, seconds: "12960", text: "3h 36m" }]);
+    // 0.5% of the Office hours (42 a week, less holidays) in the 30 days before each month end of
+    // the term, not of 30 × 24 hours: the least and the most of them.
+    expect(up.budgets).toEqual([
+      { days: 30, seconds: "3060", text: "51m", window: "2026-05 (last 30 days)", scheduled: "612000" },
+      { days: 30, seconds: "3312", text: "55m 12s", window: "2026-03 (last 30 days)", scheduled: "662400" },
+    ]);
     expect(bundle.objectives[1].budgets).toEqual([]);
   });
 

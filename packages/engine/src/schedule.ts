@@ -1,13 +1,14 @@
+import { isWorkingDate, workingSpans } from "@sla/language";
 import { DateTime } from "luxon";
 import type { BundleCalendar, BundleDuration, BundleHours, Weekday } from "./bundle.ts";
 import { Dec } from "./decimal.ts";
 import { BundleProblemError } from "./errors.ts";
-import { type Interval, mergeIntervals } from "./intervals.ts";
+import type { Interval } from "./intervals.ts";
 import { checkZone } from "./windows.ts";
 
 const WEEKDAYS: readonly Weekday[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-/** A calendar prepared for repeated lookups. */
+/** A calendar prepared for repeated lookups: the language's `WorkingWeek` with its name. */
 export interface Calendar {
   name: string;
   timezone: string;
@@ -50,38 +51,9 @@ export function defaultBusinessCalendar(zone: string): Calendar {
   };
 }
 
-function isWorkingDate(cal: Calendar, d: DateTime): boolean {
-  return cal.spans[d.weekday].length > 0 && !cal.holidays.has(d.toISODate() ?? "");
-}
-
-function atMinute(date: DateTime, minute: number): number {
-  // 24:00 is the next day's midnight. Luxon moves a wall-clock time that does not exist (spring
-  // forward) to the next valid instant.
-  const day = minute >= 1440 ? date.plus({ days: 1 }) : date;
-  const m = minute % 1440;
-  return DateTime.fromObject(
-    { year: day.year, month: day.month, day: day.day, hour: Math.floor(m / 60), minute: m % 60 },
-    { zone: date.zone },
-  ).toMillis();
-}
-
-/** The calendar's working time inside `[start, end)`, computed day by day with Luxon. */
+/** The calendar's working time inside `[start, end)`: the language's one computation of scheduled time. */
 function computeIntervals(cal: Calendar, start: number, end: number): Interval[] {
-  if (end <= start) return [];
-  const out: Interval[] = [];
-  let day = DateTime.fromMillis(start, { zone: cal.timezone }).startOf("day").minus({ days: 1 });
-  const last = DateTime.fromMillis(end, { zone: cal.timezone }).startOf("day");
-  while (day <= last) {
-    if (isWorkingDate(cal, day)) {
-      for (const span of cal.spans[day.weekday]) {
-        const s = Math.max(atMinute(day, span.from), start);
-        const e = Math.min(atMinute(day, span.to), end);
-        if (e > s) out.push({ start: s, end: e });
-      }
-    }
-    day = day.plus({ days: 1 });
-  }
-  return mergeIntervals(out);
+  return workingSpans(cal, start, end);
 }
 
 const DAY_MS = 86_400_000;

@@ -10,6 +10,7 @@
  * that exist have been numbered.
  */
 import Decimal from "decimal.js";
+import { downtimeShare } from "@sla/language";
 import type {
   BundleCalendar,
   BundleCredit,
@@ -37,6 +38,8 @@ import {
   perWindow,
   pluralWindowNoun,
   possessive,
+  formatHours,
+  windowLabelText,
   windowLength,
   windowNoun,
 } from "./format.ts";
@@ -593,7 +596,9 @@ class ContractWriter {
         table(head, rows),
       ),
     ];
-    const budgeted = levels.filter((o) => o.budgets.length > 0 && o.target);
+    const onCalendar = levels.filter((o) => o.budgets.some((b) => b.window !== undefined) && o.target);
+    const budgeted = levels.filter((o) => o.budgets.length > 0 && o.target && !onCalendar.includes(o));
+    if (onCalendar.length) clauses.push(this.scheduledBudgetClause(onCalendar));
     if (budgeted.length) {
       const budgetRows: Markdown[][] = [];
       for (const o of budgeted) {
@@ -623,10 +628,54 @@ class ContractWriter {
     return clauses;
   }
 
+  /**
+   * Budgets of service levels whose Service Hours follow a calendar: the rule on Scheduled Time, and
+   * the periods of the term with the least and the most of it, so a reader can check each figure.
+   */
+  private scheduledBudgetClause(objectives: BundleObjective[]): Clause {
+    const rows: Markdown[][] = [];
+    for (const o of objectives) {
+      const strict = o.target!.comparator === "above" ? "less than " : "";
+      o.budgets.forEach((b, i) => {
+        const which = o.budgets.length === 1 ? "every period" : i === 0 ? "least" : "most";
+        rows.push([
+          md`${titleOf(o)}`,
+          this.budgetRule(o),
+          md`${windowLabelText(b.window ?? "")} (${which})`,
+          md`${formatHours(b.scheduled ?? "0")}`,
+          md`${strict}${formatSeconds(b.seconds, b.text)}`,
+        ]);
+      });
+    }
+    return clause(
+      raw(
+        "Where the Service Hours follow a calendar, the Permitted Downtime in a Measurement Period is the Scheduled Time in that period multiplied by the share of it that the target leaves (0.1% for a target of 99.9%), calculated exactly. The Measurement Periods of the term with the least and the most Scheduled Time are:",
+      ),
+      table(
+        [raw("Service level"), raw("Permitted Downtime"), raw("Measurement Period"), raw("Scheduled Time"), raw("Permitted Downtime in it")],
+        rows,
+      ),
+    );
+  }
+
+  /** `(Scheduled Time in the calendar month) × 0.1%`. */
+  private budgetRule(o: BundleObjective): Markdown {
+    const share = o.target ? downtimeShare(o.target.value.value) : "";
+    return md`(Scheduled Time in the ${windowNoun(o.window)}) × ${share}`;
+  }
+
   private permittedDowntime(o: BundleObjective): Markdown {
     const parts: Markdown[] = [];
     const strict = o.target?.comparator === "above" ? "less than " : "";
-    if (o.budgets.length === 1) {
+    if (o.budgets.some((b) => b.window !== undefined)) {
+      const first = o.budgets[0];
+      const last = o.budgets[o.budgets.length - 1];
+      const range =
+        o.budgets.length === 1
+          ? md`${strict}${formatSeconds(first.seconds, first.text)}`
+          : md`${strict}${formatSeconds(first.seconds, first.text)} (${windowLabelText(first.window ?? "")}) to ${formatSeconds(last.seconds, last.text)} (${windowLabelText(last.window ?? "")})`;
+      parts.push(md`${this.budgetRule(o)}: ${range}`);
+    } else if (o.budgets.length === 1) {
       const b = o.budgets[0];
       parts.push(md`${strict}${formatSeconds(b.seconds, b.text)}`);
     } else if (o.budgets.length > 1) {

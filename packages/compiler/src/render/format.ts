@@ -4,7 +4,7 @@
  * shape (a bundle can come from any JSON file) is returned as it is, for the caller to escape.
  */
 import { MONTH_NAMES, windowLengthLabel } from "@sla/language";
-import { formatDurationLong } from "@sla/language";
+import { decimalText, formatDurationLong, toDecimal } from "@sla/language";
 import type { BundleDuration, BundleWindow, FeeBasis } from "../bundle-types.ts";
 
 const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
@@ -160,4 +160,21 @@ export function ordinal(value: string): string {
   const lastTwo = n % 100;
   if (lastTwo >= 11 && lastTwo <= 13) return `${value}th`;
   return `${value}${{ 1: "st", 2: "nd", 3: "rd" }[n % 10] ?? "th"}`;
+}
+
+/** A window as evaluation labels it, for people: `2026-02` → `February 2026`, `2026-Q1` → `Q1 2026`. */
+export function windowLabelText(label: string): string {
+  const month = /^(\d{4})-(\d{2})(.*)$/.exec(label);
+  if (month) return `${MONTH_NAMES[Number(month[2]) - 1] ?? month[2]} ${month[1]}${month[3]}`;
+  const quarter = /^(\d{4})-Q(\d)$/.exec(label);
+  if (quarter) return `Q${quarter[2]} ${quarter[1]}`;
+  const week = /^(\d{4})-W(\d{2})$/.exec(label);
+  if (week) return `week ${Number(week[2])} of ${week[1]}`;
+  return label;
+}
+
+/** Exact decimal seconds as whole or decimal hours: `1411200` → `392 hours`. */
+export function formatHours(seconds: string): string {
+  const text = decimalText(toDecimal(seconds).div(3600));
+  return `${groupDigits(text)} ${text === "1" ? "hour" : "hours"}`;
 }

@@ -79,11 +79,22 @@ export function allowedDowntimeSeconds(targetPercent: string | Decimal, days: nu
 const budgetCache = new Map<string, Decimal>();
 
 function computeAllowedDowntime(targetPercent: string | Decimal, days: number | Decimal): Decimal {
-  const p = percent(targetPercent);
   const d = toDecimal(days);
   if (!d.isFinite() || d.isNegative()) throw new RangeError(`a window length must be a non-negative number of days`);
-  // (100 − p) × days × 864 is (100 − p) / 100 × days × 86,400 without a division.
-  return toDecimal(100).minus(p).times(d).times(864);
+  return permittedDowntimeSeconds(targetPercent, d.times(SECONDS_PER_DAY));
+}
+
+/**
+ * The one budget rule: the downtime an availability target permits in a window is its scheduled
+ * time × (100 − p) / 100, in exact seconds. For a 24x7 service the scheduled time is the window's
+ * whole length; for a service on a calendar, only the calendar's working time (see schedule.ts).
+ */
+export function permittedDowntimeSeconds(targetPercent: string | Decimal, scheduledSeconds: Decimal | string): Decimal {
+  const p = percent(targetPercent);
+  const scheduled = toDecimal(scheduledSeconds);
+  if (!scheduled.isFinite() || scheduled.isNegative()) throw new RangeError("scheduled time must not be negative");
+  // dividing by 100 is exact in decimal
+  return toDecimal(100).minus(p).times(scheduled).div(100);
 }
 
 export interface DowntimeBudget {

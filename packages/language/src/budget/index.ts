@@ -7,6 +7,7 @@ export {
   durationToSeconds,
   formatDurationLong,
   formatDurationShort,
+  permittedDowntimeSeconds,
   rollingDays,
   SECONDS_PER_DAY,
   SECONDS_PER_UNIT,
@@ -15,3 +16,23 @@ export {
   windowPeriodLabel,
 } from "./budget.ts";
 export { BudgetDecimal, type Decimal, plain as decimalText, toDecimal } from "./decimal.ts";
+export {
+  type CalendarHours,
+  isWorkingDate,
+  minutesOfDay,
+  type SchedulePeriod,
+  type ScheduledWindow,
+  scheduledMs,
+  scheduledWindows,
+  type TimeSpan,
+  type WorkingWeek,
+  workingSpans,
+  workingWeek,
+} from "./schedule.ts";
+export {
+  type AgreementTerm,
+  downtimeShare,
+  referenceSpan,
+  type ScheduledBudget,
+  scheduledBudgets,
+} from "./scheduled-budget.ts";
