@@ -18,7 +18,7 @@ export function notAFile(stat: Stats): string | undefined {
 const MiB = 1024 * 1024;
 const inMiB = (bytes: number) => `${Number((bytes / MiB).toFixed(1))} MiB`;
 const tooLarge = (maxBytes: number, size?: number) =>
-  `it is ${size === undefined ? "" : `${inMiB(size)}, `}over the ${inMiB(maxBytes)} limit for a contract`;
+  `it is ${size === undefined ? "" : `${size.toLocaleString("en-US")} bytes, `}over the ${inMiB(maxBytes)} limit for a contract`;
 
 function statOrExplain(path: string): Stats {
   try {

@@ -41,6 +41,18 @@ export const NameDiagnostics = define({
     title: "Import of a file that is not a contract",
     message: "Cannot import '{path}': only .sla files can be imported.",
   },
+  importUrl: {
+    code: "SLA2008",
+    severity: "error",
+    title: "Import of a URL",
+    message: "Cannot import '{path}': an import names a file by its path, relative to the importing file, not by a URL.",
+  },
+  importUnreadable: {
+    code: "SLA2009",
+    severity: "error",
+    title: "Imported file cannot be read as a contract",
+    message: "Cannot import '{path}': {reason}.",
+  },
   unused: {
     code: "SLA2006",
     severity: "warning",

@@ -7,7 +7,29 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { NameDiagnostics } from "../check/codes.ts";
 import { importsOf, type ImportDeclaration } from "../syntax/ast.ts";
 import { type ParseResult, parse } from "../syntax/parse.ts";
-import { resolveImportUri, type SourceHost } from "./host.ts";
+import {
+  fileNameOf,
+  isUrlImport,
+  MAX_SOURCE_BYTES,
+  resolveImportUri,
+  type SourceHost,
+  UnreadableSourceError,
+} from "./host.ts";
+
+const SIZE_LIMIT = `${MAX_SOURCE_BYTES / (1024 * 1024)} MiB`;
+
+/** Whether the text's UTF-8 encoding is over the limit; counted only when it could be. */
+function exceedsSizeLimit(text: string): boolean {
+  if (text.length > MAX_SOURCE_BYTES) return true;
+  if (text.length * 3 <= MAX_SOURCE_BYTES) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // a surrogate pair is 4 bytes: 2 for each half
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+  }
+  return bytes > MAX_SOURCE_BYTES;
+}
 
 export interface SourceFile {
   uri: string;
@@ -51,6 +73,17 @@ export function loadProgram(rootUri: string, host: SourceHost, cache?: ParseCach
     }
   };
 
+  const readImport = (uri: string): { text?: string; reason?: string } => {
+    try {
+      const text = host.readFile(uri);
+      if (text !== undefined && exceedsSizeLimit(text))
+        return { reason: `it is over the ${SIZE_LIMIT} limit for a contract` };
+      return { text };
+    } catch (error) {
+      return error instanceof UnreadableSourceError ? { reason: error.reason } : {};
+    }
+  };
+
   const visit = (uri: string, text: string, stack: string[]) => {
     const parsed = parseCached(uri, text);
     const file: SourceFile = { uri, text, parsed, imports: [] };
@@ -58,18 +91,23 @@ export function loadProgram(rootUri: string, host: SourceHost, cache?: ParseCach
     diagnostics.push(...parsed.diagnostics);
     for (const declaration of importsOf(parsed.file)) {
       if (!declaration.path) continue;
-      // an import names a contract; anything else (a path to /etc/passwd, say) is never read
       const path = declaration.path;
       // A failed import leaves the program incomplete: names it would have given are not reported.
-      const unloadable = (definition: DiagnosticDefinition) => {
+      const unloadable = (definition: DiagnosticDefinition, reason = "") => {
         incomplete = true;
-        diagnostics.push(createDiagnostic(definition, { path: path.value }, uri, path.range));
+        diagnostics.push(createDiagnostic(definition, { path: path.value, reason }, uri, path.range));
       };
-      if (!/\.sla$/i.test(path.value)) {
+      if (isUrlImport(path.value)) {
+        unloadable(NameDiagnostics.importUrl);
+        continue;
+      }
+      // Resolve first, then judge what would be read: only a file whose name ends in .sla.
+      const target = resolveImportUri(host, uri, path.value);
+      const name = fileNameOf(target);
+      if (name === undefined || !/\.sla$/i.test(name)) {
         unloadable(NameDiagnostics.importNotContract);
         continue;
       }
-      const target = resolveImportUri(host, uri, path.value);
       if (target === uri || stack.includes(target)) {
         const from = target === uri ? [] : stack.slice(stack.indexOf(target));
         const chain = [...from, uri, target].map(shortName);
@@ -80,11 +118,12 @@ export function loadProgram(rootUri: string, host: SourceHost, cache?: ParseCach
         file.imports.push({ declaration, uri: target });
         continue;
       }
-      const importedText = read(target);
-      if (importedText === undefined) {
-        unloadable(NameDiagnostics.missingImport);
+      const imported = readImport(target);
+      if (imported.text === undefined) {
+        unloadable(imported.reason ? NameDiagnostics.importUnreadable : NameDiagnostics.missingImport, imported.reason);
         continue;
       }
+      const importedText = imported.text;
       file.imports.push({ declaration, uri: target });
       visit(target, importedText, [...stack, uri]);
     }
