@@ -20,6 +20,18 @@ export class BundleProblemError extends Error {
   }
 }
 
+/** The bundle does not match its schema or its limits; `path` is the JSON path of the bad field. */
+export class BundleValidationError extends BundleProblemError {
+  readonly path: string;
+  readonly reason: string;
+  constructor(path: string, reason: string) {
+    super(`invalid rule bundle: ${path} ${reason}`);
+    this.name = "BundleValidationError";
+    this.path = path;
+    this.reason = reason;
+  }
+}
+
 /** The caller's options are wrong (a malformed period, `to` before `from`). */
 export class EvaluationOptionsError extends Error {
   constructor(message: string) {

@@ -5,6 +5,7 @@ import type { EventItem } from "./events.ts";
 import { planInterest } from "./plan.ts";
 import { buildReport } from "./report-json.ts";
 import type { EvaluationReport } from "./report-types.ts";
+import { validateBundle } from "./validate.ts";
 import { monthRange, periodContaining } from "./windows.ts";
 
 export interface EvaluateOptions {
@@ -20,14 +21,15 @@ export interface EvaluateOptions {
  * Evaluates the bundle against observed data: one report per calendar month from `from` to `to`.
  * The stream is read once; only records the requested windows (and their look-backs) need are kept.
  * Throws `EventDataError` on the first invalid line unless `skipInvalid`, `BundleProblemError`
- * when the bundle cannot be evaluated, `EvaluationOptionsError` for malformed options.
+ * when the bundle cannot be evaluated (`BundleValidationError`, with the JSON path, when it breaks
+ * its schema or the limits), `EvaluationOptionsError` for malformed options.
  */
 export async function evaluate(
   bundle: RuleBundle,
   events: AsyncIterable<EventItem> | Iterable<EventItem>,
   options: EvaluateOptions,
 ): Promise<EvaluationReport[]> {
-  const base = buildContext(bundle);
+  const base = buildContext(validateBundle(bundle));
   const months = monthRange(options.from, options.to, base.zone);
   const interest = planInterest(base, months);
   const data = await collect(events, interest, options.skipInvalid ?? false);

@@ -14,5 +14,6 @@ export { CSV_COLUMNS, csvEvents } from "./readers/csv.ts";
 export { splitLines, type TextSource } from "./readers/lines.ts";
 export { renderReportMarkdown } from "./report-markdown.ts";
 export type * from "./report-types.ts";
-export { BundleProblemError, EvaluationOptionsError, EventDataError } from "./errors.ts";
+export { BundleProblemError, BundleValidationError, EvaluationOptionsError, EventDataError } from "./errors.ts";
+export { validateBundle } from "./validate.ts";
 export type { RuleBundle } from "./bundle.ts";

@@ -1,0 +1,223 @@
+/**
+ * Every bundle is validated before it is evaluated: against its JSON Schema (shapes and types),
+ * then against what the schema cannot say — the same limits the checker enforces on a contract
+ * (`@sla/language`'s limit values), units an outage limit can be given in, seconds that agree with
+ * the amount, and names that refer to something. A bundle written by hand or damaged on the way
+ * gets an error naming the JSON path of the bad field, never an internal TypeError or a run that
+ * does not end.
+ */
+import { bundleSchema } from "@sla/compiler";
+import {
+  type DurationScope,
+  describeWeek,
+  durationLimitProblem,
+  MAX_CONSECUTIVE_WINDOWS,
+  MONDAY_TO_FRIDAY,
+  maxDays,
+  type WeeklyWorkingTime,
+  weeklyWorkingTime,
+} from "@sla/language";
+import Ajv2020Module from "ajv/dist/2020.js";
+import type { BundleCalendar, BundleDuration, BundleHours, BundleWindow, RuleBundle } from "./bundle.ts";
+import { Dec } from "./decimal.ts";
+import { BundleValidationError } from "./errors.ts";
+
+// ajv's CommonJS default export, however the bundler hands it over.
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module;
+type Validator = ReturnType<InstanceType<typeof Ajv2020>["compile"]>;
+let schemaValidator: Validator | undefined;
+
+/** One step of a JSON path: `.support`, `[2]`, `["term length"]`. */
+function step(key: string): string {
+  return /^\d+$/.test(key) ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
+
+/** `$.objectives[2].support`: a JSON path from ajv's JSON pointer. */
+function jsonPath(pointer: string, child?: string): string {
+  const parts = pointer === "" ? [] : pointer.slice(1).split("/");
+  if (child !== undefined) parts.push(child);
+  return `$${parts.map((raw) => step(raw.replace(/~1/g, "/").replace(/~0/g, "~"))).join("")}`;
+}
+
+/** JSON numbers too large for a double (`1e400`) parse as Infinity, which JSON Schema's integer admits. */
+function checkFinite(value: unknown, path: string): void {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new BundleValidationError(path, "is not a finite number");
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) checkFinite(value[i], `${path}[${i}]`);
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, v] of Object.entries(value)) checkFinite(v, path + step(key));
+  }
+}
+
+function checkSchema(bundle: unknown): void {
+  schemaValidator ??= new Ajv2020({ allErrors: false, strict: false }).compile(bundleSchema);
+  if (schemaValidator(bundle)) return;
+  const error = schemaValidator.errors?.[0];
+  if (!error) throw new BundleValidationError("$", "does not match the rule bundle schema");
+  const params = error.params as { additionalProperty?: string; missingProperty?: string };
+  if (params.additionalProperty !== undefined)
+    throw new BundleValidationError(jsonPath(error.instancePath, params.additionalProperty), "is not a bundle field");
+  if (params.missingProperty !== undefined)
+    throw new BundleValidationError(jsonPath(error.instancePath, params.missingProperty), "is missing");
+  throw new BundleValidationError(jsonPath(error.instancePath), error.message ?? "is not valid");
+}
+
+const UNIT_SECONDS: Partial<Record<BundleDuration["unit"], string>> = {
+  millisecond: "0.001",
+  second: "1",
+  minute: "60",
+  hour: "3600",
+  day: "86400",
+  week: "604800",
+};
+
+const MINUTES = /^(\d{2}):(\d{2})$/;
+
+function weekOf(calendar: BundleCalendar): WeeklyWorkingTime {
+  const days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+  const spans: { day: number; from: number; to: number }[] = [];
+  for (const h of calendar.hours) {
+    const from = MINUTES.exec(h.from);
+    const to = MINUTES.exec(h.to);
+    if (!from || !to) continue; // reported by the calendar's own validation
+    for (const d of h.days)
+      spans.push({ day: days.indexOf(d), from: +from[1] * 60 + +from[2], to: +to[1] * 60 + +to[2] });
+  }
+  return weeklyWorkingTime(spans);
+}
+
+/** Checks a bundle of unknown origin; returns it typed, or throws `BundleValidationError`. */
+export function validateBundle(bundle: unknown): RuleBundle {
+  checkSchema(bundle);
+  checkFinite(bundle, "$");
+  const b = bundle as RuleBundle;
+  const calendars = new Map(b.calendars.map((c) => [c.name, c]));
+  const weeks = new Map<string, WeeklyWorkingTime>();
+  const week = (name: string) => {
+    let w = weeks.get(name);
+    if (w === undefined) {
+      w = weekOf(calendars.get(name) as BundleCalendar);
+      weeks.set(name, w);
+    }
+    return w;
+  };
+  const named = (path: string, kind: string, name: string | null, names: Set<string>) => {
+    if (name !== null && !names.has(name))
+      throw new BundleValidationError(path, `names no ${kind} of the bundle ("${name}")`);
+  };
+  const calendarNames = new Set(calendars.keys());
+  const business = b.agreement?.businessCalendar ?? null;
+  named("$.agreement.businessCalendar", "calendar", business, calendarNames);
+  const businessWeek = business === null ? MONDAY_TO_FRIDAY : week(business);
+  const hoursAt = (path: string, hours: BundleHours) => {
+    if (hours.kind === "calendar") named(`${path}.calendar`, "calendar", hours.calendar, calendarNames);
+  };
+
+  const duration = (path: string, d: BundleDuration | null, scope: DurationScope = "span", during?: BundleHours) => {
+    if (d === null) return;
+    const unitSeconds = UNIT_SECONDS[d.unit];
+    if (d.seconds !== undefined && (unitSeconds === undefined || !new Dec(d.amount).times(unitSeconds).eq(d.seconds)))
+      throw new BundleValidationError(`${path}.seconds`, `does not match "${d.amount} ${d.unit}"`);
+    const onCalendar = during?.kind === "calendar";
+    const calendarWeek = onCalendar ? week(during.calendar) : businessWeek;
+    const problem = durationLimitProblem(d, scope, calendarWeek, onCalendar);
+    if (problem?.kind === "too long")
+      throw new BundleValidationError(
+        `${path}.amount`,
+        `"${d.text}" is longer than ${problem.max}, the longest the engine evaluates`,
+      );
+    if (problem?.kind === "business")
+      throw new BundleValidationError(
+        `${path}.amount`,
+        `"${d.text}" of working time (${describeWeek(problem.weekly)}) takes longer than ${problem.max} to pass, the longest the engine evaluates`,
+      );
+  };
+  const fixed = (path: string, d: BundleDuration) => {
+    if (UNIT_SECONDS[d.unit] === undefined)
+      throw new BundleValidationError(`${path}.unit`, `an amount of downtime needs a fixed length, not ${d.unit}s`);
+    duration(path, d);
+  };
+  const window = (path: string, w: BundleWindow | null) => {
+    if (w === null) return;
+    if (w.period === "rolling" && w.days === undefined) throw new BundleValidationError(`${path}.days`, "is missing");
+    if (w.days !== undefined && w.days > maxDays("span"))
+      throw new BundleValidationError(
+        `${path}.days`,
+        `${w.days} days is longer than the ${maxDays("span")} the engine evaluates`,
+      );
+  };
+
+  duration("$.agreement.term", b.agreement?.term ?? null, "term");
+  duration("$.agreement.renewal.period", b.agreement?.renewal?.period ?? null, "term");
+  duration("$.agreement.renewal.notice", b.agreement?.renewal?.notice ?? null, "term");
+
+  const services = new Set(b.services.map((s) => s.name));
+  const metrics = new Set(b.metrics.map((m) => m.name));
+  const objectives = new Set(b.objectives.map((o) => o.name));
+  const exclusions = (path: string, list: RuleBundle["services"][number]["exclusions"]) => {
+    for (const [i, e] of list.entries()) {
+      duration(`${path}[${i}].notice`, e.notice);
+      if (e.allowance) {
+        fixed(`${path}[${i}].allowance.duration`, e.allowance.duration);
+        window(`${path}[${i}].allowance.window`, e.allowance.window);
+      }
+    }
+  };
+  b.services.forEach((s, i) => {
+    hoursAt(`$.services[${i}].hours`, s.hours);
+    exclusions(`$.services[${i}].exclusions`, s.exclusions);
+  });
+  for (const [i, m] of b.metrics.entries()) named(`$.metrics[${i}].service`, "service", m.service, services);
+  b.objectives.forEach((o, i) => {
+    const at = `$.objectives[${i}]`;
+    named(`${at}.service`, "service", o.service, services);
+    named(`${at}.metric`, "metric", o.metric, metrics);
+    window(`${at}.window`, o.window);
+    if (o.maxOutagePerIncident) fixed(`${at}.maxOutagePerIncident.duration`, o.maxOutagePerIncident.duration);
+    if (o.maxTotalOutage) {
+      fixed(`${at}.maxTotalOutage.duration`, o.maxTotalOutage.duration);
+      window(`${at}.maxTotalOutage.window`, o.maxTotalOutage.window);
+    }
+    exclusions(`${at}.exclusions`, o.exclusions);
+    const support = o.support;
+    if (support) {
+      for (const key of ["response", "resolution"] as const) {
+        const target = support[key];
+        if (!target) continue;
+        hoursAt(`${at}.support.${key}.during`, target.during);
+        duration(`${at}.support.${key}.within`, target.within, "span", target.during);
+      }
+      window(`${at}.support.share.window`, support.share?.window ?? null);
+    }
+  });
+  b.remedies.forEach((r, i) => {
+    const at = `$.remedies[${i}]`;
+    named(`${at}.objective`, "objective", r.objective, objectives);
+    window(`${at}.cap.window`, r.cap?.window ?? null);
+    duration(`${at}.claimWithin`, r.claimWithin);
+    for (const [j, a] of r.actions.entries()) duration(`${at}.actions[${j}].within`, a.within);
+    if (r.termination) duration(`${at}.termination.within`, r.termination.within);
+    duration(`${at}.notice`, r.notice);
+  });
+  b.incentives.forEach((inc, i) => {
+    const at = `$.incentives[${i}]`;
+    named(`${at}.objective`, "objective", inc.objective, objectives);
+    window(`${at}.cap.window`, inc.cap?.window ?? null);
+    inc.bonuses.forEach((bonus, j) => {
+      if (bonus.consecutiveWindows > MAX_CONSECUTIVE_WINDOWS)
+        throw new BundleValidationError(
+          `${at}.bonuses[${j}].consecutiveWindows`,
+          `${bonus.consecutiveWindows} consecutive windows is more than the ${MAX_CONSECUTIVE_WINDOWS} the engine evaluates`,
+        );
+    });
+  });
+  for (const [i, r] of b.reporting.entries()) {
+    for (const [j, report] of r.reports.entries()) {
+      for (const [k, name] of report.objectives.entries())
+        named(`$.reporting[${i}].reports[${j}].objectives[${k}]`, "objective", name, objectives);
+      duration(`$.reporting[${i}].reports[${j}].within`, report.within);
+    }
+  }
+  return b;
+}
