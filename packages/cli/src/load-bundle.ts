@@ -22,7 +22,7 @@ export async function loadBundle(path: string): Promise<RuleBundle> {
   }
   const checked = new Workspace().check(path);
   if (hasErrors(checked.program.diagnostics)) {
-    const style = styleFor(process.stderr, true);
+    const style = styleFor(process.stderr);
     for (const item of Workspace.collect([checked]).filter((i) => i.diagnostic.severity === "error")) {
       process.stderr.write(`${formatDiagnostic(item, style)}\n`);
     }

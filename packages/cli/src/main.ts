@@ -2,7 +2,7 @@
  * The `sla` command. Exit codes, kept for scripts and CI: 0 success; 1 problems in the input
  * (errors in a contract — a breached objective is not one); 2 usage or I/O errors.
  */
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import rootPackage from "../../../package.json";
 import { registerBuild } from "./commands/build.ts";
 import { registerCheck } from "./commands/check.ts";
@@ -39,8 +39,25 @@ Exit codes: 0 success, 1 problems in a contract, 2 usage or I/O error.`,
   registerInit(program);
   registerSchema(program);
   registerLsp(program);
-  for (const command of program.commands) command.exitOverride();
+  for (const command of program.commands) {
+    command.exitOverride();
+    offerColourChoice(command);
+  }
   return program;
+}
+
+/**
+ * Every command that colours takes `--color` and `--no-color`. Commander gives `--no-color` a
+ * default of true; that default is dropped here, so `flags.color` is true or false only when the
+ * user said so and undefined otherwise, and the environment decides (see output/style.ts).
+ */
+function offerColourChoice(command: Command): void {
+  if (!command.options.some((option) => option.long === "--no-color")) return;
+  if (!command.options.some((option) => option.long === "--color"))
+    command.addOption(new Option("--color", "always colour the output"));
+  command.hook("preAction", (self) => {
+    if (self.getOptionValueSource("color") === "default") self.setOptionValue("color", undefined);
+  });
 }
 
 /**

@@ -54,8 +54,10 @@ describe("sla check", () => {
       "endColumn",
       "endLine",
       "file",
+      "fixes",
       "line",
       "message",
+      "related",
       "severity",
     ]);
   });

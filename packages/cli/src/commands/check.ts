@@ -1,16 +1,24 @@
 import type { Command } from "commander";
 import { hasErrors } from "@sla/language";
+import rootPackage from "../../../../package.json";
 import { CliError } from "../errors.ts";
 import { expandInputs } from "../inputs.ts";
-import { formatDiagnostic, summary, toJsonDiagnostic } from "../output/diagnostics.ts";
+import { countDiagnostics, type FileDiagnostic, formatDiagnostic, summary } from "../output/diagnostics.ts";
+import { githubAnnotation } from "../output/github.ts";
+import { jsonReport } from "../output/json.ts";
 import { progress } from "../output/progress.ts";
+import { sarifLog } from "../output/sarif.ts";
 import { styleFor } from "../output/style.ts";
 import { diagnosticsOf, Workspace } from "../workspace.ts";
+
+const FORMATS = ["human", "json", "sarif", "github"] as const;
+type Format = (typeof FORMATS)[number];
 
 interface CheckFlags {
   format: string;
   quiet?: boolean;
-  color: boolean;
+  color?: boolean;
+  maxWarnings?: string;
 }
 
 export function registerCheck(program: Command): void {
@@ -18,8 +26,10 @@ export function registerCheck(program: Command): void {
     .command("check")
     .description("check contracts for errors and warnings")
     .argument("[inputs...]", "files, folders (searched for .sla files) or globs; - reads standard input", ["."])
-    .option("--format <human|json>", "output format", "human")
+    .option("--format <human|json|sarif|github>", "output format", "human")
     .option("-q, --quiet", "print errors only, without warnings or the summary")
+    .option("--max-warnings <n>", "exit 1 when there are more than n warnings")
+    .option("--color", "always colour the output")
     .option("--no-color", "never colour the output")
     .addHelpText(
       "after",
@@ -27,16 +37,28 @@ export function registerCheck(program: Command): void {
 Examples:
   $ sla check examples/hosting.sla
   $ sla check contracts/ --format json
+  $ sla check contracts/ --format sarif > sla.sarif
+  $ sla check contracts/ --format github --max-warnings 0
   $ cat draft.sla | sla check -
 
-Exit codes: 0 no errors (warnings allowed), 1 errors in a contract, 2 usage or I/O error.`,
+Formats: human (default), json, sarif (SARIF 2.1.0 for code scanning), github (workflow annotations).
+Colour: --color / --no-color, else FORCE_COLOR (0 off, 1-3 on), else NO_COLOR, else only on a terminal.
+Exit codes: 0 no errors (warnings allowed, up to --max-warnings), 1 errors in a contract or too many
+warnings, 2 usage or I/O error.`,
     )
     .action((inputs: string[], flags: CheckFlags) => runCheck(inputs, flags));
 }
 
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim())) throw new CliError(`--max-warnings must be a whole number, not '${value}'`, 2);
+  return Number(value);
+}
+
 export function runCheck(inputs: string[], flags: CheckFlags): void {
-  if (flags.format !== "human" && flags.format !== "json")
-    throw new CliError(`--format must be human or json, not '${flags.format}'`, 2);
+  if (!FORMATS.includes(flags.format as Format))
+    throw new CliError(`--format must be one of ${FORMATS.join(", ")}, not '${flags.format}'`, 2);
+  const maxWarnings = parseMaxWarnings(flags.maxWarnings);
   const files = expandInputs(inputs, { allowStdin: true });
   const workspace = new Workspace();
   const bar = progress(files.length, "Checking");
@@ -46,15 +68,30 @@ export function runCheck(inputs: string[], flags: CheckFlags): void {
   });
   bar.done();
   const items = Workspace.collect(checked);
+  const shown = flags.quiet ? items.filter((i) => i.diagnostic.severity === "error") : items;
+  process.stdout.write(render(flags.format as Format, shown, items, files.length, flags));
+
   const diagnostics = diagnosticsOf(items);
-  if (flags.format === "json") {
-    const shown = flags.quiet ? items.filter((i) => i.diagnostic.severity === "error") : items;
-    process.stdout.write(`${JSON.stringify({ diagnostics: shown.map(toJsonDiagnostic) }, null, 2)}\n`);
-  } else {
-    const style = styleFor(process.stdout, flags.color);
-    const shown = flags.quiet ? items.filter((i) => i.diagnostic.severity === "error") : items;
-    for (const item of shown) process.stdout.write(`${formatDiagnostic(item, style)}\n`);
-    if (!flags.quiet) process.stdout.write(`${summary(diagnostics, files.length)}\n`);
+  const { warnings } = countDiagnostics(diagnostics);
+  const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
+  if (tooManyWarnings)
+    process.stderr.write(`sla: ${warnings} warnings, more than the ${maxWarnings} that --max-warnings allows\n`);
+  process.exitCode = hasErrors(diagnostics) || tooManyWarnings ? 1 : 0;
+}
+
+function render(format: Format, shown: FileDiagnostic[], all: FileDiagnostic[], files: number, flags: CheckFlags) {
+  switch (format) {
+    case "json":
+      return jsonReport(shown, all, files);
+    case "sarif":
+      return `${JSON.stringify(sarifLog(shown, { root: process.cwd(), version: rootPackage.version }), null, 2)}\n`;
+    case "github":
+      return shown.map((item) => `${githubAnnotation(item)}\n`).join("");
+    case "human": {
+      const style = styleFor(process.stdout, flags.color);
+      const text = shown.map((item) => `${formatDiagnostic(item, style)}\n`);
+      if (!flags.quiet) text.push(`${summary(diagnosticsOf(all), files)}\n`);
+      return text.join("");
+    }
   }
-  process.exitCode = hasErrors(diagnostics) ? 1 : 0;
 }

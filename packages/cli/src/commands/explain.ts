@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { allDiagnosticDefinitions, diagnosticDefinition } from "@sla/language";
-import diagnosticsDoc from "../../../../docs/diagnostics.md";
+import { allDiagnosticDefinitions } from "@sla/language";
 import { CliError } from "../errors.ts";
+import { diagnosticSection, knownDefinition } from "../output/diagnostic-docs.ts";
 
 export function registerExplain(program: Command): void {
   program
@@ -27,12 +27,10 @@ Examples:
 
 /** The section of docs/diagnostics.md headed `## CODE: Title`, up to the next section. */
 export function explain(code: string): string {
-  const definition = diagnosticDefinition(code.trim());
+  const definition = knownDefinition(code);
   if (!definition) throw new CliError(`unknown diagnostic code '${code}'; run 'sla explain' to list them`, 2);
-  const lines = diagnosticsDoc.split(/\r?\n/);
-  const start = lines.findIndex((line) => line.startsWith(`## ${definition.code}:`));
-  if (start === -1) return `${definition.code}: ${definition.title} (${definition.severity})\n\n${definition.message}`;
-  let end = lines.findIndex((line, i) => i > start && /^##? /.test(line));
-  if (end === -1) end = lines.length;
-  return lines.slice(start, end).join("\n").trimEnd();
+  return (
+    diagnosticSection(definition) ??
+    `${definition.code}: ${definition.title} (${definition.severity})\n\n${definition.message}`
+  );
 }

@@ -3,15 +3,18 @@ import { format } from "@sla/language";
 import { CliError } from "../errors.ts";
 import { readTextFile, toUri, writeFileAtomic } from "../files.ts";
 import { expandInputs, readStdin, STDIN } from "../inputs.ts";
-import { type FileDiagnostic, formatDiagnostic, toJsonDiagnostic } from "../output/diagnostics.ts";
+import { type FileDiagnostic, formatDiagnostic } from "../output/diagnostics.ts";
+import { unifiedDiff } from "../output/diff.ts";
+import { toJsonDiagnostic } from "../output/json.ts";
 import { styleFor } from "../output/style.ts";
 import { displayPath, STDIN_NAME } from "../workspace.ts";
 
 interface FmtFlags {
   check?: boolean;
+  diff?: boolean;
   format: string;
   quiet?: boolean;
-  color: boolean;
+  color?: boolean;
 }
 
 export function registerFmt(program: Command): void {
@@ -20,8 +23,10 @@ export function registerFmt(program: Command): void {
     .description("format contracts in place in the canonical layout")
     .argument("[inputs...]", "files, folders or globs; - formats standard input to standard output", ["."])
     .option("--check", "change nothing; list the files that are not formatted and exit 1 if any")
+    .option("--diff", "change nothing; print a unified diff of what would change and exit 1 if any")
     .option("--format <human|json>", "output format", "human")
     .option("-q, --quiet", "print nothing but errors")
+    .option("--color", "always colour the output")
     .option("--no-color", "never colour the output")
     .addHelpText(
       "after",
@@ -29,6 +34,7 @@ export function registerFmt(program: Command): void {
 Examples:
   $ sla fmt examples/
   $ sla fmt --check .
+  $ sla fmt --diff contracts/ | git apply
   $ sla fmt - < draft.sla > formatted.sla
 
 A file with syntax errors is reported and left as it is.`,
@@ -41,7 +47,9 @@ function runFmt(inputs: string[], flags: FmtFlags): void {
     throw new CliError(`--format must be human or json, not '${flags.format}'`, 2);
   const files = expandInputs(inputs, { allowStdin: true });
   const style = styleFor(process.stdout, flags.color);
-  const results: { file: string; changed: boolean }[] = [];
+  // --diff, like --check, only reports: nothing is written
+  const dryRun = flags.check || flags.diff;
+  const results: { file: string; changed: boolean; diff?: string }[] = [];
   const errors: FileDiagnostic[] = [];
   for (const file of files) {
     const text = file === STDIN ? readStdin() : readTextFile(file);
@@ -51,10 +59,14 @@ function runFmt(inputs: string[], flags: FmtFlags): void {
       errors.push(...result.errors.map((diagnostic) => ({ file: shown, text, diagnostic })));
       continue;
     }
-    results.push({ file: shown, changed: result.changed });
+    results.push({
+      file: shown,
+      changed: result.changed,
+      ...(flags.diff ? { diff: unifiedDiff(shown, text, result.text) } : {}),
+    });
     if (file === STDIN) {
-      if (!flags.check) process.stdout.write(result.text);
-    } else if (result.changed && !flags.check) writeFileAtomic(file, result.text);
+      if (!dryRun) process.stdout.write(result.text);
+    } else if (result.changed && !dryRun) writeFileAtomic(file, result.text);
   }
   const changed = results.filter((r) => r.changed);
   if (flags.format === "json") {
@@ -62,12 +74,14 @@ function runFmt(inputs: string[], flags: FmtFlags): void {
   } else {
     for (const item of errors)
       process.stderr.write(`${formatDiagnostic(item, styleFor(process.stderr, flags.color))}\n`);
-    if (!flags.quiet && !(files.length === 1 && files[0] === STDIN)) {
+    if (flags.diff) {
+      for (const r of changed) process.stdout.write(r.diff ?? "");
+    } else if (!flags.quiet && !(files.length === 1 && files[0] === STDIN)) {
       for (const r of changed)
         process.stdout.write(`${flags.check ? "not formatted" : "formatted"}: ${style.cyan(r.file)}\n`);
       if (flags.check && changed.length === 0 && errors.length === 0)
         process.stdout.write(`${results.length} files formatted\n`);
     }
   }
-  process.exitCode = errors.length > 0 || (flags.check && changed.length > 0) ? 1 : 0;
+  process.exitCode = errors.length > 0 || (dryRun && changed.length > 0) ? 1 : 0;
 }

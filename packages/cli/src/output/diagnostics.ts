@@ -1,4 +1,4 @@
-/** Diagnostics for people (like tsc and rustc: position, severity, code, message, code frame) and for machines (JSON). */
+/** Diagnostics for people, like tsc and rustc: position, severity, code, message, code frame, notes. */
 import type { Diagnostic } from "@sla/language";
 import { sourceLines } from "./source-lines.ts";
 import type { Style } from "./style.ts";
@@ -58,22 +58,23 @@ function codeFrame(
   ];
 }
 
-export function toJsonDiagnostic({ file, diagnostic }: FileDiagnostic) {
-  return {
-    file,
-    severity: diagnostic.severity,
-    code: diagnostic.code,
-    message: diagnostic.message,
-    line: diagnostic.range.start.line,
-    column: diagnostic.range.start.column,
-    endLine: diagnostic.range.end.line,
-    endColumn: diagnostic.range.end.column,
-  };
+export interface Counts {
+  errors: number;
+  warnings: number;
+}
+
+export function countDiagnostics(diagnostics: readonly Diagnostic[]): Counts {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics) {
+    if (d.severity === "error") errors++;
+    else if (d.severity === "warning") warnings++;
+  }
+  return { errors, warnings };
 }
 
 export function summary(diagnostics: readonly Diagnostic[], fileCount: number): string {
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = diagnostics.filter((d) => d.severity === "warning").length;
+  const { errors, warnings } = countDiagnostics(diagnostics);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(fileCount, "file")}`;
 }
