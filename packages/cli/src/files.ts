@@ -2,18 +2,34 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { SourceHost } from "@sla/language";
-import { FileError, readTextFile as readText, writeFileAtomic as writeAtomic } from "@sla/node";
+import { MAX_SOURCE_BYTES, type SourceHost, UnreadableSourceError } from "@sla/language";
+import {
+  FileError,
+  type Output,
+  readTextDescriptor,
+  readTextFile as readText,
+  writeFilesAtomic as writeAllAtomic,
+} from "@sla/node";
 import { CliError } from "./errors.ts";
 
-/** Reads a contract as text; a missing, unreadable or binary file is a usage error (exit 2). */
+/** Reads a contract as text; a missing, special, oversized, unreadable or binary file is an I/O error (exit 2). */
 export function readTextFile(path: string): string {
-  return orCliError(() => readText(path));
+  return orCliError(() => readText(path, MAX_SOURCE_BYTES));
 }
 
-/** Writes atomically (temporary file, then rename); a failure is an I/O error (exit 2). */
+/** Reads standard input to its end, with the same limit and text checks as a file. */
+export function readStdinText(): string {
+  return orCliError(() => readTextDescriptor(0, "standard input", MAX_SOURCE_BYTES));
+}
+
+/** Writes atomically (temporary file, then rename); a failure is an I/O error (exit 2) and changes nothing. */
 export function writeFileAtomic(path: string, text: string): void {
-  orCliError(() => writeAtomic(path, text));
+  writeFilesAtomic([{ path, text }]);
+}
+
+/** Writes several outputs all or nothing. */
+export function writeFilesAtomic(outputs: Output[]): void {
+  orCliError(() => writeAllAtomic(outputs));
 }
 
 function orCliError<T>(work: () => T): T {
@@ -38,18 +54,31 @@ export const toPath = (uri: string): string => (uri.startsWith("file:") ? fileUR
 
 /**
  * The file-system host. Documents given on standard input are served from memory under their
- * pseudo-URI; everything else is read from disk (imports of a binary or missing file fail quietly
- * here and become a diagnostic on the import).
+ * URI; everything else is read from disk: a missing import is `undefined` (SLA2004), one that is
+ * there but cannot be read as a contract says why (SLA2009).
  */
-export function nodeHost(overrides: Map<string, string> = new Map()): SourceHost {
+export function nodeHost(overrides: Map<string, string> = new Map(), requested?: Set<string>): SourceHost {
   return {
     readFile(uri) {
+      requested?.add(uri);
       const override = overrides.get(uri);
       if (override !== undefined) return override;
+      let path: string;
       try {
-        return readTextFile(toPath(uri));
+        path = toPath(uri);
       } catch {
-        return undefined;
+        throw new UnreadableSourceError("it does not name a file");
+      }
+      // the loader checks this too; the host never reads anything else, whoever asks
+      if (!/\.sla$/i.test(path)) throw new UnreadableSourceError("only .sla files can be imported");
+      try {
+        return readText(path, MAX_SOURCE_BYTES);
+      } catch (error) {
+        if (error instanceof FileError) {
+          if (error.missing) return undefined;
+          throw new UnreadableSourceError(error.reason);
+        }
+        throw error;
       }
     },
   };

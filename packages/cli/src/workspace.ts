@@ -16,17 +16,31 @@ export interface CheckedInput {
   program: CheckedProgram;
 }
 
+export interface WorkspaceOptions {
+  /** The path a contract read from standard input stands for: its imports resolve from there. */
+  stdinFilename?: string;
+}
+
 export class Workspace {
   private readonly cache: ParseCache = new Map();
   private readonly overrides = new Map<string, string>();
-  private readonly host = nodeHost(this.overrides);
+  /** Every document the checks asked for, found or not: what `build --watch` watches. */
+  readonly requested = new Set<string>();
+  private readonly host = nodeHost(this.overrides, this.requested);
 
-  /** Reads an input eagerly so that a missing or binary file is a usage error, not a diagnostic. */
+  constructor(private readonly options: WorkspaceOptions = {}) {}
+
+  /** Reads an input eagerly so that a missing or binary file is an I/O error (exit 2), not a diagnostic. */
   check(input: string): CheckedInput {
-    const uri = input === STDIN ? toUri(STDIN_NAME) : toUri(input);
+    const uri = input === STDIN ? this.stdinUri() : toUri(input);
     const text = input === STDIN ? readStdin() : readTextFile(input);
     this.overrides.set(uri, text);
+    this.requested.add(uri);
     return { input, uri, program: checkProgram(uri, this.host, this.cache) };
+  }
+
+  private stdinUri(): string {
+    return toUri(this.options.stdinFilename ?? STDIN_NAME);
   }
 
   /** Every diagnostic of the checked programs once, even when one file is imported by several inputs. */

@@ -1,11 +1,12 @@
-import { existsSync, type FSWatcher, watch } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { type ArtifactKind, buildArtifacts } from "@sla/compiler";
 import { CliError } from "../errors.ts";
-import { isDirectory, toPath, writeFileAtomic } from "../files.ts";
+import { isDirectory, toPath, writeFilesAtomic } from "../files.ts";
 import { formatDiagnostic, summary } from "../output/diagnostics.ts";
 import { styleFor } from "../output/style.ts";
+import { FolderWatch } from "../watch.ts";
 import { type CheckedInput, diagnosticsOf, Workspace } from "../workspace.ts";
 
 interface BuildFlags {
@@ -43,7 +44,14 @@ interface Outputs {
   [path: string]: string;
 }
 
-function plan(contract: string, flags: BuildFlags): { checked: CheckedInput; outputs?: Outputs } {
+interface Plan {
+  checked: CheckedInput;
+  outputs?: Outputs;
+  /** Every file the check read or looked for (an import that is missing included). */
+  requested: string[];
+}
+
+function plan(contract: string, flags: BuildFlags): Plan {
   if (flags.format !== undefined && flags.format !== "json" && flags.format !== "md") {
     throw new CliError(`--format must be json or md, not '${flags.format}'`, 2);
   }
@@ -51,10 +59,12 @@ function plan(contract: string, flags: BuildFlags): { checked: CheckedInput; out
     throw new CliError(`cannot write into ${flags.out}: it is a file, not a folder`, 2);
   }
   if (isDirectory(contract)) throw new CliError(`${contract} is a folder; build takes one contract file`, 2);
-  const checked = new Workspace().check(contract);
+  const workspace = new Workspace();
+  const checked = workspace.check(contract);
+  const requested = [...workspace.requested].filter((uri) => uri.startsWith("file:")).map(toPath);
   const built = buildArtifacts(checked.program, flags.format ? [flags.format as ArtifactKind] : undefined);
   if ("problem" in built) {
-    if (built.problem === "errors") return { checked };
+    if (built.problem === "errors") return { checked, requested };
     throw new CliError(`${contract} ${built.message}`, 1);
   }
   const folder = resolve(flags.out ?? dirname(contract));
@@ -64,11 +74,12 @@ function plan(contract: string, flags: BuildFlags): { checked: CheckedInput; out
   for (const path of Object.keys(outputs)) {
     if (inputs.has(path)) throw new CliError(`refusing to overwrite ${path}: it is an input of the contract`, 2);
   }
-  return { checked, outputs };
+  return { checked, outputs, requested };
 }
 
+/** All outputs or none: a full disk leaves the previous bundle and Markdown byte-identical. */
 function write(outputs: Outputs): void {
-  for (const [path, text] of Object.entries(outputs)) writeFileAtomic(path, text);
+  writeFilesAtomic(Object.entries(outputs).map(([path, text]) => ({ path, text })));
 }
 
 function report(checked: CheckedInput, flags: BuildFlags): void {
@@ -106,17 +117,28 @@ function relativePath(path: string): string {
   return path.startsWith(`${cwd}/`) ? path.slice(cwd.length + 1) : path;
 }
 
-/** Rebuilds on every save of the contract or an import, and says which outputs changed. */
+/**
+ * Rebuilds on every save of the contract or an import, and says which outputs changed. A deleted
+ * contract is reported and waited for; an import that is missing is watched for until it appears.
+ */
 function watchAndRebuild(contract: string, flags: BuildFlags): void {
-  let watchers: FSWatcher[] = [];
   let previous: Outputs = {};
   let timer: NodeJS.Timeout | undefined;
+  let missing = false;
   const time = () => new Date().toTimeString().slice(0, 8);
+  const watcher = new FolderWatch(() => schedule());
   const rebuild = () => {
     let files: string[] = [resolve(contract)];
+    if (!existsSync(contract)) {
+      if (!missing) process.stderr.write(`[${time()}] ${contract} was deleted; waiting for it to be created again\n`);
+      missing = true;
+      watcher.watchFiles(files);
+      return;
+    }
+    missing = false;
     try {
-      const { checked, outputs } = plan(contract, flags);
-      files = [...checked.program.files.keys()].map(toPath);
+      const { checked, outputs, requested } = plan(contract, flags);
+      files = requested;
       report(checked, flags);
       if (outputs) {
         const changed = Object.keys(outputs).filter((path) => previous[path] !== outputs[path]);
@@ -131,14 +153,7 @@ function watchAndRebuild(contract: string, flags: BuildFlags): void {
     } catch (error) {
       process.stderr.write(`[${time()}] sla: ${(error as Error).message}\n`);
     }
-    for (const w of watchers) w.close();
-    watchers = files.flatMap((file) => {
-      try {
-        return [watch(file, () => schedule())];
-      } catch {
-        return [];
-      }
-    });
+    watcher.watchFiles(files);
     process.stdout.write(
       `[${time()}] watching ${files.length} file${files.length === 1 ? "" : "s"}; press Ctrl+C to stop\n`,
     );

@@ -9,19 +9,22 @@
  *
  * Nothing here knows about LSP; the features convert.
  */
-import { type Dirent, readdirSync, readFileSync, statSync } from "node:fs";
+import { type Dirent, readdirSync, type Stats, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   type CheckedProgram,
   checkProgram,
   importsOf,
+  MAX_SOURCE_BYTES,
   type ParseCache,
   type ParseResult,
   parse,
   resolveImportUri,
   type SourceHost,
+  UnreadableSourceError,
 } from "@sla/language";
+import { FileError, notAFile, readTextFile } from "@sla/node";
 import { type ParsedDocument, reparseDocument } from "./incremental-parse.ts";
 import { TextView } from "./text.ts";
 
@@ -41,7 +44,9 @@ export interface ProgramEntry {
 interface DiskEntry {
   mtimeMs: number;
   size: number;
-  text: string;
+  text?: string;
+  /** Why the file cannot be read as a contract (a directory, a device, a binary file…). */
+  unreadable?: string;
 }
 
 /** At most this many files are taken from the workspace folders; a folder of contracts is smaller. */
@@ -92,7 +97,13 @@ export class Workspace {
   private readonly programs = new Map<string, ProgramEntry>();
 
   readonly host: SourceHost = {
-    readFile: (uri) => this.readFile(uri),
+    readFile: (uri) => {
+      const text = this.readFile(uri);
+      // what the CLI says of the same file: binary, special and oversized imports are reported
+      const unreadable = text === undefined ? this.disk.get(uri)?.unreadable : undefined;
+      if (unreadable) throw new UnreadableSourceError(unreadable);
+      return text;
+    },
   };
 
   // ------------------------------------------------------------------------------------------
@@ -205,24 +216,36 @@ export class Workspace {
     return this.readDisk(uri);
   }
 
+  /** A file's text on disk, read as the CLI reads it (through @sla/node), cached by modification time and size. */
   private readDisk(uri: string): string | undefined {
     const path = uriToPath(uri);
     if (path === undefined) return undefined;
+    let stat: Stats | undefined;
     try {
-      const stat = statSync(path, { throwIfNoEntry: false });
-      if (!stat?.isFile()) {
-        if (this.disk.delete(uri)) this.bump(uri);
-        return undefined;
-      }
-      const cached = this.disk.get(uri);
-      if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.text;
-      const text = readFileSync(path, "utf8");
-      if (cached && cached.text !== text) this.bump(uri);
-      this.disk.set(uri, { mtimeMs: stat.mtimeMs, size: stat.size, text });
-      return text;
+      stat = statSync(path, { throwIfNoEntry: false });
     } catch {
+      // a parent folder cannot be searched: as good as missing
+    }
+    if (!stat) {
+      if (this.disk.delete(uri)) this.bump(uri);
       return undefined;
     }
+    const cached = this.disk.get(uri);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.text;
+    const entry: DiskEntry = { mtimeMs: stat.mtimeMs, size: stat.size };
+    if (!/\.sla$/i.test(path)) entry.unreadable = "only .sla files can be imported";
+    else if (notAFile(stat)) entry.unreadable = notAFile(stat);
+    else {
+      try {
+        entry.text = readTextFile(path, MAX_SOURCE_BYTES);
+      } catch (error) {
+        if (!(error instanceof FileError) || error.missing) return undefined;
+        entry.unreadable = error.reason;
+      }
+    }
+    if (cached && (cached.text !== entry.text || cached.unreadable !== entry.unreadable)) this.bump(uri);
+    this.disk.set(uri, entry);
+    return entry.text;
   }
 
   /** The text of a document, open or on disk. */
