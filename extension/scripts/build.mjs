@@ -2,11 +2,16 @@
 //   dist/extension.js                  the client, bundled with esbuild (vscode stays external)
 //   dist/syntaxes/sla.tmLanguage.json  the TextMate grammar, from grammar/
 //   dist/language-configuration.json   the language configuration, from grammar/
+//   dist/sla-rules.schema.json         the rule bundle's JSON Schema, from packages/compiler/schema/
 //   server/server.cjs                  the bundled language server, from packages/language-server/dist/
-// The server bundle must have been built first (the root `node scripts/build.mjs`).
+//   server/sla.cjs                     the bundled CLI (tasks, New Contract), from packages/cli/dist/
+//   server/*.LEGAL.txt                 the legal comments esbuild moved out of the bundles
+//   server/THIRD-PARTY-NOTICES.txt     the licences of the third-party code in both bundles
+//   LICENSE                            the repository's licence
+// The bundles must have been built first (the root `node scripts/build.mjs`).
 // Usage: node extension/scripts/build.mjs [--watch]
 
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -20,14 +25,36 @@ function copy(from, to) {
   copyFileSync(from, to);
 }
 
-const serverBundle = join(repoRoot, "packages", "language-server", "dist", "server.cjs");
-if (!existsSync(serverBundle)) {
-  console.error(
-    `extension build: ${relative(repoRoot, serverBundle)} is missing; build the language server first (node scripts/build.mjs).`,
-  );
-  process.exit(1);
+const serverDist = join(repoRoot, "packages", "language-server", "dist");
+const cliDist = join(repoRoot, "packages", "cli", "dist");
+for (const bundle of [join(serverDist, "server.cjs"), join(cliDist, "sla.cjs")]) {
+  if (!existsSync(bundle)) {
+    console.error(
+      `extension build: ${relative(repoRoot, bundle)} is missing; build the bundles first (node scripts/build.mjs).`,
+    );
+    process.exit(1);
+  }
 }
-copy(serverBundle, join(extensionDir, "server", "server.cjs"));
+// each bundle with the legal comments esbuild linked out of it
+for (const [dist, name] of [
+  [serverDist, "server.cjs"],
+  [cliDist, "sla.cjs"],
+]) {
+  copy(join(dist, name), join(extensionDir, "server", name));
+  if (existsSync(join(dist, `${name}.LEGAL.txt`))) {
+    copy(join(dist, `${name}.LEGAL.txt`), join(extensionDir, "server", `${name}.LEGAL.txt`));
+  }
+}
+// Both bundles' notices in one file (each lists the packages inside its bundle).
+const notices = [join(serverDist, "THIRD-PARTY-NOTICES.txt"), join(cliDist, "THIRD-PARTY-NOTICES.txt")]
+  .filter((file) => existsSync(file))
+  .map((file) => readFileSync(file, "utf8").trimEnd());
+writeFileSync(join(extensionDir, "server", "THIRD-PARTY-NOTICES.txt"), `${notices.join("\n\n")}\n`);
+copy(join(repoRoot, "LICENSE"), join(extensionDir, "LICENSE"));
+// One schema: the compiler's; the extension ships a copy for VS Code's JSON validation.
+const schema = join(repoRoot, "packages", "compiler", "schema", "sla-rules.schema.json");
+JSON.parse(readFileSync(schema, "utf8"));
+copy(schema, join(extensionDir, "dist", "sla-rules.schema.json"));
 
 // The grammar and configuration must be valid JSON: VS Code silently ignores a broken grammar.
 for (const name of ["sla.tmLanguage.json", "language-configuration.json"]) {
@@ -51,7 +78,7 @@ const options = {
   external: ["vscode"],
   minify: true,
   sourcemap: false,
-  legalComments: "none",
+  legalComments: "linked", // dist/extension.js.LEGAL.txt: the notices of markdown-it and vscode-languageclient
   logLevel: "warning",
 };
 

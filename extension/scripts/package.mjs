@@ -1,8 +1,9 @@
-// Packages the extension into a .vsix with @vscode/vsce, offline.
+// Packages the extension into a .vsix with @vscode/vsce, offline, as the Marketplace and Open VSX
+// take it: with its repository, licence, changelog and README (whose images are files inside the
+// package, linked by relative paths that vsce leaves as they are).
 // Usage: node extension/scripts/package.mjs [--out FILE] [--skip-build]
 // (default FILE: extension/sla-vscode.vsix). `.vscodeignore` decides what goes in.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -17,25 +18,9 @@ function run(command, commandArgs) {
 }
 
 if (!args.includes("--skip-build")) run(process.execPath, [resolve(extensionDir, "scripts", "build.mjs")]);
-// The .vsix carries no screenshot, so its README leaves out the images that only the repository has.
-const readme = readFileSync(resolve(extensionDir, "README.md"), "utf8").replace(
-  /^!\[[^\]]*\]\(images\/[^)]*\)\n\n?/gm,
-  "",
-);
-const packagedReadme = resolve(extensionDir, "dist", "README.md");
-mkdirSync(dirname(packagedReadme), { recursive: true });
-writeFileSync(packagedReadme, readme);
 const vsce = resolve(extensionDir, "..", "node_modules", "@vscode", "vsce", "vsce");
-run(process.execPath, [
-  vsce,
-  "package",
-  "--no-dependencies",
-  "--allow-missing-repository",
-  "--skip-license",
-  "--no-rewrite-relative-links",
-  "--readme-path",
-  "dist/README.md",
-  "--out",
-  out,
-]);
+// --no-dependencies: the bundles hold everything (no node_modules, no npm call: offline).
+// --no-rewrite-relative-links: README images stay relative paths into the package, not addresses
+// in a repository that vsce would guess from the manifest.
+run(process.execPath, [vsce, "package", "--no-dependencies", "--no-rewrite-relative-links", "--out", out]);
 console.log(`packaged ${out}`);

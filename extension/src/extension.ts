@@ -1,7 +1,9 @@
 /**
  * The SLA extension's client: starts the bundled language server (server/server.cjs) over IPC and
- * adds the commands that need more than standard LSP (contract preview, rule bundle, restart) and
- * format-on-save.
+ * adds the commands that need more than standard LSP (contract preview, rule bundle, evaluation,
+ * new contract, restart), format-on-save, the status bar item, the `sla` tasks and the rule
+ * bundle's schema. It also activates for JSON files (to answer for the bundle schema) but starts
+ * the server only once there is a .sla file to serve.
  */
 import * as path from "node:path";
 import * as vscode from "vscode";
@@ -9,14 +11,32 @@ import {
   LanguageClient,
   type LanguageClientOptions,
   type ServerOptions,
+  DidChangeConfigurationNotification,
   State,
   TransportKind,
 } from "vscode-languageclient/node";
+import { evaluateCommand } from "./evaluate";
+import { newContract } from "./new-contract";
 import { ContractPreview } from "./preview";
 import { type BuildResult, BUILD_REQUEST } from "./protocol";
+import { registerBundleSchema } from "./schema";
+import { ServerStatus } from "./status";
+import { registerTasks } from "./tasks";
 
 const LANGUAGE_ID = "sla";
 let client: LanguageClient | undefined;
+let status: ServerStatus | undefined;
+
+/** The server's options from the settings (`initializationOptions`, and again when they change). */
+export function serverSettings(configuration = vscode.workspace.getConfiguration("sla")) {
+  return {
+    // the extension contributes declaration snippets itself; the server's would appear twice
+    declarationSnippets: false,
+    checkWorkspace: configuration.get<boolean>("server.checkWorkspace", true),
+    debounceMs: configuration.get<number>("server.debounceMs", 150),
+    eventsFile: configuration.get<string>("evaluation.eventsFile", ""),
+  };
+}
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join("server", "server.cjs"));
@@ -31,8 +51,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.sla") },
     outputChannelName: "SLA Language Server",
-    // the extension contributes declaration snippets itself; the server's would appear twice
-    initializationOptions: { declarationSnippets: false },
+    initializationOptions: () => serverSettings(),
   };
   // The id "sla" makes the client read the `sla.trace.server` setting.
   return new LanguageClient(LANGUAGE_ID, "SLA Language Server", serverOptions, clientOptions);
@@ -41,8 +60,43 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
 /** The client, started if it is not running yet. */
 export async function runningClient(): Promise<LanguageClient> {
   if (!client) throw new Error("The SLA language server is not available.");
-  if (client.state === State.Stopped) await client.start();
+  if (client.state === State.Stopped) await startClient();
   return client;
+}
+
+async function startClient(): Promise<void> {
+  if (!client) return;
+  status ??= new ServerStatus();
+  status.follow(client);
+  try {
+    await client.start();
+  } catch (error) {
+    // The client has already shown the failure; keep the commands so that a restart can be tried.
+    status.set("error");
+    console.error("SLA language server failed to start", error);
+  }
+}
+
+async function restartClient(): Promise<void> {
+  if (!client) return;
+  if (client.state === State.Stopped) await startClient();
+  else await client.restart();
+}
+
+/** Whether there is a .sla file to serve: one open, or one in the workspace. */
+async function hasSlaFiles(): Promise<boolean> {
+  if (vscode.workspace.textDocuments.some((d) => d.languageId === LANGUAGE_ID)) return true;
+  const found = await vscode.workspace.findFiles("**/*.sla", "**/node_modules/**", 1);
+  return found.length > 0;
+}
+
+function onConfigurationChange(event: vscode.ConfigurationChangeEvent): void {
+  if (!client || client.state === State.Stopped) return;
+  // checkWorkspace decides what the server scans at its start
+  if (event.affectsConfiguration("sla.server")) void restartClient();
+  else if (event.affectsConfiguration("sla.evaluation.eventsFile")) {
+    void client.sendNotification(DidChangeConfigurationNotification.type, { settings: { sla: serverSettings() } });
+  }
 }
 
 function slaDocumentFor(uri: vscode.Uri | undefined): vscode.Uri | undefined {
@@ -106,10 +160,13 @@ function formatOnSave(event: vscode.TextDocumentWillSaveEvent): void {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  context.subscriptions.push(registerBundleSchema(context));
   client = createClient(context);
   const preview = new ContractPreview(context, runningClient);
   context.subscriptions.push(
+    { dispose: () => status?.dispose() },
     preview,
+    registerTasks(context),
     vscode.commands.registerCommand("sla.openPreview", (uri?: vscode.Uri) => {
       const target = slaDocumentFor(uri);
       if (!target) {
@@ -120,20 +177,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand("sla.buildBundle", buildBundle),
     vscode.commands.registerCommand("sla.restartServer", async () => {
-      if (!client) return;
-      if (client.state === State.Stopped) await client.start();
-      else await client.restart();
+      await restartClient();
       vscode.window.setStatusBarMessage("SLA language server restarted", 3000);
       preview.refreshAll();
     }),
+    vscode.commands.registerCommand("sla.evaluate", (uri?: string | vscode.Uri) =>
+      evaluateCommand(context, runningClient, slaDocumentFor(typeof uri === "string" ? vscode.Uri.parse(uri) : uri)),
+    ),
+    vscode.commands.registerCommand("sla.newContract", () => newContract(context)),
+    vscode.commands.registerCommand("sla.showProblems", () =>
+      vscode.commands.executeCommand("workbench.actions.view.problems"),
+    ),
     vscode.workspace.onWillSaveTextDocument(formatOnSave),
+    vscode.workspace.onDidChangeConfiguration(onConfigurationChange),
   );
-  try {
-    await client.start();
-  } catch (error) {
-    // The client has already shown the failure; keep the commands so that a restart can be tried.
-    console.error("SLA language server failed to start", error);
+  if (await hasSlaFiles()) {
+    await startClient();
+    return;
   }
+  // Activated for a JSON file: start once a .sla file is opened.
+  const waiting = vscode.workspace.onDidOpenTextDocument((document) => {
+    if (document.languageId !== LANGUAGE_ID) return;
+    waiting.dispose();
+    if (client?.state === State.Stopped) void startClient();
+  });
+  context.subscriptions.push(waiting);
 }
 
 export async function deactivate(): Promise<void> {

@@ -44,6 +44,11 @@ ${body}
 </html>`;
 }
 
+/** A static page of Markdown in a webview panel's own HTML (the service report uses it too). */
+export function markdownPage(panel: vscode.WebviewPanel, markdownText: string, title: string): string {
+  return renderPage(markdown.render(markdownText), title, nonce(), panel.webview.cspSource);
+}
+
 function nonce(): string {
   let text = "";
   const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

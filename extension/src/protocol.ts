@@ -13,3 +13,14 @@ export interface BuildParams {
   uri: string;
 }
 export type BuildResult = { files: string[] } | { error: string };
+
+/** `sla/evaluate`: the service report (Markdown) of the document's contract for one month. */
+export const EVALUATE_REQUEST = "sla/evaluate";
+export interface EvaluateParams {
+  uri: string;
+  /** Absolute path of the observed data (NDJSON, or CSV when it ends in .csv). */
+  eventsFile: string;
+  /** The month, YYYY-MM. */
+  period: string;
+}
+export type EvaluateResult = { markdown: string } | { error: string };

@@ -1,7 +1,9 @@
 /**
- * Packages the extension as `npm run package` does (into a temporary folder) and checks what the
- * .vsix holds: exactly the client, the bundled server, the grammar, the language configuration,
- * the snippets, the manifest, the README and the icon — no node_modules, sources, maps or logs.
+ * Packages the extension as `npm run package` does (into a temporary folder, with no flag that
+ * bypasses vsce's checks for the Marketplace) and checks what the .vsix holds: exactly the client,
+ * the bundled server and CLI with their licence notices, the grammar, the language configuration,
+ * the bundle schema, the snippets, the walkthrough, the manifest, README, changelog, licence and
+ * images — no node_modules, sources, maps or logs.
  * Needs the build (`node scripts/build.mjs`, which `npm test` runs first).
  */
 import { spawnSync } from "node:child_process";
@@ -69,12 +71,27 @@ const ALLOWED = [
   "extension.vsixmanifest",
   "extension/package.json",
   "extension/readme.md",
+  "extension/changelog.md",
+  "extension/LICENSE.txt",
   "extension/images/icon.png",
+  "extension/images/screenshot.png",
+  "extension/images/sla-file-light.svg",
+  "extension/images/sla-file-dark.svg",
   "extension/dist/extension.js",
+  "extension/dist/extension.js.LEGAL.txt",
   "extension/dist/language-configuration.json",
   "extension/dist/syntaxes/sla.tmLanguage.json",
+  "extension/dist/sla-rules.schema.json",
   "extension/server/server.cjs",
+  "extension/server/server.cjs.LEGAL.txt",
+  "extension/server/sla.cjs",
+  "extension/server/sla.cjs.LEGAL.txt",
+  "extension/server/THIRD-PARTY-NOTICES.txt",
   "extension/snippets/sla.json",
+  "extension/media/walkthrough/new-contract.md",
+  "extension/media/walkthrough/check.md",
+  "extension/media/walkthrough/preview.md",
+  "extension/media/walkthrough/build.md",
 ];
 
 describe("the packaged .vsix", () => {
@@ -112,6 +129,11 @@ describe("the packaged .vsix", () => {
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
+  it("is packaged without the flags that skip vsce's repository and licence checks", () => {
+    const script = readFileSync(join(extensionDir, "scripts", "package.mjs"), "utf8");
+    expect(script).not.toMatch(/--allow-missing-repository|--skip-license|--baseImagesUrl/);
+  });
+
   it("holds exactly the allowed files", () => {
     expect(entries.map((e) => e.name).sort()).toEqual([...ALLOWED].sort());
   });
@@ -123,12 +145,21 @@ describe("the packaged .vsix", () => {
 
   it("holds every file its manifest names", () => {
     const manifest = JSON.parse(read("extension/package.json").toString("utf8"));
+    const { contributes } = manifest;
     const named = [
       manifest.main,
       manifest.icon,
-      ...manifest.contributes.languages.map((l: { configuration: string }) => l.configuration),
-      ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
-      ...manifest.contributes.snippets.map((s: { path: string }) => s.path),
+      ...contributes.languages.flatMap((l: { configuration: string; icon: { light: string; dark: string } }) => [
+        l.configuration,
+        l.icon.light,
+        l.icon.dark,
+      ]),
+      ...contributes.grammars.map((g: { path: string }) => g.path),
+      ...contributes.snippets.map((s: { path: string }) => s.path),
+      ...contributes.jsonValidation.map((v: { url: string }) => v.url),
+      ...contributes.walkthroughs.flatMap((w: { steps: { media: { markdown?: string; image?: string } }[] }) =>
+        w.steps.map((step) => step.media.markdown ?? step.media.image),
+      ),
     ];
     for (const path of named) {
       const name = `extension/${path.replace(/^\.\//, "")}`;
@@ -139,7 +170,26 @@ describe("the packaged .vsix", () => {
     }
   });
 
-  it("holds the current grammar, configuration and server bundle", () => {
+  it("has a README whose images are files of the package, linked by relative paths", () => {
+    const readme = read("extension/readme.md").toString("utf8");
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) {
+      expect(image, image).not.toMatch(/^[a-z]+:/);
+      expect(
+        entries.some((e) => e.name === `extension/${image}`),
+        image,
+      ).toBe(true);
+    }
+  });
+
+  it("holds the current grammar, configuration, schema and bundles", () => {
+    expect(read("extension/dist/sla-rules.schema.json").toString("utf8")).toBe(
+      readFileSync(join(repoRoot, "packages", "compiler", "schema", "sla-rules.schema.json"), "utf8"),
+    );
+    expect(
+      read("extension/server/sla.cjs").equals(readFileSync(join(repoRoot, "packages", "cli", "dist", "sla.cjs"))),
+    ).toBe(true);
     expect(read("extension/dist/syntaxes/sla.tmLanguage.json").toString("utf8")).toBe(
       readFileSync(join(repoRoot, "grammar", "sla.tmLanguage.json"), "utf8"),
     );
@@ -155,9 +205,11 @@ describe("the packaged .vsix", () => {
     for (const [name, allowed] of [
       ["extension/dist/extension.js", new Set(["vscode"])],
       ["extension/server/server.cjs", new Set<string>()],
+      ["extension/server/sla.cjs", new Set<string>()],
     ] as const) {
       const code = read(name).toString("utf8");
-      const required = [...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+      // (not the text of generated code that a library keeps in a string, as ajv does: `require("ajv/…")`)
+      const required = [...code.matchAll(/(?<!['"`])\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
       const foreign = required.filter((m) => !builtins.has(m) && !allowed.has(m));
       expect(foreign, name).toEqual([]);
     }
