@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { hasErrors } from "@sla/language";
 import rootPackage from "../../../../package.json";
 import { CliError } from "../errors.ts";
-import { expandInputs } from "../inputs.ts";
+import { expandInputs, FileProblems } from "../inputs.ts";
 import { countDiagnostics, type FileDiagnostic, formatDiagnostic, summary } from "../output/diagnostics.ts";
 import { githubAnnotation } from "../output/github.ts";
 import { jsonReport } from "../output/json.ts";
@@ -19,6 +19,7 @@ interface CheckFlags {
   quiet?: boolean;
   color?: boolean;
   maxWarnings?: string;
+  stdinFilename?: string;
 }
 
 export function registerCheck(program: Command): void {
@@ -29,6 +30,7 @@ export function registerCheck(program: Command): void {
     .option("--format <human|json|sarif|github>", "output format", "human")
     .option("-q, --quiet", "print errors only, without warnings or the summary")
     .option("--max-warnings <n>", "exit 1 when there are more than n warnings")
+    .option("--stdin-filename <path>", "the path a contract read from - stands for: its imports resolve from there")
     .option("--color", "always colour the output")
     .option("--no-color", "never colour the output")
     .addHelpText(
@@ -40,6 +42,7 @@ Examples:
   $ sla check contracts/ --format sarif > sla.sarif
   $ sla check contracts/ --format github --max-warnings 0
   $ cat draft.sla | sla check -
+  $ git show HEAD:contracts/main.sla | sla check - --stdin-filename contracts/main.sla
 
 Formats: human (default), json, sarif (SARIF 2.1.0 for code scanning), github (workflow annotations).
 Colour: --color / --no-color, else FORCE_COLOR (0 off, 1-3 on), else NO_COLOR, else only on a terminal.
@@ -59,14 +62,17 @@ export function runCheck(inputs: string[], flags: CheckFlags): void {
   if (!FORMATS.includes(flags.format as Format))
     throw new CliError(`--format must be one of ${FORMATS.join(", ")}, not '${flags.format}'`, 2);
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
-  const files = expandInputs(inputs, { allowStdin: true });
-  const workspace = new Workspace();
+  // an unreadable file or folder is reported; the others are still checked, and the run exits 2
+  const problems = new FileProblems();
+  const files = expandInputs(inputs, { allowStdin: true, problems });
+  const workspace = new Workspace({ stdinFilename: flags.stdinFilename });
   const bar = progress(files.length, "Checking");
-  const checked = files.map((file, index) => {
+  const checked = files.flatMap((file, index) => {
     bar.tick(index + 1);
-    return workspace.check(file);
+    return problems.attempt(() => workspace.check(file)) ?? [];
   });
   bar.done();
+  problems.report();
   const items = Workspace.collect(checked);
   const shown = flags.quiet ? items.filter((i) => i.diagnostic.severity === "error") : items;
   process.stdout.write(render(flags.format as Format, shown, items, files.length, flags));
@@ -76,7 +82,7 @@ export function runCheck(inputs: string[], flags: CheckFlags): void {
   const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
   if (tooManyWarnings)
     process.stderr.write(`sla: ${warnings} warnings, more than the ${maxWarnings} that --max-warnings allows\n`);
-  process.exitCode = hasErrors(diagnostics) || tooManyWarnings ? 1 : 0;
+  process.exitCode = problems.exitCode(hasErrors(diagnostics) || tooManyWarnings ? 1 : 0);
 }
 
 function render(format: Format, shown: FileDiagnostic[], all: FileDiagnostic[], files: number, flags: CheckFlags) {

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { format } from "@sla/language";
 import { CliError } from "../errors.ts";
 import { readTextFile, toUri, writeFileAtomic } from "../files.ts";
-import { expandInputs, readStdin, STDIN } from "../inputs.ts";
+import { expandInputs, FileProblems, readStdin, STDIN } from "../inputs.ts";
 import { type FileDiagnostic, formatDiagnostic } from "../output/diagnostics.ts";
 import { unifiedDiff } from "../output/diff.ts";
 import { toJsonDiagnostic } from "../output/json.ts";
@@ -45,28 +45,37 @@ A file with syntax errors is reported and left as it is.`,
 function runFmt(inputs: string[], flags: FmtFlags): void {
   if (flags.format !== "human" && flags.format !== "json")
     throw new CliError(`--format must be human or json, not '${flags.format}'`, 2);
-  const files = expandInputs(inputs, { allowStdin: true });
+  // a file that cannot be read or written is reported; the others are still formatted (exit 2)
+  const problems = new FileProblems();
+  const files = expandInputs(inputs, { allowStdin: true, problems });
   const style = styleFor(process.stdout, flags.color);
   // --diff, like --check, only reports: nothing is written
   const dryRun = flags.check || flags.diff;
   const results: { file: string; changed: boolean; diff?: string }[] = [];
   const errors: FileDiagnostic[] = [];
   for (const file of files) {
-    const text = file === STDIN ? readStdin() : readTextFile(file);
+    const text = problems.attempt(() => (file === STDIN ? readStdin() : readTextFile(file)));
+    if (text === undefined) continue;
     const shown = file === STDIN ? STDIN_NAME : displayPath(toUri(file));
     const result = format(text);
     if (result.errors.length) {
       errors.push(...result.errors.map((diagnostic) => ({ file: shown, text, diagnostic })));
       continue;
     }
+    if (file === STDIN) {
+      if (!dryRun) process.stdout.write(result.text);
+    } else if (result.changed && !dryRun) {
+      const written = problems.attempt(() => {
+        writeFileAtomic(file, result.text);
+        return true;
+      });
+      if (!written) continue;
+    }
     results.push({
       file: shown,
       changed: result.changed,
       ...(flags.diff ? { diff: unifiedDiff(shown, text, result.text) } : {}),
     });
-    if (file === STDIN) {
-      if (!dryRun) process.stdout.write(result.text);
-    } else if (result.changed && !dryRun) writeFileAtomic(file, result.text);
   }
   const changed = results.filter((r) => r.changed);
   if (flags.format === "json") {
@@ -83,5 +92,6 @@ function runFmt(inputs: string[], flags: FmtFlags): void {
         process.stdout.write(`${results.length} files formatted\n`);
     }
   }
-  process.exitCode = errors.length > 0 || (dryRun && changed.length > 0) ? 1 : 0;
+  problems.report();
+  process.exitCode = problems.exitCode(errors.length > 0 || (dryRun && changed.length > 0) ? 1 : 0);
 }
