@@ -1,9 +1,18 @@
-import { isWorkingDate, workingSpans } from "@sla/language";
+import {
+  describeWeek,
+  isWorkingDate,
+  MAX_DURATION_YEARS,
+  maxDays,
+  type WeeklyWorkingTime,
+  weeklyWorkingTime,
+  workingSpans,
+} from "@sla/language";
 import { DateTime } from "luxon";
 import type { BundleCalendar, BundleDuration, BundleHours, Weekday } from "./bundle.ts";
 import { Dec } from "./decimal.ts";
 import { BundleProblemError } from "./errors.ts";
 import type { Interval } from "./intervals.ts";
+import { formatDuration } from "./time.ts";
 import { checkZone } from "./windows.ts";
 
 const WEEKDAYS: readonly Weekday[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -177,9 +186,49 @@ function dayIndexCovering(cal: Calendar, start: number, end: number): DayIndex {
   return index;
 }
 
+/**
+ * How far ahead a business-time search looks: the longest span the limits allow, plus a day for
+ * each holiday and two weeks for clock changes. Business time that needs longer is refused by the
+ * checker and the bundle validation; this bound keeps the engine finite on its own too.
+ */
+function searchHorizonMs(cal: Calendar): number {
+  return (maxDays("span") + cal.holidays.size + 14) * DAY_MS;
+}
+
+/** The real reason business time does not pass: the calendar never works, or not enough within the limits. */
+function businessTimeTooLong(cal: Calendar, what: string): BundleProblemError {
+  const week = calendarWeek(cal);
+  if (week.minutes === 0)
+    return new BundleProblemError(`calendar ${cal.name} has no working hours: ${what} never pass`);
+  return new BundleProblemError(
+    `${what} on calendar ${cal.name} (${describeWeek(week)}) take longer than ${MAX_DURATION_YEARS} years to pass, the longest the engine evaluates`,
+  );
+}
+
+const weeks = new WeakMap<Calendar, WeeklyWorkingTime>();
+
+function calendarWeek(cal: Calendar): WeeklyWorkingTime {
+  let week = weeks.get(cal);
+  if (week === undefined) {
+    week = weeklyWorkingTime(
+      cal.spans.flatMap((spans, weekday) => spans.map((s) => ({ day: (weekday + 6) % 7, ...s }))),
+    );
+    weeks.set(cal, week);
+  }
+  return week;
+}
+
+/** Spans to try, doubling from `first`, the last one the horizon. */
+function* growingSpans(first: number, horizon: number): Generator<number> {
+  let span = Math.min(first, horizon);
+  for (; span < horizon; span *= 2) yield span;
+  yield horizon;
+}
+
 /** The same wall-clock time on the n-th working day after the local date of `from`. */
 export function addBusinessDays(cal: Calendar, from: number, n: number): number {
-  for (let span = (2 * n + 14) * DAY_MS, guard = 0; guard < 12; span *= 2, guard++) {
+  if (n > 0 && calendarWeek(cal).days === 0) throw businessTimeTooLong(cal, `${n} business days`);
+  for (const span of growingSpans((2 * n + 14) * DAY_MS, searchHorizonMs(cal))) {
     const { days } = dayIndexCovering(cal, from, from + span);
     // the local day of `from`: the last one that begins at or before it
     let low = 0;
@@ -205,7 +254,7 @@ export function addBusinessDays(cal: Calendar, from: number, n: number): number 
       { zone: cal.timezone },
     ).toMillis();
   }
-  throw new BundleProblemError(`calendar ${cal.name} has no working days`);
+  throw businessTimeTooLong(cal, `${n} business days`);
 }
 
 function wholeNumber(d: BundleDuration): number {
@@ -265,7 +314,8 @@ export function addDuration(from: number, d: BundleDuration, zone: string, cal: 
 /** The earliest instant at which `ms` of working time on `cal` has passed since `from`. */
 export function addWorkingTime(cal: Calendar, from: number, ms: number): number {
   if (ms <= 0) return from;
-  for (let span = 31 * DAY_MS, guard = 0; guard < 12; span *= 2, guard++) {
+  if (calendarWeek(cal).minutes === 0) throw businessTimeTooLong(cal, `${formatDuration(ms)} of working time`);
+  for (const span of growingSpans(31 * DAY_MS, searchHorizonMs(cal))) {
     const index = indexCovering(cal, from, from + span);
     const target = workingUntil(index, from) + ms;
     const last = index.intervals.length - 1;
@@ -280,5 +330,5 @@ export function addWorkingTime(cal: Calendar, from: number, ms: number): number 
       return index.intervals[low].start + (target - index.before[low]);
     }
   }
-  throw new BundleProblemError(`calendar ${cal.name} has no working hours`);
+  throw businessTimeTooLong(cal, `${formatDuration(ms)} of working time`);
 }
