@@ -51,3 +51,127 @@ remedy SupportCredits "Credits" {
     expect(report.totalCredit).toEqual({ amount: "100.00", currency: "GBP" });
   });
 });
+
+const hosting = (hours: string, extra = "", agreementExtra = "") => `${agreement(agreementExtra, "Europe/London")}
+calendar Daily "Daily service hours" { monday to sunday 06:30 to 20:30 }
+service Web "Web" {
+  provider Vendor
+  customer Client
+  fee GBP 1,000.00 per month
+  hours ${hours}
+}
+metric Avail "Availability" { service Web  type availability }
+objective Uptime "Uptime" {
+  metric Avail
+  target at least 99.9% per calendar month
+}
+remedy Credits "Credits" {
+  for Uptime
+  credit 10% of monthly fee when below 99.9%
+}
+${extra}`;
+
+const outage = (start: string, end: string, service = "Web") => ({
+  type: "outage",
+  service,
+  start,
+  end,
+  cause: "unplanned",
+});
+
+describe("permitted downtime is stated on scheduled time", () => {
+  it("for a service on a calendar: the bundle, the contract and the engine state the same budget", async () => {
+    const { bundle, markdown } = build(hosting("Daily"));
+    // 14 hours a day: 392 scheduled hours in February 2026, 434 in a 31-day month.
+    expect(bundle.objectives[0].budgets).toEqual([
+      { days: 28, seconds: "1411.2", text: "23m 31.2s", window: "2026-02", scheduled: "1411200" },
+      { days: 31, seconds: "1562.4", text: "26m 2.4s", window: "2026-01", scheduled: "1562400" },
+    ]);
+    expect(markdown).toContain("(Scheduled Time in the calendar month) × 0.1%");
+    expect(markdown).toContain("| Uptime | (Scheduled Time in the calendar month) × 0.1% | February 2026 (least) | 392 hours | 23 minutes 31.2 seconds |");
+    expect(markdown).not.toContain("40 minutes 19.2 seconds");
+    // A 30-minute outage inside service hours breaches, as the stated 23m 31.2s says it must.
+    const [report] = await run(bundle, [outage("2026-02-10T10:00:00Z", "2026-02-10T10:30:00Z")], { from: "2026-02" });
+    expect(report.objectives[0]).toMatchObject({ met: false, budget: { seconds: "1411.2" } });
+  });
+
+  it("for a 24x7 service: the budgets stay per length of month", () => {
+    const { bundle } = build(hosting("24x7"));
+    expect(bundle.objectives[0].budgets.map((b) => [b.days, b.seconds, b.window])).toEqual([
+      [28, "2419.2", undefined],
+      [29, "2505.6", undefined],
+      [30, "2592", undefined],
+      [31, "2678.4", undefined],
+    ]);
+  });
+});
+
+describe("windows outside the agreement's term", () => {
+  const big = [outage("2025-12-10T10:00:00Z", "2025-12-11T10:00:00Z"), outage("2028-02-10T10:00:00Z", "2028-02-11T10:00:00Z")];
+
+  it("before the effective date: no verdict, breach or credit", async () => {
+    const { bundle } = build(hosting("24x7"));
+    const [report] = await run(bundle, big, { from: "2025-12" });
+    expect(report.objectives[0]).toMatchObject({ status: "outside term", met: null, breaches: 0, value: null });
+    expect(report.credits).toEqual([]);
+    expect(report.totalCredit.amount).toBe("0.00");
+    expect(report.objectives[0].notes[0]).toMatch(/before the agreement took effect \(2026-01-01\)/);
+  });
+
+  it("after the end of a fixed term (24 months from 2026-01-01)", async () => {
+    const { bundle } = build(hosting("24x7"));
+    const [report] = await run(bundle, big, { from: "2028-02" });
+    expect(report.objectives[0]).toMatchObject({ status: "outside term", met: null });
+    expect(report.credits).toEqual([]);
+  });
+
+  it("after a termination date given to evaluate", async () => {
+    const { bundle } = build(hosting("24x7"));
+    const records = [outage("2026-07-10T10:00:00Z", "2026-07-11T10:00:00Z")];
+    const [kept] = await run(bundle, records, { from: "2026-07" });
+    expect(kept.totalCredit.amount).toBe("100.00");
+    const [ended] = await run(bundle, records, { from: "2026-07", terminatedOn: "2026-06-30" });
+    expect(ended.objectives[0]).toMatchObject({ status: "outside term", met: null, breaches: 0 });
+    expect(ended.objectives[0].notes[0]).toMatch(/terminated on 2026-06-30/);
+    expect(ended.totalCredit.amount).toBe("0.00");
+  });
+});
+
+describe("a window that has not ended is in progress", () => {
+  it("has attainment so far and the remaining budget, but no breach or credit", async () => {
+    const { bundle } = build(hosting("24x7"));
+    const records = [outage("2026-05-03T10:00:00Z", "2026-05-03T11:00:00Z")];
+    const [report] = await run(bundle, records, { from: "2026-05", asOf: "2026-05-15" });
+    const o = report.objectives[0];
+    expect(o).toMatchObject({ status: "in progress", met: null, breaches: 0, downtime: { seconds: "3600" } });
+    // 99.9% of May's 744 hours permits 44m 38.4s; an hour is already more than that.
+    expect(o.budget?.seconds).toBe("2678.4");
+    expect(o.remainingBudget?.seconds).toBe("-921.6");
+    expect(o.value).not.toBeNull();
+    expect(report.credits).toEqual([]);
+  });
+
+  it("a quarter seen from its first month is in progress, not breached", async () => {
+    const text = hosting("24x7").replace("per calendar month", "per calendar quarter");
+    const { bundle } = build(text);
+    const [report] = await run(bundle, [outage("2026-04-03T10:00:00Z", "2026-04-03T14:00:00Z")], { from: "2026-05" });
+    expect(report.objectives[0]).toMatchObject({ status: "in progress", met: null, breaches: 0 });
+    expect(report.credits).toEqual([]);
+  });
+});
+
+describe("names in the data that the contract does not declare", () => {
+  it("are listed with the nearest declared name, a near miss marked", async () => {
+    const { bundle } = build(hosting("24x7"));
+    const [report] = await run(
+      bundle,
+      [outage("2026-03-10T10:00:00Z", "2026-03-10T12:00:00Z", "web"), outage("2026-03-10T10:00:00Z", "2026-03-10T12:00:00Z", "Billing"), { type: "measurement", metric: "Avial", at: "2026-03-10T10:00:00Z", value: 1 }],
+      { from: "2026-03" },
+    );
+    expect(report.unknownNames).toEqual([
+      { kind: "metric", name: "Avial", records: 1, nearest: "Avail", nearMiss: true },
+      { kind: "service", name: "web", records: 1, nearest: "Web", nearMiss: true },
+      { kind: "service", name: "Billing", records: 1, nearest: "Web", nearMiss: false },
+    ]);
+  });
+});

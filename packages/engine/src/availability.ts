@@ -1,4 +1,5 @@
 import type { BundleDuration, BundleObjective, BundleService } from "./bundle.ts";
+import { decimalText, formatDurationShort, permittedDowntimeSeconds } from "@sla/language";
 import { holds, measure, measureString } from "./compare.ts";
 import type { Context } from "./context.ts";
 import { dec, hoursString, secondsString } from "./decimal.ts";
@@ -137,6 +138,8 @@ export function evaluateOutages(
     if (target.value.kind !== "percentage")
       throw new BundleProblemError(`objective ${objective.name}: an availability target must be a percentage`);
     part.unit = "percent";
+    if (target.comparator === "at least" || target.comparator === "above")
+      part.budget = permittedDowntime(target.value.value, scheduledMs);
     if (scheduledMs === 0) {
       part.notes.push("No scheduled time in this window: availability is undefined and the objective counts as met.");
     } else {
@@ -153,6 +156,12 @@ export function evaluateOutages(
     }
   }
   return part;
+}
+
+/** The downtime a target permits over `scheduledMs` of scheduled time: the language's one budget rule. */
+export function permittedDowntime(targetPercent: string, scheduledMs: number): DurationReport {
+  const seconds = permittedDowntimeSeconds(targetPercent, dec(scheduledMs).div(1000).toFixed());
+  return { seconds: decimalText(seconds), text: formatDurationShort(seconds) };
 }
 
 function excludedOutage(line: number, cause: string, start: number, end: number, reason: string): ExcludedOutageReport {

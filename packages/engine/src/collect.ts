@@ -12,6 +12,9 @@ export interface Interest {
   /** Outages overlapping `[outageStart, outageEnd]` are kept: wider, for incidents crossing an edge. */
   outageStart: number;
   outageEnd: number;
+  /** Every service and metric the bundle declares: a record naming another is counted as unknown. */
+  declaredServices: ReadonlySet<string>;
+  declaredMetrics: ReadonlySet<string>;
 }
 
 /** Measurements in parallel typed arrays: a million of them cost 24 MB, not a million objects. */
@@ -60,6 +63,10 @@ export interface CollectedData {
   measurements: Map<string, MeasurementStore>;
   /** The earliest instant any valid record mentions: where the observed data begins. */
   earliest: number | null;
+  /** The latest instant any valid record mentions: how far the observed data reaches. */
+  latest: number | null;
+  /** Records naming a service or metric the bundle does not declare: `service|Name` → count. */
+  unknown: Map<string, number>;
   stats: DataStats;
 }
 
@@ -75,6 +82,9 @@ export async function collect(
   const measurements = new Map<string, MeasurementStore>();
   const stats: DataStats = { lines: 0, records: 0, used: 0, ignored: 0, skipped: 0, skippedReasons: [] };
   let earliest = Number.POSITIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
+  const unknown = new Map<string, number>();
+  const count = (key: string) => unknown.set(key, (unknown.get(key) ?? 0) + 1);
   for await (const item of items) {
     if (item.line > stats.lines) stats.lines = item.line;
     switch (item.type) {
@@ -88,6 +98,8 @@ export async function collect(
       case "measurement": {
         stats.records++;
         if (item.at < earliest) earliest = item.at;
+        if (item.at > latest) latest = item.at;
+        if (!interest.declaredMetrics.has(item.metric)) count(`metric|${item.metric}`);
         if (interest.metrics.has(item.metric) && item.at >= interest.start && item.at < interest.end) {
           let store = measurements.get(item.metric);
           if (store === undefined) {
@@ -102,6 +114,8 @@ export async function collect(
       case "outage": {
         stats.records++;
         if (item.start < earliest) earliest = item.start;
+        if (item.end > latest) latest = item.end;
+        if (!interest.declaredServices.has(item.service)) count(`service|${item.service}`);
         if (
           interest.outageServices.has(item.service) &&
           item.end >= interest.outageStart &&
@@ -115,6 +129,8 @@ export async function collect(
       case "ticket": {
         stats.records++;
         if (item.opened < earliest) earliest = item.opened;
+        latest = Math.max(latest, item.opened, item.responded ?? item.opened, item.resolved ?? item.opened);
+        if (!interest.declaredServices.has(item.service)) count(`service|${item.service}`);
         if (interest.ticketServices.has(item.service) && item.opened >= interest.start && item.opened < interest.end) {
           push(tickets, item.service, item);
           stats.used++;
@@ -123,7 +139,15 @@ export async function collect(
       }
     }
   }
-  return { outages, tickets, measurements, earliest: Number.isFinite(earliest) ? earliest : null, stats };
+  return {
+    outages,
+    tickets,
+    measurements,
+    earliest: Number.isFinite(earliest) ? earliest : null,
+    latest: Number.isFinite(latest) ? latest : null,
+    unknown,
+    stats,
+  };
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -10,6 +10,7 @@ import type {
 import type { CollectedData } from "./collect.ts";
 import { BundleProblemError } from "./errors.ts";
 import { type Calendar, defaultBusinessCalendar, prepareCalendar } from "./schedule.ts";
+import { type TermEnd, termEndOf } from "./term.ts";
 import { checkZone } from "./windows.ts";
 
 /** The bundle, indexed, plus the observed data once it has been read. */
@@ -26,6 +27,12 @@ export interface Context {
   businessCalendar: Calendar;
   /** The first instant of the effective date, or null. */
   effective: number | null;
+  /** The effective date as written, `YYYY-MM-DD`, or null. */
+  effectiveDate: string | null;
+  /** Where the agreement stops covering windows: the end of a fixed term or a termination; null when open. */
+  termEnd: TermEnd | null;
+  /** Windows ending after this instant are in progress; null: every window has ended. */
+  asOf: number | null;
   data: CollectedData;
   /** The start of the month holding the earliest observed record: before it, a window has no data. */
   dataFrom: number | null;
@@ -36,7 +43,7 @@ function index<T extends { name: string }>(list: readonly T[]): Map<string, T> {
   return new Map(list.map((x) => [x.name, x]));
 }
 
-export function buildContext(bundle: RuleBundle): Omit<Context, "data" | "dataFrom"> {
+export function buildContext(bundle: RuleBundle): Omit<Context, "data" | "dataFrom" | "asOf"> {
   if (
     bundle === null ||
     typeof bundle !== "object" ||
@@ -68,6 +75,8 @@ export function buildContext(bundle: RuleBundle): Omit<Context, "data" | "dataFr
     objectives: index(bundle.objectives),
     businessCalendar,
     effective,
+    effectiveDate: effective === null ? null : (bundle.agreement?.effective ?? null),
+    termEnd: termEndOf(bundle, zone),
     memo: new Map(),
   };
 }

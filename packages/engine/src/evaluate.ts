@@ -6,6 +6,7 @@ import { planInterest } from "./plan.ts";
 import { buildReport } from "./report-json.ts";
 import type { EvaluationReport } from "./report-types.ts";
 import { validateBundle } from "./validate.ts";
+import { earlierEnd, parseAsOf, terminationEnd } from "./term.ts";
 import { monthRange, periodContaining } from "./windows.ts";
 
 export interface EvaluateOptions {
@@ -15,6 +16,16 @@ export interface EvaluateOptions {
   to?: string;
   /** Pass over invalid lines (counted and described in `data`) instead of stopping at the first. */
   skipInvalid?: boolean;
+  /**
+   * Windows that have not ended by this instant are in progress: a date `YYYY-MM-DD` (the end of
+   * that day in the agreement's zone) or an RFC 3339 instant. Without it: `now`, or the latest
+   * instant of the data when that is later; without both, every window counts as ended.
+   */
+  asOf?: string;
+  /** The evaluation's clock, epoch ms (the CLI passes the current time). */
+  now?: number;
+  /** The agreement was terminated on this date (`YYYY-MM-DD`): later windows are outside its term. */
+  terminatedOn?: string;
 }
 
 /**
@@ -29,12 +40,22 @@ export async function evaluate(
   events: AsyncIterable<EventItem> | Iterable<EventItem>,
   options: EvaluateOptions,
 ): Promise<EvaluationReport[]> {
-  const base = buildContext(validateBundle(bundle));
+  const built = buildContext(validateBundle(bundle));
+  const base = {
+    ...built,
+    termEnd: options.terminatedOn
+      ? earlierEnd(built.termEnd, terminationEnd(options.terminatedOn, built.zone))
+      : built.termEnd,
+  };
+  const explicitAsOf = options.asOf === undefined ? null : parseAsOf(options.asOf, base.zone);
   const months = monthRange(options.from, options.to, base.zone);
   const interest = planInterest(base, months);
   const data = await collect(events, interest, options.skipInvalid ?? false);
   const dataFrom =
     data.earliest === null ? null : periodContaining({ period: "calendar month" }, data.earliest, base.zone).start;
-  const ctx: Context = { ...base, data, dataFrom };
+  const asOf =
+    explicitAsOf ??
+    (options.now === undefined ? null : Math.max(options.now, data.latest ?? Number.NEGATIVE_INFINITY));
+  const ctx: Context = { ...base, data, dataFrom, asOf };
   return months.map((m) => buildReport(ctx, m));
 }

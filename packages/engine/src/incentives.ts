@@ -8,6 +8,7 @@ import { feeFor } from "./fees.ts";
 import { evaluateObjective } from "./objectives.ts";
 import { capWindows, consecutiveWindows } from "./plan.ts";
 import type { BonusCheckReport, BonusReport } from "./report-types.ts";
+import { inProgress, outsideTerm } from "./term.ts";
 import type { Period } from "./windows.ts";
 
 export interface BonusOutcome {
@@ -22,7 +23,9 @@ export interface BonusOutcome {
  * breaks a streak rather than completing one.
  */
 export function usableForStreak(ctx: Context, p: Period): string | null {
-  if (ctx.effective !== null && p.end <= ctx.effective) return "before the agreement took effect";
+  const outside = outsideTerm(ctx, p);
+  if (outside !== null) return outside;
+  if (inProgress(ctx, p)) return "in progress";
   if (ctx.dataFrom === null || p.start < ctx.dataFrom) return "no observed data for this window";
   return null;
 }

@@ -25,7 +25,10 @@ export interface ObjectiveOutcome {
 /** What one kind of rule contributes to an objective's outcome. */
 export type Part = Pick<ObjectiveReport, "counted" | "excluded" | "notes"> &
   Partial<
-    Pick<ObjectiveReport, "scheduled" | "downtime" | "limits" | "tickets" | "measurements" | "target" | "unit">
+    Pick<
+      ObjectiveReport,
+      "scheduled" | "downtime" | "budget" | "limits" | "tickets" | "measurements" | "target" | "unit"
+    >
   > & {
     met: boolean;
     measure: Measure | null;

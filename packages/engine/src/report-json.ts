@@ -3,7 +3,7 @@ import type { Context } from "./context.ts";
 import { creditFor } from "./credits.ts";
 import { Dec, moneyString } from "./decimal.ts";
 import { bonusFor } from "./incentives.ts";
-import { evaluateObjective } from "./objectives.ts";
+import { windowEntry } from "./objectives.ts";
 import type { ObjectiveOutcome } from "./outcome.ts";
 import { reportWindows } from "./plan.ts";
 import type {
@@ -19,13 +19,24 @@ import type {
 import { addDuration } from "./schedule.ts";
 import { terminationFor } from "./termination.ts";
 import { formatInstant } from "./time.ts";
-import { type Period, windowReport } from "./windows.ts";
+import { outsideTerm } from "./term.ts";
+import { unknownNames } from "./unknown-names.ts";
+import { type Period, periodContaining, windowReport } from "./windows.ts";
 
-/** Several windows ending in one month (weekly objectives): one entry, met when every window is. */
-function combine(outcomes: ObjectiveOutcome[]): ObjectiveReport {
-  if (outcomes.length === 1) return outcomes[0].report;
-  const first = outcomes[0].report;
-  const last = outcomes[outcomes.length - 1].report;
+/**
+ * Several windows ending in one month (weekly objectives): one entry, breached when any window is,
+ * met when every window is, and without a verdict otherwise.
+ */
+function combine(reports: ObjectiveReport[]): ObjectiveReport {
+  if (reports.length === 1) return reports[0];
+  const first = reports[0];
+  const last = reports[reports.length - 1];
+  const met = reports.some((r) => r.met === false) ? false : reports.some((r) => r.met === null) ? null : true;
+  const status = reports.some((r) => r.status === "complete")
+    ? "complete"
+    : reports.some((r) => r.status === "in progress")
+      ? "in progress"
+      : "outside term";
   return {
     ...first,
     window: {
@@ -34,14 +45,15 @@ function combine(outcomes: ObjectiveOutcome[]): ObjectiveReport {
       end: last.window.end,
       endLocal: last.window.endLocal,
     },
-    met: outcomes.every((o) => o.met),
+    status,
+    met,
     value: null,
-    breaches: outcomes.reduce((n, o) => n + o.breaches.length, 0),
-    breachDetails: outcomes.flatMap((o) => o.report.breachDetails),
+    breaches: reports.reduce((n, r) => n + r.breaches, 0),
+    breachDetails: reports.flatMap((r) => r.breachDetails),
     counted: [],
     excluded: [],
-    notes: [`${outcomes.length} windows end in this month; each is listed under "windows".`],
-    windows: outcomes.map((o) => o.report),
+    notes: [`${reports.length} windows end in this month; each is listed under "windows".`],
+    windows: reports,
   };
 }
 
@@ -75,18 +87,21 @@ export function buildReport(ctx: Context, month: Period): EvaluationReport {
   const actions: ActionReport[] = [];
   const a = ctx.bundle.agreement;
 
-  if (ctx.effective !== null && month.end <= ctx.effective)
-    notes.push("This month lies before the agreement's effective date.");
+  const monthOutside = outsideTerm(ctx, month);
+  if (monthOutside !== null) notes.push(`This month lies outside the agreement's term: ${monthOutside}.`);
 
   for (const o of ctx.bundle.objectives) {
     const { due, partial } = reportWindows(ctx, o, month);
     if (partial) {
-      objectives.push(evaluateObjective(ctx, o, partial, true).report);
+      const whole = periodContaining(o.window, month.end - 1, ctx.zone);
+      objectives.push(windowEntry(ctx, o, whole, month).report);
       continue;
     }
-    const outcomes = due.map((p) => evaluateObjective(ctx, o, p));
-    objectives.push(combine(outcomes));
-    for (const w of due) {
+    const entries = due.map((p) => windowEntry(ctx, o, p));
+    objectives.push(combine(entries.map((e) => e.report)));
+    // Only windows that ended inside the term have a verdict, so only they pay or count.
+    const outcomes = entries.flatMap((e) => (e.outcome === null ? [] : [e.outcome]));
+    for (const w of outcomes.map((x) => x.period)) {
       for (const r of ctx.bundle.remedies.filter((x) => x.objective === o.name)) {
         const credit = creditFor(ctx, r, w);
         if (credit) credits.push(credit.report);
@@ -127,6 +142,7 @@ export function buildReport(ctx: Context, month: Period): EvaluationReport {
   return {
     format: "sla-report/1",
     period: month.label,
+    unknownNames: unknownNames(ctx.bundle, ctx.data.unknown),
     agreement: a ? { name: a.name, title: a.title, timezone: ctx.zone, currency: ctx.currency } : null,
     window: windowReport(month, ctx.zone),
     objectives,

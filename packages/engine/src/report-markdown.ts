@@ -23,6 +23,11 @@ function yesNo(b: boolean | null): string {
   return b === null ? "—" : b ? "yes" : "no";
 }
 
+/** `yes`, `no`, `in progress` or `outside term`. */
+function verdict(o: ObjectiveReport): string {
+  return o.status === "complete" ? yesNo(o.met) : o.status;
+}
+
 function result(o: ObjectiveReport): string {
   if (o.value === null)
     return o.kind === "outage limits" ? `${o.breaches} breach(es), downtime ${md(o.downtime?.text)}` : "no data";
@@ -81,10 +86,14 @@ function objectiveSection(o: ObjectiveReport, zone: string, depth = 3): string[]
   );
   out.push(`- Target: ${targetText(o)}`);
   out.push(`- Result: ${result(o)}`);
-  out.push(`- Met: ${yesNo(o.met)}; breaches: ${o.breaches}`);
+  out.push(`- Met: ${verdict(o)}; breaches: ${o.breaches}`);
   if (o.scheduled)
     out.push(
       `- Scheduled time: ${md(o.scheduled.text)} (${md(o.scheduled.hours)} h); downtime: ${md(o.downtime?.text)}`,
+    );
+  if (o.budget)
+    out.push(
+      `- Permitted downtime in this window: ${md(o.budget.text)}${o.remainingBudget ? `; remaining: ${md(o.remainingBudget.text)}` : ""}`,
     );
   if (o.tickets)
     out.push(
@@ -161,11 +170,21 @@ export function renderReportMarkdown(report: EvaluationReport): string {
     "",
   );
 
+  if (report.unknownNames.length) {
+    out.push("## Unknown names in the data", "");
+    out.push("Records naming a service or metric that the contract does not declare are not evaluated:", "");
+    for (const u of report.unknownNames)
+      out.push(
+        `- ${u.kind} ${md(u.name)}: ${u.records} record${u.records === 1 ? "" : "s"}${u.nearest ? `; nearest declared ${u.kind}: ${md(u.nearest)}` : ""}${u.nearMiss ? " (probably a typo)" : ""}`,
+      );
+    out.push("");
+  }
+
   out.push("## Summary", "");
   out.push(
     ...table(
       ["Objective", "Target", "Result", "Met", "Breaches"],
-      report.objectives.map((o) => [md(o.name), targetText(o), result(o), yesNo(o.met), String(o.breaches)]),
+      report.objectives.map((o) => [md(o.name), targetText(o), result(o), verdict(o), String(o.breaches)]),
     ),
   );
 

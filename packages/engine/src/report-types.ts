@@ -116,6 +116,14 @@ export interface ExcludedMeasurementsReport {
 export type CountedItem = IncidentReport | TicketReport | MeasurementReport;
 export type ExcludedItem = ExcludedOutageReport | ExcludedMeasurementsReport;
 
+/**
+ * `complete`: the window has ended inside the agreement's term, so it has a verdict. `in progress`:
+ * it has not ended by the evaluation's as-of instant (or the report's month); attainment so far, no
+ * verdict, breach or credit yet. `outside term`: before the effective date, after the end of the
+ * term or after a termination; no verdict, breach or credit.
+ */
+export type WindowStatus = "complete" | "in progress" | "outside term";
+
 export interface ObjectiveReport {
   name: string;
   title: string | null;
@@ -123,7 +131,9 @@ export interface ObjectiveReport {
   service: string | null;
   metric: string | null;
   window: ObjectiveWindowReport;
-  met: boolean;
+  status: WindowStatus;
+  /** Null when the window is in progress or outside the term. */
+  met: boolean | null;
   /** Availability or ticket share in percent, a percentile or mean in the metric's unit; null without data. */
   value: string | null;
   unit: "percent" | "millisecond" | null;
@@ -132,6 +142,10 @@ export interface ObjectiveReport {
   breachDetails: BreachReport[];
   scheduled?: DurationReport & { hours: string };
   downtime?: DurationReport;
+  /** Availability targets: the downtime the target permits in this window, (scheduled time) × (100 − target)%. */
+  budget?: DurationReport;
+  /** A window in progress: what is left of the whole window's budget after the downtime so far. */
+  remainingBudget?: DurationReport;
   limits?: { perIncident: string | null; total: string | null };
   /** `severity` is null when every ticket of the service counts. */
   tickets?: { severity: number | null; total: number; met: number; required: string | null };
@@ -235,9 +249,23 @@ export interface DataReport extends DataStats {
   from: string | null;
 }
 
+/** Records naming a service or metric that the contract does not declare. */
+export interface UnknownNameReport {
+  kind: "service" | "metric";
+  name: string;
+  /** Records that name it. */
+  records: number;
+  /** The nearest declared name of that kind, or null when the contract declares none. */
+  nearest: string | null;
+  /** The same letters up to case, or at most two edits from `nearest`: most likely a typo. */
+  nearMiss: boolean;
+}
+
 export interface EvaluationReport {
   format: "sla-report/1";
   period: string;
+  /** Names in the data the contract does not declare; their records are not evaluated. */
+  unknownNames: UnknownNameReport[];
   agreement: { name: string; title: string | null; timezone: string; currency: string | null } | null;
   window: WindowReport;
   objectives: ObjectiveReport[];

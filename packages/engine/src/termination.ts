@@ -3,6 +3,7 @@ import type { Context } from "./context.ts";
 import { evaluateObjective } from "./objectives.ts";
 import { windowsWithin } from "./plan.ts";
 import type { TerminationReport } from "./report-types.ts";
+import { inProgress, outsideTerm } from "./term.ts";
 import type { Period } from "./windows.ts";
 
 /**
@@ -15,8 +16,9 @@ export function terminationFor(ctx: Context, remedy: BundleRemedy, period: Perio
   const objective = remedy.objective === null ? undefined : ctx.objectives.get(remedy.objective);
   if (rule === null || objective === undefined) return null;
   const windows = windowsWithin(ctx, objective.window, period, rule.within).map((p) => {
-    if (ctx.effective !== null && p.end <= ctx.effective)
-      return { label: p.label, met: null, note: "before the agreement took effect" };
+    const outside = outsideTerm(ctx, p);
+    if (outside !== null) return { label: p.label, met: null, note: outside };
+    if (inProgress(ctx, p)) return { label: p.label, met: null, note: "in progress" };
     if (p.end !== period.end && (ctx.dataFrom === null || p.end <= ctx.dataFrom))
       return { label: p.label, met: null, note: "no observed data" };
     return { label: p.label, met: evaluateObjective(ctx, objective, p).met, note: null };

@@ -19,7 +19,7 @@ export { loadProgram, type LoadedProgram, type SourceFile, type ParseCache } fro
 export { checkProgram, checkLoadedProgram, type CheckedProgram } from "./check/check.ts";
 export type { Binding, Reference, SymbolEntry } from "./check/binder.ts";
 export { referenceSites, type ReferenceSite } from "./check/references.ts";
-export { closestName } from "./check/suggest.ts";
+export { closestName, editDistance } from "./check/suggest.ts";
 export { NameDiagnostics } from "./check/codes.ts";
 export * from "./budget/index.ts";
 export { StructureDiagnostics, ValueDiagnostics, TierDiagnostics, ConsistencyDiagnostics } from "./check/codes.ts";

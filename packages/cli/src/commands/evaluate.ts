@@ -45,6 +45,9 @@ interface EvaluateFlags {
   format?: string;
   eventsFormat?: string;
   skipInvalid?: boolean;
+  asOf?: string;
+  terminatedOn?: string;
+  ignoreUnknown?: boolean;
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -60,6 +63,12 @@ export function registerEvaluate(program: Command, deps: EvaluateDeps): Command 
     .option("--format <json|md>", "json (default) or md", "json")
     .option("--events-format <ndjson|csv>", "override the format guessed from the file name")
     .option("--skip-invalid", "skip invalid lines (reported in the output) instead of stopping at the first")
+    .option(
+      "--as-of <date|instant>",
+      "windows not ended by then are in progress (no verdict yet); default: now, or the latest record when later",
+    )
+    .option("--terminated-on <YYYY-MM-DD>", "the agreement was terminated on this date: later windows are outside its term")
+    .option("--ignore-unknown", "evaluate even when the data names a service or metric that looks like a typo")
     .addHelpText(
       "after",
       `
@@ -67,6 +76,7 @@ Examples:
   $ sla evaluate hosting.sla --events outages.ndjson --period 2026-03
   $ sla evaluate hosting.rules.json --events tickets.csv --period 2026-01 --to 2026-06
   $ sla evaluate hosting.sla --events data.ndjson --period 2026-03 --format md > report.md
+  $ sla evaluate hosting.sla --events data.ndjson --period 2026-05 --as-of 2026-05-15
 
 Exit codes: 0 evaluated (a breached objective is not an error), 1 errors in the contract,
 2 usage, I/O or bad data (nothing is written).`,
@@ -116,6 +126,9 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
       from: flags.period,
       to: flags.to,
       skipInvalid: flags.skipInvalid === true,
+      asOf: flags.asOf,
+      now: Date.now(),
+      terminatedOn: flags.terminatedOn,
     });
   } catch (e) {
     if (e instanceof EventDataError) throw fail(`${flags.events}: ${e.message}`, 2);
@@ -127,6 +140,21 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
   } finally {
     bar.done();
   }
+
+  // Names in the data the contract does not declare: a near miss is most likely a typo that would
+  // make a service read 100% met, so it stops the evaluation unless the user says otherwise.
+  const unknown = reports[0]?.unknownNames ?? [];
+  for (const u of unknown) {
+    const nearest = u.nearest ? `; did you mean ${u.kind} "${u.nearest}"?` : "";
+    warn(
+      `evaluate: ${flags.events}: ${u.records} record${u.records === 1 ? "" : "s"} name ${u.kind} "${u.name}", which the contract does not declare${nearest}\n`,
+    );
+  }
+  if (unknown.some((u) => u.nearMiss) && flags.ignoreUnknown !== true)
+    throw fail(
+      `evaluate: ${flags.events} names ${unknown.filter((u) => u.nearMiss).length === 1 ? "a service or metric" : "services or metrics"} close to a declared name (see above); fix the data, or pass --ignore-unknown to evaluate anyway`,
+      1,
+    );
 
   const skipped = reports[0]?.data.skipped ?? 0;
   if (skipped > 0) warn(`evaluate: skipped ${skipped} invalid line${skipped === 1 ? "" : "s"} in ${flags.events}\n`);
