@@ -175,3 +175,45 @@ describe("names in the data that the contract does not declare", () => {
     ]);
   });
 });
+
+describe("defined terms stay in step with the text", () => {
+  const contract = `${agreement("business calendar Weekdays")}
+calendar Weekdays "Business Days" { monday to friday 09:00 to 17:00 }
+calendar Spare "Spare hours" { saturday 09:00 to 12:00 }
+service Desk "Desk" {
+  provider Vendor
+  customer Client
+  fee GBP 3,000.00 per quarter
+  hours 24x7
+}
+objective Support "Support" {
+  service Desk
+  severity 1
+  resolution within 1 business day during Weekdays
+  at least 90% of tickets per calendar month
+}
+remedy Credits "Credits" {
+  for Support
+  credit 5% of quarterly fee when below 90%
+}
+`;
+
+  it("a calendar titled like a generated term gets a term of its own", () => {
+    const { markdown } = build(contract);
+    expect(markdown).toContain('"**Business Days Calendar**" means');
+    expect(markdown).toContain("1 Business Day, during Business Days Calendar");
+    expect(markdown).not.toMatch(/during Business Days \|/);
+  });
+
+  it("the Monthly Fee that defines the Quarterly Fee is itself defined", () => {
+    const { markdown } = build(contract);
+    expect(markdown).toContain("three times the Monthly Fee");
+    expect(markdown).toContain('"**Monthly Fee**" means');
+  });
+
+  it("a calendar nothing uses is not defined (the checker warns about it)", () => {
+    const { markdown, diagnostics } = build(contract);
+    expect(markdown).not.toContain("Spare hours");
+    expect(diagnostics.some((d) => d.startsWith("warning SLA2006"))).toBe(true);
+  });
+});

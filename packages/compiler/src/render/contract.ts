@@ -74,6 +74,43 @@ import {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Terms the contract defines itself; a calendar titled like one of them would read as that term. */
+const GENERATED_TERMS = [
+  "Agreement",
+  "Annual Fee",
+  "Business Day",
+  "Business Hour",
+  "Customer",
+  "Customer-Caused Outage",
+  "Downtime",
+  "Force Majeure Event",
+  "Measurement Period",
+  "Monthly Fee",
+  "Party",
+  "Provider",
+  "Quarterly Fee",
+  "Scheduled Maintenance",
+  "Scheduled Time",
+  "Service",
+  "Service Credit",
+  "Service Hours",
+];
+
+function termKey(term: string): string {
+  return term.toLowerCase().replace(/s$/, "");
+}
+
+const GENERATED_KEYS = new Set(GENERATED_TERMS.map(termKey));
+
+/**
+ * A calendar's defined term: its title, or "<title> Calendar" when the title would read as one of
+ * the contract's own terms ("Business Days" beside "Business Day").
+ */
+export function calendarTerm(c: BundleCalendar): string {
+  const title = titleOf(c);
+  return GENERATED_KEYS.has(termKey(title)) ? `${title} Calendar` : title;
+}
+
 class ContractWriter {
   private readonly parties: Map<string, BundleParty>;
   private readonly services: Map<string, BundleService>;
@@ -156,7 +193,19 @@ class ContractWriter {
 
   private calendar(name: string): Markdown {
     const c = this.calendars.get(name);
-    return md`${c ? titleOf(c) : name}`;
+    return md`${c ? calendarTerm(c) : name}`;
+  }
+
+  /** The calendars something refers to: service hours, support hours, the business calendar. */
+  private usedCalendars(): Set<string> {
+    const used = new Set<string>();
+    const business = this.bundle.agreement?.businessCalendar;
+    if (business) used.add(business);
+    for (const s of this.bundle.services) if (s.hours.kind === "calendar") used.add(s.hours.calendar);
+    for (const o of this.bundle.objectives)
+      for (const t of [o.support?.response, o.support?.resolution])
+        if (t?.during.kind === "calendar") used.add(t.during.calendar);
+    return used;
   }
 
   private hours(hours: BundleHours): Markdown {
@@ -337,8 +386,9 @@ class ContractWriter {
     if (this.uses('"unit":"business day"')) define("Business Day", this.businessDayMeaning(businessCalendar));
     if (this.uses('"unit":"business hour"')) define("Business Hour", this.businessHourMeaning(businessCalendar));
 
-    // Calendars
-    for (const c of this.bundle.calendars) define(titleOf(c), this.calendarMeaning(c));
+    // Calendars: only those something refers to (an unused one is the checker's warning, not a term)
+    const used = this.usedCalendars();
+    for (const c of this.bundle.calendars) if (used.has(c.name)) define(calendarTerm(c), this.calendarMeaning(c));
 
     // Downtime, Scheduled Time, Service Hours
     if (hasAvailability || hasOutageLimits) {
@@ -409,7 +459,9 @@ class ContractWriter {
     }
 
     // Fees
-    if (this.uses('"basis":"monthly fee"')) define("Monthly Fee", this.monthlyFeeMeaning(present));
+    // The Quarterly and Annual Fee are defined from the Monthly Fee, so it is defined with them.
+    if (this.uses('"basis":"monthly fee"') || this.uses('"basis":"quarterly fee"') || this.uses('"basis":"annual fee"'))
+      define("Monthly Fee", this.monthlyFeeMeaning(present));
     if (this.uses('"basis":"quarterly fee"')) {
       define(
         "Quarterly Fee",
@@ -474,7 +526,7 @@ class ContractWriter {
   private businessDayMeaning(calendar: BundleCalendar | undefined): Markdown {
     if (!calendar) return raw("means any day from Monday to Friday");
     const days = [...new Set(calendar.hours.flatMap((h) => h.days))];
-    if (days.length === 0) return md`means a day with working hours in ${titleOf(calendar)}`;
+    if (days.length === 0) return md`means a day with working hours in ${calendarTerm(calendar)}`;
     const holidays = calendar.holidays.length
       ? md` other than ${listAnd(calendar.holidays.map((d) => formatDate(d)))}`
       : raw("");
@@ -495,7 +547,7 @@ class ContractWriter {
       const h = calendar.hours[0];
       return md`means an hour between ${h.from} and ${h.to}${this.zoneNote(calendar)} on a Business Day${other}`;
     }
-    if (calendar) return md`means an hour within ${titleOf(calendar)}${other}`;
+    if (calendar) return md`means an hour within ${calendarTerm(calendar)}${other}`;
     return md`means an hour on a Business Day${other}`;
   }
 
