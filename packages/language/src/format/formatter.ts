@@ -24,6 +24,17 @@ export interface FormatResult {
 
 const INDENT = "  ";
 
+/** A line comment at the end of an output line, and where it stood in the source. */
+interface TrailingComment {
+  /** The output line (index into `lines`) it ends. */
+  index: number;
+  /** The output line before the comment. */
+  code: string;
+  text: string;
+  sourceLine: number;
+  sourceColumn: number;
+}
+
 type Element =
   | { kind: "token"; token: IToken; start: number; end: number }
   | { kind: "comment"; comment: Comment; start: number; end: number };
@@ -63,6 +74,7 @@ export function format(text: string): FormatResult {
   const inlineBlocks = findInlineBlocks(elements, text, propertyStarts);
 
   const lines: string[] = [];
+  const trailing: TrailingComment[] = [];
   let current = "";
   let depth = 0;
   let inlineDepth = 0;
@@ -87,6 +99,15 @@ export function format(text: string): FormatResult {
 
     if (element.kind === "comment") {
       if (previous && !onNewSourceLine) {
+        const { start } = element.comment.range;
+        if (!element.comment.block)
+          trailing.push({
+            index: lines.length,
+            code: current,
+            text: element.comment.text,
+            sourceLine: start.line,
+            sourceColumn: start.column,
+          });
         current += (element.comment.block ? " " : "  ") + element.comment.text;
       } else {
         // a comment that opens a new top-level section stands apart from the declaration before it
@@ -144,8 +165,35 @@ export function format(text: string): FormatResult {
     previousWasOwnLineComment = false;
   }
   if (previous) lines.push(current.replace(/[ \t]+$/, ""));
+  alignTrailingComments(lines, trailing);
   const output = bom + (lines.length ? lines.join(eol) + eol : "");
   return { text: output, changed: output !== text, errors: [] };
+}
+
+/**
+ * Trailing comments that were aligned in the source stay aligned, as gofmt keeps them: a run of
+ * consecutive lines whose comments started in one column (a blank line, a line without a comment
+ * or a comment elsewhere ends the run) puts them two spaces after the run's longest line. Any other
+ * trailing comment stands two spaces after its line. Formatting the result again finds the same
+ * runs in the same column, so the layout is stable.
+ */
+function alignTrailingComments(lines: string[], trailing: TrailingComment[]): void {
+  const continues = (a: TrailingComment, b: TrailingComment) =>
+    b.index === a.index + 1 &&
+    b.sourceLine === a.sourceLine + 1 &&
+    b.sourceColumn === a.sourceColumn &&
+    !b.code.includes("\n") &&
+    !a.code.includes("\n");
+  for (let first = 0; first < trailing.length; ) {
+    let last = first;
+    while (last + 1 < trailing.length && continues(trailing[last], trailing[last + 1])) last++;
+    if (last > first) {
+      const run = trailing.slice(first, last + 1);
+      const column = Math.max(...run.map((comment) => comment.code.length)) + 2;
+      for (const comment of run) lines[comment.index] = comment.code.padEnd(column) + comment.text;
+    }
+    first = last + 1;
+  }
 }
 
 function isInImport(previous: Element, items: (ImportDeclaration | Declaration)[]): boolean {
