@@ -8,6 +8,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import picomatch from "picomatch";
 
+/** `posix`: `[!x]` is a negated class, as in a shell and in git (picomatch otherwise reads it as `!` or `x`). */
+export const GLOB_OPTIONS = { posix: true } as const;
+
 interface Rule {
   folder: string;
   matches: (path: string) => boolean;
@@ -31,7 +34,7 @@ function parse(text: string, folder: string): Rule[] {
     const anchored = line.includes("/");
     if (line.startsWith("/")) line = line.slice(1);
     if (!line) continue;
-    rules.push({ folder, matches: picomatch(line, { dot: true }), anchored, negated, foldersOnly });
+    rules.push({ folder, matches: picomatch(line, { ...GLOB_OPTIONS, dot: true }), anchored, negated, foldersOnly });
   }
   return rules;
 }

@@ -5,7 +5,7 @@ import { errnoMessage } from "@sla/node";
 import picomatch from "picomatch";
 import { CliError } from "./errors.ts";
 import { readStdinText } from "./files.ts";
-import { type IgnoreRules, isIgnored, rulesAbove, withFolderRules } from "./gitignore.ts";
+import { GLOB_OPTIONS, type IgnoreRules, isIgnored, rulesAbove, withFolderRules } from "./gitignore.ts";
 
 export const STDIN = "-";
 
@@ -77,7 +77,7 @@ const posix = (path: string) => path.split(sep).join("/");
 function expandGlob(glob: string, problems?: FileProblems): string[] {
   const normalised = posix(glob).replace(/^\.\//, "");
   const base = picomatch.scan(normalised).base || ".";
-  const matches = picomatch(normalised);
+  const matches = picomatch(normalised, GLOB_OPTIONS);
   const all: string[] = [];
   findContracts(base, all, { problems });
   return all.filter((path) => matches(posix(relative(".", path))) || matches(posix(path)));

@@ -3,6 +3,8 @@ declare module "picomatch" {
   interface PicomatchOptions {
     dot?: boolean;
     nocase?: boolean;
+    /** POSIX brackets: `[!x]` negates, `[[:alpha:]]` is a class (otherwise `[!x]` matches `!` or `x`). */
+    posix?: boolean;
   }
   interface ScanResult {
     base: string;

@@ -75,7 +75,7 @@ export function runCheck(inputs: string[], flags: CheckFlags): void {
   problems.report();
   const items = Workspace.collect(checked);
   const shown = flags.quiet ? items.filter((i) => i.diagnostic.severity === "error") : items;
-  process.stdout.write(render(flags.format as Format, shown, items, files.length, flags));
+  process.stdout.write(render(flags.format as Format, shown, items, checked.length, flags));
 
   const diagnostics = diagnosticsOf(items);
   const { warnings } = countDiagnostics(diagnostics);
