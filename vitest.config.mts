@@ -1,13 +1,14 @@
 import { defaultClientConditions, defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
+import shipped from "./scripts/bundle-options.json" with { type: "json" };
 
-// The workspace packages export their TypeScript sources under the "source" condition (and their
-// built dist/ otherwise): the tests run the sources.
-const source = "source";
+// The workspace packages export their TypeScript sources under the "@sla/source" condition (and
+// their built dist/ otherwise): the tests run the sources, as the bundles do.
+const source = shipped.conditions;
 
 export default defineConfig({
-  resolve: { conditions: [source, ...defaultClientConditions] },
-  ssr: { resolve: { conditions: [source, ...defaultServerConditions] } },
+  resolve: { conditions: [...source, ...defaultClientConditions] },
+  ssr: { resolve: { conditions: [...source, ...defaultServerConditions] } },
   test: {
     include: [
       "packages/*/test/**/*.test.ts",

@@ -1,7 +1,7 @@
 // Builds the libraries a tool author installs (@sla/language, @sla/compiler, @sla/engine,
 // @sla/node) into each package's dist/: ES modules from esbuild (one file per entry point of the
 // package's `exports`, with dependencies left as imports) and declarations from tsc. Inside the
-// repository the packages resolve to their sources through the "source" export condition, so
+// repository the packages resolve to their sources through the "@sla/source" export condition, so
 // nothing here is needed by the tests or the bundles; dist/ is what `npm pack` ships.
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -13,11 +13,13 @@ import shipped from "./bundle-options.json" with { type: "json" };
 
 export const LIBRARIES = ["language", "compiler", "engine", "node"];
 
-/** Entry points from the package's exports map: the "source" file builds to the "import" file. */
+const [SOURCE] = shipped.conditions;
+
+/** Entry points from the package's exports map: the "@sla/source" file builds to the "import" file. */
 function entryPoints(dir) {
   const { exports } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
   return Object.values(exports).map((conditions) => ({
-    in: join(dir, conditions.source),
+    in: join(dir, conditions[SOURCE]),
     out: relative(join(dir, "dist"), join(dir, conditions.import)).replace(/\.js$/, ""),
   }));
 }

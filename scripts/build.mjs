@@ -12,8 +12,9 @@ import { build } from "esbuild";
 import { buildLibraries, LIBRARIES } from "./build-libraries.mjs";
 // One set of options for everything bundled as it ships (the CLI, the server, the benchmark and the
 // tests that spawn a bundle). `__SLA_BUNDLED__` skips Chevrotain's definition-time validation in
-// what ships; the tests that import the sources still run it. The "source" condition bundles the
-// workspace packages from their sources.
+// what ships; the tests that import the sources still run it. The "@sla/source" condition bundles
+// the workspace packages from their sources (a name of our own: a project that sets the common
+// "source" condition must not be sent to sources the packed libraries do not ship).
 import shipped from "./bundle-options.json" with { type: "json" };
 import { thirdPartyNotices } from "./third-party-notices.mjs";
 
