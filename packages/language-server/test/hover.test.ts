@@ -110,4 +110,20 @@ describe("inlay hints", () => {
     });
     expect(hints.map((h) => h.label)).toEqual(["≤ 50m 24s/7 d"]);
   });
+
+  it("states the budget on scheduled time for a service that runs on a calendar", async () => {
+    const uri = "file:///hover/inlay-calendar.sla";
+    const text = HOSTING.replace("hours 24x7", "hours BusinessHours");
+    expect(text).not.toBe(HOSTING);
+    await server.open(uri, text);
+    const hints = await server.request<InlayHint[]>("textDocument/inlayHint", {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 400, character: 0 } },
+    });
+    // 10 working hours a weekday, not 24 hours a day: 0.1% of 200–230 scheduled hours a month in the term.
+    expect(hints.map((h) => h.label)).toEqual(["≤ 12m–13m 48s (scheduled time)"]);
+    const tooltip = (hints[0].tooltip as MarkupContent).value;
+    expect(tooltip).toContain("Scheduled time × 0.1%");
+    expect(tooltip).not.toContain("40m 19.2s");
+  });
 });

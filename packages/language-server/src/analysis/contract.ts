@@ -1,13 +1,12 @@
 /**
  * Facts about declarations that hovers and inlay hints show: the downtime an availability target
- * allows (from the budget module, the same numbers the checker and the rendered contract use), and
- * a remedy's credit tiers as written.
+ * allows (the rule bundle's `budgets`: the same numbers the rendered contract and the engine use,
+ * on the scheduled time of the service's hours), and a remedy's credit tiers as written.
  */
 import {
   type CheckedProgram,
   type Declaration,
-  type DowntimeBudget,
-  downtimeBudgets,
+  downtimeShare,
   type ObjectiveDeclaration,
   propertyOf,
   type Range,
@@ -15,13 +14,27 @@ import {
   type TargetProperty,
   windowLengthLabel,
 } from "@sla/language";
-import { escapeCell, escapeInline } from "@sla/compiler";
+import { type BundleBudget, compileBundle, escapeCell, escapeInline, type RuleBundle } from "@sla/compiler";
 
 export interface AvailabilityTarget {
   target: TargetProperty;
   /** The exact decimal text of the percentage. */
   percent: string;
-  budgets: DowntimeBudget[];
+  budgets: BundleBudget[];
+  /** The service runs on a calendar: budgets are the least and most of the term's windows. */
+  scheduled: boolean;
+}
+
+const bundles = new WeakMap<CheckedProgram, RuleBundle>();
+
+/** The program's rule bundle, compiled once per checked program. */
+function bundleOf(program: CheckedProgram): RuleBundle {
+  let bundle = bundles.get(program);
+  if (!bundle) {
+    bundle = compileBundle(program);
+    bundles.set(program, bundle);
+  }
+  return bundle;
 }
 
 /** The objective's target when it is a percentage on an availability metric, with the downtime it allows. */
@@ -36,21 +49,41 @@ export function availabilityTarget(
   const metric = metricName ? program.symbols.get(metricName) : undefined;
   if (metric?.declaration.kind !== "metric") return undefined;
   if (propertyOf(metric.declaration, "type")?.type !== "availability") return undefined;
-  // TODO(rolling): the budget module takes a rolling window's length in days; pass it once a
-  // shared `rollingDays(window)` is exported (the checker and compiler each have one).
-  if (target.window.period === "rolling") return undefined;
-  try {
-    const budgets = downtimeBudgets(target.value.value, target.window.period);
-    return budgets.length > 0 ? { target, percent: target.value.value, budgets } : undefined;
-  } catch {
-    return undefined; // a percentage outside 0–100: the checker reports it
-  }
+  const name = objective.name?.text;
+  const compiled = name === undefined ? undefined : bundleOf(program).objectives.find((o) => o.name === name);
+  const budgets = compiled?.budgets ?? [];
+  if (budgets.length === 0) return undefined;
+  return {
+    target,
+    percent: target.value.value,
+    budgets,
+    scheduled: budgets.some((b) => b.window !== undefined),
+  };
+}
+
+/** `2026-02 (392 h scheduled)`. */
+function scheduledLabel(b: BundleBudget): string {
+  const hours = Number(b.scheduled ?? "0") / 3600;
+  return `${b.window ?? ""} (${hours} h scheduled)`;
 }
 
 /** A Markdown table of the downtime each window length allows. */
 export function budgetTable(availability: AvailabilityTarget): string {
   const { target, budgets } = availability;
   const strict = target.comparator?.op === "above";
+  if (availability.scheduled) {
+    const rows = budgets.map(
+      (b, i) =>
+        `| ${escapeCell(scheduledLabel(b))}${budgets.length > 1 ? (i === 0 ? ", least" : ", most") : ""} | ${strict ? "less than " : ""}${b.text} |`,
+    );
+    return [
+      `Scheduled time × ${downtimeShare(availability.percent)} (the service runs on a calendar):`,
+      "",
+      `| window | downtime allowed |`,
+      `| --- | --- |`,
+      ...rows,
+    ].join("\n");
+  }
   const rows = budgets.map(
     (b) => `| ${windowLengthLabel(target.window!.period, b.days)} | ${strict ? "less than " : ""}${b.text} |`,
   );
@@ -58,7 +91,7 @@ export function budgetTable(availability: AvailabilityTarget): string {
 }
 
 /** The budget for the most common window length: a 30-day month, a 91-day quarter, a 365-day year. */
-export function typicalBudget(availability: AvailabilityTarget): DowntimeBudget {
+export function typicalBudget(availability: AvailabilityTarget): BundleBudget {
   const { budgets } = availability;
   const typical = budgets.find((b) => b.days === 30 || b.days === 91 || b.days === 365);
   return typical ?? budgets[budgets.length - 1];

@@ -30,10 +30,16 @@ export function codeLenses(context: ServerContext, params: CodeLensParams): Code
       const strict = availability.target.comparator?.op === "above";
       const approximate = availability.budgets.length > 1 ? "about " : "";
       const window = windowLengthLabel(availability.target.window!.period, budget.days);
+      const least = availability.budgets[0];
+      const most = availability.budgets[availability.budgets.length - 1];
+      // on a calendar the budget follows each window's scheduled time: its range over the term
+      const amount = availability.scheduled
+        ? `${least.text}${most === least ? "" : ` to ${most.text}`} (on scheduled time)`
+        : `${approximate}${budget.text} per ${window}`;
       lenses.push({
         range,
         command: {
-          title: `Permitted downtime: ${strict ? "less than " : ""}${approximate}${budget.text} per ${window}`,
+          title: `Permitted downtime: ${strict ? "less than " : ""}${amount}`,
           command: "",
         },
       });

@@ -27,9 +27,15 @@ export function inlayHints(context: ServerContext, params: InlayHintParams): Inl
     const budget = typicalBudget(availability);
     const strict = availability.target.comparator?.op === "above";
     const sign = availability.budgets.length > 1 ? "≈" : strict ? "<" : "≤";
+    const least = availability.budgets[0];
+    const most = availability.budgets[availability.budgets.length - 1];
+    // on a calendar, the budget depends on each window's scheduled time: its range over the term
+    const label = availability.scheduled
+      ? `${strict ? "<" : "≤"} ${least.text}${most === least ? "" : `–${most.text}`} (scheduled time)`
+      : `${sign} ${budget.text}/${budget.days} d`;
     hints.push({
       position: toLspPosition(availability.target.range.end),
-      label: `${sign} ${budget.text}/${budget.days} d`,
+      label,
       kind: InlayHintKind.Parameter,
       paddingLeft: true,
       tooltip: { kind: MarkupKind.Markdown, value: `Downtime allowed by this target:\n\n${budgetTable(availability)}` },
