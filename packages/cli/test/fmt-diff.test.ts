@@ -73,6 +73,24 @@ describe("sla fmt --diff", () => {
     expect(sla(["fmt", "--diff", "."], { cwd: dir })).toMatchObject({ code: 0, stdout: "" });
   });
 
+  it("puts each file's diff in the JSON output", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "messy.sla"), MESSY);
+    writeFileSync(join(dir, "tidy.sla"), FORMATTED);
+    const run = sla(["fmt", "--diff", "--format", "json", "."], { cwd: dir });
+    expect(run.code).toBe(1);
+    const { files } = JSON.parse(run.stdout);
+    expect(files).toEqual([
+      {
+        file: "messy.sla",
+        changed: true,
+        diff: expect.stringMatching(/^--- a\/messy\.sla\n\+\+\+ b\/messy\.sla\n@@ /),
+      },
+      { file: "tidy.sla", changed: false, diff: "" },
+    ]);
+    expect(readFileSync(join(dir, "messy.sla"), "utf8")).toBe(MESSY);
+  });
+
   it("diffs standard input", () => {
     const run = sla(["fmt", "--diff", "-"], { input: MESSY });
     expect(run.code).toBe(1);
