@@ -232,9 +232,7 @@ function split(result: ParseResult, start: number, end: number, reachesEnd: bool
   if (!reachesEnd && tokens.length > 0 && (depth !== 0 || !endsItem(tokens.length - 1))) return undefined;
   // No item may straddle a boundary: drop boundaries that fall inside an item.
   const items = result.file.items;
-  const kept = boundaries.filter(
-    (b) => b === start || !items.some((item) => item.range.start.offset < b && item.range.end.offset > b),
-  );
+  const kept = boundariesOutsideItems(boundaries, items, start);
   const chunks: Chunk[] = kept.map((b, i) => ({
     start: b,
     end: i + 1 < kept.length ? kept[i + 1] : end,
@@ -275,6 +273,24 @@ function split(result: ParseResult, start: number, end: number, reachesEnd: bool
   for (const chunk of chunks)
     collectPositions([chunk.items, chunk.comments, chunk.diagnostics], new Set(), chunk.positions);
   return chunks;
+}
+
+/**
+ * The ascending `boundaries` that no item straddles (`start` is always kept). One sweep over the
+ * items in order of their start: testing every boundary against every item made opening a
+ * document with tens of thousands of declarations quadratic.
+ */
+function boundariesOutsideItems(boundaries: number[], items: Item[], start: number): number[] {
+  const spans = items.map((item) => item.range).sort((a, b) => a.start.offset - b.start.offset);
+  const kept: number[] = [];
+  let next = 0;
+  /** The furthest end of the items that start before the boundary in hand. */
+  let reach = Number.NEGATIVE_INFINITY;
+  for (const b of boundaries) {
+    while (next < spans.length && spans[next].start.offset < b) reach = Math.max(reach, spans[next++].end.offset);
+    if (b === start || reach <= b) kept.push(b);
+  }
+  return kept;
 }
 
 /** Move chunks after an edit, in place: offsets by `delta`, lines by the lines the edit added or removed. */

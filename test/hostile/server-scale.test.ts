@@ -1,0 +1,42 @@
+/**
+ * The language server's first check of a big document is linear in its size. Opening a document
+ * once tested every chunk boundary against every declaration (quadratic: 64,000 declarations ran
+ * past a minute). The sizes here would take that path minutes, far past the time-out; no timings
+ * are asserted.
+ */
+import { describe, expect, it } from "vitest";
+import { startTestServer } from "../../packages/language-server/test/harness.ts";
+import { checkProgram, memoryHost } from "../../packages/language/src/index.ts";
+
+const URI = "file:///scale/contract.sla";
+
+/** `count` small declarations: the quadratic path grew with their number, not with their size. */
+function manyClauses(count: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < count; i++) parts.push(`clause C${i} "Clause ${i}" { text "Term ${i}." }\n`);
+  return parts.join("");
+}
+
+describe("the language server's first check of a big document", () => {
+  it("publishes diagnostics for 160,000 declarations", async () => {
+    const server = await startTestServer({ checkWorkspace: false });
+    try {
+      // one error at the very end proves the whole document was checked
+      const text = `${manyClauses(160_000)}clause Last "Last" { text "x" text "y" }\n`;
+      await server.open(URI, text);
+      const published = await server.diagnostics(URI, (p) => p.version === 1, 115_000);
+      expect(published.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([["SLA3005", 160_000]]);
+
+      const symbols = await server.request<unknown[]>("textDocument/documentSymbol", { textDocument: { uri: URI } });
+      expect(symbols).toHaveLength(160_001);
+    } finally {
+      await server.dispose();
+    }
+  }, 120_000);
+
+  it("the checker alone is linear too", () => {
+    const text = manyClauses(160_000);
+    const program = checkProgram(URI, memoryHost({ [URI]: text }));
+    expect(program.diagnostics).toEqual([]);
+  }, 60_000);
+});
