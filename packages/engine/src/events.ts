@@ -119,6 +119,7 @@ export function toEventItem(raw: unknown, line: number): EventItem {
       if (typeof sev === "number" && Number.isInteger(sev)) severity = sev;
       else if (typeof sev === "string" && INTEGER.test(sev)) severity = Number(sev);
       else return invalid(line, "severity", sev === null ? "missing" : "must be a whole number");
+      if (!Number.isSafeInteger(severity)) return invalid(line, "severity", `${clip(String(sev))} is too large`);
       const opened = time("opened", true);
       if (opened === null || typeof opened === "object") return opened as InvalidLine;
       const responded = time("responded", false);
@@ -135,10 +136,12 @@ export function toEventItem(raw: unknown, line: number): EventItem {
       const at = time("at", true);
       if (at === null || typeof at === "object") return at as InvalidLine;
       const v = get(raw, "value");
-      let value: number;
-      if (typeof v === "number" && Number.isFinite(v)) value = v;
-      else if (typeof v === "string" && NUMBER.test(v.trim())) value = Number(v.trim());
-      else return invalid(line, "value", v === null ? "missing" : "must be a number");
+      const value =
+        typeof v === "number" ? v : typeof v === "string" && NUMBER.test(v.trim()) ? Number(v.trim()) : null;
+      if (value === null) return invalid(line, "value", v === null ? "missing" : "must be a number");
+      // `1e400`, as text or as a JSON number, is beyond a double: it would count as Infinity.
+      if (!Number.isFinite(value))
+        return invalid(line, "value", `${clip(typeof v === "string" ? v.trim() : String(v))} is not a finite number`);
       return { type: "measurement", line, metric, at, value };
     }
     case null:

@@ -11,7 +11,7 @@ export type {
 export { toEventItem } from "./events.ts";
 export { ndjsonEvents } from "./readers/ndjson.ts";
 export { CSV_COLUMNS, csvEvents } from "./readers/csv.ts";
-export { splitLines, type TextSource } from "./readers/lines.ts";
+export { MAX_LINE_LENGTH, splitLines, type TextSource } from "./readers/lines.ts";
 export { renderReportMarkdown } from "./report-markdown.ts";
 export type * from "./report-types.ts";
 export { BundleProblemError, BundleValidationError, EvaluationOptionsError, EventDataError } from "./errors.ts";

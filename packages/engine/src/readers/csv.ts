@@ -58,8 +58,8 @@ export function splitCsvLine(line: string): string[] | string {
 
 /**
  * CSV with a header row naming the columns (`type,service,metric,start,end,cause,announced,
- * severity,opened,responded,resolved,at,value`, any order, unknown columns ignored); an empty cell
- * is an absent field. Records mean the same as in NDJSON.
+ * severity,opened,responded,resolved,at,value`, any order, each at most once, unknown columns
+ * ignored); an empty cell is an absent field. Records mean the same as in NDJSON.
  */
 export async function* csvEvents(lines: TextSource): AsyncGenerator<EventItem> {
   let n = 0;
@@ -77,6 +77,15 @@ export async function* csvEvents(lines: TextSource): AsyncGenerator<EventItem> {
       const names = cells.map((c) => c.trim().toLowerCase());
       // Without a usable header no line can be read, so this stops even with skipInvalid.
       if (!names.includes("type")) throw new EventDataError(n, "type", 'the header row has no "type" column');
+      const twice = names.findIndex((name, i) => name !== "" && names.indexOf(name) !== i);
+      if (twice !== -1) {
+        const name = names[twice];
+        throw new EventDataError(
+          n,
+          name,
+          `the header row names the column "${name}" twice (columns ${names.indexOf(name) + 1} and ${twice + 1})`,
+        );
+      }
       columns = names.map((c) => (KNOWN.has(c) ? c : null));
       continue;
     }
