@@ -175,6 +175,33 @@ async function main(): Promise<void> {
     });
   }
 
+  // 5. Many diagnostics in one file: the text output (code frames) against JSON (none)
+  {
+    const count = QUICK ? 2_000 : 20_000;
+    const errors = join(OUT, "syntax-errors.sla");
+    writeFileSync(errors, `party P { role provider }\n${"@\n".repeat(count)}`);
+    const check = (format: string) => {
+      const samples: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const start = performance.now();
+        spawnSync(process.execPath, [join(ROOT, "packages/cli/bin/sla.cjs"), "check", errors, "--format", format], {
+          stdio: "ignore",
+        });
+        samples.push(performance.now() - start);
+      }
+      return median(samples);
+    };
+    const json = check("json");
+    const text = check("human");
+    rows.push({
+      benchmark: "sla check, syntax errors as text",
+      size: `${count.toLocaleString("en-GB")} errors`,
+      figure: ms(text),
+      baseline: `--format json ${ms(json)}`,
+      ratio: ratio(text, json),
+    });
+  }
+
   const header: Row = {
     benchmark: "benchmark",
     size: "size",
