@@ -3,9 +3,11 @@
  * for each length its window can have; outage limits, incident limits, maintenance allowances and
  * termination thresholds are checked against it and against each other, exactly (decimal.js).
  *
- * Budgets are compared only where they are exact: a service whose `hours` are 24x7 (or not given),
- * and limits with the same window as the target. Business time, months and years have no fixed
- * length and are compared only with the same unit.
+ * Budgets are on scheduled time (the same computation as the bundle, the contract and the engine):
+ * for a 24x7 service each length the window can have; for a service on a calendar, the windows of
+ * the term with the least and the most working time. Limits are compared only with a target of the
+ * same window. Business time, months and years have no fixed length and are compared only with
+ * the same unit.
  */
 import {
   allowedDowntimeSeconds,
@@ -14,10 +16,12 @@ import {
   windowLengthsInDays,
   windowPeriodLabel,
 } from "../../budget/budget.ts";
-import { type Decimal, toDecimal } from "../../budget/decimal.ts";
+import { calendarHoursOf } from "../../budget/calendar-hours.ts";
+import { type Decimal, plain, toDecimal } from "../../budget/decimal.ts";
+import { referenceSpan, scheduledBudgets } from "../../budget/scheduled-budget.ts";
 import { createDiagnostic } from "../../diagnostics/catalogue.ts";
 import type { RelatedLocation } from "../../diagnostics/diagnostic.ts";
-import type { DurationLiteral, HoursSpec, PercentageLiteral, WindowNode } from "../../syntax/ast.ts";
+import { type DurationLiteral, type HoursSpec, type PercentageLiteral, propertyOf, type WindowNode } from "../../syntax/ast.ts";
 import { ConsistencyDiagnostics } from "../codes.ts";
 import { isZeroText } from "./values.ts";
 import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
@@ -46,8 +50,50 @@ interface AvailabilityTarget {
   /** `above` allows strictly less than the budget. */
   strict: boolean;
   window: WindowNode;
-  /** The budget for each length of the window, shortest first. */
-  budgets: { days: number; seconds: Decimal }[];
+  /** The budget for each length of the window (24x7), or of the least and most scheduled windows, smallest first. */
+  budgets: Budget[];
+}
+
+interface Budget {
+  days: number;
+  seconds: Decimal;
+  /** A service on a calendar: `2026-02 (392 scheduled hours)`. */
+  label?: string;
+}
+
+/** The calendar a service's `hours` name, or "24x7"; undefined when the hours cannot be read. */
+function hoursOf(context: RuleContext, objective: Objective): DeclarationOf<"calendar"> | "24x7" | undefined {
+  const service = serviceOf(context, objective.declaration);
+  if (!service || damaged(context, service.declaration)) return undefined;
+  const hours = service.declaration.properties.filter((p) => p.kind === "hours");
+  if (hours.length === 0) return "24x7";
+  const spec = hours[0].kind === "hours" && !broken(context, hours[0]) ? hours[0].hours : undefined;
+  if (spec?.kind === "Always") return "24x7";
+  const calendar = spec ? context.resolve(spec, "calendar") : undefined;
+  return calendar && !damaged(context, calendar.declaration) ? calendar.declaration : undefined;
+}
+
+function budgetsOf(context: RuleContext, objective: Objective, percentText: string, window: WindowNode): Budget[] {
+  const hours = hoursOf(context, objective);
+  if (hours === undefined) return [];
+  if (hours === "24x7")
+    return windowLengths(window).map((days) => ({ days, seconds: allowedDowntimeSeconds(percentText, days) }));
+  const agreement = context.agreement()?.declaration;
+  const zone = (agreement && propertyOf(agreement, "timezone")?.value?.value) || "UTC";
+  const calendar = calendarHoursOf(hours, zone);
+  const term = agreement && propertyOf(agreement, "term")?.duration;
+  const span = referenceSpan(
+    {
+      effective: agreement && propertyOf(agreement, "effective")?.date?.text,
+      term: term ? { amount: term.amount, unit: term.unit } : undefined,
+    },
+    calendar.holidays,
+  );
+  return scheduledBudgets(percentText, window.period, rollingDays(window), calendar, zone, span).map((b) => ({
+    days: b.days,
+    seconds: toDecimal(b.seconds),
+    label: `${b.window} (${plain(toDecimal(b.scheduled).div(3600))} scheduled hours)`,
+  }));
 }
 
 function windowLengths(window: WindowNode): number[] {
@@ -77,7 +123,8 @@ function availabilityTarget(context: RuleContext, objective: Objective): Availab
     const percentText = p.value.value;
     const percent = toDecimal(percentText);
     if (percent.greaterThan(100)) return undefined;
-    const budgets = windowLengths(window).map((days) => ({ days, seconds: allowedDowntimeSeconds(percentText, days) }));
+    const budgets = budgetsOf(context, objective, percentText, window);
+    if (budgets.length === 0) return undefined;
     return {
       objective,
       name: objective.declaration.name.text,
@@ -91,26 +138,14 @@ function availabilityTarget(context: RuleContext, objective: Objective): Availab
   return undefined;
 }
 
-function isAroundTheClock(hours: HoursSpec | undefined): boolean {
-  return hours === undefined || hours.kind === "Always";
-}
-
-/** Objectives by the service they are about, and which services run 24x7. */
+/** Objectives by the service they are about, and the availability targets (with budgets) of each. */
 interface Index {
   byService: Map<string, Objective[]>;
   availability: Map<string, AvailabilityTarget[]>;
-  roundTheClock: Set<string>;
 }
 
 function buildIndex(context: RuleContext): Index {
-  const index: Index = { byService: new Map(), availability: new Map(), roundTheClock: new Set() };
-  for (const { declaration } of context.declarations("service")) {
-    if (!declaration.name || damaged(context, declaration)) continue;
-    const hours = declaration.properties.filter((p) => p.kind === "hours");
-    if (hours.every((p) => p.kind === "hours" && !broken(context, p) && isAroundTheClock(p.hours))) {
-      index.roundTheClock.add(declaration.name.text);
-    }
-  }
+  const index: Index = { byService: new Map(), availability: new Map() };
   for (const objective of context.declarations("objective")) {
     const service = serviceOf(context, objective.declaration)?.declaration.name?.text;
     if (!service) continue;
@@ -174,7 +209,7 @@ export const consistencyRule: Rule = (context) => {
     const window = completeWindow(windowNode);
     if (!duration || !limit || !window) return;
     const service = serviceOf(context, objective.declaration)?.declaration.name?.text;
-    if (!service || !getIndex().roundTheClock.has(service)) return;
+    if (!service) return;
     for (const target of getIndex().availability.get(service) ?? []) {
       if (!sameWindow(target.window, window)) continue;
       const budgets = target.budgets;
@@ -182,8 +217,8 @@ export const consistencyRule: Rule = (context) => {
       const looser = target.strict ? limit.greaterThanOrEqualTo(shortest.seconds) : limit.greaterThan(shortest.seconds);
       if (!looser) continue;
       const longest = budgets[budgets.length - 1];
-      const say = (b: { days: number; seconds: Decimal }) =>
-        `${formatDurationShort(b.seconds)} in a ${windowLengthLabel(window.period, b.days)}`;
+      const say = (b: Budget) =>
+        `${formatDurationShort(b.seconds)} in ${b.label ?? `a ${windowLengthLabel(window.period, b.days)}`}`;
       context.report(
         createDiagnostic(
           ConsistencyDiagnostics.outageLimitLooserThanTarget,
@@ -225,7 +260,7 @@ export const consistencyRule: Rule = (context) => {
         }
       }
     }
-    if (service && getIndex().roundTheClock.has(service)) {
+    if (service) {
       for (const target of getIndex().availability.get(service) ?? []) {
         const budget = target.budgets[0].seconds;
         if (!smallest || budget.lessThan(smallest.seconds))
@@ -242,7 +277,7 @@ export const consistencyRule: Rule = (context) => {
     if ("target" in smallest) {
       const { target } = smallest;
       const shortest = target.budgets[0];
-      allowance = `the ${formatDurationShort(shortest.seconds)} that the ${target.literal.value}% target of '${target.name}' allows in a ${windowLengthLabel(target.window.period, shortest.days)}`;
+      allowance = `the ${formatDurationShort(shortest.seconds)} that the ${target.literal.value}% target of '${target.name}' allows in ${shortest.label ?? `a ${windowLengthLabel(target.window.period, shortest.days)}`}`;
       related = targetRelated(target);
     } else {
       const { other, limit, window } = smallest;
