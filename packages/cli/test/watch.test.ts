@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO, SLA, scratch } from "./run.ts";
@@ -16,6 +16,22 @@ function waitFor(output: { text: string }, pattern: RegExp, count = 1, timeout =
     };
     poll();
   });
+}
+
+/** `sla build --watch FILE` in `dir`, with everything it prints. */
+function startWatch(dir: string, file: string) {
+  const child = spawn(process.execPath, [SLA, "build", "--watch", file], {
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  const output = { text: "" };
+  child.stdout.on("data", (chunk) => {
+    output.text += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    output.text += chunk;
+  });
+  return { child, output };
 }
 
 describe("sla build --watch", () => {
@@ -40,6 +56,47 @@ describe("sla build --watch", () => {
       writeFileSync(contract, readFileSync(contract, "utf8").replace("metric RegionUptime\n", "metric RegionUptim\n"));
       await waitFor(output, /not rebuilt: the contract has errors/);
       expect(readFileSync(join(dir, "demo.md"), "utf8")).toContain("How to claim credits");
+    } finally {
+      child.kill();
+    }
+  });
+
+  it("keeps watching when the contract is deleted, says so, and rebuilds when it is back", {
+    timeout: 60_000,
+  }, async () => {
+    const dir = scratch();
+    const contract = join(dir, "demo.sla");
+    const text = readFileSync(join(REPO, "examples/cloud-hosting.sla"), "utf8");
+    writeFileSync(contract, text);
+    const { child, output } = startWatch(dir, "demo.sla");
+    try {
+      await waitFor(output, /watching 1 file/);
+      rmSync(contract);
+      await waitFor(output, /demo\.sla was deleted; waiting for it to be created again/);
+      // the deletion of the outputs' source is no reason to stop, nor to delete the outputs
+      expect(child.exitCode).toBeNull();
+      writeFileSync(contract, text.replace('"Claiming credits"', '"How to claim credits"'));
+      await waitFor(output, /rebuilt: demo\.rules\.json, demo\.md/, 2);
+      expect(readFileSync(join(dir, "demo.md"), "utf8")).toContain("How to claim credits");
+    } finally {
+      child.kill();
+    }
+  });
+
+  it("rebuilds when a missing import appears", { timeout: 60_000 }, async () => {
+    const dir = scratch();
+    const text = readFileSync(join(REPO, "examples/cloud-hosting.sla"), "utf8");
+    const parties = text.slice(text.indexOf("party Nimbus"), text.indexOf("\n}\n", text.indexOf("party Orbital")) + 3);
+    writeFileSync(join(dir, "demo.sla"), `import "common/parties.sla"\n${text.replace(parties, "")}`);
+    const { child, output } = startWatch(dir, "demo.sla");
+    try {
+      await waitFor(output, /not rebuilt: the contract has errors/);
+      expect(output.text).toContain("SLA2004");
+      // the import's folder does not exist yet either
+      mkdirSync(join(dir, "common"));
+      writeFileSync(join(dir, "common/parties.sla"), parties);
+      await waitFor(output, /rebuilt: demo\.rules\.json, demo\.md/);
+      await waitFor(output, /watching 2 files/);
     } finally {
       child.kill();
     }
