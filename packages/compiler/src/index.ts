@@ -1,4 +1,4 @@
-/** `@sla/compiler`: a checked program → the rule bundle `sla-rules/1`, its JSON Schema, and the Markdown contract. */
+/** `@sla/compiler`: a checked program → the rule bundle `sla-rules/1`, its JSON Schema, and the Markdown and Word contracts. */
 export * from "./bundle-types.ts";
 export { compileBundle, monthlyFee, MONTHLY_FEE_PLACES, type CompileOptions } from "./compile.ts";
 export { serializeBundle } from "./serialize.ts";
@@ -6,4 +6,19 @@ export { renderContract } from "./render/contract.ts";
 export { bundleSchema, type JsonSchema } from "./schema.ts";
 export { escapeInline, escapeCell, escapeParagraphs } from "./render/escape.ts";
 export { formatMoney } from "./render/format.ts";
-export { buildArtifacts, contractName, type Artifact, type ArtifactKind, type ArtifactsResult } from "./artifacts.ts";
+export {
+  ARTIFACT_KINDS,
+  buildArtifactFiles,
+  buildArtifacts,
+  contractName,
+  DEFAULT_ARTIFACT_KINDS,
+  parseArtifactKinds,
+  type Artifact,
+  type ArtifactFilesResult,
+  type ArtifactKind,
+  type ArtifactsResult,
+  type BinaryArtifact,
+  type TextArtifactKind,
+} from "./artifacts.ts";
+export { contractDocument } from "./render/contract.ts";
+export { renderContractDocx } from "./render/docx.ts";

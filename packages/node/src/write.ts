@@ -28,10 +28,8 @@ import { basename, dirname, join, resolve } from "node:path";
 import { errnoMessage, FileError, isMissing } from "./errors.ts";
 import { notAFile } from "./read.ts";
 
-export interface Output {
-  path: string;
-  text: string;
-}
+/** A file to write: text (written as UTF-8) or bytes (a Word document). */
+export type Output = { path: string; text: string } | { path: string; bytes: Uint8Array };
 
 /** An output whose new bytes are safely on disk in a temporary file, ready to replace the target. */
 interface Staged {
@@ -114,7 +112,10 @@ function stage(output: Output): Staged {
     }
   }
   const temporary = join(directory, `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-  const bytes = Buffer.from(output.text, "utf8");
+  const bytes =
+    "bytes" in output
+      ? Buffer.from(output.bytes.buffer, output.bytes.byteOffset, output.bytes.byteLength)
+      : Buffer.from(output.text, "utf8");
   let inPlace = existing !== undefined && existing.nlink > 1;
   try {
     const fd = openSync(temporary, "wx", existing ? 0o600 : 0o666);

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
-import { type ArtifactKind, buildArtifacts } from "@sla/compiler";
+import { buildArtifactFiles, parseArtifactKinds } from "@sla/compiler";
 import { CliError } from "../errors.ts";
 import { isDirectory, toPath, writeFilesAtomic } from "../files.ts";
 import { formatDiagnostic, summary } from "../output/diagnostics.ts";
@@ -20,10 +20,15 @@ interface BuildFlags {
 export function registerBuild(program: Command): void {
   program
     .command("build")
-    .description("compile a contract into its JSON rule bundle (NAME.rules.json) and Markdown contract (NAME.md)")
+    .description(
+      "compile a contract into its JSON rule bundle (NAME.rules.json) and Markdown contract (NAME.md), and on request its Word contract (NAME.docx)",
+    )
     .argument("<contract>", "the contract to build (a .sla file with an agreement)")
     .option("-o, --out <dir>", "folder to write into (created when missing); default: beside the contract")
-    .option("--format <json|md>", "write only the rule bundle (json) or only the Markdown contract (md)")
+    .option(
+      "--format <kinds>",
+      "what to write: json (rule bundle), md (Markdown contract), docx (Word contract), or several separated by commas; default: json,md",
+    )
     .option("-w, --watch", "rebuild whenever the contract or a file it imports changes")
     .option("-q, --quiet", "print nothing but errors")
     .option("--no-color", "never colour the output")
@@ -33,6 +38,8 @@ export function registerBuild(program: Command): void {
 Examples:
   $ sla build examples/cloud-hosting.sla
   $ sla build contract.sla --out dist --format md
+  $ sla build contract.sla --format docx
+  $ sla build contract.sla --format json,md,docx
   $ sla build contract.sla --watch
 
 Nothing is written when the contract has errors (exit 1).`,
@@ -41,7 +48,12 @@ Nothing is written when the contract has errors (exit 1).`,
 }
 
 interface Outputs {
-  [path: string]: string;
+  [path: string]: string | Uint8Array;
+}
+
+function sameContent(a: string | Uint8Array | undefined, b: string | Uint8Array): boolean {
+  if (typeof a === "string" || typeof b === "string" || a === undefined) return a === b;
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
 interface Plan {
@@ -51,10 +63,9 @@ interface Plan {
   requested: string[];
 }
 
-function plan(contract: string, flags: BuildFlags): Plan {
-  if (flags.format !== undefined && flags.format !== "json" && flags.format !== "md") {
-    throw new CliError(`--format must be json or md, not '${flags.format}'`, 2);
-  }
+async function plan(contract: string, flags: BuildFlags): Promise<Plan> {
+  const format = flags.format === undefined ? undefined : parseArtifactKinds(flags.format);
+  if (format && "error" in format) throw new CliError(format.error, 2);
   if (flags.out && existsSync(flags.out) && !isDirectory(flags.out)) {
     throw new CliError(`cannot write into ${flags.out}: it is a file, not a folder`, 2);
   }
@@ -62,14 +73,15 @@ function plan(contract: string, flags: BuildFlags): Plan {
   const workspace = new Workspace();
   const checked = workspace.check(contract);
   const requested = [...workspace.requested].filter((uri) => uri.startsWith("file:")).map(toPath);
-  const built = buildArtifacts(checked.program, flags.format ? [flags.format as ArtifactKind] : undefined);
+  const built = await buildArtifactFiles(checked.program, format?.kinds);
   if ("problem" in built) {
     if (built.problem === "errors") return { checked, requested };
     throw new CliError(`${contract} ${built.message}`, 1);
   }
   const folder = resolve(flags.out ?? dirname(contract));
   const outputs: Outputs = {};
-  for (const artifact of built.artifacts) outputs[join(folder, artifact.fileName)] = artifact.text;
+  for (const artifact of built.artifacts)
+    outputs[join(folder, artifact.fileName)] = artifact.kind === "docx" ? artifact.bytes : artifact.text;
   const inputs = new Set([...checked.program.files.keys()].map(toPath));
   for (const path of Object.keys(outputs)) {
     if (inputs.has(path)) throw new CliError(`refusing to overwrite ${path}: it is an input of the contract`, 2);
@@ -79,7 +91,11 @@ function plan(contract: string, flags: BuildFlags): Plan {
 
 /** All outputs or none: a full disk leaves the previous bundle and Markdown byte-identical. */
 function write(outputs: Outputs): void {
-  writeFilesAtomic(Object.entries(outputs).map(([path, text]) => ({ path, text })));
+  writeFilesAtomic(
+    Object.entries(outputs).map(([path, content]) =>
+      typeof content === "string" ? { path, text: content } : { path, bytes: content },
+    ),
+  );
 }
 
 function report(checked: CheckedInput, flags: BuildFlags): void {
@@ -93,9 +109,9 @@ function report(checked: CheckedInput, flags: BuildFlags): void {
     process.stderr.write(`${summary(diagnosticsOf(items), checked.program.files.size)}\n`);
 }
 
-export function runBuild(contract: string, flags: BuildFlags): void {
-  const once = () => {
-    const { checked, outputs } = plan(contract, flags);
+export async function runBuild(contract: string, flags: BuildFlags): Promise<void> {
+  const once = async () => {
+    const { checked, outputs } = await plan(contract, flags);
     report(checked, flags);
     if (!outputs) {
       process.stderr.write("nothing written: the contract has errors\n");
@@ -106,7 +122,7 @@ export function runBuild(contract: string, flags: BuildFlags): void {
     return { checked, outputs, ok: true };
   };
   if (!flags.watch) {
-    process.exitCode = once().ok ? 0 : 1;
+    process.exitCode = (await once()).ok ? 0 : 1;
     return;
   }
   watchAndRebuild(contract, flags);
@@ -127,7 +143,7 @@ function watchAndRebuild(contract: string, flags: BuildFlags): void {
   let missing = false;
   const time = () => new Date().toTimeString().slice(0, 8);
   const watcher = new FolderWatch(() => schedule());
-  const rebuild = () => {
+  const rebuild = async () => {
     let files: string[] = [resolve(contract)];
     if (!existsSync(contract)) {
       if (!missing) process.stderr.write(`[${time()}] ${contract} was deleted; waiting for it to be created again\n`);
@@ -137,11 +153,11 @@ function watchAndRebuild(contract: string, flags: BuildFlags): void {
     }
     missing = false;
     try {
-      const { checked, outputs, requested } = plan(contract, flags);
+      const { checked, outputs, requested } = await plan(contract, flags);
       files = requested;
       report(checked, flags);
       if (outputs) {
-        const changed = Object.keys(outputs).filter((path) => previous[path] !== outputs[path]);
+        const changed = Object.keys(outputs).filter((path) => !sameContent(previous[path], outputs[path]));
         write(outputs);
         previous = outputs;
         process.stdout.write(
@@ -162,5 +178,5 @@ function watchAndRebuild(contract: string, flags: BuildFlags): void {
     if (timer) clearTimeout(timer);
     timer = setTimeout(rebuild, 100);
   };
-  rebuild();
+  void rebuild();
 }

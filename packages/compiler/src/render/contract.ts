@@ -52,8 +52,11 @@ import {
   lettered,
   listClause,
   paragraph,
-  renderTable,
+  renderMarkdown,
+  resolveReferences,
+  type ContractDocument,
   type Section,
+  type SignatureBlock,
   type SectionKey,
   sectionRef,
   table,
@@ -247,7 +250,7 @@ class ContractWriter {
 
   // --- the document ---------------------------------------------------------------------------
 
-  render(): string {
+  document(): ContractDocument {
     const sections: Section[] = [];
     const add = (key: SectionKey, title: string, clauses: Clause[]) => {
       if (clauses.length) sections.push({ key, title: md`${title}`, clauses });
@@ -284,52 +287,28 @@ class ContractWriter {
       sections.splice(index, 0, definitionSection);
     }
 
-    const numbers = new Map<string, number>();
-    sections.forEach((s, i) => {
-      numbers.set(s.key, i + 1);
+    const a = this.bundle.agreement;
+    const signatures = this.signatures();
+    return resolveReferences({
+      title: raw(escapeInline(a ? titleOf(a) : "Service Level Terms")),
+      preamble: this.preamble(),
+      sections,
+      ...(signatures ? { signatures } : {}),
     });
-
-    const out: string[] = [];
-    out.push(...this.cover());
-    sections.forEach((section, i) => {
-      const n = i + 1;
-      out.push(`## ${n}. ${section.title.text}`, "");
-      if (section.clauses.length === 0) out.push("Not used.", "");
-      section.clauses.forEach((c, j) => {
-        const number = `**${n}.${j + 1}**`;
-        c.blocks.forEach((block, k) => {
-          if (block.kind === "table") {
-            if (k === 0) out.push(number, "");
-            out.push(renderTable(block.head, block.rows), "");
-            return;
-          }
-          if (k === 0) {
-            const heading = c.heading ? `**${c.heading.text}.** ` : "";
-            out.push(`${number} ${heading}${block.text.text}`, "");
-          } else out.push(block.text.text, "");
-        });
-      });
-    });
-    out.push(...this.signatures());
-    const text = `${out
-      .join("\n")
-      .replace(/\n{3,}/g, "\n\n")
-      .trimEnd()}\n`;
-    return text.replace(/\u0000([^\u0000]*)\u0000/g, (_, key: string) => String(numbers.get(key) ?? "?"));
   }
 
-  private cover(): string[] {
+  private preamble(): Markdown[] {
     const a = this.bundle.agreement;
-    const title = a ? titleOf(a) : "Service Level Terms";
-    const out = [`# ${escapeInline(title)}`, ""];
+    const out: Markdown[] = [];
     const facts: Markdown[] = [];
     if (a?.version) facts.push(md`Version ${a.version}`);
     if (a?.effective) facts.push(md`effective ${formatDate(a.effective)}`);
-    if (facts.length) out.push(`${capitalise(join(facts, ", ").text)}.`, "");
+    if (facts.length) out.push(raw(`${capitalise(join(facts, ", ").text)}.`));
     if (!a) {
       out.push(
-        "These terms are not part of an agreement: the source declares no `agreement`. They set out shared declarations for use by agreements that import them.",
-        "",
+        raw(
+          "These terms are not part of an agreement: the source declares no `agreement`. They set out shared declarations for use by agreements that import them.",
+        ),
       );
     }
     return out;
@@ -1193,10 +1172,10 @@ class ContractWriter {
 
   // --- Signatures ------------------------------------------------------------------------------
 
-  private signatures(): string[] {
+  private signatures(): SignatureBlock | undefined {
     const signing = [...this.providers, ...this.customers];
     const parties = signing.length ? signing : this.bundle.parties;
-    if (parties.length === 0 || !this.bundle.agreement) return [];
+    if (parties.length === 0 || !this.bundle.agreement) return undefined;
     const head = [
       raw(""),
       ...parties.map((p) =>
@@ -1204,14 +1183,7 @@ class ContractWriter {
       ),
     ];
     const rows = ["Signature", "Name", "Position", "Date"].map((label) => [raw(label), ...parties.map(() => raw(""))]);
-    return [
-      "## Signatures",
-      "",
-      "Signed by the authorised representatives of the Parties:",
-      "",
-      renderTable(head, rows),
-      "",
-    ];
+    return { intro: raw("Signed by the authorised representatives of the Parties:"), head, rows };
   }
 }
 
@@ -1230,7 +1202,12 @@ function compareText(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The contract's document model, which the Markdown and the Word renderers both walk. */
+export function contractDocument(bundle: RuleBundle): ContractDocument {
+  return new ContractWriter(bundle).document();
+}
+
 /** The Markdown contract for a rule bundle: deterministic, and safe whatever the bundle's strings hold. */
 export function renderContract(bundle: RuleBundle): string {
-  return new ContractWriter(bundle).render();
+  return renderMarkdown(contractDocument(bundle));
 }

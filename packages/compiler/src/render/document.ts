@@ -1,7 +1,9 @@
 /** The contract's document model: sections of numbered clauses, each clause a list of blocks. */
 import { join, type Markdown, raw } from "./escape.ts";
 
-export type Block = { kind: "paragraph"; text: Markdown } | { kind: "table"; head: Markdown[]; rows: Markdown[][] };
+export type Block =
+  /** `item`: the letter of a lettered list item (`a` for `(a)`), which the renderer numbers. */
+  { kind: "paragraph"; text: Markdown; item?: string } | { kind: "table"; head: Markdown[]; rows: Markdown[][] };
 
 export interface Clause {
   /** Bold lead-in, e.g. the remedy's title. */
@@ -31,6 +33,26 @@ export interface Section {
   clauses: Clause[];
 }
 
+/**
+ * The whole contract, as both renderers (Markdown and Word) walk it: sections are numbered in
+ * order from 1, clauses within a section from 1, and every section reference is already resolved.
+ */
+export interface ContractDocument {
+  title: Markdown;
+  /** Paragraphs under the title: the version and effective date, or why these are not an agreement. */
+  preamble: Markdown[];
+  sections: Section[];
+  signatures?: SignatureBlock;
+}
+
+export interface SignatureBlock {
+  intro: Markdown;
+  /** An empty first cell, then one per signing party. */
+  head: Markdown[];
+  /** `Signature`, `Name`, `Position`, `Date`, each with an empty cell per party. */
+  rows: Markdown[][];
+}
+
 /** A reference to a section, replaced by its number once sections are numbered. Escaped text cannot contain U+0000. */
 export function sectionRef(key: SectionKey): Markdown {
   return raw(`\u0000${key}\u0000`);
@@ -57,7 +79,7 @@ export function lettered(items: Markdown[]): Block[] {
   return items.map((item, i) => {
     const letter = String.fromCharCode(97 + (i % 26)).repeat(Math.floor(i / 26) + 1);
     const end = i === items.length - 1 ? "." : i === items.length - 2 ? "; and" : ";";
-    return paragraph(raw(`(${letter}) ${item.text}${end}`));
+    return { kind: "paragraph", text: raw(`${item.text}${end}`), item: letter };
   });
 }
 
@@ -73,6 +95,66 @@ export function appendSentences(blocks: Block[], sentences: Markdown[]): void {
   const last = blocks[blocks.length - 1];
   if (last?.kind === "paragraph") last.text = join([last.text, ...sentences], " ");
   else blocks.push(paragraph(join(sentences, " ")));
+}
+
+/** Replaces every `sectionRef` in the document by the number its section was given. */
+export function resolveReferences(document: ContractDocument): ContractDocument {
+  const numbers = new Map<string, number>(document.sections.map((s, i) => [s.key, i + 1]));
+  const resolve = (m: Markdown): Markdown =>
+    m.text.includes("\u0000")
+      ? raw(m.text.replace(/\u0000([^\u0000]*)\u0000/g, (_, key: string) => String(numbers.get(key) ?? "?")))
+      : m;
+  const block = (b: Block): Block =>
+    b.kind === "table"
+      ? { kind: "table", head: b.head.map(resolve), rows: b.rows.map((row) => row.map(resolve)) }
+      : { ...b, text: resolve(b.text) };
+  return {
+    title: resolve(document.title),
+    preamble: document.preamble.map(resolve),
+    sections: document.sections.map((s) => ({
+      key: s.key,
+      title: resolve(s.title),
+      clauses: s.clauses.map((c) => ({
+        ...(c.heading ? { heading: resolve(c.heading) } : {}),
+        blocks: c.blocks.map(block),
+      })),
+    })),
+    ...(document.signatures ? { signatures: document.signatures } : {}),
+  };
+}
+
+/** The Markdown contract: `## 1. Title` sections, `**1.1**` clauses, `(a)` items, GFM tables. */
+export function renderMarkdown(document: ContractDocument): string {
+  const out: string[] = [`# ${document.title.text}`, ""];
+  for (const line of document.preamble) out.push(line.text, "");
+  document.sections.forEach((section, i) => {
+    const n = i + 1;
+    out.push(`## ${n}. ${section.title.text}`, "");
+    if (section.clauses.length === 0) out.push("Not used.", "");
+    section.clauses.forEach((c, j) => {
+      const number = `**${n}.${j + 1}**`;
+      c.blocks.forEach((block, k) => {
+        if (block.kind === "table") {
+          if (k === 0) out.push(number, "");
+          out.push(renderTable(block.head, block.rows), "");
+          return;
+        }
+        const text = block.item === undefined ? block.text.text : `(${block.item}) ${block.text.text}`;
+        if (k === 0) {
+          const heading = c.heading ? `**${c.heading.text}.** ` : "";
+          out.push(`${number} ${heading}${text}`, "");
+        } else out.push(text, "");
+      });
+    });
+  });
+  const signatures = document.signatures;
+  if (signatures) {
+    out.push("## Signatures", "", signatures.intro.text, "", renderTable(signatures.head, signatures.rows), "");
+  }
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
 }
 
 export function renderTable(head: Markdown[], rows: Markdown[][]): string {
