@@ -126,11 +126,21 @@ function dayTable(week: WorkingWeek | undefined, zone: string, from: DateTime, d
   if (cached) return cached;
   const index = new Map<string, number>();
   const prefix = [0];
+  const perWeekday = week ? week.spans.map((spans) => unionMinutes(spans) * 60_000) : [];
   let day = from;
   for (let i = 0; i < days; i++) {
     const next = day.plus({ days: 1 });
-    index.set(day.toISODate() ?? "", i);
-    prefix.push(prefix[i] + scheduledMs(week, day.toMillis(), next.toMillis()));
+    const iso = day.toISODate() ?? "";
+    index.set(iso, i);
+    const start = day.toMillis();
+    const end = next.toMillis();
+    let ms: number;
+    if (week === undefined) ms = end - start;
+    else if (week.holidays.has(iso)) ms = 0;
+    // a day of 24 hours has no clock change: its working time is the length of its spans
+    else if (end - start === 86_400_000) ms = perWeekday[day.weekday];
+    else ms = scheduledMs(week, start, end);
+    prefix.push(prefix[i] + ms);
     day = next;
   }
   index.set(day.toISODate() ?? "", days);
@@ -138,6 +148,21 @@ function dayTable(week: WorkingWeek | undefined, zone: string, from: DateTime, d
   if (tables.size >= TABLE_LIMIT) tables.clear();
   tables.set(key, table);
   return table;
+}
+
+/** Minutes covered by spans within one day (overlapping spans count once). */
+function unionMinutes(spans: readonly { from: number; to: number }[]): number {
+  const sorted = [...spans].sort((a, b) => a.from - b.from);
+  let total = 0;
+  let reach = 0;
+  for (const s of sorted) {
+    const from = Math.max(s.from, reach);
+    if (s.to > from) {
+      total += s.to - from;
+      reach = s.to;
+    }
+  }
+  return total;
 }
 
 /** A window of the agreement: `[start, end)` between local midnights. */
