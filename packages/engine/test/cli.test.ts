@@ -107,3 +107,61 @@ describe("sla evaluate", () => {
     expect(r.err).toContain('unknown time zone "Mars/Olympus"');
   });
 });
+
+describe("sla evaluate: names the contract does not declare", () => {
+  const withTypo = file(
+    "typo.ndjson",
+    `${fixture("hosting-2026-03.ndjson")}\n${JSON.stringify({ type: "outage", service: "hosting", start: "2026-03-05T10:00:00Z", end: "2026-03-05T12:00:00Z", cause: "unplanned" })}\n`,
+  );
+  const withOther = file(
+    "other.ndjson",
+    `${fixture("hosting-2026-03.ndjson")}\n${JSON.stringify({ type: "outage", service: "Billing", start: "2026-03-05T10:00:00Z", end: "2026-03-05T12:00:00Z", cause: "unplanned" })}\n`,
+  );
+
+  it("refuses a near miss (exit 1, nothing written) and names the declared service on stderr", async () => {
+    const r = await sla(bundlePath, "--events", withTypo, "--period", "2026-03");
+    expect(r).toMatchObject({ code: 1, out: "" });
+    expect(r.err).toContain('1 record names service "hosting", which the contract does not declare; did you mean service "Hosting"?');
+    expect(r.err).toContain("--ignore-unknown");
+  });
+
+  it("evaluates with --ignore-unknown, listing the name at the top of the report", async () => {
+    const r = await sla(bundlePath, "--events", withTypo, "--period", "2026-03", "--ignore-unknown", "--format", "md");
+    expect(r.code).toBe(0);
+    expect(r.out.indexOf("## Unknown names in the data")).toBeLessThan(r.out.indexOf("## Summary"));
+    expect(r.out).toContain("- service hosting: 1 record; nearest declared service: Hosting (probably a typo)");
+  });
+
+  it("only warns about another service's records, with counts", async () => {
+    const r = await sla(bundlePath, "--events", withOther, "--period", "2026-03");
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('1 record names service "Billing", which the contract does not declare');
+    expect(JSON.parse(r.out).unknownNames).toEqual([
+      { kind: "service", name: "Billing", records: 1, nearest: "Hosting", nearMiss: false },
+    ]);
+  });
+});
+
+describe("sla evaluate: the term and windows in progress", () => {
+  it("--terminated-on puts later windows outside the term, with no credit", async () => {
+    const r = await sla(bundlePath, "--events", events, "--period", "2026-03", "--terminated-on", "2026-02-28");
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.objectives.map((o: { status: string }) => o.status)).toEqual(Array(5).fill("outside term"));
+    expect(report.totalCredit.amount).toBe("0.00");
+  });
+
+  it("--as-of mid-month puts the month in progress, with no credit yet", async () => {
+    const r = await sla(bundlePath, "--events", events, "--period", "2026-03", "--as-of", "2026-03-15");
+    const report = JSON.parse(r.out);
+    const uptime = report.objectives.find((o: { name: string }) => o.name === "Uptime");
+    expect(uptime).toMatchObject({ status: "in progress", met: null, breaches: 0 });
+    expect(uptime.remainingBudget).toBeDefined();
+    expect(report.credits).toEqual([]);
+  });
+
+  it("rejects a malformed --as-of or --terminated-on (exit 2)", async () => {
+    expect((await sla(bundlePath, "--events", events, "--period", "2026-03", "--as-of", "mid-March")).code).toBe(2);
+    expect((await sla(bundlePath, "--events", events, "--period", "2026-03", "--terminated-on", "2026-02-30")).code).toBe(2);
+  });
+});

@@ -147,7 +147,7 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
   for (const u of unknown) {
     const nearest = u.nearest ? `; did you mean ${u.kind} "${u.nearest}"?` : "";
     warn(
-      `evaluate: ${flags.events}: ${u.records} record${u.records === 1 ? "" : "s"} name ${u.kind} "${u.name}", which the contract does not declare${nearest}\n`,
+      `evaluate: ${flags.events}: ${u.records} ${u.records === 1 ? "record names" : "records name"} ${u.kind} "${u.name}", which the contract does not declare${nearest}\n`,
     );
   }
   if (unknown.some((u) => u.nearMiss) && flags.ignoreUnknown !== true)
