@@ -68,7 +68,10 @@ async function buildDeclarations() {
       child.on("error", reject);
       child.on("exit", resolve);
     });
-    if (code !== 0) throw new Error(`tsc could not emit the libraries' declarations (exit ${code})`);
+    // 2: type errors, declarations written anyway. The type-check step (`npm run typecheck`) fails on
+    // them; the bundles the tests spawn need not wait for someone else's half-typed change.
+    if (code === 2) console.warn("build: the libraries' declarations were emitted despite the type errors above");
+    else if (code !== 0) throw new Error(`tsc could not emit the libraries' declarations (exit ${code})`);
     for (const name of LIBRARIES) {
       const types = join("packages", name, "dist", "types");
       rmSync(types, { recursive: true, force: true });
