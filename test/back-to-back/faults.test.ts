@@ -42,7 +42,10 @@ remedy SupportCredits "Credits" {
     const { bundle } = build(contract);
     const [report] = await run(
       bundle,
-      [ticket(1, "2026-03-02T09:00:00Z", "2026-03-02T14:00:00Z"), ticket(2, "2026-03-03T09:00:00Z", "2026-03-03T09:30:00Z")],
+      [
+        ticket(1, "2026-03-02T09:00:00Z", "2026-03-02T14:00:00Z"),
+        ticket(2, "2026-03-03T09:00:00Z", "2026-03-03T09:30:00Z"),
+      ],
       { from: "2026-03" },
     );
     const o = report.objectives[0];
@@ -88,7 +91,9 @@ describe("permitted downtime is stated on scheduled time", () => {
       { days: 31, seconds: "1562.4", text: "26m 2.4s", window: "2026-01", scheduled: "1562400" },
     ]);
     expect(markdown).toContain("(Scheduled Time in the calendar month) × 0.1%");
-    expect(markdown).toContain("| Uptime | (Scheduled Time in the calendar month) × 0.1% | February 2026 (least) | 392 hours | 23 minutes 31.2 seconds |");
+    expect(markdown).toContain(
+      "| Uptime | (Scheduled Time in the calendar month) × 0.1% | February 2026 (least) | 392 hours | 23 minutes 31.2 seconds |",
+    );
     expect(markdown).not.toContain("40 minutes 19.2 seconds");
     // A 30-minute outage inside service hours breaches, as the stated 23m 31.2s says it must.
     const [report] = await run(bundle, [outage("2026-02-10T10:00:00Z", "2026-02-10T10:30:00Z")], { from: "2026-02" });
@@ -107,7 +112,10 @@ describe("permitted downtime is stated on scheduled time", () => {
 });
 
 describe("windows outside the agreement's term", () => {
-  const big = [outage("2025-12-10T10:00:00Z", "2025-12-11T10:00:00Z"), outage("2028-02-10T10:00:00Z", "2028-02-11T10:00:00Z")];
+  const big = [
+    outage("2025-12-10T10:00:00Z", "2025-12-11T10:00:00Z"),
+    outage("2028-02-10T10:00:00Z", "2028-02-11T10:00:00Z"),
+  ];
 
   it("before the effective date: no verdict, breach or credit", async () => {
     const { bundle } = build(hosting("24x7"));
@@ -165,7 +173,11 @@ describe("names in the data that the contract does not declare", () => {
     const { bundle } = build(hosting("24x7"));
     const [report] = await run(
       bundle,
-      [outage("2026-03-10T10:00:00Z", "2026-03-10T12:00:00Z", "web"), outage("2026-03-10T10:00:00Z", "2026-03-10T12:00:00Z", "Billing"), { type: "measurement", metric: "Avial", at: "2026-03-10T10:00:00Z", value: 1 }],
+      [
+        outage("2026-03-10T10:00:00Z", "2026-03-10T12:00:00Z", "web"),
+        outage("2026-03-10T10:00:00Z", "2026-03-10T12:00:00Z", "Billing"),
+        { type: "measurement", metric: "Avial", at: "2026-03-10T10:00:00Z", value: 1 },
+      ],
       { from: "2026-03" },
     );
     expect(report.unknownNames).toEqual([
