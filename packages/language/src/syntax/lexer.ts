@@ -5,7 +5,7 @@
  * Durations and money are single tokens (`15 minutes`, `GBP 12,000.00`): that is how the brief
  * defines them lexically, and it keeps unit words such as `hours` free to be property keywords.
  */
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import { type CustomPatternMatcherFunc, createToken, Lexer, type TokenType } from "chevrotain";
 import { DECLARATION_KINDS } from "./ast.ts";
 import { SKIP_GRAMMAR_VALIDATION } from "./build-mode.ts";
 
@@ -13,20 +13,108 @@ const NUMBER_TEXT = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
 const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 const UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".split("");
 
+/**
+ * Strings, text blocks and comments are matched by scanners rather than regular expressions: they
+ * may be megabytes long, and a pattern such as `"(?:[^"\\]|\\.)*"` keeps one backtracking entry
+ * per character, which overflows the stack on a string of about 8 MiB. Each scanner is one pass.
+ */
+function scanned(scan: (text: string, offset: number) => number): { exec: CustomPatternMatcherFunc } {
+  return {
+    exec: (text, offset) => {
+      const end = scan(text, offset);
+      return end < 0 ? null : [text.slice(offset, end)];
+    },
+  };
+}
+
+/** Where a one-line string that opens at `offset` stops, and whether a closing quote stopped it. */
+function scanString(text: string, offset: number): { end: number; closed: boolean } {
+  let i = offset + 1;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) return { end: i + 1, closed: true }; // "
+    if (c === 0x0a || c === 0x0d) break;
+    if (c === 0x5c) {
+      // a backslash escapes any character but a line terminator
+      const next = text.charCodeAt(i + 1);
+      if (i + 1 >= text.length || next === 0x0a || next === 0x0d || next === 0x2028 || next === 0x2029) break;
+      i += 2;
+    } else i++;
+  }
+  return { end: i, closed: false };
+}
+
+/** The end of a literal from `open` to the next `close`, or -1 when `open` is not at `offset`. */
+function delimited(open: string, close: string, unterminated: boolean) {
+  return (text: string, offset: number): number => {
+    if (!text.startsWith(open, offset)) return -1;
+    const at = text.indexOf(close, offset + open.length);
+    if (unterminated) return at < 0 ? text.length : -1;
+    return at < 0 ? -1 : at + close.length;
+  };
+}
+
 export const WhiteSpace = createToken({
   name: "WhiteSpace",
   pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/,
   group: Lexer.SKIPPED,
 });
-export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\n\r]*/, group: "comments" });
-export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, group: "comments" });
+export const LineComment = createToken({
+  name: "LineComment",
+  pattern: scanned((text, offset) => {
+    if (!text.startsWith("//", offset)) return -1;
+    let i = offset + 2;
+    while (i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
+    return i;
+  }),
+  start_chars_hint: ["/"],
+  line_breaks: false,
+  group: "comments",
+});
+export const BlockComment = createToken({
+  name: "BlockComment",
+  pattern: scanned(delimited("/*", "*/", false)),
+  start_chars_hint: ["/"],
+  line_breaks: true,
+  group: "comments",
+});
 /** An unterminated block comment runs to the end of the file; the parser reports it. */
-export const UnterminatedBlockComment = createToken({ name: "UnterminatedBlockComment", pattern: /\/\*[\s\S]*/ });
+export const UnterminatedBlockComment = createToken({
+  name: "UnterminatedBlockComment",
+  pattern: scanned(delimited("/*", "*/", true)),
+  start_chars_hint: ["/"],
+  line_breaks: true,
+});
 
-export const TextBlock = createToken({ name: "TextBlock", pattern: /"""[\s\S]*?"""/ });
-export const UnterminatedTextBlock = createToken({ name: "UnterminatedTextBlock", pattern: /"""[\s\S]*/ });
-export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:[^"\\\r\n]|\\.)*"/ });
-export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\r\n]|\\.)*/ });
+export const TextBlock = createToken({
+  name: "TextBlock",
+  pattern: scanned(delimited('"""', '"""', false)),
+  start_chars_hint: ['"'],
+  line_breaks: true,
+});
+export const UnterminatedTextBlock = createToken({
+  name: "UnterminatedTextBlock",
+  pattern: scanned(delimited('"""', '"""', true)),
+  start_chars_hint: ['"'],
+  line_breaks: true,
+});
+export const StringLiteral = createToken({
+  name: "StringLiteral",
+  pattern: scanned((text, offset) => {
+    if (text.charCodeAt(offset) !== 0x22) return -1;
+    const { end, closed } = scanString(text, offset);
+    return closed ? end : -1;
+  }),
+  start_chars_hint: ['"'],
+  line_breaks: false,
+});
+/** A string without its closing quote runs to the end of its line (or to an escaped line break). */
+export const UnterminatedString = createToken({
+  name: "UnterminatedString",
+  pattern: scanned((text, offset) => (text.charCodeAt(offset) === 0x22 ? scanString(text, offset).end : -1)),
+  start_chars_hint: ['"'],
+  line_breaks: false,
+});
 
 export const LCurly = createToken({ name: "LCurly", pattern: "{", label: "'{'" });
 export const RCurly = createToken({ name: "RCurly", pattern: "}", label: "'}'" });

@@ -5,16 +5,19 @@ function describe(tokenType: TokenType): string {
   return tokenType.LABEL ?? tokenType.name;
 }
 
+/** A token as a message quotes it: a string or comment may be megabytes long. */
+function quote(image: string): string {
+  const shown = image.length > 40 ? `${image.slice(0, 40)}…` : image;
+  return `'${shown.replace(/\s+/g, " ")}'`;
+}
+
 function found(actual: IToken): string {
   if (actual.tokenType.name === "EOF" || !Number.isFinite(actual.startOffset)) return "the end of the file";
-  const image = actual.image.length > 40 ? `${actual.image.slice(0, 40)}…` : actual.image;
-  return `'${image.replace(/\s+/g, " ")}'`;
+  return quote(actual.image);
 }
 
 function after(previous: IToken | undefined): string {
-  return previous && Number.isFinite(previous.startOffset) && previous.image
-    ? ` after '${previous.image.replace(/\s+/g, " ")}'`
-    : "";
+  return previous && Number.isFinite(previous.startOffset) && previous.image ? ` after ${quote(previous.image)}` : "";
 }
 
 function oneOf(options: string[]): string {
