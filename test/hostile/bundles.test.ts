@@ -4,6 +4,11 @@
  * bad field) — never a TypeError, a RangeError or a run that does not end. The property mutates
  * the compiled examples; `npm run fuzz` runs it many more times (FUZZ_RUNS).
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -219,6 +224,34 @@ describe("bundle validation names the bad field", () => {
       }
       expect(error, what).toBeInstanceOf(BundleValidationError);
       expect((error as BundleValidationError).path, what).toBe(path);
+    }
+  });
+});
+
+describe("sla evaluate on a bad bundle", () => {
+  const cli = fileURLToPath(new URL("../../packages/cli/bin/sla.cjs", import.meta.url));
+  const { bundle } = examples.find((e) => e.name === "it-outsourcing.sla")!;
+
+  it("exits 1 naming the JSON path of the bad field (a hang and a TypeError before)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sla-bundle-"));
+    writeFileSync(join(dir, "events.ndjson"), `${eventsFor(bundle).join("\n")}\n`);
+    const hang = structuredClone(bundle);
+    hang.incentives[0].bonuses[0].consecutiveWindows = 1e9;
+    const typeError = structuredClone(bundle) as unknown as { objectives: { window: unknown }[] };
+    typeError.objectives[0].window = null;
+    for (const [name, mutated, path] of [
+      ["hang.rules.json", hang, "$.incentives[0].bonuses[0].consecutiveWindows"],
+      ["type-error.rules.json", typeError, "$.objectives[0].window"],
+    ] as const) {
+      writeFileSync(join(dir, name), JSON.stringify(mutated));
+      const result = spawnSync(
+        process.execPath,
+        [cli, "evaluate", join(dir, name), "--events", join(dir, "events.ndjson"), "--period", "2026-05"],
+        { encoding: "utf8", timeout: 60_000 },
+      );
+      expect(result.stderr).toContain(`${name}: invalid rule bundle: ${path} `);
+      expect(result.stderr).not.toMatch(/TypeError|RangeError|internal error/);
+      expect(result.status).toBe(1);
     }
   });
 });

@@ -99,7 +99,7 @@ export function durationLimitProblem(
 /** `40 hours a week on 5 days`, `no working hours`: a calendar's week for a message. */
 export function describeWeek(weekly: WeeklyWorkingTime): string {
   if (weekly.minutes === 0) return "no working hours";
-  const hours = weekly.minutes % 60 === 0 ? `${weekly.minutes / 60}` : (weekly.minutes / 60).toFixed(2);
+  const hours = String(Math.round((weekly.minutes / 60) * 100) / 100);
   const plural = (n: number | string, word: string) => `${n} ${word}${Number(n) === 1 ? "" : "s"}`;
   return `${plural(hours, "working hour")} a week on ${plural(weekly.days, "day")}`;
 }
