@@ -21,6 +21,7 @@ import {
 import { broken, textOf } from "./support.ts";
 import { forEachLiteral } from "./values.ts";
 
+const BUSINESS_UNITS: ReadonlySet<string> = new Set(["business day", "business hour"]);
 const FIXED_UNITS: ReadonlySet<string> = new Set(["millisecond", "second", "minute", "hour", "day", "week"]);
 
 const OUTAGE_LIMITS: Partial<Record<Property["kind"], string>> = {
@@ -66,13 +67,19 @@ export const limitsRule: Rule = (context) => {
   }
 
   function checkDuration(duration: DurationLiteral, uri: string, property: Property, scope: DurationScope): void {
-    const during =
+    const named =
       (property.kind === "response" || property.kind === "resolution") && property.during?.kind === "Identifier"
-        ? context.resolve(property.during, "calendar")
+        ? property.during
         : undefined;
-    const calendar = during ?? agreementCalendar;
+    const during = named ? context.resolve(named, "calendar") : undefined;
+    const countsWorkingTime = named !== undefined;
+    const calendar = named ? during : agreementCalendar;
+    // A calendar that does not resolve is reported as such; time counted on it has no known length.
+    const unknownCalendar = named ? !during : businessCalendar !== undefined && !agreementCalendar;
+    const onCalendar = BUSINESS_UNITS.has(duration.unit) || (countsWorkingTime && FIXED_UNITS.has(duration.unit));
+    if (unknownCalendar && onCalendar) return;
     const week = calendar ? weekOf(calendar.declaration) : MONDAY_TO_FRIDAY;
-    const problem = durationLimitProblem(duration, scope, week, during !== undefined);
+    const problem = durationLimitProblem(duration, scope, week, countsWorkingTime);
     if (!problem) return;
     const text = textOf(context, uri, duration.range);
     if (problem.kind === "too long") {
