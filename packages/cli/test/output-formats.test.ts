@@ -1,5 +1,5 @@
 /** `sla check --format json|sarif|github` and `--max-warnings`, as CI tools read them. */
-import { copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -135,6 +135,29 @@ describe("--format sarif", () => {
     const empty = JSON.parse(clean.stdout);
     expect(validate(empty)).toBe(true);
     expect(empty.runs[0].results).toEqual([]);
+  });
+});
+
+describe("an input that cannot be read", () => {
+  const dir = contracts();
+  writeFileSync(join(dir, "binary.sla"), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff]));
+  const problem = "cannot read binary.sla: it is a binary file, not a contract";
+
+  it("makes the SARIF run unsuccessful, with the reason as a notification", () => {
+    const run = sla(["check", "--format", "sarif", "."], { cwd: dir });
+    expect(run.code).toBe(2);
+    const log = JSON.parse(run.stdout);
+    expect(sarifValidator()(log)).toBe(true);
+    expect(log.runs[0].invocations).toEqual([
+      { executionSuccessful: false, toolExecutionNotifications: [{ level: "error", message: { text: problem } }] },
+    ]);
+    expect(log.runs[0].results.length).toBeGreaterThan(0);
+  });
+
+  it("is an annotation in the GitHub format", () => {
+    const run = sla(["check", "--format", "github", "."], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stdout.split("\n")[0]).toBe(`::error title=sla::${problem}`);
   });
 });
 

@@ -4,7 +4,7 @@ import rootPackage from "../../../../package.json";
 import { CliError } from "../errors.ts";
 import { expandInputs, FileProblems } from "../inputs.ts";
 import { countDiagnostics, type FileDiagnostic, formatDiagnostic, summary } from "../output/diagnostics.ts";
-import { githubAnnotation } from "../output/github.ts";
+import { githubAnnotation, githubProblem } from "../output/github.ts";
 import { jsonReport } from "../output/json.ts";
 import { progress } from "../output/progress.ts";
 import { sarifLog } from "../output/sarif.ts";
@@ -75,7 +75,7 @@ export function runCheck(inputs: string[], flags: CheckFlags): void {
   problems.report();
   const items = Workspace.collect(checked);
   const shown = flags.quiet ? items.filter((i) => i.diagnostic.severity === "error") : items;
-  process.stdout.write(render(flags.format as Format, shown, items, checked.length, flags));
+  process.stdout.write(render(flags.format as Format, shown, items, checked.length, flags, problems.messages));
 
   const diagnostics = diagnosticsOf(items);
   const { warnings } = countDiagnostics(diagnostics);
@@ -85,14 +85,21 @@ export function runCheck(inputs: string[], flags: CheckFlags): void {
   process.exitCode = problems.exitCode(hasErrors(diagnostics) || tooManyWarnings ? 1 : 0);
 }
 
-function render(format: Format, shown: FileDiagnostic[], all: FileDiagnostic[], files: number, flags: CheckFlags) {
+function render(
+  format: Format,
+  shown: FileDiagnostic[],
+  all: FileDiagnostic[],
+  files: number,
+  flags: CheckFlags,
+  problems: readonly string[],
+) {
   switch (format) {
     case "json":
       return jsonReport(shown, all, files);
     case "sarif":
-      return `${JSON.stringify(sarifLog(shown, { root: process.cwd(), version: rootPackage.version }), null, 2)}\n`;
+      return `${JSON.stringify(sarifLog(shown, { root: process.cwd(), version: rootPackage.version, problems }), null, 2)}\n`;
     case "github":
-      return shown.map((item) => `${githubAnnotation(item)}\n`).join("");
+      return [...problems.map(githubProblem), ...shown.map(githubAnnotation)].map((line) => `${line}\n`).join("");
     case "human": {
       const style = styleFor(process.stdout, flags.color);
       const text = shown.map((item) => `${formatDiagnostic(item, style)}\n`);

@@ -31,3 +31,6 @@ export function githubAnnotation({ file, diagnostic }: FileDiagnostic): string {
   );
   return `::${commandOf(diagnostic.severity)} ${properties}::${escapeData([diagnostic.message, ...notes].join("\n"))}`;
 }
+
+/** An input that could not be read, as an annotation without a place (the run exits 2). */
+export const githubProblem = (message: string) => `::error title=sla::${escapeData(message)}`;

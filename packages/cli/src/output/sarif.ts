@@ -58,6 +58,8 @@ export interface SarifOptions {
   /** The folder relative paths start from (the working folder). */
   root: string;
   version: string;
+  /** Inputs that could not be read: the run did not check everything it was asked to. */
+  problems?: readonly string[];
 }
 
 export function sarifLog(items: FileDiagnostic[], options: SarifOptions) {
@@ -114,6 +116,15 @@ export function sarifLog(items: FileDiagnostic[], options: SarifOptions) {
             rules: definitions.map(rule),
           },
         },
+        invocations: [
+          {
+            executionSuccessful: !options.problems?.length,
+            toolExecutionNotifications: (options.problems ?? []).map((problem) => ({
+              level: "error",
+              message: { text: problem },
+            })),
+          },
+        ],
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: rootUri } },
         columnKind: "utf16CodeUnits",
         results,
