@@ -1,0 +1,299 @@
+/**
+ * One oracle against the other. Generated contracts (targets, windows, service hours on 24x7 or a
+ * calendar with holidays, time zones with clock changes, exclusions, credit tiers) and generated
+ * outages: the engine's verdict must agree with the budget the bundle and the Markdown contract
+ * state. An outage of exactly the permitted downtime meets the target and one second more breaches
+ * it; the budget of each window lies within the range the contract states (and is that figure for
+ * the windows the contract names); every tier pays the credit the contract's tier table prints.
+ *
+ * Bounded runs in `npm test`; `npm run fuzz` sets FUZZ_RUNS for many more.
+ */
+import type { RuleBundle } from "@sla/compiler";
+import type { EvaluationReport, ObjectiveReport } from "@sla/engine";
+import { scheduledWindows, type TimeSpan, toDecimal, workingSpans, workingWeek } from "@sla/language";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { build, type RecordLine, run } from "./pipeline.ts";
+
+const RUNS = Math.max(1, Math.round(Number(process.env.FUZZ_RUNS ?? 300) / 15));
+/** Each run builds a contract and evaluates a few streams: time grows with the runs. */
+const TIMEOUT = { timeout: Math.max(30_000, RUNS * 2_000) };
+
+const ZONES = ["UTC", "Europe/London", "America/New_York", "Australia/Sydney", "Asia/Kolkata"];
+const TARGETS = ["99", "99.5", "99.9", "99.95", "98.75"];
+const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+interface Case {
+  zone: string;
+  target: string;
+  window: "calendar month" | "calendar quarter" | "week" | "rolling 30 days";
+  calendar: { days: [number, number]; from: number; to: number; holidays: number[] } | null;
+  month: number;
+  tiers: { below: string; credit: number }[];
+}
+
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+
+const caseArb: fc.Arbitrary<Case> = fc
+  .record({
+    zone: fc.constantFrom(...ZONES),
+    target: fc.constantFrom(...TARGETS),
+    window: fc.constantFrom("calendar month", "calendar quarter", "week", "rolling 30 days"),
+    calendar: fc.option(
+      fc.record({
+        days: fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 })) as fc.Arbitrary<
+          [number, number]
+        >,
+        // half hours, so spans cross the hours clocks change at (01:00–03:00) now and then
+        from: fc.integer({ min: 0, max: 40 }).map((h) => h * 30),
+        to: fc.integer({ min: 1, max: 8 }).map((h) => h * 90),
+        holidays: fc.array(fc.integer({ min: 0, max: 364 }), { maxLength: 4 }),
+      }),
+      { nil: null },
+    ),
+    month: fc.integer({ min: 1, max: 12 }),
+    tiers: fc
+      .uniqueArray(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 3 })
+      .map((steps) => steps.sort((a, b) => a - b).map((s, i) => ({ below: "", credit: (i + 1) * 5, step: s }))),
+  })
+  .map((c) => {
+    // tiers: below the target, then lower, each credit larger as service worsens
+    const tiers = c.tiers.map((t) => ({
+      below: toDecimal(c.target).minus(toDecimal(t.step).div(10)).toFixed(),
+      credit: t.credit,
+    }));
+    const calendar = c.calendar && { ...c.calendar, to: Math.min(1440, c.calendar.from + c.calendar.to) };
+    return { ...c, tiers, calendar } as Case;
+  });
+
+function isoDay(dayOfYear: number): string {
+  return new Date(Date.UTC(2026, 0, 1 + dayOfYear)).toISOString().slice(0, 10);
+}
+
+function contractOf(c: Case): string {
+  const cal = c.calendar;
+  const calendar = cal
+    ? `calendar Hours "Service hours" {
+  ${WEEKDAYS[cal.days[0]]} to ${WEEKDAYS[cal.days[1]]} ${hhmm(cal.from)} to ${hhmm(cal.to)}
+  ${
+    cal.holidays.length
+      ? `holidays ${[...new Set(cal.holidays)]
+          .sort((a, b) => a - b)
+          .map(isoDay)
+          .join(", ")}`
+      : ""
+  }
+}`
+    : "";
+  const window = c.window === "rolling 30 days" ? "per rolling 30 days" : `per ${c.window}`;
+  return `agreement Deal "Deal" {
+  effective 2026-01-01
+  term 12 months
+  timezone "${c.zone}"
+  currency GBP
+}
+party Vendor "Vendor" { role provider }
+party Client "Client" { role customer }
+${calendar}
+service Web "Web" {
+  provider Vendor
+  customer Client
+  fee GBP 1,000.00 per month
+  hours ${cal ? "Hours" : "24x7"}
+  exclude customer caused
+}
+metric Avail "Availability" { service Web  type availability }
+objective Uptime "Uptime" {
+  metric Avail
+  target at least ${c.target}% ${window}
+}
+remedy Credits "Credits" {
+  for Uptime
+${c.tiers.map((t) => `  credit ${t.credit}% of monthly fee when below ${t.below}%`).join("\n")}
+  cap 100% of monthly fee
+}
+`;
+}
+
+/** The report month in which the window containing `month`'s last day ends, and that window's label. */
+function reportMonth(c: Case): string {
+  const m = c.window === "calendar quarter" ? Math.ceil(c.month / 3) * 3 : c.month;
+  return `2026-${String(m).padStart(2, "0")}`;
+}
+
+function uptimeWindows(report: EvaluationReport): ObjectiveReport[] {
+  const o = report.objectives[0];
+  return o.windows ?? [o];
+}
+
+/** Outage intervals covering exactly `ms` of scheduled time from the start of `spans`. */
+function take(spans: TimeSpan[], ms: number): TimeSpan[] {
+  const out: TimeSpan[] = [];
+  let left = ms;
+  for (const s of spans) {
+    if (left <= 0) break;
+    const piece = Math.min(left, s.end - s.start);
+    out.push({ start: s.start, end: s.start + piece });
+    left -= piece;
+  }
+  return left > 0 ? [] : out;
+}
+
+const outages = (pieces: TimeSpan[]): RecordLine[] =>
+  pieces.map((p) => ({
+    type: "outage",
+    service: "Web",
+    start: new Date(p.start).toISOString(),
+    end: new Date(p.end).toISOString(),
+    cause: "unplanned",
+  }));
+
+/** A customer-caused outage over the whole window: excluded, so it must change nothing. */
+const customerOutage = (w: ObjectiveReport): RecordLine => ({
+  type: "outage",
+  service: "Web",
+  start: w.window.start,
+  end: w.window.end,
+  cause: "customer",
+});
+
+function scheduledSpans(bundle: RuleBundle, zone: string, w: ObjectiveReport): TimeSpan[] {
+  const start = Date.parse(w.window.start);
+  const end = Date.parse(w.window.end);
+  const service = bundle.services[0];
+  if (service.hours.kind === "24x7") return [{ start, end }];
+  const calendar = bundle.calendars[0];
+  return workingSpans(workingWeek({ ...calendar, timezone: calendar.timezone || zone }), start, end);
+}
+
+describe("the engine's verdict agrees with the budget the contract states", () => {
+  it("an outage of exactly the permitted downtime meets the target; one second more breaches", TIMEOUT, async () => {
+    let compared = 0;
+    let onCalendar = 0;
+    await fc.assert(
+      fc.asyncProperty(caseArb, async (c) => {
+        const { bundle, markdown } = build(contractOf(c));
+        const budgets = bundle.objectives[0].budgets;
+        expect(budgets.length).toBeGreaterThan(0);
+        const period = reportMonth(c);
+        const [empty] = await run(bundle, [], { from: period });
+        for (const w of uptimeWindows(empty)) {
+          const budget = w.budget;
+          expect(budget, "the engine states the window's budget").toBeDefined();
+          const seconds = toDecimal(budget!.seconds);
+          // the rule the contract states: (Scheduled Time in the window) × (100 − target)%
+          const share = toDecimal(100).minus(c.target).div(100);
+          expect(seconds.equals(toDecimal(w.scheduled!.seconds).times(share)), w.window.label).toBe(true);
+          if (c.calendar === null) {
+            // 24x7: the contract's table gives the budget per length of window; a window without a
+            // clock change has exactly that length in hours
+            const days = toDecimal(w.window.hours).div(24);
+            const row = budgets.find((b) => days.equals(b.days));
+            if (days.isInteger()) expect(row?.seconds, w.window.label).toBe(budget!.seconds);
+          } else {
+            // on a calendar: within the least and the most the contract states for the term…
+            const least = toDecimal(budgets[0].seconds);
+            const most = toDecimal(budgets[budgets.length - 1].seconds);
+            expect(seconds.greaterThanOrEqualTo(least) && seconds.lessThanOrEqualTo(most), w.window.label).toBe(true);
+            // …and the very figure printed for the windows it names
+            const named = budgets.find((b) => b.window === w.window.label);
+            if (named) expect(budget!.seconds).toBe(named.seconds);
+            expect(markdown).toContain("(Scheduled Time in the ");
+          }
+
+          const spans = scheduledSpans(bundle, c.zone, w);
+          const ms = seconds.times(1000);
+          if (!ms.isInteger() || ms.isZero()) continue;
+          const exact = take(spans, ms.toNumber());
+          const over = take(spans, ms.toNumber() + 1000);
+          if (exact.length === 0 || over.length === 0) continue;
+          const [atBudget] = await run(bundle, [...outages(exact), customerOutage(w)], { from: period });
+          const [overBudget] = await run(bundle, outages(over), { from: period });
+          const find = (r: EvaluationReport) => uptimeWindows(r).find((x) => x.window.label === w.window.label)!;
+          expect(find(atBudget).downtime?.seconds).toBe(budget!.seconds);
+          expect(find(atBudget).met, `${w.window.label}: exactly the budget`).toBe(true);
+          expect(find(overBudget).met, `${w.window.label}: one second more`).toBe(false);
+          compared++;
+          if (c.calendar) onCalendar++;
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    // the property is not vacuous: windows were compared, some of them on a calendar
+    expect(compared).toBeGreaterThan(RUNS / 2);
+    expect(onCalendar).toBeGreaterThan(0);
+  });
+
+  it("every tier pays the credit printed in the contract's tier table", TIMEOUT, async () => {
+    let paid = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        caseArb.filter((c) => c.window === "calendar month"),
+        async (c) => {
+          const { bundle, markdown } = build(contractOf(c));
+          const period = reportMonth(c);
+          const [empty] = await run(bundle, [], { from: period });
+          const [w] = uptimeWindows(empty);
+          const scheduledMs = toDecimal(w.scheduled!.seconds).times(1000);
+          if (scheduledMs.lessThan(3_600_000)) return;
+          const spans = scheduledSpans(bundle, c.zone, w);
+          for (const tier of c.tiers) {
+            const row = new RegExp(
+              `\\| below ${tier.below.replace(".", "\\.")}%? \\| (\\d+)% of the Monthly Fee \\|`,
+            ).exec(markdown);
+            expect(row, `tier below ${tier.below}% in the table`).not.toBeNull();
+            // just below this tier's threshold: downtime of (100 − t)% of scheduled time, plus a second
+            const down = scheduledMs.times(toDecimal(100).minus(tier.below)).div(100).ceil().plus(1000);
+            const pieces = take(spans, down.toNumber());
+            if (pieces.length === 0) continue;
+            const [report] = await run(bundle, outages(pieces), { from: period });
+            const worse = c.tiers.filter((t) => toDecimal(report.objectives[0].value!).lessThan(t.below));
+            const printed = Math.max(
+              ...worse.map((t) =>
+                Number(
+                  new RegExp(`\\| below ${t.below.replace(".", "\\.")}%? \\| (\\d+)% of the Monthly Fee \\|`).exec(
+                    markdown,
+                  )![1],
+                ),
+              ),
+            );
+            const credit = report.credits[0];
+            expect(credit.percent).toBe(String(printed));
+            expect(credit.amount).toBe(toDecimal(1000).times(printed).div(100).toFixed(2));
+            paid++;
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    expect(paid).toBeGreaterThan(0);
+  });
+});
+
+describe("the reference windows the contract names", () => {
+  it("are the windows of the term with the least and the most scheduled time", () => {
+    const c: Case = {
+      zone: "Europe/London",
+      target: "99.9",
+      window: "calendar month",
+      calendar: { days: [0, 4], from: 480, to: 1080, holidays: [95] },
+      month: 4,
+      tiers: [{ below: "99.9", credit: 10 }],
+    };
+    const { bundle } = build(contractOf(c));
+    const windows = scheduledWindows(
+      workingWeek(bundle.calendars[0]),
+      "Europe/London",
+      "calendar month",
+      undefined,
+      "2026-01-01",
+      "2027-01-01",
+    );
+    const hours = windows.map((w) => w.scheduledMs / 3_600_000);
+    expect(bundle.objectives[0].budgets.map((b) => Number(b.scheduled) / 3600)).toEqual([
+      Math.min(...hours),
+      Math.max(...hours),
+    ]);
+  });
+});
