@@ -8,7 +8,7 @@
  */
 import { basename, dirname, join } from "node:path";
 import { buildArtifacts, compileBundle, renderContract } from "@sla/compiler";
-import { FileError, writeFileAtomic } from "@sla/node";
+import { FileError, writeFilesAtomic } from "@sla/node";
 import type { CheckedProgram } from "@sla/language";
 import type { ServerContext } from "../context.ts";
 import { fileName } from "../analysis/kinds.ts";
@@ -62,7 +62,8 @@ export function build(context: ServerContext, params: ContractParams): BuildResu
     if (inputs.has(output)) return { error: `Refusing to overwrite ${output}: it is an input of the contract.` };
   }
   try {
-    for (const [output, text] of outputs) writeFileAtomic(output, text);
+    // all or nothing: a full disk leaves the previous bundle and Markdown as they were
+    writeFilesAtomic(outputs.map(([output, text]) => ({ path: output, text })));
   } catch (error) {
     if (error instanceof FileError) return { error: `${error.message}.` };
     throw error;
