@@ -5,6 +5,8 @@
  * paragraph for paragraph, since both are rendered from one document model.
  */
 import { join } from "node:path";
+import vm from "node:vm";
+import { build } from "esbuild";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Block, ContractDocument } from "../src/render/document.ts";
@@ -228,6 +230,34 @@ party C "Customer Ltd" { role customer }
     expect(texts.some((t) => t.startsWith(`${evil} (the "Provider")`))).toBe(true);
     // The asterisks stay in the text, in the same run: nothing was made bold or code.
     expect(document).toContain("**not bold** `tick` &amp; &amp;amp; \\ [l](http://x)");
+  });
+});
+
+describe("the Word renderer in a browser", () => {
+  it("bundles for a browser and writes the same bytes with no Node globals", async () => {
+    const result = await build({
+      stdin: {
+        contents: `import { renderContractDocx } from "./docx.ts";\nglobalThis.renderContractDocx = renderContractDocx;\n`,
+        resolveDir: join(repoRoot, "packages/compiler/src/render"),
+        loader: "ts",
+      },
+      bundle: true,
+      platform: "browser",
+      format: "iife",
+      conditions: ["@sla/source"],
+      write: false,
+      logLevel: "silent",
+    });
+    // Only what a browser has: no process, require or Buffer; Uint8Array and TextEncoder from this realm.
+    const context = vm.createContext({ TextEncoder, TextDecoder });
+    expect(vm.runInContext("typeof process + typeof require + typeof Buffer", context)).toBe(
+      "undefinedundefinedundefined",
+    );
+    vm.runInContext(result.outputFiles[0].text, context);
+    const bundle = bundleOf(exampleFiles()[0].path);
+    const inBrowser: Uint8Array = await context.renderContractDocx(JSON.parse(JSON.stringify(bundle)));
+    const inNode = await renderContractDocx(bundle);
+    expect(Buffer.compare(Buffer.from(inBrowser), Buffer.from(inNode))).toBe(0);
   });
 });
 
