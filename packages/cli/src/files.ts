@@ -17,6 +17,17 @@ export function readTextFile(path: string): string {
   return orCliError(() => readText(path, MAX_SOURCE_BYTES));
 }
 
+/**
+ * A compiled bundle is several times the size of its contract (every rule spelled out), so its
+ * limit is larger; it is still a limit, so a link to /dev/zero or a runaway file ends at once.
+ */
+export const MAX_BUNDLE_BYTES = 16 * MAX_SOURCE_BYTES;
+
+/** Reads a rule bundle's JSON text, with the same checks as a contract and a larger limit. */
+export function readBundleFile(path: string): string {
+  return orCliError(() => readText(path, MAX_BUNDLE_BYTES, "a rule bundle"));
+}
+
 /** Reads standard input to its end, with the same limit and text checks as a file. */
 export function readStdinText(): string {
   return orCliError(() => readTextDescriptor(0, "standard input", MAX_SOURCE_BYTES));

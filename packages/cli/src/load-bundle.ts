@@ -2,7 +2,7 @@
 import { BUNDLE_FORMAT, compileBundle, type RuleBundle } from "@sla/compiler";
 import { hasErrors } from "@sla/language";
 import { CliError } from "./errors.ts";
-import { readTextFile } from "./files.ts";
+import { readBundleFile } from "./files.ts";
 import { formatDiagnostic } from "./output/diagnostics.ts";
 import { styleFor } from "./output/style.ts";
 import { Workspace } from "./workspace.ts";
@@ -11,7 +11,7 @@ export async function loadBundle(path: string): Promise<RuleBundle> {
   if (path.endsWith(".json")) {
     let bundle: RuleBundle;
     try {
-      bundle = JSON.parse(readTextFile(path));
+      bundle = JSON.parse(readBundleFile(path));
     } catch (error) {
       if (error instanceof CliError) throw error;
       throw new CliError(`${path}: not a rule bundle: ${(error as Error).message}`, 2);

@@ -17,8 +17,8 @@ export function notAFile(stat: Stats): string | undefined {
 
 const MiB = 1024 * 1024;
 const inMiB = (bytes: number) => `${Number((bytes / MiB).toFixed(1))} MiB`;
-const tooLarge = (maxBytes: number, size?: number) =>
-  `it is ${size === undefined ? "" : `${size.toLocaleString("en-US")} bytes, `}over the ${inMiB(maxBytes)} limit for a contract`;
+const tooLarge = (what: string, maxBytes: number, size?: number) =>
+  `it is ${size === undefined ? "" : `${size.toLocaleString("en-US")} bytes, `}over the ${inMiB(maxBytes)} limit for ${what}`;
 
 function statOrExplain(path: string): Stats {
   try {
@@ -40,12 +40,12 @@ function statOrExplain(path: string): Stats {
  * file over `maxBytes` before it is read, and a binary file (NUL bytes or invalid UTF-8) rather
  * than parsed into noise.
  */
-export function readTextFile(path: string, maxBytes: number): string {
+export function readTextFile(path: string, maxBytes: number, what = "a contract"): string {
   const fail = (reason: string) => new FileError(`cannot read ${path}: ${reason}`, path, reason);
   const before = statOrExplain(path);
   const special = notAFile(before);
   if (special) throw fail(special);
-  if (before.size > maxBytes) throw fail(tooLarge(maxBytes, before.size));
+  if (before.size > maxBytes) throw fail(tooLarge(what, maxBytes, before.size));
   let fd: number;
   try {
     // O_NONBLOCK: should a pipe take the file's place after the check, opening it still returns
@@ -56,19 +56,19 @@ export function readTextFile(path: string, maxBytes: number): string {
   try {
     const swapped = notAFile(fstatSync(fd));
     if (swapped) throw fail(swapped);
-    return decodeText(readBounded(fd, maxBytes, fail), fail);
+    return decodeText(readBounded(fd, maxBytes, what, fail), what, fail);
   } finally {
     closeSync(fd);
   }
 }
 
 /** Reads an already open descriptor (standard input) to its end, up to `maxBytes`. */
-export function readTextDescriptor(fd: number, name: string, maxBytes: number): string {
+export function readTextDescriptor(fd: number, name: string, maxBytes: number, what = "a contract"): string {
   const fail = (reason: string) => new FileError(`cannot read ${name}: ${reason}`, name, reason);
-  return decodeText(readBounded(fd, maxBytes, fail), fail);
+  return decodeText(readBounded(fd, maxBytes, what, fail), what, fail);
 }
 
-function readBounded(fd: number, maxBytes: number, fail: (reason: string) => FileError): Buffer {
+function readBounded(fd: number, maxBytes: number, what: string, fail: (reason: string) => FileError): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
@@ -88,7 +88,7 @@ function readBounded(fd: number, maxBytes: number, fail: (reason: string) => Fil
     }
     if (count === 0) break;
     total += count;
-    if (total > maxBytes) throw fail(tooLarge(maxBytes));
+    if (total > maxBytes) throw fail(tooLarge(what, maxBytes));
     chunks.push(chunk.subarray(0, count));
   }
   return Buffer.concat(chunks, total);
@@ -97,8 +97,8 @@ function readBounded(fd: number, maxBytes: number, fail: (reason: string) => Fil
 // ignoreBOM keeps a byte-order mark in the text, so `sla fmt` writes the file back with it
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-function decodeText(bytes: Buffer, fail: (reason: string) => FileError): string {
-  if (bytes.subarray(0, 8000).includes(0)) throw fail("it is a binary file, not a contract");
+function decodeText(bytes: Buffer, what: string, fail: (reason: string) => FileError): string {
+  if (bytes.subarray(0, 8000).includes(0)) throw fail(`it is a binary file, not ${what}`);
   try {
     return utf8.decode(bytes);
   } catch {

@@ -67,6 +67,7 @@ describe("readTextFile", () => {
     expect(() => readTextFile(join(dir, "big.sla"), LIMIT)).toThrow(
       /it is 1,048,577 bytes, over the 1 MiB limit for a contract$/,
     );
+    expect(() => readTextFile(join(dir, "big.sla"), LIMIT, "a rule bundle")).toThrow(/limit for a rule bundle$/);
     writeFileSync(join(dir, "exact.sla"), "x".repeat(LIMIT));
     expect(readTextFile(join(dir, "exact.sla"), LIMIT)).toHaveLength(LIMIT);
   });
