@@ -142,26 +142,28 @@ describe("bundle validation names the bad field", () => {
     expect((error as BundleValidationError).path).toBe(`$.incentives[${incentive}].bonuses[0].consecutiveWindows`);
   });
 
-  it("a field of the wrong type, a missing field and an unknown field", () => {
+  it("a field of the wrong type, a missing field and an unknown field", async () => {
     const wrongType = structuredClone(bundle) as unknown as { objectives: { window: unknown }[] };
     wrongType.objectives[1].window = "monthly";
-    expect(() => validateBundle(wrongType)).toThrow("invalid rule bundle: $.objectives[1].window must be object");
+    await expect(validateBundle(wrongType)).rejects.toThrow(
+      "invalid rule bundle: $.objectives[1].window must be object",
+    );
     const missing = structuredClone(bundle) as unknown as { objectives: Record<string, unknown>[] };
     delete missing.objectives[0].support;
-    expect(() => validateBundle(missing)).toThrow("$.objectives[0].support is missing");
+    await expect(validateBundle(missing)).rejects.toThrow("$.objectives[0].support is missing");
     const unknown = structuredClone(bundle) as unknown as { agreement: Record<string, unknown> };
     unknown.agreement["term length"] = 3;
-    expect(() => validateBundle(unknown)).toThrow('$.agreement["term length"] is not a bundle field');
+    await expect(validateBundle(unknown)).rejects.toThrow('$.agreement["term length"] is not a bundle field');
   });
 
-  it("a number JSON cannot hold exactly (1e400 parses as Infinity) is an error", () => {
+  it("a number JSON cannot hold exactly (1e400 parses as Infinity) is an error", async () => {
     const text = JSON.stringify(bundle).replace(/"consecutiveWindows":\d+/, '"consecutiveWindows":1e400');
-    expect(() => validateBundle(JSON.parse(text))).toThrow(
+    await expect(validateBundle(JSON.parse(text))).rejects.toThrow(
       `$.incentives[${incentive}].bonuses[0].consecutiveWindows is not a finite number`,
     );
   });
 
-  it("durations and windows beyond the limits, and names that refer to nothing", () => {
+  it("durations and windows beyond the limits, and names that refer to nothing", async () => {
     const cases: [string, (b: RuleBundle) => void, string][] = [
       [
         "claim within 100000000 days",
@@ -218,7 +220,7 @@ describe("bundle validation names the bad field", () => {
       mutate(mutated);
       let error: unknown;
       try {
-        validateBundle(mutated);
+        await validateBundle(mutated);
       } catch (e) {
         error = e;
       }

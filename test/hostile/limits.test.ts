@@ -98,7 +98,7 @@ describe("the same values in a bundle are validation errors, not crashes", () =>
   it.each(patched.map((p) => [p[0], p] as const))("%s", async (_what, [, original, patch, message]) => {
     const bundle = structuredClone(original);
     patch(bundle);
-    expect(() => validateBundle(bundle)).toThrow(message);
+    await expect(validateBundle(bundle)).rejects.toThrow(message);
     await expect(evaluate(bundle, ndjsonEvents(eventsFor(bundle)), { from: "2026-05" })).rejects.toBeInstanceOf(
       BundleValidationError,
     );

@@ -40,7 +40,7 @@ export async function evaluate(
   events: AsyncIterable<EventItem> | Iterable<EventItem>,
   options: EvaluateOptions,
 ): Promise<EvaluationReport[]> {
-  const built = buildContext(validateBundle(bundle));
+  const built = buildContext(await validateBundle(bundle));
   const base = {
     ...built,
     termEnd: options.terminatedOn

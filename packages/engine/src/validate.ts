@@ -17,15 +17,27 @@ import {
   type WeeklyWorkingTime,
   weeklyWorkingTime,
 } from "@sla/language";
-import Ajv2020Module from "ajv/dist/2020.js";
+import type Ajv2020Type from "ajv/dist/2020.js";
 import type { BundleCalendar, BundleDuration, BundleHours, BundleWindow, RuleBundle } from "./bundle.ts";
 import { Dec } from "./decimal.ts";
 import { BundleValidationError } from "./errors.ts";
 
-// ajv's CommonJS default export, however the bundler hands it over.
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module;
-type Validator = ReturnType<InstanceType<typeof Ajv2020>["compile"]>;
-let schemaValidator: Validator | undefined;
+type Validator = ReturnType<Ajv2020Type["compile"]>;
+let schemaValidator: Promise<Validator> | undefined;
+
+/**
+ * The schema's validator, compiled once. ajv is loaded on first use, so commands that never
+ * evaluate (check, fmt, build) do not pay for loading it at start-up.
+ */
+function loadValidator(): Promise<Validator> {
+  schemaValidator ??= import("ajv/dist/2020.js").then((module) => {
+    // ajv's CommonJS default export, however the runtime or the bundler hands it over.
+    const exported = module.default as unknown as { default?: typeof Ajv2020Type };
+    const Ajv2020 = exported.default ?? (exported as unknown as typeof Ajv2020Type);
+    return new Ajv2020({ allErrors: false, strict: false }).compile(bundleSchema);
+  });
+  return schemaValidator;
+}
 
 /** One step of a JSON path: `.support`, `[2]`, `["term length"]`. */
 function step(key: string): string {
@@ -50,10 +62,10 @@ function checkFinite(value: unknown, path: string): void {
   }
 }
 
-function checkSchema(bundle: unknown): void {
-  schemaValidator ??= new Ajv2020({ allErrors: false, strict: false }).compile(bundleSchema);
-  if (schemaValidator(bundle)) return;
-  const error = schemaValidator.errors?.[0];
+async function checkSchema(bundle: unknown): Promise<void> {
+  const validate = await loadValidator();
+  if (validate(bundle)) return;
+  const error = validate.errors?.[0];
   if (!error) throw new BundleValidationError("$", "does not match the rule bundle schema");
   const params = error.params as { additionalProperty?: string; missingProperty?: string };
   if (params.additionalProperty !== undefined)
@@ -87,9 +99,9 @@ function weekOf(calendar: BundleCalendar): WeeklyWorkingTime {
   return weeklyWorkingTime(spans);
 }
 
-/** Checks a bundle of unknown origin; returns it typed, or throws `BundleValidationError`. */
-export function validateBundle(bundle: unknown): RuleBundle {
-  checkSchema(bundle);
+/** Checks a bundle of unknown origin; resolves to it typed, or rejects with `BundleValidationError`. */
+export async function validateBundle(bundle: unknown): Promise<RuleBundle> {
+  await checkSchema(bundle);
   checkFinite(bundle, "$");
   const b = bundle as RuleBundle;
   const calendars = new Map(b.calendars.map((c) => [c.name, c]));
