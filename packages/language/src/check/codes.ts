@@ -293,4 +293,11 @@ export const ConsistencyDiagnostics = define({
     message:
       "'{objective}' can be breached at most {windows} {times} within {within} (once per {window}), so {count} breaches can never happen.",
   },
+  rulesEvaluatedApart: {
+    code: "SLA6006",
+    severity: "error",
+    title: "Objective combines rules that are evaluated apart",
+    message:
+      "'{objective}' combines {first} with {second}: one objective is measured one way, so the engine could honour only one of them. Make them two objectives.",
+  },
 });

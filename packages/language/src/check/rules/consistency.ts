@@ -189,6 +189,7 @@ export const consistencyRule: Rule = (context) => {
       }
     }
     checkSupport(uri, declaration);
+    checkKinds(objective);
   }
   for (const { uri, declaration } of context.declarations("service")) {
     for (const p of declaration.properties) {
@@ -317,6 +318,38 @@ export const consistencyRule: Rule = (context) => {
         { allowance: textOf(context, uri, duration.range), window: windowLabel(window), shortest },
         uri,
         duration.range,
+      ),
+    );
+  }
+
+  /**
+   * SLA6006: an objective is evaluated one way: an availability target (with or without outage
+   * limits), outage limits, a measured metric's target, or support terms. Two of these that are
+   * not evaluated together would leave one silently out of the bundle's evaluation.
+   */
+  function checkKinds(objective: Objective): void {
+    const { uri, declaration } = objective;
+    if (damaged(context, declaration) || !declaration.name) return;
+    const first = (kinds: string[]) => declaration.properties.find((p) => kinds.includes(p.kind));
+    const target = first(["target"]);
+    const limits = first(["max outage per incident", "max total outage"]);
+    const support = first(["severity", "response", "resolution", "tickets"]);
+    const metric = metricOf(context, declaration);
+    const type = metric ? metricTypeOf(metric.declaration)?.type : undefined;
+    const targetWords = `a target on ${type ? `the ${type} metric` : "a metric"}`;
+    let clash: [string, typeof target] | undefined;
+    if (support && target) clash = [targetWords, support];
+    else if (support && limits) clash = ["outage limits", support];
+    else if (target && limits && type !== undefined && type !== "availability") clash = [targetWords, limits];
+    if (!clash) return;
+    const second = clash[1]!;
+    const secondWords = second.kind === "max outage per incident" || second.kind === "max total outage" ? "outage limits" : "support terms";
+    context.report(
+      createDiagnostic(
+        ConsistencyDiagnostics.rulesEvaluatedApart,
+        { objective: declaration.name.text, first: clash[0], second: secondWords },
+        uri,
+        second.keyword,
       ),
     );
   }
