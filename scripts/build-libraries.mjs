@@ -72,11 +72,7 @@ async function buildDeclarations() {
     // them; the bundles the tests spawn need not wait for someone else's half-typed change.
     if (code === 2) console.warn("build: the libraries' declarations were emitted despite the type errors above");
     else if (code !== 0) throw new Error(`tsc could not emit the libraries' declarations (exit ${code})`);
-    for (const name of LIBRARIES) {
-      const types = join("packages", name, "dist", "types");
-      rmSync(types, { recursive: true, force: true });
-      copyDeclarations(join(staging, name, "src"), types);
-    }
+    for (const name of LIBRARIES) copyDeclarations(join(staging, name, "src"), join("packages", name, "dist", "types"));
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
@@ -86,13 +82,19 @@ async function buildDeclarations() {
 // node_modules must name "./x.js", which TypeScript resolves to the "./x.d.ts" beside it.
 const TS_SPECIFIER = /(["'])(\.\.?\/[^"']*?)\.ts\1/g;
 
+/** Overwrites in place, then removes what the sources no longer declare: a concurrent `npm pack` never sees a gap. */
 function copyDeclarations(from, to) {
+  const written = new Set();
   for (const entry of readdirSync(from, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith(".d.ts")) continue;
-    const source = join(entry.parentPath, entry.name);
-    const target = join(to, relative(from, source));
+    const target = join(to, relative(from, join(entry.parentPath, entry.name)));
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, readFileSync(source, "utf8").replace(TS_SPECIFIER, "$1$2.js$1"));
+    writeFileSync(target, readFileSync(join(entry.parentPath, entry.name), "utf8").replace(TS_SPECIFIER, "$1$2.js$1"));
+    written.add(target);
+  }
+  for (const entry of readdirSync(to, { withFileTypes: true, recursive: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isFile() && !written.has(path)) rmSync(path);
   }
 }
 
