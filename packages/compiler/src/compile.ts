@@ -499,7 +499,8 @@ class Compiler {
     service: ServiceDeclaration | undefined,
   ): BundleBudget[] {
     const hours = service && this.hours(propertyOf(service, "hours")?.hours);
-    const calendar = hours?.kind === "calendar" ? this.lookup({ text: hours.calendar } as Identifier, "calendar") : undefined;
+    const calendar =
+      hours?.kind === "calendar" ? this.lookup({ text: hours.calendar } as Identifier, "calendar") : undefined;
     if (!calendar) return budgets(comparator, value, w);
     if (value.kind !== "percentage" || (comparator !== "at least" && comparator !== "above")) return [];
     const compiled = this.compileCalendar(calendar);

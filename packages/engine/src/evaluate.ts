@@ -54,8 +54,7 @@ export async function evaluate(
   const dataFrom =
     data.earliest === null ? null : periodContaining({ period: "calendar month" }, data.earliest, base.zone).start;
   const asOf =
-    explicitAsOf ??
-    (options.now === undefined ? null : Math.max(options.now, data.latest ?? Number.NEGATIVE_INFINITY));
+    explicitAsOf ?? (options.now === undefined ? null : Math.max(options.now, data.latest ?? Number.NEGATIVE_INFINITY));
   const ctx: Context = { ...base, data, dataFrom, asOf };
   return months.map((m) => buildReport(ctx, m));
 }

@@ -195,7 +195,8 @@ function unevaluated(
 /** The budget of the whole window, for a window in progress: on the whole window's scheduled time. */
 function wholeWindowBudget(ctx: Context, objective: BundleObjective, period: Period) {
   const target = objective.target;
-  if (objective.metricType !== "availability" || target === null || target.value.kind !== "percentage") return undefined;
+  if (objective.metricType !== "availability" || target === null || target.value.kind !== "percentage")
+    return undefined;
   if (target.comparator !== "at least" && target.comparator !== "above") return undefined;
   const service = serviceOf(ctx, objective);
   const scheduled = totalLength(hoursIntervals(service.hours, ctx.calendars, period.start, period.end));

@@ -4,7 +4,6 @@ import { creditFor } from "./credits.ts";
 import { Dec, moneyString } from "./decimal.ts";
 import { bonusFor } from "./incentives.ts";
 import { windowEntry } from "./objectives.ts";
-import type { ObjectiveOutcome } from "./outcome.ts";
 import { reportWindows } from "./plan.ts";
 import type {
   ActionReport,

@@ -44,7 +44,8 @@ export function termEndOf(bundle: RuleBundle, zone: string): TermEnd | null {
 /** `--terminated-on DATE`: the agreement covers nothing after the end of that day. */
 export function terminationEnd(date: string, zone: string): TermEnd {
   const d = DateTime.fromISO(date, { zone });
-  if (!DATE.test(date) || !d.isValid) throw new EvaluationOptionsError(`terminated-on "${date}" is not a date (YYYY-MM-DD)`);
+  if (!DATE.test(date) || !d.isValid)
+    throw new EvaluationOptionsError(`terminated-on "${date}" is not a date (YYYY-MM-DD)`);
   return { at: d.plus({ days: 1 }).toMillis(), reason: `the agreement was terminated on ${date}` };
 }
 
@@ -64,7 +65,8 @@ export function parseAsOf(text: string, zone: string): number {
     if (d.isValid) return d.plus({ days: 1 }).toMillis();
   }
   const t = parseInstant(text);
-  if (t === null) throw new EvaluationOptionsError(`as-of "${text}" is neither a date (YYYY-MM-DD) nor an RFC 3339 instant`);
+  if (t === null)
+    throw new EvaluationOptionsError(`as-of "${text}" is neither a date (YYYY-MM-DD) nor an RFC 3339 instant`);
   return t;
 }
 

@@ -35,5 +35,7 @@ export function unknownNames(bundle: RuleBundle, counts: ReadonlyMap<string, num
     const nearMiss = distance <= NEAR_MISS_EDITS;
     out.push({ kind, name, records, nearest: nearMiss ? nearest : (suggested ?? nearest), nearMiss });
   }
-  return out.sort((a, b) => Number(b.nearMiss) - Number(a.nearMiss) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+  return out.sort(
+    (a, b) => Number(b.nearMiss) - Number(a.nearMiss) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name),
+  );
 }

@@ -121,7 +121,9 @@ describe("sla evaluate: names the contract does not declare", () => {
   it("refuses a near miss (exit 1, nothing written) and names the declared service on stderr", async () => {
     const r = await sla(bundlePath, "--events", withTypo, "--period", "2026-03");
     expect(r).toMatchObject({ code: 1, out: "" });
-    expect(r.err).toContain('1 record names service "hosting", which the contract does not declare; did you mean service "Hosting"?');
+    expect(r.err).toContain(
+      '1 record names service "hosting", which the contract does not declare; did you mean service "Hosting"?',
+    );
     expect(r.err).toContain("--ignore-unknown");
   });
 
@@ -162,6 +164,8 @@ describe("sla evaluate: the term and windows in progress", () => {
 
   it("rejects a malformed --as-of or --terminated-on (exit 2)", async () => {
     expect((await sla(bundlePath, "--events", events, "--period", "2026-03", "--as-of", "mid-March")).code).toBe(2);
-    expect((await sla(bundlePath, "--events", events, "--period", "2026-03", "--terminated-on", "2026-02-30")).code).toBe(2);
+    expect(
+      (await sla(bundlePath, "--events", events, "--period", "2026-03", "--terminated-on", "2026-02-30")).code,
+    ).toBe(2);
   });
 });

@@ -67,7 +67,10 @@ export function registerEvaluate(program: Command, deps: EvaluateDeps): Command 
       "--as-of <date|instant>",
       "windows not ended by then are in progress (no verdict yet); default: now, or the latest record when later",
     )
-    .option("--terminated-on <YYYY-MM-DD>", "the agreement was terminated on this date: later windows are outside its term")
+    .option(
+      "--terminated-on <YYYY-MM-DD>",
+      "the agreement was terminated on this date: later windows are outside its term",
+    )
     .option("--ignore-unknown", "evaluate even when the data names a service or metric that looks like a typo")
     .addHelpText(
       "after",

@@ -78,7 +78,13 @@ export function scheduledBudgets(
   const budget = (w: (typeof windows)[number]): ScheduledBudget => {
     const scheduled = toDecimal(w.scheduledMs).div(1000);
     const seconds = permittedDowntimeSeconds(targetPercent, scheduled);
-    return { window: w.label, days: w.days, scheduled: plain(scheduled), seconds: plain(seconds), text: formatDurationShort(seconds) };
+    return {
+      window: w.label,
+      days: w.days,
+      scheduled: plain(scheduled),
+      seconds: plain(seconds),
+      text: formatDurationShort(seconds),
+    };
   };
   return least.scheduledMs === most.scheduledMs ? [budget(least)] : [budget(least), budget(most)];
 }

@@ -21,7 +21,13 @@ import { type Decimal, plain, toDecimal } from "../../budget/decimal.ts";
 import { referenceSpan, scheduledBudgets } from "../../budget/scheduled-budget.ts";
 import { createDiagnostic } from "../../diagnostics/catalogue.ts";
 import type { RelatedLocation } from "../../diagnostics/diagnostic.ts";
-import { type DurationLiteral, type HoursSpec, type PercentageLiteral, propertyOf, type WindowNode } from "../../syntax/ast.ts";
+import {
+  type DurationLiteral,
+  type HoursSpec,
+  type PercentageLiteral,
+  propertyOf,
+  type WindowNode,
+} from "../../syntax/ast.ts";
 import { ConsistencyDiagnostics } from "../codes.ts";
 import { isZeroText } from "./values.ts";
 import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
@@ -343,7 +349,10 @@ export const consistencyRule: Rule = (context) => {
     else if (target && limits && type !== undefined && type !== "availability") clash = [targetWords, limits];
     if (!clash) return;
     const second = clash[1]!;
-    const secondWords = second.kind === "max outage per incident" || second.kind === "max total outage" ? "outage limits" : "support terms";
+    const secondWords =
+      second.kind === "max outage per incident" || second.kind === "max total outage"
+        ? "outage limits"
+        : "support terms";
     context.report(
       createDiagnostic(
         ConsistencyDiagnostics.rulesEvaluatedApart,
