@@ -96,7 +96,9 @@ describe("tokens of more than 10 MiB", () => {
       await server.open(uri, text);
       const published = await server.diagnostics(uri, (p) => p.version === 1, 60_000);
       expect(published.diagnostics.some((d) => d.range.start.line === errorLine - 1)).toBe(true);
-      expectShortMessages(published.diagnostics.map((d) => d.message));
+      expectShortMessages(
+        published.diagnostics.map((d) => (typeof d.message === "string" ? d.message : d.message.value)),
+      );
       const colours = await server.request<{ data: number[] }>("textDocument/semanticTokens/full", {
         textDocument: { uri },
       });

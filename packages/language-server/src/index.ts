@@ -8,5 +8,7 @@ export {
   startServer,
 } from "./server.ts";
 export type { ServerOptions } from "./context.ts";
+export { startProcessServer } from "./process-server.ts";
+export { MAX_MESSAGE_BYTES } from "./framing.ts";
 export type { BuildResult, ContractParams, PreviewResult } from "./features/contract-requests.ts";
 export { SEMANTIC_TOKENS_LEGEND } from "./features/semantic-tokens.ts";

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { startServer } from "@sla/language-server";
-import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import { startProcessServer } from "@sla/language-server";
 
 export function registerLsp(program: Command): void {
   program
@@ -17,8 +16,6 @@ Examples:
   (docs/editors.md has Neovim, Helix, Emacs and other clients)`,
     )
     .action(() => {
-      // createConnection reads --stdio / --node-ipc from process.argv itself.
-      if (!process.argv.includes("--node-ipc") && !process.argv.includes("--stdio")) process.argv.push("--stdio");
-      startServer(createConnection(ProposedFeatures.all));
+      startProcessServer();
     });
 }
