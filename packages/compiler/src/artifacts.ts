@@ -7,7 +7,6 @@
  */
 import type { CheckedProgram } from "@sla/language";
 import { renderContract } from "./render/contract.ts";
-import { renderContractDocx } from "./render/docx.ts";
 import type { RuleBundle } from "./bundle-types.ts";
 import { compileBundle } from "./compile.ts";
 import { serializeBundle } from "./serialize.ts";
@@ -89,6 +88,17 @@ export async function buildArtifactFiles(
   if (kinds.includes("docx"))
     artifacts.push({ kind: "docx", fileName: `${name}.docx`, bytes: await renderContractDocx(bundle) });
   return { artifacts };
+}
+
+/**
+ * The Word contract (.docx bytes) for a rule bundle, from the model the Markdown contract is rendered
+ * from. The renderer and the docx library behind it are loaded on first use: they are a fifth of
+ * the CLI bundle, and loading them on every start slowed every command, not only the builds that
+ * ask for a Word contract.
+ */
+export async function renderContractDocx(bundle: RuleBundle): Promise<Uint8Array> {
+  const docx = await import("./render/docx.ts");
+  return docx.renderContractDocx(bundle);
 }
 
 function refusal(program: CheckedProgram): Problem | undefined {

@@ -13,6 +13,7 @@ export {
   contractName,
   DEFAULT_ARTIFACT_KINDS,
   parseArtifactKinds,
+  renderContractDocx,
   type Artifact,
   type ArtifactFilesResult,
   type ArtifactKind,
@@ -21,4 +22,3 @@ export {
   type TextArtifactKind,
 } from "./artifacts.ts";
 export { contractDocument } from "./render/contract.ts";
-export { renderContractDocx } from "./render/docx.ts";
