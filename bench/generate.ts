@@ -83,6 +83,26 @@ export function generateContract(lines: number): { text: string; blocks: number 
   return { text: parts.join(""), blocks };
 }
 
+/** Declarations in the contract's header: the agreement, two parties and a calendar. */
+const HEADER_DECLARATIONS = 4;
+/** Declarations in each block: a service, a metric, three objectives and a remedy. */
+const BLOCK_DECLARATIONS = 6;
+
+/** A clean contract of about `count` declarations (the blocks of `generateContract`), and how many it has. */
+export function generateDeclarations(count: number): { text: string; declarations: number } {
+  const blocks = Math.max(1, Math.round((count - HEADER_DECLARATIONS) / BLOCK_DECLARATIONS));
+  const parts = [HEADER];
+  for (let i = 1; i <= blocks; i++) parts.push(block(i));
+  return { text: parts.join(""), declarations: HEADER_DECLARATIONS + blocks * BLOCK_DECLARATIONS };
+}
+
+/** A contract with exactly `count` syntax errors, one in each of `count` party declarations. */
+export function generateSyntaxErrors(count: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < count; i++) parts.push(`party P${i} "Party ${i}" {\n  role provider\n  contact "x" oops\n}\n`);
+  return parts.join("");
+}
+
 /** The same availability objectives as OpenSLO YAML documents: what a user would write instead. */
 export function generateOpenSlo(blocks: number): string {
   const docs: string[] = [];

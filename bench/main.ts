@@ -10,7 +10,7 @@ import { compileBundle, renderContract, serializeBundle } from "@sla/compiler";
 import { checkProgram, memoryHost } from "@sla/language";
 import { measureLatencies } from "@sla/language-server/bench";
 import { parse as parseYaml } from "yaml";
-import { generateContract, generateEvents, generateOpenSlo } from "./generate.ts";
+import { generateContract, generateEvents, generateOpenSlo, generateSyntaxErrors } from "./generate.ts";
 
 async function main(): Promise<void> {
   const QUICK = process.env.BENCH_QUICK === "1";
@@ -45,6 +45,14 @@ async function main(): Promise<void> {
 
   const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(0)} ms`;
   const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+  const count = (n: number) => n.toLocaleString("en-GB");
+
+  /** Runs bench/child.ts in a process of its own; its figures as JSON. */
+  function child<T>(args: string[]): T {
+    const result = spawnSync(process.execPath, [join(OUT, "bench-child.cjs"), ...args], { encoding: "utf8" });
+    if (result.status !== 0) throw new Error(result.stderr);
+    return JSON.parse(result.stdout) as T;
+  }
 
   // 1. Front end and build, against JSON.parse of the bundle and yaml of OpenSLO
   for (const lines of QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
@@ -113,7 +121,60 @@ async function main(): Promise<void> {
     }
   }
 
-  // 3. Engine: stream a million records; the floor is reading and JSON-parsing the same lines
+  // 3. The language server's first check of a big document, each size in a fresh process: linear when
+  // the ratio to the smallest size grows like the size
+  {
+    const sizes = QUICK ? [2_000, 4_000, 8_000] : [8_000, 16_000, 32_000, 64_000];
+    let smallest: { ms: number; cpuMs: number; declarations: number } | undefined;
+    for (const size of sizes) {
+      type FirstCheck = { ms: number; cpuMs: number; declarations: number; lines: number; maxRssMb: number };
+      const result = child<FirstCheck>(["first-check", String(size)]);
+      smallest ??= result;
+      rows.push({
+        benchmark: "server: first check of a document",
+        size: `${count(result.declarations)} declarations (${count(result.lines)} lines)`,
+        figure: `${ms(result.ms)} (CPU ${ms(result.cpuMs)}), peak RSS ${result.maxRssMb} MB`,
+        baseline: `${count(smallest.declarations)} declarations ${ms(smallest.ms)} (CPU ${ms(smallest.cpuMs)})`,
+        ratio: `${ratio(result.ms, smallest.ms)} (CPU ${ratio(result.cpuMs, smallest.cpuMs)}) for ${ratio(result.declarations, smallest.declarations)} the size`,
+      });
+    }
+  }
+
+  // 4. sla check with many syntax errors: text (code frames) against JSON (none)
+  {
+    const errors = QUICK ? 5_000 : 20_000;
+    const file = join(OUT, "syntax-errors.sla");
+    writeFileSync(file, generateSyntaxErrors(errors));
+    const sla = join(ROOT, "packages/cli/bin/sla.cjs");
+    const check = (format: string) => {
+      const start = performance.now();
+      const result = spawnSync(process.execPath, [sla, "check", "--no-color", "--format", format, file], {
+        encoding: "utf8",
+        maxBuffer: 1 << 30,
+      });
+      const elapsed = performance.now() - start;
+      if (result.status !== 1)
+        throw new Error(`sla check --format ${format} exited ${result.status}: ${result.stderr}`);
+      return { elapsed, stdout: result.stdout };
+    };
+    const reported = (JSON.parse(check("json").stdout) as { diagnostics: unknown[] }).diagnostics.length;
+    if (reported !== errors) throw new Error(`expected ${errors} syntax errors, sla check reported ${reported}`);
+    const text: number[] = [];
+    const json: number[] = [];
+    for (let i = 0; i < (QUICK ? 1 : 3); i++) {
+      text.push(check("human").elapsed);
+      json.push(check("json").elapsed);
+    }
+    rows.push({
+      benchmark: "sla check, syntax errors as text",
+      size: `${count(errors)} errors`,
+      figure: ms(median(text)),
+      baseline: `--format json ${ms(median(json))}`,
+      ratio: ratio(median(text), median(json)),
+    });
+  }
+
+  // 5. Engine: stream a million records; the floor is reading and JSON-parsing the same lines
   {
     const records = QUICK ? 200_000 : 1_000_000;
     const bundlePath = join(OUT, "hosting.rules.json");
@@ -129,15 +190,8 @@ async function main(): Promise<void> {
       for (const line of generateEvents(records, months))
         if (!stream.write(`${line}\n`)) await new Promise<void>((r) => stream.once("drain", () => r()));
       await new Promise<void>((r) => stream.end(() => r()));
-      const child = (script: string) => {
-        const result = spawnSync(process.execPath, [join(OUT, "bench-child.cjs"), script, eventsPath, bundlePath], {
-          encoding: "utf8",
-        });
-        if (result.status !== 0) throw new Error(result.stderr);
-        return JSON.parse(result.stdout) as { ms: number; maxRssMb: number };
-      };
-      const floor = child("floor");
-      const engine = child("engine");
+      const floor = child<{ ms: number; maxRssMb: number }>(["floor", eventsPath, bundlePath]);
+      const engine = child<{ ms: number; maxRssMb: number }>(["engine", eventsPath, bundlePath]);
       rows.push({
         benchmark:
           months === 1
@@ -151,7 +205,7 @@ async function main(): Promise<void> {
     }
   }
 
-  // 4. Cold start of the CLI against an empty Node process
+  // 6. Cold start of the CLI against an empty Node process
   {
     const small = join(OUT, "small.sla");
     writeFileSync(small, generateContract(40).text);
@@ -172,33 +226,6 @@ async function main(): Promise<void> {
       figure: ms(cold),
       baseline: `node -e 0 ${ms(node)}`,
       ratio: ratio(cold, node),
-    });
-  }
-
-  // 5. Many diagnostics in one file: the text output (code frames) against JSON (none)
-  {
-    const count = QUICK ? 2_000 : 20_000;
-    const errors = join(OUT, "syntax-errors.sla");
-    writeFileSync(errors, `party P { role provider }\n${"@\n".repeat(count)}`);
-    const check = (format: string) => {
-      const samples: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        const start = performance.now();
-        spawnSync(process.execPath, [join(ROOT, "packages/cli/bin/sla.cjs"), "check", errors, "--format", format], {
-          stdio: "ignore",
-        });
-        samples.push(performance.now() - start);
-      }
-      return median(samples);
-    };
-    const json = check("json");
-    const text = check("human");
-    rows.push({
-      benchmark: "sla check, syntax errors as text",
-      size: `${count.toLocaleString("en-GB")} errors`,
-      figure: ms(text),
-      baseline: `--format json ${ms(json)}`,
-      ratio: ratio(text, json),
     });
   }
 

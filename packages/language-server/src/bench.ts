@@ -8,6 +8,7 @@
  * - `completion`: names after `metric ` (or the declaration keywords at the end of the file);
  * - `hover`: on names, spread over the file;
  * - `formatting`: the whole document.
+ * And `measureFirstCheck`: opening a document in a fresh server.
  * Times in milliseconds; p50 and p95 by nearest rank, after a few warm-up rounds.
  */
 import {
@@ -47,6 +48,39 @@ function offsetsOf(text: string, pattern: RegExp): number[] {
 function spread<T>(values: T[], count: number): T[] {
   if (values.length === 0) return [];
   return Array.from({ length: count }, (_, i) => values[Math.floor(((i * 0.618034) % 1) * values.length)]);
+}
+
+/**
+ * The first check of a document, as an editor sees it when it opens a contract: from `didOpen` to
+ * the `publishDiagnostics` of that version (debounce off), in a server that has seen nothing yet.
+ * Returns milliseconds and how many diagnostics were published.
+ */
+export async function measureFirstCheck(source: string): Promise<{ ms: number; diagnostics: number }> {
+  const { client, dispose } = startInProcessServer();
+  try {
+    const init: InitializeParams = {
+      processId: null,
+      rootUri: null,
+      capabilities: {},
+      initializationOptions: { debounceMs: 0, checkWorkspace: false },
+    };
+    await client.sendRequest("initialize", init);
+    await client.sendNotification("initialized", {});
+    const published = new Promise<number>((resolve) => {
+      client.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
+        if (params.uri === URI && params.version === 1) resolve(params.diagnostics.length);
+      });
+    });
+    const start = performance.now();
+    await client.sendNotification("textDocument/didOpen", {
+      textDocument: { uri: URI, languageId: "sla", version: 1, text: source },
+    });
+    const diagnostics = await published;
+    return { ms: performance.now() - start, diagnostics };
+  } finally {
+    await client.sendRequest("shutdown").catch(() => undefined);
+    dispose();
+  }
 }
 
 export async function measureLatencies(source: string, iterations: number): Promise<Latency[]> {
