@@ -222,7 +222,7 @@ describe("--max-warnings", () => {
   it("exits 1 when there are more warnings than allowed, as eslint does", () => {
     const run = sla(["check", "--max-warnings", "0", "warning.sla"], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe("sla: 1 warnings, more than the 0 that --max-warnings allows\n");
+    expect(run.stderr).toBe("sla: 1 warning, more than the 0 that --max-warnings allows\n");
     expect(sla(["check", "--max-warnings", "0", "--format", "sarif", "warning.sla"], { cwd: dir }).code).toBe(1);
   });
 

@@ -81,7 +81,9 @@ export function runCheck(inputs: string[], flags: CheckFlags): void {
   const { warnings } = countDiagnostics(diagnostics);
   const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
   if (tooManyWarnings)
-    process.stderr.write(`sla: ${warnings} warnings, more than the ${maxWarnings} that --max-warnings allows\n`);
+    process.stderr.write(
+      `sla: ${warnings} ${warnings === 1 ? "warning" : "warnings"}, more than the ${maxWarnings} that --max-warnings allows\n`,
+    );
   process.exitCode = problems.exitCode(hasErrors(diagnostics) || tooManyWarnings ? 1 : 0);
 }
 
