@@ -194,6 +194,10 @@ describe("the Word contract", () => {
     expect(document).toContain('<w:footerReference w:type="default"');
     expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     const signatures = tables(document).at(-1)!;
+    // Kept on one page: every row but the last keeps with the next.
+    for (const row of signatures.rows.slice(0, -1)) expect(row).toContain("<w:keepNext/>");
+    expect(signatures.rows.at(-1)).not.toContain("<w:keepNext/>");
+    expect(signatures.grid[1]).toBe(signatures.grid[2]);
     expect(signatures.rows.map((row) => paragraphs(row)[0].text)).toEqual([
       "",
       "Signature",

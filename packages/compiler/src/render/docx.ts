@@ -85,15 +85,25 @@ function cell(markdown: Markdown, width: number, size: number, heading: boolean)
   });
 }
 
-function table(head: Markdown[], rows: Markdown[][], options: { rowHeight?: number } = {}): Table {
+interface TableOptions {
+  rowHeight?: number;
+  /** Every row kept on the page of the next, so the table is never split (the signature block). */
+  together?: boolean;
+  /** Column widths to use instead of those fitted to the text. */
+  widths?: number[];
+}
+
+function table(head: Markdown[], rows: Markdown[][], options: TableOptions = {}): Table {
   const size = tableFontSize(head.length);
-  const widths = columnWidths(
-    head.map(plainText),
-    rows.map((row) => row.map(plainText)),
-    TEXT_WIDTH,
-    size,
-    CELL_MARGIN,
-  );
+  const widths =
+    options.widths ??
+    columnWidths(
+      head.map(plainText),
+      rows.map((row) => row.map(plainText)),
+      TEXT_WIDTH,
+      size,
+      CELL_MARGIN,
+    );
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
@@ -103,12 +113,14 @@ function table(head: Markdown[], rows: Markdown[][], options: { rowHeight?: numb
       new TableRow({
         tableHeader: true,
         cantSplit: true,
+        keepNext: options.together,
         children: head.map((h, i) => cell(h, widths[i], size, true)),
       }),
       ...rows.map(
-        (row) =>
+        (row, i) =>
           new TableRow({
             cantSplit: true,
+            keepNext: options.together && i < rows.length - 1,
             height: options.rowHeight ? { value: options.rowHeight, rule: HeightRule.ATLEAST } : undefined,
             children: row.map((c, i) => cell(c, widths[i], size, false)),
           }),
@@ -140,11 +152,18 @@ function block(b: Block, first: boolean, c: Clause): (Paragraph | Table)[] {
   return [new Paragraph({ style: STYLE.clauseText, children: runs(b.text) })];
 }
 
+/** A column for the row labels, then the same width for each party: no party's column is the lesser. */
+function signatureWidths(parties: number): number[] {
+  const label = 1600;
+  const each = Math.floor((TEXT_WIDTH - label) / parties);
+  return [label + (TEXT_WIDTH - label - each * parties), ...Array.from({ length: parties }, () => each)];
+}
+
 function signatures(s: SignatureBlock): (Paragraph | Table)[] {
   return [
     new Paragraph({ style: STYLE.section, keepNext: true, children: [new TextRun("Signatures")] }),
     new Paragraph({ style: STYLE.body, keepNext: true, children: runs(s.intro) }),
-    table(s.head, s.rows, { rowHeight: 680 }),
+    table(s.head, s.rows, { rowHeight: 680, together: true, widths: signatureWidths(s.head.length - 1) }),
   ];
 }
 
