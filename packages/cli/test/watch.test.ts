@@ -92,11 +92,13 @@ describe("sla build --watch", () => {
     try {
       await waitFor(output, /not rebuilt: the contract has errors/);
       expect(output.text).toContain("SLA2004");
+      // the contract and the import it looked for
+      await waitFor(output, /watching 2 files/);
       // the import's folder does not exist yet either
       mkdirSync(join(dir, "common"));
       writeFileSync(join(dir, "common/parties.sla"), parties);
       await waitFor(output, /rebuilt: demo\.rules\.json, demo\.md/);
-      await waitFor(output, /watching 2 files/);
+      await waitFor(output, /watching 2 files/, 2);
     } finally {
       child.kill();
     }
