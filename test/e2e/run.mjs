@@ -6,7 +6,11 @@
 // code-server (own user-data, extensions and XDG folders, no marketplace), opens an example and
 // checks, by polling: the language mode, the colouring, a diagnostic in the Problems panel that
 // appears for a broken line and goes when it is fixed, the downtime hover on a target, completion
-// of declared names, the contract preview (also as the text changes) and the rule-bundle command.
+// of declared names, the contract preview (also as the text changes) and the rule-bundle command;
+// then the editor's own contributions: the .sla file icon, the status bar item (errors of the
+// workspace, a click opens Problems, each code a link to its documentation), the code lenses
+// (permitted downtime; Evaluate… and its report), JSON Schema validation of the built bundle, the
+// walkthrough and its New Contract button.
 // A screenshot of each step goes to test-results/e2e/. Every process it starts is stopped.
 //
 // Environment: SLA_E2E_CACHE (tool cache, default ~/.cache/sla-e2e), SLA_E2E_KEEP=1 (keep the run
@@ -35,6 +39,7 @@ const repoRoot = resolve(here, "..", "..");
 const vsix = process.env.SLA_VSIX ? resolve(process.env.SLA_VSIX) : join(repoRoot, "extension", "sla-vscode.vsix");
 const artifacts = join(repoRoot, "test-results", "e2e");
 const fixture = join(here, "fixtures", "hosting.sla");
+const eventsFixture = join(here, "fixtures", "outages-2026-03.ndjson");
 const startedAt = Date.now();
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -167,8 +172,8 @@ async function goToLineEnd(line) {
   await page.keyboard.press("End");
 }
 
-async function runCommand(title) {
-  await focusEditor();
+async function runCommand(title, { focus = true } = {}) {
+  if (focus) await focusEditor();
   await page.keyboard.press("F1");
   const input = page.locator(".quick-input-widget input").first();
   await input.waitFor({ state: "visible", timeout: 10_000 });
@@ -183,6 +188,14 @@ async function runCommand(title) {
 /** The editor's rendered lines (Monaco renders spaces as no-break spaces). */
 async function viewLines() {
   return (await page.locator(`${EDITOR} .view-line`).allInnerTexts()).map((l) => l.replace(/\u00a0/g, " "));
+}
+
+/** Closes the panel (Problems, Output, …) if it is open. */
+async function closePanel() {
+  const panel = page.locator("#workbench\\.parts\\.panel");
+  if (!(await panel.isVisible())) return;
+  await page.keyboard.press("Control+j");
+  await poll("the panel to close", async () => !(await panel.isVisible()));
 }
 
 async function markerRows() {
@@ -242,6 +255,43 @@ function tokenColours() {
   }, EDITOR);
 }
 
+/** The rendered text of the first webview (or other frame) whose text `accept`s, else false. */
+async function frameText(accept) {
+  for (const frame of page.frames()) {
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, with its line breaks
+    const body = await frame.evaluate(() => document.body?.innerText ?? "").catch(() => "");
+    if (accept(body)) return body;
+  }
+  return false;
+}
+
+/** The SLA status bar item (found by its accessible label), or undefined. */
+async function slaStatusItem() {
+  const items = await page.locator(".statusbar-item").evaluateAll((elements) =>
+    elements.map((e) => ({
+      label: e.querySelector("[aria-label]")?.getAttribute("aria-label") ?? e.getAttribute("aria-label") ?? "",
+      text: e.textContent ?? "",
+    })),
+  );
+  return items.find((i) => i.label.startsWith("SLA language server"));
+}
+
+async function clickStatusItem() {
+  await page
+    .locator(".statusbar-item [aria-label^='SLA language server'], .statusbar-item[aria-label^='SLA language server']")
+    .first()
+    .click();
+}
+
+/** The background images of an element and its descendants' ::before (where file icons live). */
+function iconImages(locator) {
+  return locator.evaluate((root) =>
+    [root, ...root.querySelectorAll("*")]
+      .map((e) => getComputedStyle(e, "::before").backgroundImage)
+      .filter((image) => image && image !== "none"),
+  );
+}
+
 // ---------------------------------------------------------------- steps
 
 const results = [];
@@ -299,6 +349,7 @@ async function main() {
         "workbench.tips.enabled": false,
         "editor.hover.delay": 150,
         "sla.format.onSave": true,
+        "sla.evaluation.eventsFile": "outages-2026-03.ndjson",
         "editor.minimap.enabled": false,
         "editor.quickSuggestions": { other: false, comments: false, strings: false },
         "files.autoSave": "off",
@@ -314,6 +365,7 @@ async function main() {
   );
   const example = join(workspace, "hosting.sla");
   copyFileSync(fixture, example);
+  copyFileSync(eventsFixture, join(workspace, "outages-2026-03.ndjson"));
   const exampleLines = readFileSync(example, "utf8").split("\n");
   const lineOf = (needle) => {
     const index = exampleLines.findIndex((l) => l.includes(needle));
@@ -425,6 +477,19 @@ async function main() {
         return text === "SLA" ? text : { ok: false, text };
       });
       return `status bar says ${mode}`;
+    });
+
+    await step("file-icon", async () => {
+      // the language's icon (images/sla-file-*.svg) in the explorer and on the editor tab
+      const row = page.getByRole("treeitem", { name: "hosting.sla" }).first();
+      const tab = page.locator(".tab", { hasText: "hosting.sla" }).first();
+      const images = await poll("the .sla icon in the explorer and on the tab", async () => {
+        const inRow = await iconImages(row);
+        const onTab = await iconImages(tab);
+        const ours = (list) => list.some((image) => image.includes("sla-file-dark.svg"));
+        return ours(inRow) && ours(onTab) ? inRow : { ok: false, inRow, onTab };
+      });
+      return images.find((image) => image.includes("sla-file"))?.replace(/^.*\/(images\/[^/"]+)".*$/, "$1");
     });
 
     await step("colours", async () => {
@@ -651,6 +716,117 @@ async function main() {
       return "the restarted server reports and clears a diagnostic";
     });
 
+    await step("status-bar", async () => {
+      await page.keyboard.press("Escape");
+      const ready = await poll("the status bar item to say the server is ready with no errors", async () => {
+        const item = await slaStatusItem();
+        return item?.label.includes("ready — 0 errors") ? item : { ok: false, item };
+      });
+      // An error anywhere in the workspace is counted; a click on the item opens the Problems panel.
+      await goToLineEnd(providerLine);
+      await page.keyboard.type("x");
+      const counting = await poll("the status bar item to count 1 error", async () => {
+        const item = await slaStatusItem();
+        return item?.text.includes("1 error") ? item : { ok: false, item };
+      });
+      await closePanel(); // so that the click is what opens it
+      await clickStatusItem();
+      const rows = await poll("the Problems panel, opened by the click", async () => {
+        const rows = await markerRows();
+        return rows.some((r) => r.includes("Acmex")) ? rows : { ok: false, rows };
+      });
+      return `'${ready.text.trim()}' then '${counting.text.trim()}'; Problems: ${rows[rows.length - 1].replace(/\s+/g, " ").slice(0, 80)}`;
+    });
+
+    await step("diagnostic-documentation-link", async () => {
+      // the diagnostic's code is a link to its section of docs/diagnostics.md (codeDescription)
+      const link = await poll("the code SLA2002 as a link in the Problems panel", async () => {
+        const links = await page.locator(".markers-panel .monaco-list-row a").evaluateAll((anchors) =>
+          anchors.map((a) => ({
+            text: a.textContent ?? "",
+            href: a.getAttribute("href") ?? "",
+            title: a.title ?? "",
+          })),
+        );
+        const found = links.find((l) => l.text.includes("SLA2002"));
+        const target = `${found?.href} ${found?.title}`;
+        return found && /docs\/diagnostics\.md#sla2002-unknown-name/.test(target) ? found : { ok: false, links };
+      });
+      const hover = await hoverOver(/^Acmex$/, /SLA2002/);
+      // …and in the hover, the code is a link too
+      const hoverLinks = await page
+        .locator(".monaco-hover:not(.hidden) a")
+        .evaluateAll((anchors) => anchors.map((a) => `${a.textContent} ${a.getAttribute("href") ?? ""} ${a.title}`));
+      if (!hoverLinks.some((l) => l.includes("SLA2002") && l.includes("diagnostics.md#sla2002-unknown-name"))) {
+        throw new Error(`no documentation link in the hover: ${JSON.stringify(hoverLinks)}`);
+      }
+      await page.mouse.move(5, 500);
+      await goToLineEnd(providerLine);
+      await page.keyboard.press("Backspace");
+      await poll("no squiggle", async () => (await page.locator(`${EDITOR} .squiggly-error`).count()) === 0);
+      return `${link.text} → ${link.href || link.title}; hover: ${hover.split("\n")[0]}`;
+    });
+
+    await step("code-lens", async () => {
+      await closePanel();
+      await goToLineEnd(lineOf("objective Uptime"));
+      const lenses = await poll("the code lenses above the objectives", async () => {
+        const texts = await page.locator(`${EDITOR} .codelens-decoration`).allInnerTexts();
+        const permitted = texts.find((t) => t.includes("Permitted downtime: about 43m 12s per 30-day month"));
+        return permitted && texts.some((t) => t.includes("Evaluate…")) ? texts : { ok: false, texts };
+      });
+      return lenses.find((t) => t.includes("Permitted"))?.replace(/\s+/g, " ");
+    });
+
+    await step("evaluate-report", async () => {
+      // Evaluate… asks for the month and shows the service report of outages-2026-03.ndjson
+      await page.locator(`${EDITOR} .codelens-decoration a`, { hasText: "Evaluate…" }).first().click();
+      const input = page.locator(".quick-input-widget input").first();
+      await input.waitFor({ state: "visible", timeout: 15_000 });
+      await input.fill("2026-03");
+      await page.keyboard.press("Enter");
+      const report = await poll(
+        "the service report beside the editor",
+        () => frameText((body) => body.includes("Service report: Managed Hosting") && body.includes("Uptime")),
+        { timeout: 60_000, interval: 500 },
+      );
+      const uptime = report.split("\n").find((l) => l.startsWith("Uptime")) ?? "";
+      return `${report.split("\n")[0]}; ${uptime.replace(/\s+/g, " ")}`;
+    });
+
+    await step("bundle-schema", async () => {
+      // The bundle built above names "$schema": "urn:sla-rules:1"; the extension answers for it.
+      await focusEditor(); // the first group, where hosting.sla is
+      // from the explorer: quick open's file index may predate the file
+      await page.getByRole("treeitem", { name: "hosting.rules.json" }).first().click();
+      await poll("the bundle in the editor", async () => (await viewLines()).some((l) => l.includes('"format"')));
+      // A field the schema does not allow, typed after the opening brace.
+      await goToLineEnd(1);
+      await page.keyboard.press("Enter");
+      await page.keyboard.type('"colour": "blue",', { delay: 50 });
+      await page.keyboard.press("Control+Shift+M");
+      const rows = await poll(
+        "the schema's complaint about the field, and nothing about loading the schema",
+        async () => {
+          const rows = await markerRows();
+          const schemaError = rows.find((r) => r.includes("colour") && /not allowed/i.test(r));
+          const loading = rows.filter(
+            (r) => /Unable to load schema|untrusted|schema/i.test(r) && !r.includes("colour"),
+          );
+          return schemaError && loading.length === 0 ? rows : { ok: false, rows };
+        },
+        { timeout: 60_000 },
+      );
+      const all = (await markerRows()).join(" ");
+      if (/Unable to load schema|untrusted/i.test(all)) throw new Error(`schema not loaded: ${all}`);
+      const row = rows.find((r) => r.includes("colour")) ?? "";
+      await screenshot("bundle-schema-error");
+      await runCommand("View: Revert and Close Editor");
+      await poll("the bundle's editor to close", async () => !(await viewLines()).some((l) => l.includes('"format"')));
+      await closePanel();
+      return row.replace(/\s+/g, " ").slice(0, 120);
+    });
+
     await step("overview", async () => {
       // The editor with a hover and the preview beside it: the README's screenshot.
       await page.keyboard.press("Escape");
@@ -669,6 +845,11 @@ async function main() {
         "the side bar to close",
         async () => !(await page.locator("#workbench\\.parts\\.sidebar").isVisible()),
       );
+      await runCommand("SLA: Open Contract Preview"); // the preview, not the report, beside the editor
+      await poll("the contract in the preview", () => frameText((body) => body.includes("Acme Hosting Ltd.")), {
+        timeout: 30_000,
+        interval: 500,
+      });
       await goToLineEnd(lineOf("target at least 99.9%"));
       await page.keyboard.press("Home");
       const text = await hoverOver(/^99\.9%?$/, /allows this much downtime/);
@@ -677,6 +858,62 @@ async function main() {
         return `also saved as ${process.env.SLA_E2E_SCREENSHOT}`;
       }
       return text.split("\n")[0];
+    });
+
+    await step("walkthrough", async () => {
+      await page.keyboard.press("Escape");
+      await runCommand("Welcome: Open Walkthrough...");
+      const input = page.locator(".quick-input-widget input").first();
+      await input.waitFor({ state: "visible", timeout: 15_000 });
+      await input.fill("SLA contracts");
+      await poll("the SLA walkthrough in the list", async () => {
+        const rows = await page.locator(".quick-input-list .monaco-list-row").allInnerTexts();
+        return rows.some((r) => r.includes("Get started with SLA contracts")) ? rows : { ok: false, rows };
+      });
+      await page.keyboard.press("Enter");
+      const steps = ["Create a contract", "Check it as you type", "Read it as a contract", "Build the rule bundle"];
+      await poll("the walkthrough's steps", async () => {
+        const container = page.locator(".gettingStartedContainer").first();
+        // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, with its line breaks
+        const text = (await container.innerText({ timeout: 2000 }).catch(() => "")) || "";
+        const shown = text.includes("Get started with SLA contracts") && steps.every((s) => text.includes(s));
+        return shown && text.includes("New Contract") ? text : { ok: false, text };
+      });
+      return `Get started with SLA contracts: ${steps.join(" → ")}`;
+    });
+
+    await step("walkthrough-new-contract", async () => {
+      // the first step's button: SLA: New Contract asks for a name and writes sla init's contract
+      await page
+        .locator(".gettingStartedContainer a.monaco-button:visible", { hasText: "New Contract" })
+        .first()
+        .click();
+      const input = page.locator(".quick-input-widget input").first();
+      await poll(
+        "the new contract's name asked for",
+        async () => {
+          if (await input.isVisible()) return true;
+          const toasts = await page.locator(".notifications-toasts .notification-list-item-message").allInnerTexts();
+          const button = await page
+            .locator(".gettingStartedContainer a.monaco-button:visible", { hasText: "New Contract" })
+            .evaluateAll((els) => els.map((e) => e.outerHTML.slice(0, 300)));
+          return { ok: false, toasts, button };
+        },
+        { timeout: 15_000 },
+      );
+      const offered = await input.inputValue();
+      await page.keyboard.press("Enter");
+      const created = join(workspace, offered);
+      await poll(`${offered} on disk and in the editor`, async () => {
+        if (!existsSync(created)) return false;
+        return (await viewLines()).some((l) => l.includes("A starter service level agreement"));
+      });
+      const lenses = await poll("the code lens on the new contract's objective", async () => {
+        const texts = await page.locator(`${EDITOR} .codelens-decoration`).allInnerTexts();
+        return texts.some((t) => t.includes("Permitted downtime")) ? texts : { ok: false, texts };
+      });
+      const item = await slaStatusItem();
+      return `${offered}: ${lenses[0].replace(/\s+/g, " ")}; status bar '${item?.text.trim()}'`;
     });
   } finally {
     await stopAll();
