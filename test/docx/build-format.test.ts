@@ -91,4 +91,10 @@ describe("sla build --format", () => {
     expect(run.stderr).toMatch(/cannot write .*cloud-hosting\.docx/);
     expect(readFileSync(join(out, "cloud-hosting.md"), "utf8")).toBe("the previous draft\n");
   });
+
+  it("ships the licences of docx and of the packages its build inlines (fflate, nanoid)", () => {
+    const notices = readFileSync(join(REPO, "packages/cli/dist/THIRD-PARTY-NOTICES.txt"), "utf8");
+    for (const name of ["docx", "fflate", "nanoid"])
+      expect(notices).toMatch(new RegExp(`^${name} \\S+ \\(MIT\\)$`, "m"));
+  });
 });
