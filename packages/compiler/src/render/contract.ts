@@ -678,9 +678,13 @@ class ContractWriter {
         ]);
       });
     }
+    // the same span as the compiler's budgets (referenceSpan): the term, else a 28-year cycle
+    const over = this.bundle.agreement?.effective
+      ? "The Measurement Periods of the term with the least and the most Scheduled Time are:"
+      : "As this Agreement states no effective date, the Measurement Periods with the least and the most Scheduled Time are taken from a full 28-year cycle of weekdays and leap years:";
     return clause(
       raw(
-        "Where the Service Hours follow a calendar, the Permitted Downtime in a Measurement Period is the Scheduled Time in that period multiplied by the share of it that the target leaves (0.1% for a target of 99.9%), calculated exactly. The Measurement Periods of the term with the least and the most Scheduled Time are:",
+        `Where the Service Hours follow a calendar, the Permitted Downtime in a Measurement Period is the Scheduled Time in that period multiplied by the share of it that the target leaves (0.1% for a target of 99.9%), calculated exactly. ${over}`,
       ),
       table(
         [raw("Service level"), raw("Permitted Downtime"), raw("Measurement Period"), raw("Scheduled Time"), raw("Permitted Downtime in it")],
