@@ -183,7 +183,13 @@ function unevaluated(
     met: null,
     value: null,
     unit: null,
-    target: null,
+    target: objective.target
+      ? {
+          comparator: objective.target.comparator,
+          value: objective.target.value.value,
+          text: objective.target.value.text,
+        }
+      : null,
     breaches: 0,
     breachDetails: [],
     counted: [],
