@@ -2,7 +2,8 @@
  * Bundles that are not what the compiler writes (issue 19, fault 10): every one ends in reports or
  * in a clean error — a `BundleProblemError` (a `BundleValidationError` naming the JSON path of the
  * bad field) — never a TypeError, a RangeError or a run that does not end. The property mutates
- * the compiled examples; `npm run fuzz` runs it many more times (FUZZ_RUNS).
+ * the compiled examples, one to three changes each (most keep each value's JSON type, so they
+ * reach past the schema to the engine); `npm run fuzz` runs it many more times (FUZZ_RUNS).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -72,26 +73,57 @@ const strange: Json[] = [
   { __proto__: null, constructor: "x" } as unknown as Json,
 ];
 
-const mutation = (bundle: Json) => {
+const kindOf = (v: Json) => (Array.isArray(v) ? "array" : v === null ? "null" : typeof v);
+
+interface Step {
+  target: number;
+  kind: "replace" | "delete" | "duplicate" | "graft" | "swap" | "scale";
+  value: Json;
+  donor: number;
+}
+
+/** One change at a spot picked by `step`; `swap` keeps the JSON type, so it reaches past the schema. */
+function mutate(bundle: Json, step: Step): Json {
   const all = paths(bundle);
-  return fc
-    .record({
-      target: fc.integer({ min: 0, max: all.length - 1 }),
-      kind: fc.constantFrom("replace", "delete", "duplicate", "graft", "scale"),
-      value: fc.constantFrom(...strange),
-      donor: fc.integer({ min: 0, max: all.length - 1 }),
-    })
-    .map(({ target, kind, value, donor }) => {
-      const { path, value: old } = all[target];
-      if (kind === "replace") return setAt(bundle, path, () => value);
-      if (kind === "delete") return setAt(bundle, path, () => undefined);
-      if (kind === "duplicate") return setAt(bundle, path, (v) => (Array.isArray(v) ? [...v, ...v] : v));
-      if (kind === "graft") return setAt(bundle, path, () => structuredClone(all[donor].value));
+  const { path, value: old } = all[step.target % all.length];
+  const donor = all[step.donor % all.length].value;
+  switch (step.kind) {
+    case "replace":
+      return setAt(bundle, path, () => step.value);
+    case "delete":
+      return setAt(bundle, path, () => undefined);
+    case "duplicate":
+      return setAt(bundle, path, (v) => (Array.isArray(v) ? [...v, ...v] : v));
+    case "graft":
+      return setAt(bundle, path, () => structuredClone(donor));
+    case "swap": {
+      const same = all.filter((p) => kindOf(p.value) === kindOf(old) && p.path.length > 0);
+      if (same.length === 0) return bundle;
+      return setAt(bundle, path, () => structuredClone(same[step.donor % same.length].value));
+    }
+    default:
       return setAt(bundle, path, () =>
-        typeof old === "number" ? old * 1e9 : typeof old === "string" && /^\d/.test(old) ? `${old}000000000` : value,
+        typeof old === "number"
+          ? old * 1e9
+          : typeof old === "string" && /^\d/.test(old)
+            ? `${old}000000000`
+            : step.value,
       );
-    });
-};
+  }
+}
+
+const mutation = (bundle: Json) =>
+  fc
+    .array(
+      fc.record({
+        target: fc.nat(),
+        kind: fc.constantFrom("replace", "delete", "duplicate", "graft", "swap", "swap", "swap", "scale"),
+        value: fc.constantFrom(...strange),
+        donor: fc.nat(),
+      }),
+      { minLength: 1, maxLength: 3 },
+    )
+    .map((steps) => steps.reduce(mutate, bundle));
 
 async function outcome(bundle: unknown, lines: string[]): Promise<EvaluationReport[] | Error> {
   try {
