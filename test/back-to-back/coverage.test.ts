@@ -5,7 +5,7 @@
  * every kind that says something about observed data, the engine's report. Kinds that only
  * describe (an address, a version) are listed with the reason the engine has nothing to do.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { RuleBundle } from "@sla/compiler";
 import type { EvaluationReport, ObjectiveReport } from "@sla/engine";
@@ -490,5 +490,45 @@ describe("every declaration and property kind reaches the bundle, the contract a
     const [april] = await run(built.bundle, [ticket], { from: "2026-04" });
     const t = objective(april, "Sev1").counted[0];
     expect(t.kind === "ticket" && t.resolution?.deadline).toBe("2026-04-07T14:00:00Z");
+  });
+});
+
+describe("every defined term the contract uses is defined", () => {
+  const TERMS = [
+    "Annual Fee",
+    "Business Day",
+    "Business Hour",
+    "Customer-Caused Outage",
+    "Downtime",
+    "Force Majeure Event",
+    "Measurement Period",
+    "Monthly Fee",
+    "Quarterly Fee",
+    "Scheduled Maintenance",
+    "Scheduled Time",
+    "Service Credit",
+    "Service Hours",
+  ];
+  const read = (path: string) =>
+    readFileSync(fileURLToPath(new URL(`../../examples/${path}`, import.meta.url)), "utf8");
+  // the examples import examples/common/*.sla; the pipeline's root is file:///contract/test.sla
+  const common = Object.fromEntries(
+    readdirSync(fileURLToPath(new URL("../../examples/common/", import.meta.url)))
+      .filter((f) => f.endsWith(".sla"))
+      .map((f) => [`file:///contract/common/${f}`, read(`common/${f}`)]),
+  );
+  const examples = ["cloud-hosting", "it-outsourcing", "service-desk"].map((name) => [name, read(`${name}.sla`)]);
+  const variants: [string, string][] = [
+    ["coverage contract", CONTRACT],
+    ["quarterly fee only", CONTRACT.replaceAll("of monthly fee", "of quarterly fee")],
+    ["annual fee only", CONTRACT.replaceAll("of monthly fee", "of annual fee")],
+  ];
+
+  it.each([...variants, ...examples])("%s", (_, text) => {
+    const { markdown } = build(text, common);
+    const undefinedTerms = TERMS.filter(
+      (term) => new RegExp(`\\b${term}s?\\b`).test(markdown) && !markdown.includes(`"**${term}**"`),
+    );
+    expect(undefinedTerms).toEqual([]);
   });
 });

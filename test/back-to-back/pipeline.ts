@@ -15,9 +15,9 @@ export interface Built {
   diagnostics: string[];
 }
 
-/** Checks and builds a contract; throws when the checker finds errors. */
-export function build(text: string): Built {
-  const program = checkProgram(ROOT, memoryHost({ [ROOT]: text }));
+/** Checks and builds a contract (with the files it imports, by URI); throws when the checker finds errors. */
+export function build(text: string, files: Record<string, string> = {}): Built {
+  const program = checkProgram(ROOT, memoryHost({ ...files, [ROOT]: text }));
   const diagnostics = program.diagnostics.map((d) => `${d.severity} ${d.code} ${d.range.start.line}: ${d.message}`);
   const errors = diagnostics.filter((d) => d.startsWith("error"));
   if (errors.length > 0) throw new Error(`the contract has errors:\n${errors.join("\n")}\n---\n${text}`);
