@@ -489,7 +489,8 @@ async function main() {
         const ours = (list) => list.some((image) => image.includes("sla-file-dark.svg"));
         return ours(inRow) && ours(onTab) ? inRow : { ok: false, inRow, onTab };
       });
-      return images.find((image) => image.includes("sla-file"))?.replace(/^.*\/(images\/[^/"]+)".*$/, "$1");
+      const icon = images.map((image) => /images(?:\/|%2F)(sla-file-[a-z]+\.svg)/.exec(image)?.[1]).find(Boolean);
+      return `explorer and tab show images/${icon}`;
     });
 
     await step("colours", async () => {
