@@ -49,6 +49,16 @@ const faults: { what: string; text: string; code: string; message?: RegExp }[] =
     code: "SLA4016",
     message: /on 'UkBusinessHours' \(42\.5 working hours a week on 5 days\) takes longer than 10 years/,
   },
+  {
+    what: "claim within 1.5 months (checked clean, then 'only whole numbers of months are supported')",
+    text: variant(outsourcing, "claim within 45 days", "claim within 1.5 months"),
+    code: "SLA4018",
+  },
+  {
+    what: "resolution within 1.5 business days (checked clean, then 'only whole business days')",
+    text: variant(desk, "resolution within 3 business days", "resolution within 1.5 business days"),
+    code: "SLA4018",
+  },
 ];
 
 describe("values the engine cannot evaluate in bounded time are checker errors", () => {
@@ -93,6 +103,14 @@ describe("the same values in a bundle are validation errors, not crashes", () =>
         };
       },
       /^invalid rule bundle: \$\.objectives\[\d+\]\.support\.resolution\.within\.amount "100000000 business days" of working time/,
+    ],
+    [
+      "a claim of 1.5 months",
+      clean(outsourcing),
+      (b) => {
+        b.remedies.find((r) => r.claimWithin)!.claimWithin = { text: "1.5 months", amount: "1.5", unit: "month" };
+      },
+      /^invalid rule bundle: \$\.remedies\[\d+\]\.claimWithin\.amount "1\.5 months": only whole months are evaluated/,
     ],
   ];
   it.each(patched.map((p) => [p[0], p] as const))("%s", async (_what, [, original, patch, message]) => {

@@ -11,6 +11,7 @@ import {
   type DurationScope,
   describeWeek,
   durationLimitProblem,
+  isFractionOfVariableUnit,
   MAX_CONSECUTIVE_WINDOWS,
   MONDAY_TO_FRIDAY,
   maxDays,
@@ -131,6 +132,8 @@ export async function validateBundle(bundle: unknown): Promise<RuleBundle> {
     const unitSeconds = UNIT_SECONDS[d.unit];
     if (d.seconds !== undefined && (unitSeconds === undefined || !new Dec(d.amount).times(unitSeconds).eq(d.seconds)))
       throw new BundleValidationError(`${path}.seconds`, `does not match "${d.amount} ${d.unit}"`);
+    if (isFractionOfVariableUnit(d))
+      throw new BundleValidationError(`${path}.amount`, `"${d.text}": only whole ${d.unit}s are evaluated`);
     const onCalendar = during?.kind === "calendar";
     const calendarWeek = onCalendar ? week(during.calendar) : businessWeek;
     const problem = durationLimitProblem(d, scope, calendarWeek, onCalendar);

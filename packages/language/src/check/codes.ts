@@ -206,6 +206,12 @@ export const ValueDiagnostics = define({
     message:
       "{duration} has no fixed length: {what} is an amount of downtime, given in milliseconds, seconds, minutes, hours, days or weeks.",
   },
+  fractionOfVariableUnit: {
+    code: "SLA4018",
+    severity: "error",
+    title: "Fraction of a month, year or business day",
+    message: "{duration} is not a whole number of {unit}s: {unit}s differ in length, so only whole ones can be counted.",
+  },
 });
 
 export const TierDiagnostics = define({

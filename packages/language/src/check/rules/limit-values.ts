@@ -59,6 +59,14 @@ const UNIT_SECONDS: Partial<Record<DurationUnit, number>> = {
   week: 604_800,
 };
 
+/** Units whose length varies (28–31 days, leap years, holidays): only whole numbers of them are counted. */
+const WHOLE_UNITS: ReadonlySet<DurationUnit> = new Set<DurationUnit>(["month", "year", "business day"]);
+
+/** True for `1.5 months`, `0.5 business days`: a fraction of a unit without a fixed length. */
+export function isFractionOfVariableUnit(duration: { amount: string; unit: DurationUnit }): boolean {
+  return WHOLE_UNITS.has(duration.unit) && !/^\d+(\.0*)?$/.test(duration.amount);
+}
+
 /** Why a duration is beyond the limits; `business` when it is too much of a calendar's working time. */
 export type DurationLimitProblem =
   | { kind: "too long"; max: string }

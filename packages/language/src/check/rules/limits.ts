@@ -1,9 +1,9 @@
 /**
  * Values the engine cannot evaluate in bounded time (limit-values.ts): durations beyond ten years
  * (the term and renewal beyond a hundred), business time that a calendar needs more than ten
- * years to work, bonuses over more than 120 consecutive windows, and outage limits in units
+ * years to work, bonuses over more than 120 consecutive windows, outage limits in units
  * without a fixed length (an outage limit is an amount of downtime, compared with downtime
- * budgets to the millisecond).
+ * budgets to the millisecond), and fractions of months, years and business days.
  */
 import { createDiagnostic } from "../../diagnostics/catalogue.ts";
 import { type DurationLiteral, type Property, WEEKDAYS, type Weekday } from "../../syntax/ast.ts";
@@ -13,6 +13,7 @@ import {
   type DurationScope,
   describeWeek,
   durationLimitProblem,
+  isFractionOfVariableUnit,
   MAX_CONSECUTIVE_WINDOWS,
   MONDAY_TO_FRIDAY,
   type WeeklyWorkingTime,
@@ -40,16 +41,38 @@ export const limitsRule: Rule = (context) => {
     for (const property of declaration.properties) {
       if (broken(context, property)) continue;
       const scope: DurationScope = property.kind === "term" || property.kind === "renewal" ? "term" : "span";
-      forEachLiteral(property, (literal) => {
-        if (literal.kind === "Duration") checkDuration(literal, uri, property, scope);
-      });
+      // Outage limits in units without a fixed length get SLA4017, rolling windows not in days or
+      // weeks SLA4013: one diagnostic for one fault.
+      const outageLimits = new Set<DurationLiteral>();
       const outageLimit = OUTAGE_LIMITS[property.kind];
-      if (outageLimit && "duration" in property && property.duration && !property.duration.recovered)
+      if (outageLimit && "duration" in property && property.duration && !property.duration.recovered) {
+        outageLimits.add(property.duration);
         checkFixed(property.duration, uri, outageLimit);
+      }
       if (property.kind === "exclude")
         for (const m of property.properties)
-          if (m.kind === "allowance" && !m.recovered && m.duration && !m.duration.recovered)
+          if (m.kind === "allowance" && !m.recovered && m.duration && !m.duration.recovered) {
+            outageLimits.add(m.duration);
             checkFixed(m.duration, uri, "a maintenance allowance");
+          }
+      const notInDays = new Set<DurationLiteral>();
+      forEachLiteral(property, (literal) => {
+        if (literal.kind === "Window" && literal.length && !["day", "week"].includes(literal.length.unit))
+          notInDays.add(literal.length);
+        if (literal.kind !== "Duration" || notInDays.has(literal)) return;
+        if (!outageLimits.has(literal) && isFractionOfVariableUnit(literal)) {
+          context.report(
+            createDiagnostic(
+              ValueDiagnostics.fractionOfVariableUnit,
+              { duration: textOf(context, uri, literal.range), unit: literal.unit },
+              uri,
+              literal.range,
+            ),
+          );
+          return;
+        }
+        checkDuration(literal, uri, property, scope);
+      });
       if (property.kind === "bonus" && property.consecutive && /^\d+(\.0*)?$/.test(property.consecutive.value)) {
         const value = property.consecutive.value.replace(/\.0*$/, "");
         if (value.replace(/^0+/, "").length > 3 || Number(value) > MAX_CONSECUTIVE_WINDOWS) {
