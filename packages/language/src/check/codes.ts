@@ -210,7 +210,8 @@ export const ValueDiagnostics = define({
     code: "SLA4018",
     severity: "error",
     title: "Fraction of a month, year or business day",
-    message: "{duration} is not a whole number of {unit}s: {unit}s differ in length, so only whole ones can be counted.",
+    message:
+      "{duration} is not a whole number of {unit}s: {unit}s differ in length, so only whole ones can be counted.",
   },
 });
 
