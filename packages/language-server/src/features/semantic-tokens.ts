@@ -25,6 +25,7 @@ const TYPES = [
   "string",
   "number",
   "comment",
+  "operator",
 ] as const;
 type TokenTypeName = (typeof TYPES)[number];
 const MODIFIERS = ["declaration"] as const;
@@ -52,6 +53,8 @@ const LITERALS = new Set([
   tokenTypes.DateLiteral,
   tokenTypes.TimeLiteral,
 ]);
+/** The words of a comparison (`at least`, `above`…): operators, as the TextMate grammar scopes them. */
+const COMPARISONS = new Set(["at", "least", "most", "above", "below"]);
 const STRINGS = new Set([tokenTypes.StringLiteral, tokenTypes.TextBlock]);
 
 interface Span {
@@ -78,7 +81,7 @@ export function semanticTokens(context: ServerContext, params: SemanticTokensPar
   for (const token of parsed.tokens) {
     const start = token.startOffset;
     const end = tokenEnd(token);
-    if (isKeyword(token)) spans.push({ start, end, type: "keyword" });
+    if (isKeyword(token)) spans.push({ start, end, type: COMPARISONS.has(token.image) ? "operator" : "keyword" });
     else if (STRINGS.has(token.tokenType)) spans.push({ start, end, type: "string" });
     else if (LITERALS.has(token.tokenType)) spans.push({ start, end, type: "number" });
     else if (token.tokenType === tokenTypes.Always) spans.push({ start, end, type: "enumMember" });
