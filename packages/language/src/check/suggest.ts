@@ -5,20 +5,22 @@
  */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
   const typed = name.toLowerCase();
+  const furthest = Math.max(2, name.length / 2);
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
     const lower = candidate.toLowerCase();
-    const distance =
-      lower.startsWith(typed) || typed.startsWith(lower)
-        ? Math.abs(candidate.length - name.length) / 2
-        : editDistance(typed, lower);
+    const prefix = lower.startsWith(typed) || typed.startsWith(lower);
+    const lengths = Math.abs(candidate.length - name.length);
+    // an edit distance is at least the difference in length: no need to compute one that cannot win
+    if (!prefix && (lengths >= bestDistance || lengths > furthest)) continue;
+    const distance = prefix ? lengths / 2 : editDistance(typed, lower);
     if (distance < bestDistance) {
       bestDistance = distance;
       best = candidate;
     }
   }
-  return bestDistance <= Math.max(2, name.length / 2) ? best : undefined;
+  return bestDistance <= furthest ? best : undefined;
 }
 
 export function editDistance(a: string, b: string): number {
