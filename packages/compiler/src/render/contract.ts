@@ -687,7 +687,13 @@ class ContractWriter {
         `Where the Service Hours follow a calendar, the Permitted Downtime in a Measurement Period is the Scheduled Time in that period multiplied by the share of it that the target leaves (0.1% for a target of 99.9%), calculated exactly. ${over}`,
       ),
       table(
-        [raw("Service level"), raw("Permitted Downtime"), raw("Measurement Period"), raw("Scheduled Time"), raw("Permitted Downtime in it")],
+        [
+          raw("Service level"),
+          raw("Permitted Downtime"),
+          raw("Measurement Period"),
+          raw("Scheduled Time"),
+          raw("Permitted Downtime in it"),
+        ],
         rows,
       ),
     );
