@@ -188,6 +188,21 @@ describe("names in the data that the contract does not declare", () => {
   });
 });
 
+describe("many unknown names", () => {
+  it("lists the first hundred and counts the rest in a note", async () => {
+    const { bundle } = build(hosting("24x7"));
+    const records = Array.from({ length: 5000 }, (_, i) =>
+      outage("2026-03-10T10:00:00Z", "2026-03-10T10:01:00Z", `Other${i}`),
+    );
+    const [report] = await run(bundle, records, { from: "2026-03" });
+    expect(report.unknownNames).toHaveLength(100);
+    expect(report.notes).toContain(
+      "4900 more records name services or metrics the contract does not declare, beyond the 100 names listed.",
+    );
+    expect(report.data.ignored).toBe(5000);
+  });
+});
+
 describe("defined terms stay in step with the text", () => {
   const contract = `${agreement("business calendar Weekdays")}
 calendar Weekdays "Business Days" { monday to friday 09:00 to 17:00 }

@@ -67,10 +67,14 @@ export interface CollectedData {
   latest: number | null;
   /** Records naming a service or metric the bundle does not declare: `service|Name` → count. */
   unknown: Map<string, number>;
+  /** Records naming further unknown names once UNKNOWN_NAMES_KEPT names are kept. */
+  unknownOmitted: number;
   stats: DataStats;
 }
 
 const REASONS_KEPT = 5;
+/** Distinct unknown names listed in a report. */
+export const UNKNOWN_NAMES_KEPT = 100;
 
 export async function collect(
   items: AsyncIterable<EventItem> | Iterable<EventItem>,
@@ -84,7 +88,14 @@ export async function collect(
   let earliest = Number.POSITIVE_INFINITY;
   let latest = Number.NEGATIVE_INFINITY;
   const unknown = new Map<string, number>();
-  const count = (key: string) => unknown.set(key, (unknown.get(key) ?? 0) + 1);
+  let unknownOmitted = 0;
+  // a file of a million distinct names must not hold a million entries
+  const count = (key: string) => {
+    const seen = unknown.get(key);
+    if (seen !== undefined) unknown.set(key, seen + 1);
+    else if (unknown.size < UNKNOWN_NAMES_KEPT) unknown.set(key, 1);
+    else unknownOmitted++;
+  };
   for await (const item of items) {
     if (item.line > stats.lines) stats.lines = item.line;
     switch (item.type) {
@@ -146,6 +157,7 @@ export async function collect(
     earliest: Number.isFinite(earliest) ? earliest : null,
     latest: Number.isFinite(latest) ? latest : null,
     unknown,
+    unknownOmitted,
     stats,
   };
 }

@@ -20,6 +20,7 @@ import { terminationFor } from "./termination.ts";
 import { formatInstant } from "./time.ts";
 import { outsideTerm } from "./term.ts";
 import { unknownNames } from "./unknown-names.ts";
+import { UNKNOWN_NAMES_KEPT } from "./collect.ts";
 import { type Period, periodContaining, windowReport } from "./windows.ts";
 
 /**
@@ -86,6 +87,10 @@ export function buildReport(ctx: Context, month: Period): EvaluationReport {
   const actions: ActionReport[] = [];
   const a = ctx.bundle.agreement;
 
+  if (ctx.data.unknownOmitted > 0)
+    notes.push(
+      `${ctx.data.unknownOmitted} more records name services or metrics the contract does not declare, beyond the ${UNKNOWN_NAMES_KEPT} names listed.`,
+    );
   const monthOutside = outsideTerm(ctx, month);
   if (monthOutside !== null) notes.push(`This month lies outside the agreement's term: ${monthOutside}.`);
 
