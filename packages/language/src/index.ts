@@ -1,5 +1,14 @@
 export * from "./syntax/ast.ts";
 export * as tokens from "./syntax/lexer.ts";
+export {
+  DECLARATION_DOCS,
+  DECLARATIONS,
+  type KeywordDoc,
+  NAME_SLOT_RULES,
+  PROPERTIES,
+  PROPERTY_DOCS,
+  REFERENCE_FIELDS,
+} from "./definition/index.ts";
 export { KEYWORDS, DECLARATION_KEYWORDS, keywordTokens, slaLexer, type Keyword } from "./syntax/lexer.ts";
 export { parse, positionAt, computeLineStarts, type ParseResult } from "./syntax/parse.ts";
 export { grammar } from "./syntax/grammar.ts";

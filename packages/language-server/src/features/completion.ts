@@ -15,6 +15,7 @@ import {
   type DeclarationKind,
   DURATION_UNITS,
   declarationsOf,
+  NAME_SLOT_RULES,
   type ParseResult,
   propertyOf,
   tokens as tokenTypes,
@@ -36,16 +37,13 @@ import { isKeyword, type Token, tokenAt, tokenEnd, tokensBefore } from "../analy
 import type { TextView } from "../workspace/text.ts";
 import { locate } from "./locate.ts";
 
-/** Which kind of declaration a name in each rule refers to. */
+/**
+ * Which kind of declaration a name in each rule refers to: the definition's name slots, plus the
+ * `hoursSpec` value (a calendar) and the currency code, which is offered as a name too.
+ */
 const NAME_RULES: Record<string, DeclarationKind | "currency"> = {
-  metricProperty: "metric",
-  serviceProperty: "service",
-  providerProperty: "party",
-  customerProperty: "party",
+  ...NAME_SLOT_RULES,
   hoursSpec: "calendar",
-  businessCalendarProperty: "calendar",
-  forProperty: "objective",
-  reportProperty: "objective",
   currencyProperty: "currency",
 };
 

@@ -1,5 +1,10 @@
-/** Where a declaration names another, and which kinds of declaration each such place accepts. */
-import type { Declaration, DeclarationKind, HoursSpec, Identifier, Property } from "../syntax/ast.ts";
+/**
+ * Where a declaration names another, and which kinds of declaration each such place accepts: read
+ * off the definition's name slots (src/definition/), so a new property that names a declaration
+ * is resolved, checked and offered in completion without code here.
+ */
+import { REFERENCE_FIELDS } from "../definition/index.ts";
+import type { Declaration, DeclarationKind, Identifier, Property } from "../syntax/ast.ts";
 
 export interface ReferenceSite {
   identifier: Identifier;
@@ -9,43 +14,23 @@ export interface ReferenceSite {
   property: Property;
 }
 
-function hours(spec: HoursSpec | undefined): Identifier | undefined {
-  return spec?.kind === "Identifier" ? spec : undefined;
+/** A name, or an `hours` value that is a name rather than `24x7`. */
+function asIdentifier(value: unknown): Identifier | undefined {
+  return (value as { kind?: string } | undefined)?.kind === "Identifier" ? (value as Identifier) : undefined;
 }
 
 export function referenceSites(declaration: Declaration): ReferenceSite[] {
   const sites: ReferenceSite[] = [];
-  const add = (identifier: Identifier | undefined, expected: DeclarationKind, property: Property) => {
-    if (identifier) sites.push({ identifier, expected, property });
-  };
-  for (const p of declaration.properties) {
-    switch (p.kind) {
-      case "business calendar":
-        add(p.calendar, "calendar", p);
-        break;
-      case "provider":
-      case "customer":
-        add(p.party, "party", p);
-        break;
-      case "hours":
-        add(hours(p.hours), "calendar", p);
-        break;
-      case "response":
-      case "resolution":
-        add(hours(p.during), "calendar", p);
-        break;
-      case "service":
-        add(p.service, "service", p);
-        break;
-      case "metric":
-        add(p.metric, "metric", p);
-        break;
-      case "for":
-        add(p.objective, "objective", p);
-        break;
-      case "report":
-        for (const objective of p.objectives) add(objective, "objective", p);
-        break;
+  for (const property of declaration.properties) {
+    const fields = REFERENCE_FIELDS[property.kind];
+    if (!fields) continue;
+    for (const { field, names, list } of fields) {
+      const value = (property as unknown as Record<string, unknown>)[field];
+      const values = list ? ((value as unknown[] | undefined) ?? []) : [value];
+      for (const item of values) {
+        const identifier = asIdentifier(item);
+        if (identifier) sites.push({ identifier, expected: names, property });
+      }
     }
   }
   return sites;

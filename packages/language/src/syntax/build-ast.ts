@@ -4,6 +4,13 @@
  */
 import type { CstElement, CstNode, IToken } from "chevrotain";
 import type * as A from "./ast.ts";
+import {
+  type CustomBuiltRule,
+  type Element,
+  PROPERTIES,
+  type PropertyDefinition,
+  type ValueKind,
+} from "../definition/index.ts";
 import { positionAt } from "./positions.ts";
 import { decodeDuration, decodeMoney, decodeNumber, decodeString, decodeTextBlock } from "./literals.ts";
 
@@ -105,7 +112,7 @@ function nodeRange(node: CstNode): A.Range | undefined {
   return span(tokenRange(first), tokenRange(last));
 }
 
-function keywordRange(node: CstNode, words: string[]): A.Range {
+function keywordRange(node: CstNode, words: readonly string[]): A.Range {
   const found = words.map((w) => kw(node, w)).filter(realToken);
   if (found.length === 0) return nodeRange(node) ?? emptyRange();
   return span(tokenRange(found[0]), tokenRange(found[found.length - 1]));
@@ -239,57 +246,11 @@ function frequency(node: CstNode | undefined): A.Frequency | undefined {
 
 // properties
 
-type PropertyBuilder = (node: CstNode, base: { keyword: A.Range; range: A.Range; recovered?: boolean }) => A.Property;
+type PropertyBase = { keyword: A.Range; range: A.Range; recovered?: boolean };
+type PropertyBuilder = (node: CstNode, base: PropertyBase) => A.Property;
 
-const PROPERTY_KEYWORDS: Record<string, string[]> = {
-  versionProperty: ["version"],
-  effectiveProperty: ["effective"],
-  termProperty: ["term"],
-  renewalProperty: ["renewal"],
-  timezoneProperty: ["timezone"],
-  currencyProperty: ["currency"],
-  governingLawProperty: ["governing", "law"],
-  businessCalendarProperty: ["business", "calendar"],
-  roleProperty: ["role"],
-  addressProperty: ["address"],
-  contactProperty: ["contact"],
-  workingHoursProperty: [],
-  holidaysProperty: ["holidays"],
-  providerProperty: ["provider"],
-  customerProperty: ["customer"],
-  feeProperty: ["fee"],
-  hoursProperty: ["hours"],
-  excludeProperty: ["exclude"],
-  noticeProperty: ["notice"],
-  allowanceProperty: ["at", "most"],
-  serviceProperty: ["service"],
-  typeProperty: ["type"],
-  measuredByProperty: ["measured", "by"],
-  downtimeProperty: ["downtime"],
-  metricProperty: ["metric"],
-  targetProperty: ["target"],
-  maxOutageProperty: ["max", "outage", "total", "per", "incident"],
-  severityProperty: ["severity"],
-  responseProperty: ["response"],
-  resolutionProperty: ["resolution"],
-  ticketsProperty: [],
-  forProperty: ["for"],
-  creditProperty: ["credit"],
-  capProperty: ["cap"],
-  claimProperty: ["claim"],
-  soleRemedyProperty: ["sole", "remedy"],
-  actionProperty: ["action"],
-  terminateProperty: ["terminate"],
-  bonusProperty: ["bonus"],
-  reportProperty: ["report"],
-  reviewProperty: ["review"],
-  textProperty: ["text"],
-};
-
-const PROPERTY_BUILDERS: Record<string, PropertyBuilder> = {
-  versionProperty: (n, b) => ({ ...b, kind: "version", value: string(token(n, "StringLiteral")) }),
-  effectiveProperty: (n, b) => ({ ...b, kind: "effective", date: date(token(n, "DateLiteral")) }),
-  termProperty: (n, b) => ({ ...b, kind: "term", duration: duration(token(n, "DurationLiteral")) }),
+/** The irregular forms, built by hand; every other property is built from its shape in the definition. */
+const CUSTOM_BUILDERS: Record<CustomBuiltRule, PropertyBuilder> = {
   renewalProperty: (n, b) => {
     const durations = tokens(n, "DurationLiteral");
     const noticeGiven = kw(n, "notice") !== undefined;
@@ -301,16 +262,10 @@ const PROPERTY_BUILDERS: Record<string, PropertyBuilder> = {
       notice: noticeGiven ? duration(durations[durations.length - 1]) : undefined,
     };
   },
-  timezoneProperty: (n, b) => ({ ...b, kind: "timezone", value: string(token(n, "StringLiteral")) }),
-  currencyProperty: (n, b) => ({ ...b, kind: "currency", code: identifier(token(n, "Name")) }),
-  governingLawProperty: (n, b) => ({ ...b, kind: "governing law", value: string(token(n, "StringLiteral")) }),
-  businessCalendarProperty: (n, b) => ({ ...b, kind: "business calendar", calendar: identifier(token(n, "Name")) }),
   roleProperty: (n, b) => {
     const role = kw(n, "provider") ?? kw(n, "customer");
     return { ...b, kind: "role", role: role?.image as A.PartyRole | undefined, roleRange: role && tokenRange(role) };
   },
-  addressProperty: (n, b) => ({ ...b, kind: "address", value: string(token(n, "StringLiteral")) }),
-  contactProperty: (n, b) => ({ ...b, kind: "contact", value: string(token(n, "StringLiteral")) }),
   workingHoursProperty: (n, b) => {
     const days: A.DaySpan[] = [];
     for (const spanNode of subrules(n, "daySpan")) {
@@ -322,20 +277,6 @@ const PROPERTY_BUILDERS: Record<string, PropertyBuilder> = {
     const times = tokens(n, "TimeLiteral");
     return { ...b, kind: "working hours", days, from: time(times[0]), to: time(times[1]) };
   },
-  holidaysProperty: (n, b) => ({
-    ...b,
-    kind: "holidays",
-    dates: tokens(n, "DateLiteral").map((t) => date(t)!),
-  }),
-  providerProperty: (n, b) => ({ ...b, kind: "provider", party: identifier(token(n, "Name")) }),
-  customerProperty: (n, b) => ({ ...b, kind: "customer", party: identifier(token(n, "Name")) }),
-  feeProperty: (n, b) => ({
-    ...b,
-    kind: "fee",
-    amount: money(token(n, "MoneyLiteral")),
-    period: kw(n, "month") ? "month" : kw(n, "quarter") ? "quarter" : kw(n, "year") ? "year" : undefined,
-  }),
-  hoursProperty: (n, b) => ({ ...b, kind: "hours", hours: hoursSpec(subrule(n, "hoursSpec")) }),
   excludeProperty: (n, b) => {
     const cause: A.ExclusionCause | undefined = kw(n, "maintenance")
       ? "maintenance"
@@ -350,14 +291,6 @@ const PROPERTY_BUILDERS: Record<string, PropertyBuilder> = {
       .sort((x, y) => x.range.start.offset - y.range.start.offset);
     return { ...b, kind: "exclude", cause, properties: nested };
   },
-  noticeProperty: (n, b) => ({ ...b, kind: "notice", duration: duration(token(n, "DurationLiteral")) }),
-  allowanceProperty: (n, b) => ({
-    ...b,
-    kind: "allowance",
-    duration: duration(token(n, "DurationLiteral")),
-    window: window(subrule(n, "window")),
-  }),
-  serviceProperty: (n, b) => ({ ...b, kind: "service", service: identifier(token(n, "Name")) }),
   typeProperty: (n, b) => {
     const words: [string, A.MetricType][] = [
       ["availability", "availability"],
@@ -380,16 +313,6 @@ const PROPERTY_BUILDERS: Record<string, PropertyBuilder> = {
       percentile: number(token(n, "NumberLiteral")),
     };
   },
-  measuredByProperty: (n, b) => ({ ...b, kind: "measured by", value: string(token(n, "StringLiteral")) }),
-  downtimeProperty: (n, b) => ({ ...b, kind: "downtime", value: string(token(n, "StringLiteral")) }),
-  metricProperty: (n, b) => ({ ...b, kind: "metric", metric: identifier(token(n, "Name")) }),
-  targetProperty: (n, b) => ({
-    ...b,
-    kind: "target",
-    comparator: comparator(subrule(n, "comparator")),
-    value: quantity(subrule(n, "quantity")),
-    window: window(subrule(n, "window")),
-  }),
   maxOutageProperty: (n, b) =>
     kw(n, "total")
       ? {
@@ -404,32 +327,6 @@ const PROPERTY_BUILDERS: Record<string, PropertyBuilder> = {
           kind: "max outage per incident",
           duration: duration(token(n, "DurationLiteral")),
         },
-  severityProperty: (n, b) => ({
-    ...b,
-    kind: "severity",
-    level: number(token(n, "NumberLiteral")),
-    description: string(token(n, "StringLiteral")),
-  }),
-  responseProperty: (n, b) => ({
-    ...b,
-    kind: "response",
-    duration: duration(token(n, "DurationLiteral")),
-    during: hoursSpec(subrule(n, "hoursSpec")),
-  }),
-  resolutionProperty: (n, b) => ({
-    ...b,
-    kind: "resolution",
-    duration: duration(token(n, "DurationLiteral")),
-    during: hoursSpec(subrule(n, "hoursSpec")),
-  }),
-  ticketsProperty: (n, b) => ({
-    ...b,
-    kind: "tickets",
-    comparator: comparator(subrule(n, "comparator")),
-    share: percentage(token(n, "PercentageLiteral")),
-    window: window(subrule(n, "window")),
-  }),
-  forProperty: (n, b) => ({ ...b, kind: "for", objective: identifier(token(n, "Name")) }),
   creditProperty: (n, b) => {
     let condition: A.CreditCondition | undefined;
     const when = kw(n, "when");
@@ -451,52 +348,138 @@ const PROPERTY_BUILDERS: Record<string, PropertyBuilder> = {
       condition,
     };
   },
-  capProperty: (n, b) => ({
-    ...b,
-    kind: "cap",
-    percentage: percentage(token(n, "PercentageLiteral")),
-    basis: feeBasis(subrule(n, "feeBasis")),
-    window: window(subrule(n, "window")),
-  }),
-  claimProperty: (n, b) => ({ ...b, kind: "claim", duration: duration(token(n, "DurationLiteral")) }),
-  soleRemedyProperty: (_n, b) => ({ ...b, kind: "sole remedy" }),
-  actionProperty: (n, b) => ({
-    ...b,
-    kind: "action",
-    description: string(token(n, "StringLiteral")),
-    duration: duration(token(n, "DurationLiteral")),
-  }),
-  terminateProperty: (n, b) => ({
-    ...b,
-    kind: "terminate",
-    times: number(token(n, "NumberLiteral")),
-    within: duration(token(n, "DurationLiteral")),
-  }),
-  bonusProperty: (n, b) => ({
-    ...b,
-    kind: "bonus",
-    percentage: percentage(token(n, "PercentageLiteral")),
-    basis: feeBasis(subrule(n, "feeBasis")),
-    comparator: comparator(subrule(n, "comparator")),
-    threshold: quantity(subrule(n, "quantity")),
-    consecutive: number(token(n, "NumberLiteral")),
-  }),
-  reportProperty: (n, b) => ({
-    ...b,
-    kind: "report",
-    objectives: tokens(n, "Name").map((t) => identifier(t)!),
-    frequency: frequency(subrule(n, "frequency")),
-    within: duration(token(n, "DurationLiteral")),
-  }),
-  reviewProperty: (n, b) => ({ ...b, kind: "review", frequency: frequency(subrule(n, "frequency")) }),
-  textProperty: (n, b) => ({ ...b, kind: "text", value: string(token(n, "TextBlock") ?? token(n, "StringLiteral")) }),
 };
 
+/** The token each single-token value kind is written as, by CST child name. */
+const VALUE_TOKEN_NAMES: Partial<Record<ValueKind, string>> = {
+  string: "StringLiteral",
+  date: "DateLiteral",
+  time: "TimeLiteral",
+  duration: "DurationLiteral",
+  percentage: "PercentageLiteral",
+  money: "MoneyLiteral",
+  number: "NumberLiteral",
+  name: "Name",
+};
+
+const DECODERS: Partial<Record<ValueKind, (t: IToken | undefined) => unknown>> = {
+  string,
+  date,
+  time,
+  duration,
+  percentage,
+  money,
+  number,
+  name: identifier,
+};
+
+const SUBGRAMMAR_BUILDERS: Partial<Record<ValueKind, (node: CstNode | undefined) => unknown>> = {
+  comparator,
+  quantity,
+  window,
+  feeBasis,
+  hoursSpec,
+  frequency,
+};
+
+type FieldReader = (node: CstNode, into: Record<string, unknown>) => void;
+
+/** Readers for a shape's fields, the n-th slot of a token kind reading the n-th such token. */
+function fieldReaders(elements: readonly Element[], seen = new Map<string, number>(), out: FieldReader[] = []) {
+  const next = (key: string) => {
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return n;
+  };
+  for (const e of elements) {
+    switch (e.kind) {
+      case "value": {
+        if (e.value === "text") {
+          const field = e.field;
+          if (field) out.push((n, into) => (into[field] = string(token(n, "TextBlock") ?? token(n, "StringLiteral"))));
+          break;
+        }
+        const tokenName = VALUE_TOKEN_NAMES[e.value];
+        const index = next(tokenName ?? e.value);
+        const field = e.field;
+        if (!field) break;
+        if (tokenName) {
+          const decode = DECODERS[e.value]!;
+          out.push((n, into) => (into[field] = decode(token(n, tokenName, index))));
+        } else {
+          const build = SUBGRAMMAR_BUILDERS[e.value];
+          if (!build) throw new Error(`No AST builder for a '${e.value}' value in field '${field}'`);
+          out.push((n, into) => (into[field] = build(subrule(n, e.value, index))));
+        }
+        break;
+      }
+      case "list": {
+        const tokenName = VALUE_TOKEN_NAMES[e.value];
+        const decode = DECODERS[e.value];
+        if (!tokenName || !decode) throw new Error(`No AST builder for a list of '${e.value}'`);
+        const field = e.field;
+        out.push((n, into) => (into[field] = tokens(n, tokenName).map((t) => decode(t))));
+        break;
+      }
+      case "enum": {
+        const options = Object.entries(e.options);
+        const field = e.field;
+        out.push((n, into) => (into[field] = options.find(([, words]) => words.every((w) => kw(n, w)))?.[0]));
+        break;
+      }
+      case "flag": {
+        const { field, word } = e;
+        out.push((n, into) => (into[field] = kw(n, word) !== undefined));
+        break;
+      }
+      case "optional":
+        fieldReaders(e.elements, seen, out);
+        break;
+      case "choice":
+        for (const alternative of e.alternatives) fieldReaders(alternative, seen, out);
+        break;
+      case "keyword":
+      case "comma":
+      case "block":
+        break;
+    }
+  }
+  return out;
+}
+
+function shapeBuilder(property: PropertyDefinition): PropertyBuilder {
+  const kinds = Object.keys(property.kinds);
+  if (kinds.length !== 1) throw new Error(`'${property.rule}' builds several kinds and needs a hand-written builder`);
+  const kind = kinds[0];
+  const readers = fieldReaders(property.syntax);
+  return (n, b) => {
+    const result: Record<string, unknown> = { ...b, kind };
+    for (const read of readers) read(n, result);
+    return result as unknown as A.Property;
+  };
+}
+
+const PROPERTY_BUILDERS: ReadonlyMap<string, PropertyBuilder> = new Map(
+  PROPERTIES.map((p) => [
+    p.rule,
+    "customBuilder" in p ? CUSTOM_BUILDERS[p.rule as CustomBuiltRule] : shapeBuilder(p as PropertyDefinition),
+  ]),
+);
+
+/** The words whose range is a property's `keyword`: the first keyword unless the definition says otherwise. */
+const PROPERTY_KEYWORDS: ReadonlyMap<string, readonly string[]> = new Map(
+  PROPERTIES.map((p) => {
+    const d = p as PropertyDefinition;
+    const first = d.syntax[0];
+    return [p.rule, d.keywords ?? (first?.kind === "keyword" ? [first.word] : [])];
+  }),
+);
+
 function buildProperty(node: CstNode): A.Property | undefined {
-  const builder = PROPERTY_BUILDERS[node.name];
+  const builder = PROPERTY_BUILDERS.get(node.name);
   const range = nodeRange(node);
   if (!builder || !range) return undefined;
-  const words = PROPERTY_KEYWORDS[node.name] ?? [];
+  const words = PROPERTY_KEYWORDS.get(node.name) ?? [];
   const keyword = words.length ? keywordRange(node, words) : firstTokenRange(node);
   const base: { keyword: A.Range; range: A.Range; recovered?: boolean } = { keyword, range };
   if (node.recoveredNode) base.recovered = true;

@@ -8,6 +8,7 @@
 import { type CustomPatternMatcherFunc, createToken, Lexer, type TokenType } from "chevrotain";
 import { DECLARATION_KINDS } from "./ast.ts";
 import { SKIP_GRAMMAR_VALIDATION } from "./build-mode.ts";
+import { DEFINITION_KEYWORDS } from "../definition/index.ts";
 
 const NUMBER_TEXT = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
 const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
@@ -166,109 +167,12 @@ export const MoneyLiteral = createToken({
 });
 export const Name = createToken({ name: "Name", pattern: /[A-Za-z_][A-Za-z0-9_]*/, label: "a name" });
 
-/** Keyword tokens by word, in one table so the parser, completion, hover and the TextMate grammar agree. */
-export const KEYWORDS = [
-  // declarations
-  "import",
-  ...DECLARATION_KINDS,
-  // agreement
-  "version",
-  "effective",
-  "term",
-  "renewal",
-  "automatic",
-  "notice",
-  "timezone",
-  "currency",
-  "governing",
-  "law",
-  "business",
-  // party
-  "role",
-  "provider",
-  "customer",
-  "address",
-  "contact",
-  // calendar
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-  "to",
-  "holidays",
-  // service
-  "fee",
-  "per",
-  "month",
-  "quarter",
-  "year",
-  "week",
-  "hours",
-  "exclude",
-  "maintenance",
-  "caused",
-  "force",
-  "majeure",
-  // metric
-  "type",
-  "availability",
-  "latency",
-  "percentile",
-  "error",
-  "rate",
-  "response",
-  "time",
-  "resolution",
-  "measured",
-  "by",
-  "downtime",
-  // objective
-  "target",
-  "at",
-  "least",
-  "most",
-  "above",
-  "below",
-  "max",
-  "outage",
-  "incident",
-  "total",
-  "severity",
-  "within",
-  "during",
-  "of",
-  "tickets",
-  "rolling",
-  // remedy, incentive
-  "for",
-  "credit",
-  "monthly",
-  "quarterly",
-  "annual",
-  "when",
-  "each",
-  "breach",
-  "cap",
-  "claim",
-  "sole",
-  "action",
-  "terminate",
-  "breached",
-  "times",
-  "months",
-  "bonus",
-  "consecutive",
-  // reporting, clause
-  "report",
-  "weekly",
-  "annually",
-  "review",
-  "text",
-] as const;
-export type Keyword = (typeof KEYWORDS)[number];
+/**
+ * The reserved words: every word the language's definition uses, so the parser, completion,
+ * hover and the TextMate grammar agree.
+ */
+export const KEYWORDS: readonly string[] = DEFINITION_KEYWORDS;
+export type Keyword = string;
 
 export const DECLARATION_KEYWORDS = ["import", ...DECLARATION_KINDS] as const satisfies readonly Keyword[];
 

@@ -2,6 +2,7 @@
  * Structure (brief §3.2): one agreement; a provider and a customer party; services' parties in
  * those roles; no property given twice where one makes sense; no required property missing.
  */
+import { REPEAT_BY_KIND } from "../../definition/index.ts";
 import { createDiagnostic } from "../../diagnostics/catalogue.ts";
 import type { DiagnosticFix } from "../../diagnostics/diagnostic.ts";
 import type { Declaration, MetricType, PartyRole, Property, WindowNode } from "../../syntax/ast.ts";
@@ -130,18 +131,18 @@ function windowKey(window: WindowNode | undefined): string | undefined {
 }
 
 /**
- * What makes two properties "the same": most kinds once; limits and exclusions once per window or
- * cause. The key is also the label of the property in messages.
+ * What makes two properties "the same": the definition says which kinds are given once and which
+ * any number of times; limits and exclusions are once per window or cause. The key is also the
+ * label of the property in messages.
  */
 function propertyKey(p: Property): string | undefined {
-  switch (p.kind) {
-    case "credit":
-    case "action":
-    case "holidays":
-    case "report":
-    case "working hours":
-    case "bonus":
+  switch (REPEAT_BY_KIND[p.kind]) {
+    case "many":
       return undefined;
+    case "once":
+      return p.kind;
+  }
+  switch (p.kind) {
     case "exclude":
       return p.cause ? `exclude ${p.cause}` : undefined;
     case "max total outage": {

@@ -6,6 +6,7 @@
  */
 import { toDecimal } from "../../budget/decimal.ts";
 import { MONTH_NAMES } from "../../dates.ts";
+import { LITERAL_FIELDS } from "../../definition/index.ts";
 import { createDiagnostic } from "../../diagnostics/catalogue.ts";
 import type { DiagnosticFix } from "../../diagnostics/diagnostic.ts";
 import type {
@@ -47,79 +48,28 @@ export type Literal =
 
 /**
  * Calls `visit` for every literal of a property (and of the maintenance properties inside an
- * `exclude`), and for every window, skipping anything the parser had to recover. Written out per
- * kind: it runs on every literal of every keystroke. A test keeps it in step with the AST.
+ * `exclude`), and for every window, skipping anything the parser had to recover. The fields are
+ * read off the definition's value slots; a test keeps it in step with the AST.
  */
 export function forEachLiteral(p: Property, visit: (literal: Literal) => void): void {
-  switch (p.kind) {
-    case "effective":
-      one(p.date, visit);
-      return;
-    case "term":
-    case "notice":
-    case "max outage per incident":
-    case "response":
-    case "resolution":
-    case "claim":
-    case "action":
-      one(p.duration, visit);
-      return;
-    case "renewal":
-      one(p.period, visit);
-      one(p.notice, visit);
-      return;
-    case "working hours":
-      one(p.from, visit);
-      one(p.to, visit);
-      return;
-    case "holidays":
-      for (const date of p.dates) one(date, visit);
-      return;
-    case "fee":
-      one(p.amount, visit);
-      return;
-    case "exclude":
-      for (const m of p.properties) if (!m.recovered) forEachLiteral(m, visit);
-      return;
-    case "allowance":
-    case "max total outage":
-      one(p.duration, visit);
-      windowLiterals(p.window, visit);
-      return;
-    case "type":
-      one(p.percentile, visit);
-      return;
-    case "target":
-      one(p.value, visit);
-      windowLiterals(p.window, visit);
-      return;
-    case "severity":
-      one(p.level, visit);
-      return;
-    case "tickets":
-      one(p.share, visit);
-      windowLiterals(p.window, visit);
-      return;
-    case "credit":
-      one(p.percentage, visit);
-      if (p.condition?.kind === "threshold") one(p.condition.threshold, visit);
-      return;
-    case "cap":
-      one(p.percentage, visit);
-      windowLiterals(p.window, visit);
-      return;
-    case "terminate":
-      one(p.times, visit);
-      one(p.within, visit);
-      return;
-    case "bonus":
-      one(p.percentage, visit);
-      one(p.threshold, visit);
-      one(p.consecutive, visit);
-      return;
-    case "report":
-      one(p.within, visit);
-      return;
+  // The two irregular forms: a credit's threshold sits in its condition, an exclusion holds properties.
+  if (p.kind === "credit") {
+    one(p.percentage, visit);
+    if (p.condition?.kind === "threshold") one(p.condition.threshold, visit);
+    return;
+  }
+  if (p.kind === "exclude") {
+    for (const m of p.properties) if (!m.recovered) forEachLiteral(m, visit);
+    return;
+  }
+  const fields = LITERAL_FIELDS[p.kind];
+  if (!fields) return;
+  const values = p as unknown as Record<string, Literal | Literal[] | undefined>;
+  for (const { field, list, window } of fields) {
+    const value = values[field];
+    if (list) for (const item of (value as Literal[] | undefined) ?? []) one(item, visit);
+    else if (window) windowLiterals(value as WindowNode | undefined, visit);
+    else one(value as Literal | undefined, visit);
   }
 }
 

@@ -1,0 +1,526 @@
+/**
+ * Every property of the language, as data: its CST rule, the AST kind(s) it builds with their
+ * hover documentation, its syntax, and whether a declaration may hold it more than once. The
+ * declarations that may hold it are listed in `declarations.ts`.
+ */
+import type { KeywordDoc } from "./docs.ts";
+import { block, choice, comma, type Element, flag, kw, list, oneOf, optional, value } from "./shape.ts";
+
+export interface PropertyDefinition {
+  /** The CST rule, `<camelKind>Property`: completion, hover and incremental parsing key on it. */
+  readonly rule: string;
+  /** The AST kind(s) the rule builds, each with its hover text. */
+  readonly kinds: Readonly<Record<string, KeywordDoc>>;
+  readonly syntax: readonly Element[];
+  /**
+   * The words whose range is the property's `keyword` (hover, narrow diagnostics). Default: the
+   * first keyword; empty: the first token, for a property that starts with a value.
+   */
+  readonly keywords?: readonly string[];
+  /**
+   * `once`: a second one in a declaration is a duplicate. `many`: any number. `keyed`: once per
+   * window or cause, a hand-written key in check/rules/structure.ts.
+   */
+  readonly repeat: "once" | "many" | "keyed";
+  /** The AST builder is hand-written (an irregular form); the grammar is still derived from `syntax`. */
+  readonly customBuilder?: true;
+}
+
+const FEE_PERIODS = { month: ["month"], quarter: ["quarter"], year: ["year"] } as const;
+
+export const PROPERTIES = [
+  // agreement
+  {
+    rule: "versionProperty",
+    kinds: { version: { syntax: 'version "2.1"', meaning: "The version of this agreement's text." } },
+    syntax: [...kw("version"), value("string", "value")],
+    repeat: "once",
+  },
+  {
+    rule: "effectiveProperty",
+    kinds: { effective: { syntax: "effective 2026-01-01", meaning: "The date the agreement takes effect." } },
+    syntax: [...kw("effective"), value("date", "date")],
+    repeat: "once",
+  },
+  {
+    rule: "termProperty",
+    kinds: { term: { syntax: "term 24 months", meaning: "How long the agreement runs from its effective date." } },
+    syntax: [...kw("term"), value("duration", "duration")],
+    repeat: "once",
+  },
+  {
+    rule: "renewalProperty",
+    kinds: {
+      renewal: {
+        syntax: "renewal automatic 12 months, notice 90 days",
+        meaning: "How the agreement renews at the end of its term, and the notice needed to stop the renewal.",
+      },
+    },
+    syntax: [
+      ...kw("renewal"),
+      flag("automatic", "automatic"),
+      value("duration", "period"),
+      optional(comma, ...kw("notice"), value("duration", "notice")),
+    ],
+    repeat: "once",
+    customBuilder: true,
+  },
+  {
+    rule: "timezoneProperty",
+    kinds: {
+      timezone: {
+        syntax: 'timezone "Europe/London"',
+        meaning:
+          "The IANA time zone in which windows (a calendar month…) and calendars are counted, daylight saving included.",
+      },
+    },
+    syntax: [...kw("timezone"), value("string", "value")],
+    repeat: "once",
+  },
+  {
+    rule: "currencyProperty",
+    kinds: { currency: { syntax: "currency GBP", meaning: "The ISO 4217 currency of every amount in the contract." } },
+    syntax: [...kw("currency"), value("name", "code")],
+    repeat: "once",
+  },
+  {
+    rule: "governingLawProperty",
+    kinds: {
+      "governing law": { syntax: 'governing law "England and Wales"', meaning: "The law that governs the agreement." },
+    },
+    syntax: [...kw("governing", "law"), value("string", "value")],
+    keywords: ["governing", "law"],
+    repeat: "once",
+  },
+  {
+    rule: "businessCalendarProperty",
+    kinds: {
+      "business calendar": {
+        syntax: "business calendar BusinessHours",
+        meaning: "The calendar on which `business day` and `business hour` durations are counted.",
+      },
+    },
+    syntax: [...kw("business", "calendar"), value("name", "calendar", "calendar")],
+    keywords: ["business", "calendar"],
+    repeat: "once",
+  },
+  // party
+  {
+    rule: "roleProperty",
+    kinds: {
+      role: {
+        syntax: "role provider | role customer",
+        meaning: "Whether the party provides the services or receives them.",
+      },
+    },
+    syntax: [...kw("role"), oneOf("role", { provider: ["provider"], customer: ["customer"] })],
+    repeat: "once",
+    customBuilder: true,
+  },
+  {
+    rule: "addressProperty",
+    kinds: { address: { syntax: 'address "…"', meaning: "The party's address for notices." } },
+    syntax: [...kw("address"), value("string", "value")],
+    repeat: "once",
+  },
+  {
+    rule: "contactProperty",
+    kinds: { contact: { syntax: 'contact "…"', meaning: "Who to contact at the party about this agreement." } },
+    syntax: [...kw("contact"), value("string", "value")],
+    repeat: "once",
+  },
+  // calendar
+  {
+    rule: "workingHoursProperty",
+    kinds: {
+      "working hours": {
+        syntax: "monday to friday 08:00 to 18:00",
+        meaning: "The days and the hours of the day that count as working time, in the agreement's time zone.",
+      },
+    },
+    syntax: [list("daySpan", "days"), value("time", "from"), ...kw("to"), value("time", "to")],
+    keywords: [],
+    repeat: "many",
+    customBuilder: true,
+  },
+  {
+    rule: "holidaysProperty",
+    kinds: {
+      holidays: { syntax: "holidays 2026-12-25, 2026-12-28", meaning: "Dates that are not working days." },
+    },
+    syntax: [...kw("holidays"), list("date", "dates")],
+    repeat: "many",
+  },
+  // service
+  {
+    rule: "providerProperty",
+    kinds: {
+      provider: {
+        syntax: "provider Acme",
+        meaning: "The party that provides this service; it must have `role provider`.",
+      },
+    },
+    syntax: [...kw("provider"), value("name", "party", "party")],
+    repeat: "once",
+  },
+  {
+    rule: "customerProperty",
+    kinds: {
+      customer: {
+        syntax: "customer Globex",
+        meaning: "The party that receives this service; it must have `role customer`.",
+      },
+    },
+    syntax: [...kw("customer"), value("name", "party", "party")],
+    repeat: "once",
+  },
+  {
+    rule: "feeProperty",
+    kinds: {
+      fee: {
+        syntax: "fee GBP 12,000.00 per month",
+        meaning: "What the customer pays for the service. Credits and bonuses are percentages of it.",
+      },
+    },
+    syntax: [...kw("fee"), value("money", "amount"), ...kw("per"), oneOf("period", FEE_PERIODS)],
+    repeat: "once",
+  },
+  {
+    rule: "hoursProperty",
+    kinds: {
+      hours: {
+        syntax: "hours 24x7 | hours BusinessHours",
+        meaning:
+          "When the service is due: around the clock, or within a calendar's hours. Only that time counts towards availability.",
+      },
+    },
+    syntax: [...kw("hours"), value("hoursSpec", "hours", "calendar")],
+    repeat: "once",
+  },
+  {
+    rule: "excludeProperty",
+    kinds: {
+      exclude: {
+        syntax:
+          "exclude maintenance { notice 5 days  at most 4 hours per calendar month } | exclude customer caused | exclude force majeure",
+        meaning:
+          "Outages that do not count as downtime: announced maintenance (with its notice and allowance), outages the customer caused, force majeure.",
+      },
+    },
+    syntax: [
+      ...kw("exclude"),
+      choice(
+        [...kw("maintenance"), optional(block("noticeProperty", "allowanceProperty"))],
+        kw("customer", "caused"),
+        kw("force", "majeure"),
+      ),
+    ],
+    repeat: "keyed",
+    customBuilder: true,
+  },
+  {
+    rule: "noticeProperty",
+    kinds: {
+      notice: {
+        syntax: "notice 5 days",
+        meaning: "How long in advance something must be announced (maintenance) or given (termination).",
+      },
+    },
+    syntax: [...kw("notice"), value("duration", "duration")],
+    repeat: "once",
+  },
+  {
+    rule: "allowanceProperty",
+    kinds: {
+      allowance: {
+        syntax: "at most 4 hours per calendar month",
+        meaning: "How much announced maintenance may be excluded per window; anything beyond counts as downtime.",
+      },
+    },
+    syntax: [...kw("at", "most"), value("duration", "duration"), value("window", "window")],
+    keywords: ["at", "most"],
+    repeat: "keyed",
+  },
+  // metric
+  {
+    rule: "serviceProperty",
+    kinds: { service: { syntax: "service Hosting", meaning: "The service this metric or objective is about." } },
+    syntax: [...kw("service"), value("name", "service", "service")],
+    repeat: "once",
+  },
+  {
+    rule: "typeProperty",
+    kinds: {
+      type: {
+        syntax: "type availability | latency percentile 95 | error rate | response time | resolution time",
+        meaning: "What kind of quantity the metric is, which decides the units its targets may use.",
+      },
+    },
+    syntax: [
+      ...kw("type"),
+      choice(
+        kw("availability"),
+        [...kw("latency"), optional(...kw("percentile"), value("number", "percentile"))],
+        kw("error", "rate"),
+        kw("response", "time"),
+        kw("resolution", "time"),
+      ),
+    ],
+    repeat: "once",
+    customBuilder: true,
+  },
+  {
+    rule: "measuredByProperty",
+    kinds: { "measured by": { syntax: 'measured by "…"', meaning: "How the measurements are taken." } },
+    syntax: [...kw("measured", "by"), value("string", "value")],
+    keywords: ["measured", "by"],
+    repeat: "once",
+  },
+  {
+    rule: "downtimeProperty",
+    kinds: {
+      downtime: { syntax: 'downtime "…"', meaning: "What counts as downtime for this availability metric." },
+    },
+    syntax: [...kw("downtime"), value("string", "value")],
+    repeat: "once",
+  },
+  // objective
+  {
+    rule: "metricProperty",
+    kinds: { metric: { syntax: "metric Availability", meaning: "The metric this objective sets a target for." } },
+    syntax: [...kw("metric"), value("name", "metric", "metric")],
+    repeat: "once",
+  },
+  {
+    rule: "targetProperty",
+    kinds: {
+      target: {
+        syntax: "target at least 99.9% per calendar month",
+        meaning:
+          "The level the metric must reach in each window. Compared exactly: exactly 99.9% is met by `at least 99.9%` and is not `below 99.9%`.",
+      },
+    },
+    syntax: [...kw("target"), value("comparator", "comparator"), value("quantity", "value"), value("window", "window")],
+    repeat: "once",
+  },
+  {
+    rule: "maxOutageProperty",
+    kinds: {
+      "max outage per incident": {
+        syntax: "max outage per incident 30 minutes",
+        meaning: "No single incident may last longer; each longer incident is one breach.",
+      },
+      "max total outage": {
+        syntax: "max total outage 40 minutes per calendar month",
+        meaning: "The downtime a window may hold in total; a window with more is one breach.",
+      },
+    },
+    syntax: [
+      ...kw("max"),
+      choice(
+        [...kw("outage", "per", "incident"), value("duration", "duration")],
+        [...kw("total", "outage"), value("duration", "duration"), value("window", "window")],
+      ),
+    ],
+    keywords: ["max", "outage", "total", "per", "incident"],
+    repeat: "keyed",
+    customBuilder: true,
+  },
+  {
+    rule: "severityProperty",
+    kinds: {
+      severity: { syntax: 'severity 1 "Service unavailable"', meaning: "Which tickets this support objective covers." },
+    },
+    syntax: [...kw("severity"), value("number", "level"), optional(value("string", "description"))],
+    repeat: "once",
+  },
+  {
+    rule: "responseProperty",
+    kinds: {
+      response: {
+        syntax: "response within 15 minutes during 24x7",
+        meaning: "How soon a ticket must get its first response, counted within the given hours.",
+      },
+    },
+    syntax: [
+      ...kw("response", "within"),
+      value("duration", "duration"),
+      optional(...kw("during"), value("hoursSpec", "during", "calendar")),
+    ],
+    repeat: "once",
+  },
+  {
+    rule: "resolutionProperty",
+    kinds: {
+      resolution: {
+        syntax: "resolution within 4 hours during 24x7",
+        meaning: "How soon a ticket must be resolved, counted within the given hours.",
+      },
+    },
+    syntax: [
+      ...kw("resolution", "within"),
+      value("duration", "duration"),
+      optional(...kw("during"), value("hoursSpec", "during", "calendar")),
+    ],
+    repeat: "once",
+  },
+  {
+    rule: "ticketsProperty",
+    kinds: {
+      tickets: {
+        syntax: "at least 95% of tickets per calendar month",
+        meaning: "The share of a window's tickets that must meet both the response and the resolution targets.",
+      },
+    },
+    syntax: [
+      value("comparator", "comparator"),
+      value("percentage", "share"),
+      ...kw("of", "tickets"),
+      value("window", "window"),
+    ],
+    keywords: [],
+    repeat: "keyed",
+  },
+  // remedy and incentive
+  {
+    rule: "forProperty",
+    kinds: { for: { syntax: "for Uptime", meaning: "The objective this remedy or incentive applies to." } },
+    syntax: [...kw("for"), value("name", "objective", "objective")],
+    repeat: "once",
+  },
+  {
+    rule: "creditProperty",
+    kinds: {
+      credit: {
+        syntax: "credit 10% of monthly fee when below 99.9% | credit 5% of monthly fee for each breach",
+        meaning:
+          "A service credit tier. Tiers are not cumulative: the single largest credit whose condition holds applies; `for each breach` is multiplied by the window's breaches.",
+      },
+    },
+    syntax: [
+      ...kw("credit"),
+      value("percentage", "percentage"),
+      ...kw("of"),
+      value("feeBasis", "basis"),
+      choice([...kw("when"), value("comparator"), value("quantity")], kw("for", "each", "breach")),
+    ],
+    repeat: "many",
+    customBuilder: true,
+  },
+  {
+    rule: "capProperty",
+    kinds: {
+      cap: {
+        syntax: "cap 100% of monthly fee per calendar month",
+        meaning: "The most this remedy or incentive pays per window.",
+      },
+    },
+    syntax: [
+      ...kw("cap"),
+      value("percentage", "percentage"),
+      ...kw("of"),
+      value("feeBasis", "basis"),
+      optional(value("window", "window")),
+    ],
+    repeat: "once",
+  },
+  {
+    rule: "claimProperty",
+    kinds: { claim: { syntax: "claim within 30 days", meaning: "How long the customer has to claim a credit." } },
+    syntax: [...kw("claim", "within"), value("duration", "duration")],
+    repeat: "once",
+  },
+  {
+    rule: "soleRemedyProperty",
+    kinds: {
+      "sole remedy": {
+        syntax: "sole remedy",
+        meaning: "The remedy is the customer's only remedy for missing the objective.",
+      },
+    },
+    syntax: kw("sole", "remedy"),
+    keywords: ["sole", "remedy"],
+    repeat: "once",
+  },
+  {
+    rule: "actionProperty",
+    kinds: {
+      action: {
+        syntax: 'action "Root cause analysis report" within 5 business days',
+        meaning: "Something the provider must do after a breach, and by when.",
+      },
+    },
+    syntax: [...kw("action"), value("string", "description"), optional(...kw("within"), value("duration", "duration"))],
+    repeat: "many",
+  },
+  {
+    rule: "terminateProperty",
+    kinds: {
+      terminate: {
+        syntax: "terminate when breached 3 times within 6 months",
+        meaning: "The customer may terminate when the objective is breached this often.",
+      },
+    },
+    syntax: [
+      ...kw("terminate", "when", "breached"),
+      value("number", "times"),
+      ...kw("times", "within"),
+      value("duration", "within"),
+    ],
+    repeat: "once",
+  },
+  {
+    rule: "bonusProperty",
+    kinds: {
+      bonus: {
+        syntax: "bonus 5% of monthly fee when above 99.99% for 3 consecutive months",
+        meaning: "What the provider earns when the objective is exceeded (for so many consecutive windows).",
+      },
+    },
+    syntax: [
+      ...kw("bonus"),
+      value("percentage", "percentage"),
+      ...kw("of"),
+      value("feeBasis", "basis"),
+      ...kw("when"),
+      value("comparator", "comparator"),
+      value("quantity", "threshold"),
+      optional(...kw("for"), value("number", "consecutive"), ...kw("consecutive", "months")),
+    ],
+    repeat: "many",
+  },
+  // reporting
+  {
+    rule: "reportProperty",
+    kinds: {
+      report: {
+        syntax: "report Uptime, Sev1Support monthly within 5 business days",
+        meaning: "Which objectives the provider reports on, how often, and how soon after each period.",
+      },
+    },
+    syntax: [
+      ...kw("report"),
+      list("name", "objectives", "objective"),
+      value("frequency", "frequency"),
+      optional(...kw("within"), value("duration", "within")),
+    ],
+    repeat: "many",
+  },
+  {
+    rule: "reviewProperty",
+    kinds: { review: { syntax: "review quarterly", meaning: "How often the parties review the service." } },
+    syntax: [...kw("review"), value("frequency", "frequency")],
+    repeat: "once",
+  },
+  // clause
+  {
+    rule: "textProperty",
+    kinds: { text: { syntax: 'text """ … """', meaning: "The clause's wording." } },
+    syntax: [...kw("text"), value("text", "value")],
+    repeat: "once",
+  },
+] as const satisfies readonly PropertyDefinition[];
+
+export type PropertyRule = (typeof PROPERTIES)[number]["rule"];
+/** The rules whose AST builder is hand-written: `build-ast.ts` must have one for each (a compile error otherwise). */
+export type CustomBuiltRule = Extract<(typeof PROPERTIES)[number], { customBuilder: true }>["rule"];

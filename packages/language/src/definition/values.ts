@@ -1,0 +1,30 @@
+/**
+ * The shared sub-grammars that value slots name (`comparator`, `window`, …), as shapes. Each is
+ * one CST rule of the same name; their AST nodes are built by hand in syntax/build-ast.ts.
+ */
+import { choice, type Element, kw, optional, type ValueKind, value } from "./shape.ts";
+
+export const WEEKDAY_WORDS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+
+export const VALUE_GRAMMARS = {
+  comparator: [choice([...kw("at"), choice(kw("least"), kw("most"))], kw("above"), kw("below"))],
+  quantity: [choice([value("percentage")], [value("duration")], [value("number")])],
+  window: [
+    ...kw("per"),
+    choice([...kw("calendar"), choice(kw("month"), kw("quarter"), kw("year"))], kw("week"), [
+      ...kw("rolling"),
+      value("duration"),
+    ]),
+  ],
+  feeBasis: [choice(kw("monthly"), kw("quarterly"), kw("annual")), ...kw("fee")],
+  hoursSpec: [choice([value("always")], [value("name")])],
+  frequency: [choice(kw("weekly"), kw("monthly"), kw("quarterly"), kw("annually"))],
+  daySpan: [value("weekday"), optional(...kw("to"), value("weekday"))],
+  weekday: [choice(...WEEKDAY_WORDS.map((day) => kw(day)))],
+} as const satisfies Partial<Record<ValueKind, readonly Element[]>>;
+
+export type SubgrammarKind = keyof typeof VALUE_GRAMMARS;
+
+export function isSubgrammar(kind: ValueKind): kind is SubgrammarKind {
+  return kind in VALUE_GRAMMARS;
+}
