@@ -22,6 +22,8 @@ export interface PropertyDefinition {
    * window or cause, a hand-written key in check/rules/structure.ts.
    */
   readonly repeat: "once" | "many" | "keyed";
+  /** What a syntax error says when something follows a complete property of this kind. */
+  readonly complete?: string;
   /** The AST builder is hand-written (an irregular form); the grammar is still derived from `syntax`. */
   readonly customBuilder?: true;
 }
@@ -404,6 +406,7 @@ export const PROPERTIES = [
       value("feeBasis", "basis"),
       choice([...kw("when"), value("comparator"), value("quantity")], kw("for", "each", "breach")),
     ],
+    complete: "a credit tier takes one threshold: `when below 99.0%`; give each further tier its own `credit` line",
     repeat: "many",
     customBuilder: true,
   },

@@ -33,7 +33,7 @@ import {
   TextBlock,
   TimeLiteral,
 } from "./lexer.ts";
-import { slaErrorMessages } from "./messages.ts";
+import { bodyProgress, slaErrorMessages } from "./messages.ts";
 
 /** The token each single-token value kind is written as. */
 const VALUE_TOKENS: Partial<Record<ValueKind, TokenType>> = {
@@ -136,6 +136,7 @@ class SlaGrammar extends CstParser {
       return {
         ALT: () => {
           this.subrule(idx, this.rule(rule));
+          bodyProgress.lastProperty = rule;
         },
       };
     });
@@ -144,6 +145,7 @@ class SlaGrammar extends CstParser {
     const close = seen.next(RCurly);
     return () => {
       this.consume(open, LCurly);
+      bodyProgress.lastProperty = undefined;
       this.many(loop, () => this.or(or, alternatives));
       this.consume(close, RCurly);
     };
