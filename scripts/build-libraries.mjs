@@ -1,5 +1,5 @@
-// Builds the libraries a tool author installs (@sla/language, @sla/compiler, @sla/engine,
-// @sla/node) into each package's dist/: ES modules from esbuild (one file per entry point of the
+// Builds the libraries a tool author installs (@sla/language, @sla/bundle, @sla/compiler,
+// @sla/engine, @sla/node) into each package's dist/: ES modules from esbuild (one file per entry point of the
 // package's `exports`, with dependencies left as imports) and declarations from tsc. Inside the
 // repository the packages resolve to their sources through the "@sla/source" export condition, so
 // nothing here is needed by the tests or the bundles; dist/ is what `npm pack` ships.
@@ -11,7 +11,7 @@ import { dirname, join, relative } from "node:path";
 import { build } from "esbuild";
 import shipped from "./bundle-options.json" with { type: "json" };
 
-export const LIBRARIES = ["language", "compiler", "engine", "node"];
+export const LIBRARIES = ["language", "bundle", "compiler", "engine", "node"];
 
 const [SOURCE] = shipped.conditions;
 

@@ -1,7 +1,7 @@
 // Builds what ships:
 // - the `sla` CLI and the language server, each bundled into one CommonJS file so a cold start loads
 //   one file, with the licences of the third-party code inside beside them;
-// - the libraries (@sla/language, @sla/compiler, @sla/engine, @sla/node) into their dist/;
+// - the libraries (@sla/language, @sla/bundle, @sla/compiler, @sla/engine, @sla/node) into their dist/;
 // - the extension (its own build, which copies the server bundle).
 // Each published package gets a copy of the repository's LICENSE, since npm packs only what is in
 // the package's folder.

@@ -2,7 +2,7 @@
 //   dist/extension.js                  the client, bundled with esbuild (vscode stays external)
 //   dist/syntaxes/sla.tmLanguage.json  the TextMate grammar, from grammar/
 //   dist/language-configuration.json   the language configuration, from grammar/
-//   dist/sla-rules.schema.json         the rule bundle's JSON Schema, from packages/compiler/schema/
+//   dist/sla-rules.schema.json         the rule bundle's JSON Schema, from packages/bundle/schema/
 //   server/server.cjs                  the bundled language server, from packages/language-server/dist/
 //   server/sla.cjs                     the bundled CLI (tasks, New Contract), from packages/cli/dist/
 //   server/*.LEGAL.txt                 the legal comments esbuild moved out of the bundles
@@ -51,8 +51,9 @@ const notices = [join(serverDist, "THIRD-PARTY-NOTICES.txt"), join(cliDist, "THI
   .map((file) => readFileSync(file, "utf8").trimEnd());
 writeFileSync(join(extensionDir, "server", "THIRD-PARTY-NOTICES.txt"), `${notices.join("\n\n")}\n`);
 copy(join(repoRoot, "LICENSE"), join(extensionDir, "LICENSE"));
-// One schema: the compiler's; the extension ships a copy for VS Code's JSON validation.
-const schema = join(repoRoot, "packages", "compiler", "schema", "sla-rules.schema.json");
+// One schema: written from @sla/bundle's definition (a test keeps the file current); the extension
+// ships a copy for VS Code's JSON validation.
+const schema = join(repoRoot, "packages", "bundle", "schema", "sla-rules.schema.json");
 JSON.parse(readFileSync(schema, "utf8"));
 copy(schema, join(extensionDir, "dist", "sla-rules.schema.json"));
 

@@ -2,7 +2,7 @@
  * The rule bundle's JSON Schema for VS Code's JSON support. Every bundle names its schema
  * `"$schema": "urn:sla-rules:1"`, a name rather than an address; VS Code asks for the content of
  * such a URI through `workspace.openTextDocument`, which this provider answers with the schema
- * shipped inside the extension (dist/sla-rules.schema.json, copied from the compiler at build
+ * shipped inside the extension (dist/sla-rules.schema.json, copied from @sla/bundle at build
  * time). `contributes.jsonValidation` covers `*.rules.json` files that do not name it.
  */
 import { readFileSync } from "node:fs";

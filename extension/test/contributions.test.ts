@@ -96,7 +96,7 @@ describe("rule bundle schema", () => {
   it("validates *.rules.json with the schema the build copies into the extension", () => {
     expect(contributes.jsonValidation).toEqual([{ fileMatch: "*.rules.json", url: "./dist/sla-rules.schema.json" }]);
     expect(readFileSync(join(extensionDir, "scripts", "build.mjs"), "utf8")).toContain(
-      '"packages", "compiler", "schema", "sla-rules.schema.json"',
+      '"packages", "bundle", "schema", "sla-rules.schema.json"',
     );
   });
   it("answers for the URN every bundle names as its $schema", () => {

@@ -185,7 +185,7 @@ describe("the packaged .vsix", () => {
 
   it("holds the current grammar, configuration, schema and bundles", () => {
     expect(read("extension/dist/sla-rules.schema.json").toString("utf8")).toBe(
-      readFileSync(join(repoRoot, "packages", "compiler", "schema", "sla-rules.schema.json"), "utf8"),
+      readFileSync(join(repoRoot, "packages", "bundle", "schema", "sla-rules.schema.json"), "utf8"),
     );
     expect(
       read("extension/server/sla.cjs").equals(readFileSync(join(repoRoot, "packages", "cli", "dist", "sla.cjs"))),

@@ -1,6 +1,6 @@
 /**
- * The libraries as a tool author gets them: `npm pack` of @sla/language, @sla/compiler,
- * @sla/engine and @sla/node, installed into a scratch project offline with a cold cache (their
+ * The libraries as a tool author gets them: `npm pack` of @sla/language, @sla/bundle,
+ * @sla/compiler, @sla/engine and @sla/node, installed into a scratch project offline with a cold cache (their
  * third-party dependencies packed from the repository's node_modules), then used from plain Node
  * ESM (every example of docs/api.md, output compared), from TypeScript (the declarations), and from
  * a browser bundle run with no Node globals at all.
@@ -13,7 +13,7 @@ import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isolatedEnv, REPO, run } from "./npm.ts";
 
-const LIBRARIES = ["language", "compiler", "engine", "node"];
+const LIBRARIES = ["language", "bundle", "compiler", "engine", "node"];
 const CONFORMANCE = join(REPO, "../shared/spec/conformance");
 
 let root: string;
@@ -90,7 +90,13 @@ describe("the packed libraries in a scratch project", { timeout: 240_000 }, () =
   });
 
   it("packs each library's built modules, declarations and licence, not its sources", () => {
-    expect(tarballs.map((t) => t.name).sort()).toEqual(["@sla/compiler", "@sla/engine", "@sla/language", "@sla/node"]);
+    expect(tarballs.map((t) => t.name).sort()).toEqual([
+      "@sla/bundle",
+      "@sla/compiler",
+      "@sla/engine",
+      "@sla/language",
+      "@sla/node",
+    ]);
     for (const tarball of tarballs) {
       const files = tarball.files.map((file) => file.path);
       expect(files).toEqual(

@@ -7,9 +7,8 @@
  */
 import type { CheckedProgram } from "@sla/language";
 import { renderContract } from "./render/contract.ts";
-import type { RuleBundle } from "./bundle-types.ts";
 import { compileBundle } from "./compile.ts";
-import { serializeBundle } from "./serialize.ts";
+import { type RuleBundle, serializeBundle } from "@sla/bundle";
 
 export type TextArtifactKind = "json" | "md";
 export type ArtifactKind = TextArtifactKind | "docx";

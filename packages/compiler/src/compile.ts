@@ -1,5 +1,5 @@
 /**
- * `compileBundle` turns a checked program into the rule bundle `sla-rules/1` (see bundle-types.ts):
+ * `compileBundle` turns a checked program into the rule bundle `sla-rules/1` (see @sla/bundle):
  * every reference becomes the referenced declaration's name, every literal an exact decimal
  * string, every window and calendar an explicit object, and every rule keeps its `source`.
  *
@@ -77,7 +77,7 @@ import {
   type RuleBundle,
   type Source,
   type Weekday,
-} from "./bundle-types.ts";
+} from "@sla/bundle";
 import { folderOf, pathToFolderUri, relativeToFolder } from "./uri.ts";
 
 export interface CompileOptions {

@@ -1,11 +1,20 @@
 /** `@sla/compiler`: a checked program → the rule bundle `sla-rules/1`, its JSON Schema, and the Markdown and Word contracts. */
-export * from "./bundle-types.ts";
+// The bundle's format, types, schema, serialisation, escaping and money formatting live in
+// @sla/bundle; they are exported here too, as they were before that package existed.
+export type * from "@sla/bundle";
+export {
+  BUNDLE_FORMAT,
+  BUNDLE_SCHEMA_ID,
+  bundleSchema,
+  escapeCell,
+  escapeInline,
+  escapeParagraphs,
+  formatMoney,
+  type JsonSchema,
+  serializeBundle,
+} from "@sla/bundle";
 export { compileBundle, monthlyFee, MONTHLY_FEE_PLACES, type CompileOptions } from "./compile.ts";
-export { serializeBundle } from "./serialize.ts";
 export { renderContract } from "./render/contract.ts";
-export { bundleSchema, type JsonSchema } from "./schema.ts";
-export { escapeInline, escapeCell, escapeParagraphs } from "./render/escape.ts";
-export { formatMoney } from "./render/format.ts";
 export {
   ARTIFACT_KINDS,
   buildArtifactFiles,

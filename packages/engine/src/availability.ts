@@ -1,5 +1,5 @@
 import type { BundleDuration, BundleObjective, BundleService } from "./bundle.ts";
-import { decimalText, formatDurationShort, permittedDowntimeSeconds } from "@sla/language";
+import { decimalText, formatDurationShort, permittedDowntimeSeconds } from "@sla/language/helpers";
 import { holds, measure, measureString } from "./compare.ts";
 import type { Context } from "./context.ts";
 import { dec, hoursString, secondsString } from "./decimal.ts";

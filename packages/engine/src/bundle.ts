@@ -1,4 +1,4 @@
-// The bundle format is owned by the compiler; the engine reads it.
+// The bundle format is defined in @sla/bundle; the engine reads it.
 export type {
   BundleCalendar,
   BundleCredit,
@@ -18,4 +18,4 @@ export type {
   RuleBundle,
   Weekday,
   WindowPeriod,
-} from "@sla/compiler";
+} from "@sla/bundle";

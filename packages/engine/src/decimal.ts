@@ -1,3 +1,4 @@
+import { minorUnits } from "@sla/bundle";
 import Decimal from "decimal.js";
 
 /**
@@ -43,40 +44,7 @@ export function hoursString(ms: number): string {
   return str(new Dec(ms).div(3_600_000));
 }
 
-// ISO 4217 minor units that differ from the usual two decimals.
-const MINOR_UNITS: ReadonlyMap<string, number> = new Map([
-  ["BIF", 0],
-  ["CLP", 0],
-  ["DJF", 0],
-  ["GNF", 0],
-  ["ISK", 0],
-  ["JPY", 0],
-  ["KMF", 0],
-  ["KRW", 0],
-  ["PYG", 0],
-  ["RWF", 0],
-  ["UGX", 0],
-  ["VND", 0],
-  ["VUV", 0],
-  ["XAF", 0],
-  ["XOF", 0],
-  ["XPF", 0],
-  ["BHD", 3],
-  ["IQD", 3],
-  ["JOD", 3],
-  ["KWD", 3],
-  ["LYD", 3],
-  ["OMR", 3],
-  ["TND", 3],
-  ["CLF", 4],
-  ["UYW", 4],
-]);
-
-export function minorUnits(currency: string): number {
-  return MINOR_UNITS.get(currency.toUpperCase()) ?? 2;
-}
-
-/** Rounds half-up (away from zero on a tie) to the currency's minor unit. */
+/** Rounds half-up (away from zero on a tie) to the currency's minor unit (the one the contract shows). */
 export function roundMoney(amount: Decimal, currency: string): Decimal {
   return amount.toDecimalPlaces(minorUnits(currency), Decimal.ROUND_HALF_UP);
 }

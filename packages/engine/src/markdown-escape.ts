@@ -1,8 +1,8 @@
 /**
- * Text from the contract or the data rendered as inert Markdown, with the compiler's escaping, so
+ * Text from the contract or the data rendered as inert Markdown, with the contract's escaping, so
  * the Markdown contract and the service report cannot disagree on what is safe.
  */
-import { escapeInline, formatMoney } from "@sla/compiler";
+import { escapeInline, formatMoney } from "@sla/bundle";
 
 export function md(text: string | number | null | undefined): string {
   if (text === null || text === undefined) return "";

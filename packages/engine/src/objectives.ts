@@ -1,4 +1,4 @@
-import { formatDurationShort } from "@sla/language";
+import { formatDurationShort } from "@sla/language/helpers";
 import { evaluateOutages, permittedDowntime } from "./availability.ts";
 import type { BundleObjective } from "./bundle.ts";
 import { measureString } from "./compare.ts";

@@ -6,7 +6,7 @@ import {
   type WeeklyWorkingTime,
   weeklyWorkingTime,
   workingSpans,
-} from "@sla/language";
+} from "@sla/language/helpers";
 import { DateTime } from "luxon";
 import type { BundleCalendar, BundleDuration, BundleHours, Weekday } from "./bundle.ts";
 import { Dec } from "./decimal.ts";

@@ -4,7 +4,7 @@
  * unknown name is reported with the nearest declared one, and a near miss (the same letters up to
  * case, or at most two edits away) is marked so the caller can refuse it.
  */
-import { closestName, editDistance } from "@sla/language";
+import { closestName, editDistance } from "@sla/language/helpers";
 import type { RuleBundle } from "./bundle.ts";
 import type { UnknownNameReport } from "./report-types.ts";
 

@@ -6,7 +6,7 @@
  * gets an error naming the JSON path of the bad field, never an internal TypeError or a run that
  * does not end.
  */
-import { bundleSchema } from "@sla/compiler";
+import { bundleSchema } from "@sla/bundle";
 import {
   type DurationScope,
   describeWeek,
@@ -17,7 +17,7 @@ import {
   maxDays,
   type WeeklyWorkingTime,
   weeklyWorkingTime,
-} from "@sla/language";
+} from "@sla/language/helpers";
 import type Ajv2020Type from "ajv/dist/2020.js";
 import type { BundleCalendar, BundleDuration, BundleHours, BundleWindow, RuleBundle } from "./bundle.ts";
 import { Dec } from "./decimal.ts";

@@ -1,0 +1,446 @@
+/**
+ * The rule bundle, format `sla-rules/1`: what the compiler writes and what the engine, a billing
+ * system or a monitoring system reads without knowing the language. This one definition gives both
+ * the TypeScript types (`Static<typeof X>`) and the JSON Schema (`bundleSchema`), so they cannot
+ * disagree.
+ *
+ * Conventions: every reference is the referenced declaration's name; percentages and money are
+ * exact decimal strings; durations carry seconds (when the unit has a fixed length) plus the
+ * contract's own wording; every rule carries its `source` so a breach can be traced to its clause.
+ * Properties are listed in the order the compiler writes them (a test holds it to that).
+ */
+import { type Static, Type } from "@sinclair/typebox";
+import { Closed, described, Nullable, named, StringEnum } from "./builders.ts";
+
+export const BUNDLE_FORMAT = "sla-rules/1";
+export const BUNDLE_SCHEMA_ID = "urn:sla-rules:1";
+
+const Decimal = named(
+  "decimal",
+  Type.String({
+    description:
+      "An exact non-negative decimal number as a string, never in exponent form: `99.95`, `12000.00`, `2419.2`.",
+    pattern: "^[0-9]+(\\.[0-9]+)?$",
+  }),
+);
+const DateText = named(
+  "date",
+  Type.String({
+    description: "A calendar date, `YYYY-MM-DD`.",
+    pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+  }),
+);
+const TimeOfDay = named(
+  "timeOfDay",
+  Type.String({
+    description: "A time of day, `HH:MM`, from `00:00` to `24:00`.",
+    pattern: "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$",
+  }),
+);
+const Currency = named("currency", Type.String({ description: "An ISO 4217 currency code.", pattern: "^[A-Z]{3}$" }));
+const Name = named(
+  "name",
+  Type.String({ description: "A declaration's name in the contract.", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }),
+);
+const Title = Nullable(Type.String());
+
+export const Source = named(
+  "Source",
+  Closed(
+    {
+      file: Type.String({ description: "Relative to the compiled root file's folder, with `/` separators." }),
+      line: Type.Integer({ minimum: 1 }),
+      column: Type.Integer({ minimum: 1 }),
+    },
+    { description: "Where a rule was written: the file and the 1-based line and column." },
+  ),
+);
+export type Source = Static<typeof Source>;
+
+export const DurationUnit = named(
+  "DurationUnit",
+  StringEnum([
+    "millisecond",
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "business day",
+    "business hour",
+    "week",
+    "month",
+    "year",
+  ]),
+);
+export type DurationUnit = Static<typeof DurationUnit>;
+
+export const BundleDuration = named(
+  "BundleDuration",
+  Closed(
+    {
+      text: Type.String({ description: "The contract's own wording, normalised: `15 minutes`, `5 business days`." }),
+      amount: described(Decimal, "Exact decimal amount in `unit`."),
+      unit: DurationUnit,
+      // absent for business days and hours (they depend on a calendar) and months and years (they vary)
+      seconds: Type.Optional(
+        described(Decimal, "Exact decimal seconds, for units of fixed length (millisecond to week) only."),
+      ),
+    },
+    {
+      description: "A duration as the contract words it, with its length in seconds when the unit has a fixed length.",
+    },
+  ),
+);
+export type BundleDuration = Static<typeof BundleDuration>;
+
+export const BundleMoney = named(
+  "BundleMoney",
+  Closed({ amount: Decimal, currency: Currency }, { description: "An exact amount of money." }),
+);
+export type BundleMoney = Static<typeof BundleMoney>;
+
+export const WindowPeriod = named(
+  "WindowPeriod",
+  StringEnum(["calendar month", "calendar quarter", "calendar year", "week", "rolling"]),
+);
+export type WindowPeriod = Static<typeof WindowPeriod>;
+
+export const BundleWindow = named(
+  "BundleWindow",
+  Closed(
+    {
+      period: WindowPeriod,
+      days: Type.Optional(
+        Type.Integer({ minimum: 1, description: "Only for `rolling`: the window's length in days." }),
+      ),
+      text: Type.String({ description: "The contract's wording: `per calendar month`." }),
+    },
+    { description: "The period over which a rule is evaluated." },
+  ),
+);
+export type BundleWindow = Static<typeof BundleWindow>;
+
+export const BundleHours = named(
+  "BundleHours",
+  Type.Union([Closed({ kind: Type.Literal("24x7") }), Closed({ kind: Type.Literal("calendar"), calendar: Name })], {
+    description: "Service hours: every hour (`24x7`) or the working hours of a named calendar.",
+  }),
+);
+export type BundleHours = Static<typeof BundleHours>;
+
+export const Weekday = named(
+  "Weekday",
+  StringEnum(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
+);
+export type Weekday = Static<typeof Weekday>;
+
+export const BundleCalendar = named(
+  "BundleCalendar",
+  Closed(
+    {
+      name: Name,
+      title: Title,
+      timezone: Type.String({
+        description: "IANA time zone: the calendar's own, else the agreement's, else `UTC`.",
+      }),
+      // working hours, e.g. monday–friday 08:00–18:00; `to` may be `24:00`
+      hours: Type.Array(Closed({ days: Type.Array(Weekday), from: TimeOfDay, to: TimeOfDay })),
+      // dates on which no working hours count
+      holidays: Type.Array(DateText),
+      source: Source,
+    },
+    { description: "A calendar of working hours and holidays." },
+  ),
+);
+export type BundleCalendar = Static<typeof BundleCalendar>;
+
+export const BundleAgreement = named(
+  "BundleAgreement",
+  Closed(
+    {
+      name: Name,
+      title: Title,
+      version: Nullable(Type.String()),
+      effective: Nullable(DateText),
+      term: Nullable(BundleDuration),
+      renewal: Nullable(
+        Closed({ automatic: Type.Boolean(), period: Nullable(BundleDuration), notice: Nullable(BundleDuration) }),
+      ),
+      timezone: Type.String({ description: "IANA time zone for every window; `UTC` when the contract names none." }),
+      currency: Nullable(Currency),
+      governingLaw: Nullable(Type.String()),
+      businessCalendar: Nullable(Name),
+      source: Source,
+    },
+    { description: "The agreement itself: at most one per program." },
+  ),
+);
+export type BundleAgreement = Static<typeof BundleAgreement>;
+
+export const BundleParty = named(
+  "BundleParty",
+  Closed({
+    name: Name,
+    title: Title,
+    role: Nullable(StringEnum(["provider", "customer"])),
+    address: Nullable(Type.String()),
+    contact: Nullable(Type.String()),
+    source: Source,
+  }),
+);
+export type BundleParty = Static<typeof BundleParty>;
+
+export const ExclusionCause = named("ExclusionCause", StringEnum(["maintenance", "customer", "force majeure"]));
+export type ExclusionCause = Static<typeof ExclusionCause>;
+
+export const BundleExclusion = named(
+  "BundleExclusion",
+  Closed({
+    cause: ExclusionCause,
+    notice: Nullable(BundleDuration, {
+      description: "Maintenance only: how long before its start it must be announced.",
+    }),
+    allowance: Nullable(Closed({ duration: BundleDuration, window: BundleWindow }), {
+      description: "Maintenance only: how much may be excluded per window, in order of start.",
+    }),
+    source: Source,
+  }),
+);
+export type BundleExclusion = Static<typeof BundleExclusion>;
+
+export const BundleService = named(
+  "BundleService",
+  Closed({
+    name: Name,
+    title: Title,
+    provider: Nullable(Name),
+    customer: Nullable(Name),
+    fee: Nullable(Closed({ amount: Decimal, currency: Currency, period: StringEnum(["month", "quarter", "year"]) })),
+    // the base of every `monthly fee` percentage
+    monthlyFee: Nullable(BundleMoney, {
+      description:
+        "The fee per month (a quarterly fee / 3, an annual fee / 12), exact; a quotient that does not terminate is rounded half-up to 20 decimal places.",
+    }),
+    hours: BundleHours,
+    exclusions: Type.Array(BundleExclusion),
+    source: Source,
+  }),
+);
+export type BundleService = Static<typeof BundleService>;
+
+export const MetricType = named(
+  "MetricType",
+  StringEnum(["availability", "latency", "error rate", "response time", "resolution time"]),
+);
+export type MetricType = Static<typeof MetricType>;
+
+export const BundleMetric = named(
+  "BundleMetric",
+  Closed({
+    name: Name,
+    title: Title,
+    service: Nullable(Name),
+    type: MetricType,
+    percentile: Nullable(Decimal, {
+      description: "Latency only: the percentile compared with the target (nearest rank).",
+    }),
+    // `percent` for availability and error rate, `millisecond` otherwise
+    unit: StringEnum(["percent", "millisecond"]),
+    measuredBy: Nullable(Type.String()),
+    downtimeDefinition: Nullable(Type.String()),
+    source: Source,
+  }),
+);
+export type BundleMetric = Static<typeof BundleMetric>;
+
+export const Comparator = named("Comparator", StringEnum(["at least", "at most", "above", "below"]));
+export type Comparator = Static<typeof Comparator>;
+
+export const BundleTargetValue = named(
+  "BundleTargetValue",
+  Closed(
+    {
+      kind: StringEnum(["percentage", "duration", "number"]),
+      value: described(Decimal, "Percent for a percentage, milliseconds for a duration, as written for a number."),
+      text: Type.String({ description: "The contract's wording: `99.9%`, `300 milliseconds`." }),
+    },
+    { description: "A target value as an exact decimal string." },
+  ),
+);
+export type BundleTargetValue = Static<typeof BundleTargetValue>;
+
+export const BundleBudget = named(
+  "BundleBudget",
+  Closed(
+    {
+      days: Type.Integer({ minimum: 1 }),
+      seconds: Decimal,
+      // for people: `43m 12s`
+      text: Type.String(),
+      // service on a calendar only: the window (`2026-02`) and its scheduled seconds
+      window: Type.Optional(Type.String()),
+      scheduled: Type.Optional(Decimal),
+    },
+    {
+      description:
+        "Allowed downtime for a window of `days` days under an availability target: (scheduled time) × (100 − target)%. For a service on a calendar, the windows of the term with the least and the most scheduled time (`window`, `scheduled`).",
+    },
+  ),
+);
+export type BundleBudget = Static<typeof BundleBudget>;
+
+const Within = Closed({ within: BundleDuration, during: BundleHours });
+
+export const BundleSupport = named(
+  "BundleSupport",
+  Closed({
+    // null: every ticket of the service counts
+    severity: Nullable(Type.Integer({ minimum: 0 })),
+    description: Nullable(Type.String()),
+    response: Nullable(Within),
+    resolution: Nullable(Within),
+    // `at least 95% of tickets per calendar month`
+    share: Nullable(Closed({ comparator: Comparator, percent: Decimal, window: BundleWindow })),
+    source: Source,
+  }),
+);
+export type BundleSupport = Static<typeof BundleSupport>;
+
+export const BundleObjective = named(
+  "BundleObjective",
+  Closed({
+    name: Name,
+    title: Title,
+    service: Nullable(Name, { description: "The service measured: given directly or through the metric." }),
+    metric: Nullable(Name),
+    metricType: Nullable(MetricType),
+    window: BundleWindow,
+    target: Nullable(Closed({ comparator: Comparator, value: BundleTargetValue, source: Source })),
+    budgets: Type.Array(BundleBudget, {
+      description: "Availability targets only: the downtime each possible window length allows.",
+    }),
+    maxOutagePerIncident: Nullable(Closed({ duration: BundleDuration, source: Source })),
+    maxTotalOutage: Nullable(Closed({ duration: BundleDuration, window: BundleWindow, source: Source })),
+    support: Nullable(BundleSupport),
+    exclusions: Type.Array(BundleExclusion, {
+      description: "The service's exclusions followed by the objective's own.",
+    }),
+    source: Source,
+  }),
+);
+export type BundleObjective = Static<typeof BundleObjective>;
+
+export const FeeBasis = named("FeeBasis", StringEnum(["monthly fee", "quarterly fee", "annual fee"]));
+export type FeeBasis = Static<typeof FeeBasis>;
+
+export const BundleCredit = named(
+  "BundleCredit",
+  Closed({
+    percent: Decimal,
+    basis: FeeBasis,
+    condition: Type.Union([
+      Closed({ kind: Type.Literal("threshold"), comparator: Comparator, value: BundleTargetValue }),
+      Closed({ kind: Type.Literal("each breach") }),
+    ]),
+    source: Source,
+  }),
+);
+export type BundleCredit = Static<typeof BundleCredit>;
+
+const Cap = Nullable(Closed({ percent: Decimal, basis: FeeBasis, window: Nullable(BundleWindow), source: Source }));
+
+export const BundleRemedy = named(
+  "BundleRemedy",
+  Closed({
+    name: Name,
+    title: Title,
+    objective: Nullable(Name),
+    credits: Type.Array(BundleCredit, {
+      description: "Not cumulative: the single largest credit whose condition holds applies.",
+    }),
+    cap: Cap,
+    claimWithin: Nullable(BundleDuration),
+    soleRemedy: Type.Boolean(),
+    actions: Type.Array(Closed({ description: Type.String(), within: Nullable(BundleDuration), source: Source })),
+    termination: Nullable(Closed({ breaches: Type.Integer({ minimum: 1 }), within: BundleDuration, source: Source })),
+    notice: Nullable(BundleDuration),
+    source: Source,
+  }),
+);
+export type BundleRemedy = Static<typeof BundleRemedy>;
+
+export const BundleIncentive = named(
+  "BundleIncentive",
+  Closed({
+    name: Name,
+    title: Title,
+    objective: Nullable(Name),
+    bonuses: Type.Array(
+      Closed({
+        percent: Decimal,
+        basis: FeeBasis,
+        comparator: Comparator,
+        value: BundleTargetValue,
+        consecutiveWindows: Type.Integer({
+          minimum: 1,
+          description: "How many consecutive windows the condition must hold for; 1 when not given.",
+        }),
+        source: Source,
+      }),
+    ),
+    cap: Cap,
+    source: Source,
+  }),
+);
+export type BundleIncentive = Static<typeof BundleIncentive>;
+
+export const Frequency = named("Frequency", StringEnum(["weekly", "monthly", "quarterly", "annually"]));
+export type Frequency = Static<typeof Frequency>;
+
+export const BundleReporting = named(
+  "BundleReporting",
+  Closed({
+    name: Name,
+    title: Title,
+    reports: Type.Array(
+      Closed({
+        objectives: Type.Array(Name),
+        frequency: Nullable(Frequency),
+        within: Nullable(BundleDuration),
+        source: Source,
+      }),
+    ),
+    review: Nullable(Frequency),
+    source: Source,
+  }),
+);
+export type BundleReporting = Static<typeof BundleReporting>;
+
+export const BundleClause = named(
+  "BundleClause",
+  Closed({ name: Name, title: Title, text: Type.String(), source: Source }),
+);
+export type BundleClause = Static<typeof BundleClause>;
+
+export const RuleBundle = Closed(
+  {
+    $schema: Type.Literal(BUNDLE_SCHEMA_ID),
+    format: Type.Literal(BUNDLE_FORMAT),
+    agreement: Nullable(BundleAgreement),
+    parties: Type.Array(BundleParty),
+    calendars: Type.Array(BundleCalendar),
+    services: Type.Array(BundleService),
+    metrics: Type.Array(BundleMetric),
+    objectives: Type.Array(BundleObjective),
+    remedies: Type.Array(BundleRemedy),
+    incentives: Type.Array(BundleIncentive),
+    reporting: Type.Array(BundleReporting),
+    clauses: Type.Array(BundleClause),
+  },
+  {
+    title: "SLA rule bundle, format sla-rules/1",
+    description:
+      "What the .sla compiler writes and what an evaluation engine, a billing system or a monitoring system reads without knowing the language. Every reference is the referenced declaration's name; percentages, money and seconds are exact decimal strings; every rule carries its source. See docs/bundle.md.",
+  },
+);
+export type RuleBundle = Static<typeof RuleBundle>;
