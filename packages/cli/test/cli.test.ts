@@ -228,6 +228,8 @@ describe("other commands", () => {
     const run = sla(["schema"]);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    // the schema written from @sla/bundle's definition, as the extension ships it
+    expect(run.stdout).toBe(readFileSync(join(REPO, "packages/bundle/schema/sla-rules.schema.json"), "utf8"));
   });
 
   it("--version and help", () => {
