@@ -31,6 +31,7 @@ export { referenceSites, type ReferenceSite } from "./check/references.ts";
 export { closestName, editDistance } from "./check/suggest.ts";
 export { NameDiagnostics } from "./check/codes.ts";
 export * from "./budget/index.ts";
+export * from "./model/index.ts";
 export { StructureDiagnostics, ValueDiagnostics, TierDiagnostics, ConsistencyDiagnostics } from "./check/codes.ts";
 export { MONTH_NAMES } from "./dates.ts";
 export * from "./check/rules/limit-values.ts";

@@ -1,0 +1,278 @@
+/**
+ * `contractModel(program)`: the resolved contract model of a bound program, built once per program
+ * (kept beside it in a WeakMap) and frozen. Budgets are computed on first use: most questions never
+ * need them and a calendar's cost a pass over the term's windows.
+ */
+import { calendarHoursOf } from "../budget/calendar-hours.ts";
+import type { Binding } from "../check/binder.ts";
+import type {
+  Declaration,
+  DeclarationKind,
+  FeePeriod,
+  Identifier,
+  ObjectiveDeclaration,
+  Property,
+} from "../syntax/ast.ts";
+import { targetBudgets } from "./budgets.ts";
+import { literalDimension, metricDimension } from "./dimension.ts";
+import type {
+  AgreementModel,
+  Budget,
+  CalendarModel,
+  ContractModel,
+  Goal,
+  MetricModel,
+  ObjectiveModel,
+  PartyModel,
+  RemedyModel,
+  ReportingModel,
+  Schedule,
+  ServiceModel,
+} from "./types.ts";
+
+type Of<K extends DeclarationKind> = Extract<Declaration, { kind: K }>;
+
+const models = new WeakMap<Binding, ContractModel>();
+
+/** The model of a bound (checked) program; the same object for the same program. */
+export function contractModel(program: Binding): ContractModel {
+  let model = models.get(program);
+  if (!model) {
+    model = new ModelBuilder(program).build();
+    models.set(program, model);
+  }
+  return model;
+}
+
+/** The first property of a kind the parser did not have to invent. */
+function first<D extends Declaration, K extends D["properties"][number]["kind"]>(
+  declaration: D,
+  kind: K,
+): Extract<D["properties"][number], { kind: K }> | undefined {
+  for (const p of declaration.properties as Property[]) {
+    if (p.kind === kind && !p.recovered) return p as Extract<D["properties"][number], { kind: K }>;
+  }
+  return undefined;
+}
+
+class ModelBuilder {
+  private readonly byNode = new Map<Declaration, unknown>();
+  private agreement: AgreementModel | undefined;
+
+  constructor(private readonly program: Binding) {}
+
+  build(): ContractModel {
+    const entries = this.program.declarations.filter((e) => e.declaration.name && !e.declaration.name.recovered);
+    const canonical = (kind: DeclarationKind) =>
+      entries.filter(
+        (e) =>
+          e.declaration.kind === kind &&
+          this.program.symbols.get(e.declaration.name!.text)?.declaration === e.declaration,
+      );
+    // Dependencies first: calendars before the agreement and services, services before metrics…
+    const agreementEntry = this.program.declarations.find((e) => e.declaration.kind === "agreement");
+    const zone =
+      (agreementEntry &&
+        (first(agreementEntry.declaration as Of<"agreement">, "timezone")?.value?.value || undefined)) ??
+      "UTC";
+    for (const e of entries) if (e.declaration.kind === "calendar") this.calendar(e.uri, e.declaration, zone);
+    for (const e of entries) if (e.declaration.kind === "party") this.party(e.uri, e.declaration);
+    if (agreementEntry)
+      this.agreement = this.agreementOf(agreementEntry.uri, agreementEntry.declaration as Of<"agreement">, zone);
+    for (const e of entries) if (e.declaration.kind === "service") this.service(e.uri, e.declaration);
+    for (const e of entries) if (e.declaration.kind === "metric") this.metric(e.uri, e.declaration);
+    for (const e of entries) if (e.declaration.kind === "objective") this.objective(e.uri, e.declaration);
+    for (const e of entries) {
+      if (e.declaration.kind === "remedy" || e.declaration.kind === "incentive") this.remedy(e.uri, e.declaration);
+      if (e.declaration.kind === "reporting") this.reporting(e.uri, e.declaration);
+    }
+    const list = <T>(kind: DeclarationKind) =>
+      Object.freeze(canonical(kind).map((e) => this.byNode.get(e.declaration) as T));
+    const named =
+      <T>(kind: DeclarationKind) =>
+      (name: string) => {
+        const symbol = this.program.symbols.get(name);
+        return symbol?.kind === kind ? (this.byNode.get(symbol.declaration) as T | undefined) : undefined;
+      };
+    const remedies = list<RemedyModel>("remedy");
+    const incentives = list<RemedyModel>("incentive");
+    const fees = new Set<FeePeriod>();
+    for (const r of [...remedies, ...incentives]) for (const f of r.feeBases) fees.add(f);
+    return Object.freeze({
+      agreement: this.agreement,
+      parties: list<PartyModel>("party"),
+      calendars: list<CalendarModel>("calendar"),
+      services: list<ServiceModel>("service"),
+      metrics: list<MetricModel>("metric"),
+      objectives: list<ObjectiveModel>("objective"),
+      remedies,
+      incentives,
+      reporting: list<ReportingModel>("reporting"),
+      objective: named<ObjectiveModel>("objective"),
+      metric: named<MetricModel>("metric"),
+      service: named<ServiceModel>("service"),
+      calendar: named<CalendarModel>("calendar"),
+      objectiveOf: (declaration: ObjectiveDeclaration) => this.byNode.get(declaration) as ObjectiveModel | undefined,
+      usesFee: (period: FeePeriod) => fees.has(period),
+    });
+  }
+
+  /** The model of the declaration a reference names, when it resolves to the kind wanted. */
+  private resolve<T>(identifier: Identifier | undefined, kind: DeclarationKind): T | undefined {
+    if (!identifier) return undefined;
+    const symbol = this.program.symbols.get(identifier.text);
+    return symbol?.kind === kind ? (this.byNode.get(symbol.declaration) as T | undefined) : undefined;
+  }
+
+  private add<T extends object>(declaration: Declaration, model: T): T {
+    const frozen = Object.freeze(model);
+    this.byNode.set(declaration, frozen);
+    return frozen;
+  }
+
+  private calendar(uri: string, d: Of<"calendar">, zone: string): void {
+    this.add(d, { uri, declaration: d, name: d.name!.text, hours: Object.freeze(calendarHoursOf(d, zone)) });
+  }
+
+  private party(uri: string, d: Of<"party">): void {
+    this.add(d, { uri, declaration: d, name: d.name!.text, role: first(d, "role")?.role });
+  }
+
+  private agreementOf(uri: string, d: Of<"agreement">, timezone: string): AgreementModel {
+    const term = first(d, "term")?.duration;
+    return Object.freeze({
+      uri,
+      declaration: d,
+      name: d.name?.text ?? "",
+      effective: first(d, "effective")?.date?.text,
+      term: term && !term.recovered ? term : undefined,
+      timezone,
+      currency: first(d, "currency")?.code?.text,
+      businessCalendar: this.resolve<CalendarModel>(first(d, "business calendar")?.calendar, "calendar"),
+    });
+  }
+
+  private service(uri: string, d: Of<"service">): void {
+    const spec = first(d, "hours")?.hours;
+    let schedule: Schedule | undefined;
+    if (!d.properties.some((p) => p.kind === "hours") || spec?.kind === "Always") schedule = { kind: "24x7" };
+    else {
+      const calendar = this.resolve<CalendarModel>(spec, "calendar");
+      schedule = calendar ? { kind: "calendar", calendar } : undefined;
+    }
+    const fee = first(d, "fee");
+    this.add(d, {
+      uri,
+      declaration: d,
+      name: d.name!.text,
+      schedule: schedule && Object.freeze(schedule),
+      fee:
+        fee?.amount && fee.period
+          ? Object.freeze({ amount: fee.amount.amount, currency: fee.amount.currency, period: fee.period })
+          : undefined,
+      provider: this.resolve<PartyModel>(first(d, "provider")?.party, "party"),
+      customer: this.resolve<PartyModel>(first(d, "customer")?.party, "party"),
+    });
+  }
+
+  private metric(uri: string, d: Of<"metric">): void {
+    const type = d.properties.find((p) => p.kind === "type" && !p.recovered && p.type);
+    const metricType = type?.kind === "type" ? type.type : undefined;
+    this.add(d, {
+      uri,
+      declaration: d,
+      name: d.name!.text,
+      type: metricType,
+      dimension: metricType && metricDimension(metricType),
+      service: this.resolve<ServiceModel>(first(d, "service")?.service, "service"),
+    });
+  }
+
+  private objective(uri: string, d: Of<"objective">): void {
+    const metric = this.resolve<MetricModel>(d.properties.find((p) => p.kind === "metric")?.metric, "metric");
+    const service = this.resolve<ServiceModel>(first(d, "service")?.service, "service") ?? metric?.service;
+    const target = first(d, "target");
+    const tickets = first(d, "tickets");
+    const goal = goalOf(target, tickets);
+    const dimension = target ? metric?.dimension : tickets ? "percentage" : undefined;
+    const window = [target?.window, first(d, "max total outage")?.window, tickets?.window].find(
+      (w) => w && !w.recovered,
+    );
+    const availability =
+      metric?.type === "availability" &&
+      target?.value?.kind === "Percentage" &&
+      !target.value.recovered &&
+      (target.comparator?.op === "at least" || target.comparator?.op === "above");
+    const agreement = this.agreement;
+    let budgets: readonly Budget[] | undefined;
+    const model = {
+      uri,
+      declaration: d,
+      name: d.name!.text,
+      metric,
+      service,
+      dimension,
+      goal,
+      window,
+      availability,
+      get budgets(): readonly Budget[] {
+        if (budgets === undefined) {
+          const schedule: Schedule | undefined = service ? service.schedule : { kind: "24x7" };
+          budgets = Object.freeze(
+            availability && schedule && target?.value?.kind === "Percentage"
+              ? targetBudgets(target.value.value, window, schedule, agreement).map((b) => Object.freeze(b))
+              : [],
+          );
+        }
+        return budgets;
+      },
+    };
+    this.add(d, model);
+  }
+
+  private remedy(uri: string, d: Of<"remedy"> | Of<"incentive">): void {
+    const feeBases = new Set<FeePeriod>();
+    for (const p of d.properties as Property[]) {
+      if ((p.kind === "credit" || p.kind === "bonus" || p.kind === "cap") && !p.recovered && p.basis)
+        feeBases.add(p.basis.period);
+    }
+    this.add(d, {
+      uri,
+      declaration: d,
+      name: d.name!.text,
+      kind: d.kind,
+      objective: this.resolve<ObjectiveModel>(first(d, "for")?.objective, "objective"),
+      feeBases: feeBases as ReadonlySet<FeePeriod>,
+    });
+  }
+
+  private reporting(uri: string, d: Of<"reporting">): void {
+    const objectives: ObjectiveModel[] = [];
+    for (const p of d.properties) {
+      if (p.kind !== "report" || p.recovered) continue;
+      for (const id of p.objectives) {
+        const objective = this.resolve<ObjectiveModel>(id, "objective");
+        if (objective) objectives.push(objective);
+      }
+    }
+    this.add(d, { uri, declaration: d, name: d.name!.text, objectives: Object.freeze(objectives) });
+  }
+}
+
+function goalOf(
+  target: Extract<Property, { kind: "target" }> | undefined,
+  tickets: Extract<Property, { kind: "tickets" }> | undefined,
+): Goal | undefined {
+  for (const p of [target, tickets]) {
+    const literal = p?.kind === "target" ? p.value : p?.share;
+    if (!p || !literal || literal.recovered || !p.comparator) continue;
+    return Object.freeze({
+      property: p,
+      comparator: p.comparator.op,
+      literal,
+      dimension: literalDimension(literal),
+      tickets: p.kind === "tickets",
+    });
+  }
+  return undefined;
+}
