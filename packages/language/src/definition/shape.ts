@@ -4,7 +4,21 @@
  * The grammar, the AST builders, the literal walker, the reference sites, completion and the
  * reserved-word list are all read off these shapes (see ARCHITECTURE.md, "Adding a property").
  */
-import type { DeclarationKind } from "../syntax/ast.ts";
+/**
+ * The declaration kinds a name may refer to. Written out rather than imported from the AST, whose
+ * property types are read off this module's shapes.
+ */
+export type DeclarationKind =
+  | "agreement"
+  | "party"
+  | "calendar"
+  | "service"
+  | "metric"
+  | "objective"
+  | "remedy"
+  | "incentive"
+  | "reporting"
+  | "clause";
 
 /** A value slot's kind. Literal kinds are single tokens; the others are small shared sub-grammars. */
 export type ValueKind =
@@ -54,29 +68,24 @@ export type Element =
   /** A `{ … }` block holding nested properties, named by their rules. */
   | { readonly kind: "block"; readonly rules: readonly string[] };
 
-export const kw = (...words: string[]): Element[] => words.map((word) => ({ kind: "keyword", word }) as const);
-export const value = (v: ValueKind, field?: string, names?: DeclarationKind): Element => ({
-  kind: "value",
-  value: v,
-  field,
-  names,
-});
-export const list = (v: ValueKind, field: string, names?: DeclarationKind): Element => ({
-  kind: "list",
-  value: v,
-  field,
-  names,
-});
-export const optional = (...elements: Element[]): Element => ({ kind: "optional", elements });
-export const choice = (...alternatives: Element[][]): Element => ({ kind: "choice", alternatives });
-export const oneOf = (field: string, options: Record<string, readonly string[]>): Element => ({
-  kind: "enum",
-  field,
-  options,
-});
-export const flag = (word: string, field: string): Element => ({ kind: "flag", word, field });
-export const comma: Element = { kind: "comma" };
-export const block = (...rules: string[]): Element => ({ kind: "block", rules });
+// The helpers keep their arguments' literal types, so that the AST types can be read off the table.
+export const kw = (...words: string[]): { readonly kind: "keyword"; readonly word: string }[] =>
+  words.map((word) => ({ kind: "keyword", word }) as const);
+export const value = <V extends ValueKind, F extends string | undefined = undefined>(
+  v: V,
+  field?: F,
+  names?: DeclarationKind,
+) => ({ kind: "value", value: v, field: field as F, names }) as const;
+export const list = <V extends ValueKind, F extends string>(v: V, field: F, names?: DeclarationKind) =>
+  ({ kind: "list", value: v, field, names }) as const;
+export const optional = <E extends readonly Element[]>(...elements: E) => ({ kind: "optional", elements }) as const;
+export const choice = <A extends readonly (readonly Element[])[]>(...alternatives: A) =>
+  ({ kind: "choice", alternatives }) as const;
+export const oneOf = <F extends string, O extends Record<string, readonly string[]>>(field: F, options: O) =>
+  ({ kind: "enum", field, options }) as const;
+export const flag = <F extends string>(word: string, field: F) => ({ kind: "flag", word, field }) as const;
+export const comma = { kind: "comma" } as const;
+export const block = (...rules: string[]) => ({ kind: "block", rules }) as const;
 
 /** Every keyword a sequence of elements uses, in order of first use. */
 export function keywordsOf(elements: readonly Element[], out = new Set<string>()): Set<string> {

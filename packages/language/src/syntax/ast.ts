@@ -6,6 +6,7 @@
  * Parsing never fails, so a node that the parser had to recover may miss parts: optional fields
  * that the grammar requires are `undefined` then, and the node has `recovered: true`.
  */
+import type { PropertyNode } from "../definition/types.ts";
 
 /** A point in a document: `offset` counts UTF-16 code units from 0; `line` and `column` start at 1. */
 export interface Position {
@@ -150,46 +151,27 @@ export type Frequency = "weekly" | "monthly" | "quarterly" | "annually";
 
 // ---------------------------------------------------------------------------------------------
 // Properties. `keyword` is the range of the leading keyword(s), for hovers and narrow diagnostics.
+// The regular ones are read off the language's definition (src/definition/types.ts); the
+// irregular forms, whose builders are hand-written, are written out here.
 
 interface PropertyBase extends NodeBase {
   keyword: Range;
 }
 
 // agreement
-export interface VersionProperty extends PropertyBase {
-  kind: "version";
-  value?: StringLiteral;
-}
-export interface EffectiveProperty extends PropertyBase {
-  kind: "effective";
-  date?: DateLiteral;
-}
-export interface TermProperty extends PropertyBase {
-  kind: "term";
-  duration?: DurationLiteral;
-}
+export type VersionProperty = PropertyNode<"versionProperty">;
+export type EffectiveProperty = PropertyNode<"effectiveProperty">;
+export type TermProperty = PropertyNode<"termProperty">;
 export interface RenewalProperty extends PropertyBase {
   kind: "renewal";
   automatic: boolean;
   period?: DurationLiteral;
   notice?: DurationLiteral;
 }
-export interface TimezoneProperty extends PropertyBase {
-  kind: "timezone";
-  value?: StringLiteral;
-}
-export interface CurrencyProperty extends PropertyBase {
-  kind: "currency";
-  code?: Identifier;
-}
-export interface GoverningLawProperty extends PropertyBase {
-  kind: "governing law";
-  value?: StringLiteral;
-}
-export interface BusinessCalendarProperty extends PropertyBase {
-  kind: "business calendar";
-  calendar?: Identifier;
-}
+export type TimezoneProperty = PropertyNode<"timezoneProperty">;
+export type CurrencyProperty = PropertyNode<"currencyProperty">;
+export type GoverningLawProperty = PropertyNode<"governingLawProperty">;
+export type BusinessCalendarProperty = PropertyNode<"businessCalendarProperty">;
 
 // party
 export type PartyRole = "provider" | "customer";
@@ -198,14 +180,8 @@ export interface RoleProperty extends PropertyBase {
   role?: PartyRole;
   roleRange?: Range;
 }
-export interface AddressProperty extends PropertyBase {
-  kind: "address";
-  value?: StringLiteral;
-}
-export interface ContactProperty extends PropertyBase {
-  kind: "contact";
-  value?: StringLiteral;
-}
+export type AddressProperty = PropertyNode<"addressProperty">;
+export type ContactProperty = PropertyNode<"contactProperty">;
 
 // calendar
 export interface WorkingHoursProperty extends PropertyBase {
@@ -214,29 +190,13 @@ export interface WorkingHoursProperty extends PropertyBase {
   from?: TimeLiteral;
   to?: TimeLiteral;
 }
-export interface HolidaysProperty extends PropertyBase {
-  kind: "holidays";
-  dates: DateLiteral[];
-}
+export type HolidaysProperty = PropertyNode<"holidaysProperty">;
 
 // service
-export interface ProviderProperty extends PropertyBase {
-  kind: "provider";
-  party?: Identifier;
-}
-export interface CustomerProperty extends PropertyBase {
-  kind: "customer";
-  party?: Identifier;
-}
-export interface FeeProperty extends PropertyBase {
-  kind: "fee";
-  amount?: MoneyLiteral;
-  period?: FeePeriod;
-}
-export interface HoursProperty extends PropertyBase {
-  kind: "hours";
-  hours?: HoursSpec;
-}
+export type ProviderProperty = PropertyNode<"providerProperty">;
+export type CustomerProperty = PropertyNode<"customerProperty">;
+export type FeeProperty = PropertyNode<"feeProperty">;
+export type HoursProperty = PropertyNode<"hoursProperty">;
 export type ExclusionCause = "maintenance" | "customer caused" | "force majeure";
 /** `exclude maintenance { notice 5 days  at most 4 hours per calendar month }`, `exclude force majeure`. */
 export interface ExcludeProperty extends PropertyBase {
@@ -245,50 +205,26 @@ export interface ExcludeProperty extends PropertyBase {
   /** Only maintenance has a block. */
   properties: MaintenanceProperty[];
 }
-export interface NoticeProperty extends PropertyBase {
-  kind: "notice";
-  duration?: DurationLiteral;
-}
-export interface AllowanceProperty extends PropertyBase {
-  kind: "allowance";
-  duration?: DurationLiteral;
-  window?: WindowNode;
-}
+export type NoticeProperty = PropertyNode<"noticeProperty">;
+export type AllowanceProperty = PropertyNode<"allowanceProperty">;
 export type MaintenanceProperty = NoticeProperty | AllowanceProperty;
 
 // metric
 export type MetricType = "availability" | "latency" | "error rate" | "response time" | "resolution time";
-export interface ServiceRefProperty extends PropertyBase {
-  kind: "service";
-  service?: Identifier;
-}
+export type ServiceRefProperty = PropertyNode<"serviceProperty">;
 export interface MetricTypeProperty extends PropertyBase {
   kind: "type";
   type?: MetricType;
   typeRange?: Range;
   percentile?: NumberLiteral;
 }
-export interface MeasuredByProperty extends PropertyBase {
-  kind: "measured by";
-  value?: StringLiteral;
-}
-export interface DowntimeDefinitionProperty extends PropertyBase {
-  kind: "downtime";
-  value?: StringLiteral;
-}
+export type MeasuredByProperty = PropertyNode<"measuredByProperty">;
+export type DowntimeDefinitionProperty = PropertyNode<"downtimeProperty">;
 
 // objective
-export interface MetricRefProperty extends PropertyBase {
-  kind: "metric";
-  metric?: Identifier;
-}
+export type MetricRefProperty = PropertyNode<"metricProperty">;
 export type TargetValue = PercentageLiteral | DurationLiteral | NumberLiteral;
-export interface TargetProperty extends PropertyBase {
-  kind: "target";
-  comparator?: ComparatorNode;
-  value?: TargetValue;
-  window?: WindowNode;
-}
+export type TargetProperty = PropertyNode<"targetProperty">;
 export interface MaxOutagePerIncidentProperty extends PropertyBase {
   kind: "max outage per incident";
   duration?: DurationLiteral;
@@ -298,34 +234,14 @@ export interface MaxTotalOutageProperty extends PropertyBase {
   duration?: DurationLiteral;
   window?: WindowNode;
 }
-export interface SeverityProperty extends PropertyBase {
-  kind: "severity";
-  level?: NumberLiteral;
-  description?: StringLiteral;
-}
-export interface ResponseProperty extends PropertyBase {
-  kind: "response";
-  duration?: DurationLiteral;
-  during?: HoursSpec;
-}
-export interface ResolutionProperty extends PropertyBase {
-  kind: "resolution";
-  duration?: DurationLiteral;
-  during?: HoursSpec;
-}
+export type SeverityProperty = PropertyNode<"severityProperty">;
+export type ResponseProperty = PropertyNode<"responseProperty">;
+export type ResolutionProperty = PropertyNode<"resolutionProperty">;
 /** `at least 95% of tickets per calendar month`. */
-export interface TicketShareProperty extends PropertyBase {
-  kind: "tickets";
-  comparator?: ComparatorNode;
-  share?: PercentageLiteral;
-  window?: WindowNode;
-}
+export type TicketShareProperty = PropertyNode<"ticketsProperty">;
 
 // remedy and incentive
-export interface ForProperty extends PropertyBase {
-  kind: "for";
-  objective?: Identifier;
-}
+export type ForProperty = PropertyNode<"forProperty">;
 export type CreditCondition =
   | {
       kind: "threshold";
@@ -340,56 +256,19 @@ export interface CreditProperty extends PropertyBase {
   basis?: FeeBasis;
   condition?: CreditCondition;
 }
-export interface CapProperty extends PropertyBase {
-  kind: "cap";
-  percentage?: PercentageLiteral;
-  basis?: FeeBasis;
-  window?: WindowNode;
-}
-export interface ClaimProperty extends PropertyBase {
-  kind: "claim";
-  duration?: DurationLiteral;
-}
-export interface SoleRemedyProperty extends PropertyBase {
-  kind: "sole remedy";
-}
-export interface ActionProperty extends PropertyBase {
-  kind: "action";
-  description?: StringLiteral;
-  duration?: DurationLiteral;
-}
-export interface TerminateProperty extends PropertyBase {
-  kind: "terminate";
-  times?: NumberLiteral;
-  within?: DurationLiteral;
-}
-export interface BonusProperty extends PropertyBase {
-  kind: "bonus";
-  percentage?: PercentageLiteral;
-  basis?: FeeBasis;
-  comparator?: ComparatorNode;
-  threshold?: PercentageLiteral | DurationLiteral | NumberLiteral;
-  /** `for 3 consecutive months`; absent means a single window. */
-  consecutive?: NumberLiteral;
-}
+export type CapProperty = PropertyNode<"capProperty">;
+export type ClaimProperty = PropertyNode<"claimProperty">;
+export type SoleRemedyProperty = PropertyNode<"soleRemedyProperty">;
+export type ActionProperty = PropertyNode<"actionProperty">;
+export type TerminateProperty = PropertyNode<"terminateProperty">;
+export type BonusProperty = PropertyNode<"bonusProperty">;
 
 // reporting
-export interface ReportProperty extends PropertyBase {
-  kind: "report";
-  objectives: Identifier[];
-  frequency?: Frequency;
-  within?: DurationLiteral;
-}
-export interface ReviewProperty extends PropertyBase {
-  kind: "review";
-  frequency?: Frequency;
-}
+export type ReportProperty = PropertyNode<"reportProperty">;
+export type ReviewProperty = PropertyNode<"reviewProperty">;
 
 // clause
-export interface TextProperty extends PropertyBase {
-  kind: "text";
-  value?: StringLiteral;
-}
+export type TextProperty = PropertyNode<"textProperty">;
 
 export type AgreementProperty =
   | VersionProperty

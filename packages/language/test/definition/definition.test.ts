@@ -144,3 +144,11 @@ function collectBlocks(elements: readonly { kind: string }[], into: Set<string>)
     else if (e.kind === "optional") collectBlocks(e.elements, into);
   }
 }
+
+// The definition spells out the declaration kinds (the AST's types are read off it): they must agree.
+type Equal<X, Y> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? true : false;
+const sameDeclarationKinds: Equal<
+  import("../../src/definition/shape.ts").DeclarationKind,
+  import("../../src/syntax/ast.ts").DeclarationKind
+> = true;
+it("spells the declaration kinds as the AST does", () => expect(sameDeclarationKinds).toBe(true));
