@@ -35,7 +35,7 @@ export interface Section {
 
 /**
  * The whole contract, as both renderers (Markdown and Word) walk it: sections are numbered in
- * order from 1, clauses within a section from 1, and every section reference is already resolved.
+ * order from 1, clauses within a section from 1, and every cross-reference holds its number.
  */
 export interface ContractDocument {
   title: Markdown;
@@ -53,10 +53,8 @@ export interface SignatureBlock {
   rows: Markdown[][];
 }
 
-/** A reference to a section, replaced by its number once sections are numbered. Escaped text cannot contain U+0000. */
-export function sectionRef(key: SectionKey): Markdown {
-  return raw(`\u0000${key}\u0000`);
-}
+/** The number of a section in the contract (`3`), for a clause that cites it. */
+export type SectionRef = (key: SectionKey) => Markdown;
 
 export function paragraph(text: Markdown): Block {
   return { kind: "paragraph", text };
@@ -95,32 +93,6 @@ export function appendSentences(blocks: Block[], sentences: Markdown[]): void {
   const last = blocks[blocks.length - 1];
   if (last?.kind === "paragraph") last.text = join([last.text, ...sentences], " ");
   else blocks.push(paragraph(join(sentences, " ")));
-}
-
-/** Replaces every `sectionRef` in the document by the number its section was given. */
-export function resolveReferences(document: ContractDocument): ContractDocument {
-  const numbers = new Map<string, number>(document.sections.map((s, i) => [s.key, i + 1]));
-  const resolve = (m: Markdown): Markdown =>
-    m.text.includes("\u0000")
-      ? raw(m.text.replace(/\u0000([^\u0000]*)\u0000/g, (_, key: string) => String(numbers.get(key) ?? "?")))
-      : m;
-  const block = (b: Block): Block =>
-    b.kind === "table"
-      ? { kind: "table", head: b.head.map(resolve), rows: b.rows.map((row) => row.map(resolve)) }
-      : { ...b, text: resolve(b.text) };
-  return {
-    title: resolve(document.title),
-    preamble: document.preamble.map(resolve),
-    sections: document.sections.map((s) => ({
-      key: s.key,
-      title: resolve(s.title),
-      clauses: s.clauses.map((c) => ({
-        ...(c.heading ? { heading: resolve(c.heading) } : {}),
-        blocks: c.blocks.map(block),
-      })),
-    })),
-    ...(document.signatures ? { signatures: document.signatures } : {}),
-  };
 }
 
 /** The Markdown contract: `## 1. Title` sections, `**1.1**` clauses, `(a)` items, GFM tables. */

@@ -1,0 +1,168 @@
+/**
+ * What every section of the contract shares: the bundle, its declarations by name, and how the
+ * text names them (`the Provider` when there is one, else the party's title; `the Service`; a
+ * calendar by its defined term).
+ */
+import type {
+  BundleCalendar,
+  BundleHours,
+  BundleMetric,
+  BundleObjective,
+  BundleParty,
+  BundleService,
+  RuleBundle,
+} from "../bundle-types.ts";
+import { type Markdown, md, raw } from "./escape.ts";
+import { quoted, titleOf } from "./phrases.ts";
+
+/** Terms the contract defines itself; a calendar titled like one of them would read as that term. */
+const GENERATED_TERMS = [
+  "Agreement",
+  "Annual Fee",
+  "Business Day",
+  "Business Hour",
+  "Customer",
+  "Customer-Caused Outage",
+  "Downtime",
+  "Force Majeure Event",
+  "Measurement Period",
+  "Monthly Fee",
+  "Party",
+  "Provider",
+  "Quarterly Fee",
+  "Scheduled Maintenance",
+  "Scheduled Time",
+  "Service",
+  "Service Credit",
+  "Service Hours",
+];
+
+function termKey(term: string): string {
+  return term.toLowerCase().replace(/s$/, "");
+}
+
+const GENERATED_KEYS = new Set(GENERATED_TERMS.map(termKey));
+
+/**
+ * A calendar's defined term: its title, or "<title> Calendar" when the title would read as one of
+ * the contract's own terms ("Business Days" beside "Business Day").
+ */
+export function calendarTerm(c: BundleCalendar): string {
+  const title = titleOf(c);
+  return GENERATED_KEYS.has(termKey(title)) ? `${title} Calendar` : title;
+}
+
+/** The first declaration of each name (a bundle read from a file may repeat one). */
+function byName<T extends { name: string }>(items: T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (!map.has(item.name)) map.set(item.name, item);
+  return map;
+}
+
+export class RenderContext {
+  readonly parties: Map<string, BundleParty>;
+  readonly services: Map<string, BundleService>;
+  readonly metrics: Map<string, BundleMetric>;
+  readonly objectives: Map<string, BundleObjective>;
+  readonly calendars: Map<string, BundleCalendar>;
+  readonly providers: BundleParty[];
+  readonly customers: BundleParty[];
+
+  constructor(readonly bundle: RuleBundle) {
+    this.parties = byName(bundle.parties);
+    this.services = byName(bundle.services);
+    this.metrics = byName(bundle.metrics);
+    this.objectives = byName(bundle.objectives);
+    this.calendars = byName(bundle.calendars);
+    this.providers = bundle.parties.filter((p) => p.role === "provider");
+    this.customers = bundle.parties.filter((p) => p.role === "customer");
+  }
+
+  singleProvider(): boolean {
+    return this.providers.length === 1;
+  }
+
+  singleCustomer(): boolean {
+    return this.customers.length === 1;
+  }
+
+  singleService(): boolean {
+    return this.bundle.services.length === 1;
+  }
+
+  objectiveNamed(name: string | null): BundleObjective | undefined {
+    return name === null ? undefined : this.objectives.get(name);
+  }
+
+  /** How the text names a party: `the Provider`, `the Customer`, or its title. */
+  party(name: string | null, role: "provider" | "customer"): Markdown {
+    const p = name === null ? undefined : this.parties.get(name);
+    if (p?.role === "provider" && this.singleProvider()) return raw("the Provider");
+    if (p?.role === "customer" && this.singleCustomer()) return raw("the Customer");
+    if (p) return md`${titleOf(p)}`;
+    if (role === "provider" && this.singleProvider()) return raw("the Provider");
+    if (role === "customer" && this.singleCustomer()) return raw("the Customer");
+    return raw(role === "provider" ? "the provider" : "the customer");
+  }
+
+  theProvider(): Markdown {
+    return this.singleProvider() ? raw("the Provider") : raw("the provider concerned");
+  }
+
+  theCustomer(): Markdown {
+    return this.singleCustomer() ? raw("the Customer") : raw("the customer concerned");
+  }
+
+  /** The party that provides (or receives) the service an objective measures. */
+  partyFor(objectiveName: string | null, role: "provider" | "customer"): Markdown {
+    const o = this.objectiveNamed(objectiveName);
+    const s = o?.service ? this.services.get(o.service) : undefined;
+    if (s) return this.party(role === "provider" ? s.provider : s.customer, role);
+    return role === "provider" ? this.theProvider() : this.theCustomer();
+  }
+
+  /** `the Service` when there is one, else the service's title. */
+  service(name: string | null): Markdown {
+    if (name === null) return raw("the service");
+    if (this.singleService() && this.bundle.services[0].name === name) return raw("the Service");
+    const s = this.services.get(name);
+    return md`${s ? titleOf(s) : name}`;
+  }
+
+  /** `the service level "Monthly Uptime"`. */
+  objective(name: string | null): Markdown {
+    const o = this.objectiveNamed(name);
+    return md`the service level ${quoted(o ? titleOf(o) : (name ?? "(none)"))}`;
+  }
+
+  calendar(name: string): Markdown {
+    const c = this.calendars.get(name);
+    return md`${c ? calendarTerm(c) : name}`;
+  }
+
+  hours(hours: BundleHours): Markdown {
+    return hours.kind === "24x7" ? raw("at any time") : md`during ${this.calendar(hours.calendar)}`;
+  }
+
+  /** What an objective's thresholds compare: the metric, the ticket share, or the total Downtime. */
+  measure(objective: BundleObjective | undefined): Markdown {
+    if (!objective) return raw("the measured value");
+    const metric = objective.metric === null ? undefined : this.metrics.get(objective.metric);
+    if (metric) return md`${titleOf(metric)}`;
+    if (objective.support) {
+      const severity = objective.support.severity;
+      return severity === null
+        ? raw("the percentage of tickets meeting their targets")
+        : md`the percentage of Severity ${String(severity)} tickets meeting their targets`;
+    }
+    if (objective.maxTotalOutage || objective.maxOutagePerIncident) return raw("total Downtime");
+    return raw("the measured value");
+  }
+
+  /** The measure in running text: `the Monthly Uptime Percentage`, `total Downtime`. */
+  theMeasure(objective: BundleObjective | undefined): Markdown {
+    const measure = this.measure(objective);
+    const metric = objective?.metric ? this.metrics.get(objective.metric) : undefined;
+    return metric ? md`the ${measure}` : measure;
+  }
+}

@@ -1,0 +1,106 @@
+/** Service credits: each remedy's credit table or per-breach credit, cap, claim period, sole remedy. */
+import type { BundleCredit, BundleRemedy } from "../../bundle-types.ts";
+import type { RenderContext } from "../context.ts";
+import {
+  appendSentences,
+  type Block,
+  type Clause,
+  clause,
+  paragraph,
+  type SectionKey,
+  type SectionRef,
+  table,
+} from "../document.ts";
+import { type Markdown, md, raw } from "../escape.ts";
+import { capitalise, formatDuration, formatPercent, inWindow, listAnd } from "../format.ts";
+import { capWindow, feeOf, targetText, titleOf } from "../phrases.ts";
+
+/** The remedies this section has a clause for. */
+export function creditRemedies(ctx: RenderContext): BundleRemedy[] {
+  return ctx.bundle.remedies.filter((r) => r.credits.length > 0);
+}
+
+export function creditsSection(ctx: RenderContext, ref: SectionRef): Clause[] {
+  const clauses: Clause[] = creditRemedies(ctx).map((r) => creditClause(ctx, r, ref));
+  if (clauses.length) {
+    clauses.push(
+      clause(
+        raw(
+          "Each Service Credit is the stated percentage of the stated fee, rounded half up to the smallest unit of the currency.",
+        ),
+      ),
+    );
+  }
+  return clauses;
+}
+
+function creditClause(ctx: RenderContext, r: BundleRemedy, ref: SectionRef): Clause {
+  const objective = ctx.objectiveNamed(r.objective);
+  const window = objective?.window ?? null;
+  const period = window ? md`${inWindow(window)}` : raw("in a Measurement Period");
+  const thresholds = r.credits.filter(
+    (c): c is BundleCredit & { condition: { kind: "threshold" } } => c.condition.kind === "threshold",
+  );
+  const each = r.credits.filter((c) => c.condition.kind === "each breach");
+  const provider = ctx.partyFor(r.objective, "provider");
+  const customer = ctx.partyFor(r.objective, "customer");
+  const blocks: Block[] = [];
+  const sentences: Markdown[] = [];
+  if (thresholds.length) {
+    const measure = ctx.measure(objective);
+    blocks.push(
+      paragraph(
+        md`If ${ctx.theMeasure(objective)} for ${ctx.objective(r.objective)} ${period} is as shown below, ${provider} shall give ${customer} the Service Credit shown:`,
+      ),
+      table(
+        [md`${raw(capitalise(measure.text))} ${period}`, raw("Service Credit")],
+        thresholds.map((c) => [
+          targetText(c.condition.comparator, c.condition.value),
+          md`${formatPercent(c.percent)} of ${feeOf(c.basis)}`,
+        ]),
+      ),
+    );
+  }
+  for (const c of each) {
+    const text = md`${raw(capitalise(provider.text))} shall give ${customer} a Service Credit of ${formatPercent(c.percent)} of ${feeOf(c.basis)} for each breach of ${ctx.objective(r.objective)} ${period}.`;
+    if (blocks.length === 0) blocks.push(paragraph(text));
+    else sentences.push(text);
+  }
+  // "Service Credits under this clause" the first time, "These Service Credits" after.
+  let named = false;
+  const these = () => {
+    const text = named ? "These Service Credits" : "Service Credits under this clause";
+    named = true;
+    return raw(text);
+  };
+  if (r.credits.length > 1) {
+    sentences.push(md`${these()} are not cumulative: only the single largest one that applies is given.`);
+  }
+  if (r.cap) {
+    sentences.push(
+      md`${these()} shall not exceed ${formatPercent(r.cap.percent)} of ${feeOf(r.cap.basis)} ${capWindow(r.cap.window)}.`,
+    );
+  }
+  if (r.claimWithin) {
+    sentences.push(
+      md`To receive a Service Credit under this clause, ${customer} must claim it within ${formatDuration(r.claimWithin)} after the end of the Measurement Period to which it relates.`,
+    );
+    named = true;
+  }
+  if (r.soleRemedy) {
+    const others = ctx.bundle.remedies.filter(
+      (x) => x !== r && x.objective === r.objective && (x.termination || x.actions.length),
+    );
+    const keys: SectionKey[] = [];
+    if (others.some((x) => x.actions.length)) keys.push("actions");
+    if (others.some((x) => x.termination)) keys.push("termination");
+    const without = keys.length
+      ? md`Without prejudice to clause${keys.length > 1 ? "s" : ""} ${raw(listAnd(keys.map((k) => ref(k).text)))}, `
+      : raw("");
+    sentences.push(
+      md`${without}${raw(without.text ? these().text.replace(/^These/, "these") : these().text)} are ${customer}${raw("'s")} sole and exclusive remedy for any failure to meet ${ctx.objective(r.objective)}.`,
+    );
+  }
+  appendSentences(blocks, sentences);
+  return { heading: md`${titleOf(r)}`, blocks };
+}

@@ -1,0 +1,19 @@
+/** The signature block: a column per signing party, providers first. */
+import type { RenderContext } from "../context.ts";
+import type { SignatureBlock } from "../document.ts";
+import { md, raw } from "../escape.ts";
+import { titleOf } from "../phrases.ts";
+
+export function signatureBlock(ctx: RenderContext): SignatureBlock | undefined {
+  const signing = [...ctx.providers, ...ctx.customers];
+  const parties = signing.length ? signing : ctx.bundle.parties;
+  if (parties.length === 0 || !ctx.bundle.agreement) return undefined;
+  const head = [
+    raw(""),
+    ...parties.map((p) =>
+      p.role ? md`For ${titleOf(p)} (${p.role === "provider" ? "Provider" : "Customer"})` : md`For ${titleOf(p)}`,
+    ),
+  ];
+  const rows = ["Signature", "Name", "Position", "Date"].map((label) => [raw(label), ...parties.map(() => raw(""))]);
+  return { intro: raw("Signed by the authorised representatives of the Parties:"), head, rows };
+}
