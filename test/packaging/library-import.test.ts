@@ -216,6 +216,23 @@ globalThis.evaluateContract = async (text, lines) => {
     expect(outcome.uptime).toMatchObject(expected.expect.objectives[0]);
   });
 
+  it("lets a bundler leave Chevrotain and the parser out of an app that only evaluates bundles", async () => {
+    writeFileSync(join(app, "evaluate-only.mjs"), `export { evaluate, validateBundle } from "@sla/engine";\n`);
+    const { metafile } = await build({
+      absWorkingDir: app,
+      entryPoints: ["evaluate-only.mjs"],
+      bundle: true,
+      platform: "browser",
+      format: "esm",
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    const inputs = Object.keys(metafile.inputs);
+    expect(inputs.some((input) => input.includes("@sla/engine/"))).toBe(true);
+    expect(inputs.filter((input) => /chevrotain|@sla\/compiler\//.test(input))).toEqual([]);
+  });
+
   it("refuses to bundle the Node-only entry points for a browser", async () => {
     for (const entry of ["@sla/engine/node", "@sla/node"]) {
       writeFileSync(join(app, "node-only.mjs"), `export * from "${entry}";\n`);
