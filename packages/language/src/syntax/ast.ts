@@ -6,6 +6,8 @@
  * Parsing never fails, so a node that the parser had to recover may miss parts: optional fields
  * that the grammar requires are `undefined` then, and the node has `recovered: true`.
  */
+import type { DECLARATIONS } from "../definition/declarations.ts";
+import type { CustomBuiltRule, PropertyRule } from "../definition/properties.ts";
 import type { PropertyNode } from "../definition/types.ts";
 
 /** A point in a document: `offset` counts UTF-16 code units from 0; `line` and `column` start at 1. */
@@ -270,42 +272,39 @@ export type ReviewProperty = PropertyNode<"reviewProperty">;
 // clause
 export type TextProperty = PropertyNode<"textProperty">;
 
-export type AgreementProperty =
-  | VersionProperty
-  | EffectiveProperty
-  | TermProperty
-  | RenewalProperty
-  | TimezoneProperty
-  | CurrencyProperty
-  | GoverningLawProperty
-  | BusinessCalendarProperty;
-export type PartyProperty = RoleProperty | AddressProperty | ContactProperty;
-export type CalendarProperty = WorkingHoursProperty | HolidaysProperty | TimezoneProperty;
-export type ServiceProperty = ProviderProperty | CustomerProperty | FeeProperty | HoursProperty | ExcludeProperty;
-export type MetricProperty = ServiceRefProperty | MetricTypeProperty | MeasuredByProperty | DowntimeDefinitionProperty;
-export type ObjectiveProperty =
-  | MetricRefProperty
-  | ServiceRefProperty
-  | TargetProperty
-  | MaxOutagePerIncidentProperty
-  | MaxTotalOutageProperty
-  | SeverityProperty
-  | ResponseProperty
-  | ResolutionProperty
-  | TicketShareProperty
-  | ExcludeProperty;
-export type RemedyProperty =
-  | ForProperty
-  | CreditProperty
-  | CapProperty
-  | ClaimProperty
-  | SoleRemedyProperty
-  | ActionProperty
-  | TerminateProperty
-  | NoticeProperty;
-export type IncentiveProperty = ForProperty | BonusProperty | CapProperty;
-export type ReportingProperty = ReportProperty | ReviewProperty;
-export type ClauseProperty = TextProperty;
+/** The node each irregular property rule builds; the others' are read off the definition. */
+interface IrregularNodes {
+  renewalProperty: RenewalProperty;
+  roleProperty: RoleProperty;
+  workingHoursProperty: WorkingHoursProperty;
+  excludeProperty: ExcludeProperty;
+  typeProperty: MetricTypeProperty;
+  maxOutageProperty: MaxOutagePerIncidentProperty | MaxTotalOutageProperty;
+  creditProperty: CreditProperty;
+}
+// An irregular rule without its node type above is a compile error.
+const everyIrregularRuleHasANode: Exclude<CustomBuiltRule, keyof IrregularNodes> extends never ? true : never = true;
+void everyIrregularRuleHasANode;
+
+type NodeOfRule<Rule> = Rule extends keyof IrregularNodes
+  ? IrregularNodes[Rule]
+  : Rule extends PropertyRule
+    ? PropertyNode<Rule>
+    : never;
+
+/** The properties a declaration kind may hold, as the definition lists them. */
+type PropertiesOf<Kind> = NodeOfRule<Extract<(typeof DECLARATIONS)[number], { kind: Kind }>["properties"][number]>;
+
+export type AgreementProperty = PropertiesOf<"agreement">;
+export type PartyProperty = PropertiesOf<"party">;
+export type CalendarProperty = PropertiesOf<"calendar">;
+export type ServiceProperty = PropertiesOf<"service">;
+export type MetricProperty = PropertiesOf<"metric">;
+export type ObjectiveProperty = PropertiesOf<"objective">;
+export type RemedyProperty = PropertiesOf<"remedy">;
+export type IncentiveProperty = PropertiesOf<"incentive">;
+export type ReportingProperty = PropertiesOf<"reporting">;
+export type ClauseProperty = PropertiesOf<"clause">;
 
 export type Property =
   | AgreementProperty
