@@ -3,19 +3,18 @@ import {
   isWorkingDate,
   MAX_DURATION_YEARS,
   maxDays,
+  WEEKDAYS,
   type WeeklyWorkingTime,
   weeklyWorkingTime,
   workingSpans,
 } from "@sla/language/helpers";
 import { DateTime } from "luxon";
-import type { BundleCalendar, BundleDuration, BundleHours, Weekday } from "./bundle.ts";
+import type { BundleCalendar, BundleDuration, BundleHours } from "./bundle.ts";
 import { Dec } from "./decimal.ts";
 import { BundleProblemError } from "./errors.ts";
 import type { Interval } from "./intervals.ts";
 import { formatDuration } from "./time.ts";
 import { checkZone } from "./windows.ts";
-
-const WEEKDAYS: readonly Weekday[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /** A calendar prepared for repeated lookups: the language's `WorkingWeek` with its name. */
 export interface Calendar {

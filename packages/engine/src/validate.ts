@@ -15,6 +15,7 @@ import {
   MAX_CONSECUTIVE_WINDOWS,
   MONDAY_TO_FRIDAY,
   maxDays,
+  WEEKDAYS,
   type WeeklyWorkingTime,
   weeklyWorkingTime,
 } from "@sla/language/helpers";
@@ -88,14 +89,13 @@ const UNIT_SECONDS: Partial<Record<BundleDuration["unit"], string>> = {
 const MINUTES = /^(\d{2}):(\d{2})$/;
 
 function weekOf(calendar: BundleCalendar): WeeklyWorkingTime {
-  const days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
   const spans: { day: number; from: number; to: number }[] = [];
   for (const h of calendar.hours) {
     const from = MINUTES.exec(h.from);
     const to = MINUTES.exec(h.to);
     if (!from || !to) continue; // reported by the calendar's own validation
     for (const d of h.days)
-      spans.push({ day: days.indexOf(d), from: +from[1] * 60 + +from[2], to: +to[1] * 60 + +to[2] });
+      spans.push({ day: WEEKDAYS.indexOf(d), from: +from[1] * 60 + +from[2], to: +to[1] * 60 + +to[2] });
   }
   return weeklyWorkingTime(spans);
 }

@@ -6,3 +6,5 @@
 export * from "./budget/index.ts";
 export * from "./check/rules/limit-values.ts";
 export { closestName, editDistance } from "./check/suggest.ts";
+// the week's days in order, Monday first: calendars, schedules and the contract's day lists
+export { WEEKDAYS, type Weekday } from "./syntax/ast.ts";

@@ -1,4 +1,5 @@
 /** Small phrases of the contract: quoted terms, targets, fee bases, day lists. */
+import { WEEKDAYS, type Weekday } from "@sla/language";
 import type { BundleTargetValue, BundleWindow, FeeBasis, Frequency } from "../bundle-types.ts";
 import { type Markdown, md, raw } from "./escape.ts";
 import { basisTerm, formatPercent, listAnd, perWindow } from "./format.ts";
@@ -58,19 +59,20 @@ export const WEEKDAY_NAMES: Record<string, string> = {
   saturday: "Saturday",
   sunday: "Sunday",
 };
-export const WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /** `Monday to Friday`, `Monday, Wednesday and Friday`, `Monday to Wednesday and Saturday`. */
 export function dayList(days: string[], conjunction = "and"): string {
-  const indexes = [...new Set(days.map((d) => WEEK.indexOf(d)).filter((i) => i >= 0))].sort((a, b) => a - b);
+  const indexes = [...new Set(days.map((d) => WEEKDAYS.indexOf(d as Weekday)).filter((i) => i >= 0))].sort(
+    (a, b) => a - b,
+  );
   const runs: string[] = [];
   for (let i = 0; i < indexes.length; ) {
     let j = i;
     while (j + 1 < indexes.length && indexes[j + 1] === indexes[j] + 1) j++;
-    const from = WEEKDAY_NAMES[WEEK[indexes[i]]];
-    const to = WEEKDAY_NAMES[WEEK[indexes[j]]];
+    const from = WEEKDAY_NAMES[WEEKDAYS[indexes[i]]];
+    const to = WEEKDAY_NAMES[WEEKDAYS[indexes[j]]];
     if (j - i >= 2) runs.push(`${from} to ${to}`);
-    else for (let k = i; k <= j; k++) runs.push(WEEKDAY_NAMES[WEEK[indexes[k]]]);
+    else for (let k = i; k <= j; k++) runs.push(WEEKDAY_NAMES[WEEKDAYS[indexes[k]]]);
     i = j + 1;
   }
   return listAnd(runs, conjunction);
