@@ -31,3 +31,14 @@ export {
   type TextArtifactKind,
 } from "./artifacts.ts";
 export { contractDocument } from "./render/contract.ts";
+export {
+  type Change,
+  type ChangeKind,
+  changesJson,
+  changesMarkdown,
+  changesText,
+  diffBundles,
+  NO_CHANGES,
+  type RedlineOptions,
+  renderRedlineDocx,
+} from "./diff/index.ts";

@@ -51,14 +51,14 @@ export const STYLE = {
   tableHeading: "SLATableHeading",
 } as const;
 
-const NUMBERING = "sla-clauses";
+export const NUMBERING = "sla-clauses";
 const FONT = "Arial";
 /** A4 is 11906 twips wide; with 1440 margins the text is 9026 wide, narrower than Letter's 9360. */
 const PAGE = { width: 11906, height: 16838, margin: 1440 };
 export const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 /** The indent of clause text, and the hanging indent of every clause number. */
 const INDENT = 720;
-const CELL_MARGIN = 80;
+export const CELL_MARGIN = 80;
 
 function runs(markdown: Markdown, options: { bold?: boolean; size?: number } = {}): TextRun[] {
   return spans(markdown).map(
@@ -153,7 +153,7 @@ function block(b: Block, first: boolean, c: Clause): (Paragraph | Table)[] {
 }
 
 /** A column for the row labels, then the same width for each party: no party's column is the lesser. */
-function signatureWidths(parties: number): number[] {
+export function signatureWidths(parties: number): number[] {
   const label = 1600;
   const each = Math.floor((TEXT_WIDTH - label) / parties);
   return [label + (TEXT_WIDTH - label - each * parties), ...Array.from({ length: parties }, () => each)];
@@ -297,8 +297,13 @@ function footer(): Footer {
 
 /** The Word document for a contract document model. */
 export function contractDocx(doc: ContractDocument): Document {
+  return wordDocument(plainText(doc.title), body(doc));
+}
+
+/** A Word document of the contract's page, styles and numbering around the given body (also the redline's). */
+export function wordDocument(title: string, children: (Paragraph | Table)[]): Document {
   return new Document({
-    title: plainText(doc.title),
+    title,
     creator: "sla",
     styles: {
       default: { document: { run: { font: FONT, size: 21 } } },
@@ -314,7 +319,7 @@ export function contractDocx(doc: ContractDocument): Document {
           },
         },
         footers: { default: footer() },
-        children: body(doc),
+        children,
       },
     ],
   });
@@ -329,8 +334,13 @@ function coreProperties(title: string): string {
 /** The Word contract (.docx bytes) for a rule bundle, from the model the Markdown contract is rendered from. */
 export async function renderContractDocx(bundle: RuleBundle): Promise<Uint8Array> {
   const doc = contractDocument(bundle);
-  const bytes = await Packer.toArrayBuffer(contractDocx(doc), false, [
-    { path: "docProps/core.xml", data: coreProperties(plainText(doc.title)) },
+  return packDocx(contractDocx(doc), plainText(doc.title));
+}
+
+/** The .docx bytes of a Word document, the same for the same document. */
+export async function packDocx(document: Document, title: string): Promise<Uint8Array> {
+  const bytes = await Packer.toArrayBuffer(document, false, [
+    { path: "docProps/core.xml", data: coreProperties(title) },
   ]);
   return withZipEpochTimes(new Uint8Array(bytes));
 }
