@@ -223,6 +223,9 @@ export const BundleService = named(
     }),
     hours: BundleHours,
     exclusions: Type.Array(BundleExclusion),
+    contact: Type.Optional(
+      Type.String({ description: "Who to contact about the service (its service desk); absent when not given." }),
+    ),
     source: Source,
   }),
 );

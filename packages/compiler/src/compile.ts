@@ -49,6 +49,7 @@ import {
   rollingDays,
   scheduledBudgets,
 } from "@sla/language";
+import { folderOf, pathToFolderUri, relativeToFolder } from "@sla/language";
 import {
   BUNDLE_FORMAT,
   BUNDLE_SCHEMA_ID,
@@ -78,7 +79,6 @@ import {
   type Source,
   type Weekday,
 } from "@sla/bundle";
-import { folderOf, pathToFolderUri, relativeToFolder } from "./uri.ts";
 
 export interface CompileOptions {
   /**
@@ -218,6 +218,7 @@ class Compiler {
   private compileService({ uri, declaration: d }: { uri: string; declaration: ServiceDeclaration }): BundleService {
     const fee = propertyOf(d, "fee");
     const money = fee?.amount && fee.period ? fee.amount : undefined;
+    const contact = propertyOf(d, "contact")?.value?.value;
     return {
       name: d.name!.text,
       title: d.title?.value ?? null,
@@ -227,6 +228,7 @@ class Compiler {
       monthlyFee: money && fee?.period ? monthlyFee(money.amount, money.currency, fee.period) : null,
       hours: this.hours(propertyOf(d, "hours")?.hours) ?? { kind: "24x7" },
       exclusions: this.exclusions(uri, propertiesOf(d, "exclude")),
+      ...(contact ? { contact } : {}),
       source: this.source(uri, d.range.start),
     };
   }

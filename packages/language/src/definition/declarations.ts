@@ -55,7 +55,14 @@ export const DECLARATIONS = [
   },
   {
     kind: "service",
-    properties: ["providerProperty", "customerProperty", "feeProperty", "hoursProperty", "excludeProperty"],
+    properties: [
+      "providerProperty",
+      "customerProperty",
+      "feeProperty",
+      "hoursProperty",
+      "excludeProperty",
+      "contactProperty",
+    ],
     doc: {
       syntax: 'service Name "Title" { provider P  customer C  fee GBP 1,000 per month  hours 24x7 }',
       meaning:

@@ -127,7 +127,12 @@ export const PROPERTIES = [
   },
   {
     rule: "contactProperty",
-    kinds: { contact: { syntax: 'contact "…"', meaning: "Who to contact at the party about this agreement." } },
+    kinds: {
+      contact: {
+        syntax: 'contact "…"',
+        meaning: "Who to contact about this agreement: at a party, or for a service (its service desk).",
+      },
+    },
     syntax: [...kw("contact"), value("string", "value")],
     repeat: "once",
   },
