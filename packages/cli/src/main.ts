@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from "commander";
 import rootPackage from "../../../package.json";
 import { registerBuild } from "./commands/build.ts";
 import { registerCheck } from "./commands/check.ts";
+import { registerDiff } from "./commands/diff.ts";
 import { registerEvaluate } from "./commands/evaluate.ts";
 import { registerExplain } from "./commands/explain.ts";
 import { registerFmt } from "./commands/fmt.ts";
@@ -34,6 +35,7 @@ Exit codes: 0 success, 1 problems in a contract, 2 usage or I/O error.`,
   registerCheck(program);
   registerFmt(program);
   registerBuild(program);
+  registerDiff(program);
   registerEvaluate(program, { loadBundle, makeError: (message, exitCode) => new CliError(message, exitCode) });
   registerExplain(program);
   registerInit(program);

@@ -21,7 +21,7 @@ import type {
   RuleBundle,
 } from "../bundle-types.ts";
 import { basisTerm, formatDate, formatDuration, formatMoney, formatPercent, perWindow } from "../render/format.ts";
-import { titleOf } from "../render/phrases.ts";
+import { dayList, titleOf } from "../render/phrases.ts";
 import { type ChangeKind, compareAmounts, compareDurations, sentencesOf } from "./measure.ts";
 import { diffSequences } from "./sequence.ts";
 import { named, quote } from "./sentence.ts";
@@ -526,7 +526,8 @@ function field<T>(
     out.add(kind, path, p, q, `${subject} ${verb} from ${fromTo(p, q)}`);
     return;
   }
-  out.add(kind, path, p, q, `${subject} changes from ${text(p)} to ${text(q)}`);
+  const verb = /^The (working hours|service hours|holidays)\b/.test(subject) ? "change" : "changes";
+  out.add(kind, path, p, q, `${subject} ${verb} from ${text(p)} to ${text(q)}`);
 }
 
 function isDuration(x: unknown): x is BundleDuration {
@@ -574,7 +575,7 @@ function serviceHours(h: BundleHours): string {
 }
 
 function hoursText(hours: { days: string[]; from: string; to: string }[]): string {
-  return hours.map((h) => `${h.days.join(", ")} ${h.from}–${h.to}`).join("; ") || "none";
+  return hours.map((h) => `${dayList(h.days)} ${h.from}–${h.to}`).join("; ") || "none";
 }
 
 function supportText(s: BundleObjective["support"]): string {
