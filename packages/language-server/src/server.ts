@@ -31,6 +31,7 @@ import {
   preview,
 } from "./features/contract-requests.ts";
 import { definition } from "./features/definition.ts";
+import { DIFF_REQUEST, type DiffParams, type DiffResult, diffWithHead } from "./features/diff.ts";
 import { DiagnosticsPipeline } from "./features/diagnostics.ts";
 import { documentLinks } from "./features/document-links.ts";
 import { documentSymbols } from "./features/document-symbols.ts";
@@ -54,6 +55,7 @@ export const SERVER_VERSION = "0.1.0";
 export const PreviewRequest = new RequestType<ContractParams, PreviewResult, void>("sla/preview");
 export const BuildRequest = new RequestType<ContractParams, BuildResult, void>("sla/build");
 export const EvaluateRequest = new RequestType<EvaluateParams, EvaluateResult, void>("sla/evaluate");
+export const DiffRequest = new RequestType<DiffParams, DiffResult, void>(DIFF_REQUEST);
 
 export interface StartedServer {
   context: ServerContext;
@@ -278,6 +280,15 @@ export function startServer(connection: Connection): StartedServer {
     } catch (error) {
       connection.console.error(`sla: sla/evaluate failed: ${String(error)}`);
       return { error: `The evaluation failed: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  });
+
+  connection.onRequest(DiffRequest, (p: DiffParams): DiffResult => {
+    try {
+      return diffWithHead(context, p);
+    } catch (error) {
+      connection.console.error(`sla: sla/diff failed: ${String(error)}`);
+      return { error: `The comparison failed: ${error instanceof Error ? error.message : String(error)}` };
     }
   });
 
