@@ -1,113 +1,67 @@
-import type { BundleDuration, BundleObjective, BundleService } from "./bundle.ts";
 import { decimalText, formatDurationShort, permittedDowntimeSeconds } from "@sla/language/helpers";
+import type { OutageAggregates } from "./aggregates.ts";
+import type { BundleObjective } from "./bundle.ts";
 import { holds, measure, measureString } from "./compare.ts";
-import type { Context } from "./context.ts";
-import { dec, hoursString, secondsString } from "./decimal.ts";
+import { dec, hoursString } from "./decimal.ts";
 import { BundleProblemError } from "./errors.ts";
-import { analyseOutages } from "./exclusions.ts";
-import { incidentsOf, instantPassing } from "./incidents.ts";
-import { clipIntervals, type Interval, mergeIntervals, totalLength } from "./intervals.ts";
 import type { Breach, Part } from "./outcome.ts";
-import type { DurationReport, ExcludedOutageReport, IncidentReport } from "./report-types.ts";
-import { fixedMs, hoursIntervals } from "./schedule.ts";
-import { formatDuration, formatInstant } from "./time.ts";
-import { type Period, periodContaining, periodsEndingWithin } from "./windows.ts";
+import { limitMs } from "./records/outages.ts";
+import type { DurationReport, IncidentReport } from "./report-types.ts";
+import { durationReport, formatDuration, formatInstant } from "./time.ts";
+import type { Period } from "./windows.ts";
 
-export function duration(ms: number): DurationReport {
-  return { seconds: secondsString(ms), text: formatDuration(ms) };
-}
-
-function limitMs(d: BundleDuration): number {
-  const ms = fixedMs(d);
-  if (ms === null) throw new BundleProblemError(`outage limit "${d.text}" must be a fixed length`);
-  return ms;
-}
+export { durationReport as duration } from "./time.ts";
 
 /**
- * Availability and outage limits for one window: scheduled time, the downtime left after
- * exclusions (clipped to service hours and to the window), and the incidents behind it.
+ * Availability and outage limits for one window, from its outage aggregates: the budget, the
+ * per-incident and total-outage limits, and the availability target.
  */
-export function evaluateOutages(
-  ctx: Context,
+export function outagePart(
   objective: BundleObjective,
-  service: BundleService,
+  agg: OutageAggregates,
   period: Period,
   withAvailability: boolean,
 ): Part {
-  const scheduled = hoursIntervals(service.hours, ctx.calendars, period.start, period.end);
-  const scheduledMs = totalLength(scheduled);
-  const incidents = incidentsOf(ctx, objective, service);
   const perIncident = objective.maxOutagePerIncident ? limitMs(objective.maxOutagePerIncident.duration) : null;
   const breaches: Breach[] = [];
   const counted: IncidentReport[] = [];
-  const excluded: ExcludedOutageReport[] = [];
   const notes: string[] = [];
-  let downtimeMs = 0;
+  const { scheduledMs, downtimeMs } = agg;
 
-  for (const inc of incidents) {
-    if (inc.end <= period.start || inc.start >= period.end) continue;
-    const inWindow = totalLength(clipIntervals(inc.downtime, period.start, period.end));
-    const whole = totalLength(inc.downtime);
-    const records = inc.pieces.map((p) => ({
-      line: p.record.line,
-      cause: p.record.cause,
-      start: formatInstant(p.start),
-      end: formatInstant(p.end),
-      note: p.reason,
-    }));
-    if (inWindow === 0) {
-      for (const p of inc.pieces) {
-        const s = Math.max(p.start, period.start);
-        const e = Math.min(p.end, period.end);
-        if (e > s) excluded.push(excludedOutage(p.record.line, p.record.cause, s, e, "outside service hours"));
-      }
-      continue;
-    }
-    downtimeMs += inWindow;
-    const began = inc.downtime[0].start;
-    const beganHere = began >= period.start && began < period.end;
-    const exceeds = perIncident === null ? null : whole > perIncident;
-    if (exceeds && beganHere && perIncident !== null) {
+  for (const inc of agg.incidents) {
+    const exceeds = perIncident === null ? null : inc.wholeMs > perIncident;
+    if (exceeds && inc.beganHere) {
       breaches.push({
         kind: "per incident",
-        at: instantPassing(inc.downtime, perIncident) ?? inc.end,
-        detail: `incident from ${formatInstant(inc.start)} lasted ${formatDuration(whole)}, over the limit of ${objective.maxOutagePerIncident?.duration.text}`,
+        at: inc.limitPassedAt ?? inc.end,
+        detail: `incident from ${formatInstant(inc.start)} lasted ${formatDuration(inc.wholeMs)}, over the limit of ${objective.maxOutagePerIncident?.duration.text}`,
       });
     }
     counted.push({
       kind: "incident",
       start: formatInstant(inc.start),
       end: formatInstant(inc.end),
-      downtime: duration(inWindow),
-      incidentDowntime: duration(whole),
-      began: periodContaining(objective.window, began, ctx.zone).label,
-      records,
+      downtime: durationReport(inc.inWindowMs),
+      incidentDowntime: durationReport(inc.wholeMs),
+      began: inc.began,
+      records: inc.records,
       exceedsPerIncidentLimit: exceeds,
     });
-    if (exceeds && !beganHere)
+    if (exceeds && !inc.beganHere)
       notes.push(
         `The incident from ${formatInstant(inc.start)} began in an earlier window; its per-incident limit is judged there.`,
       );
   }
 
-  for (const piece of analyseOutages(ctx, objective, service).excluded) {
-    const s = Math.max(piece.start, period.start);
-    const e = Math.min(piece.end, period.end);
-    if (e > s) excluded.push(excludedOutage(piece.record.line, piece.record.cause, s, e, piece.reason ?? "excluded"));
-  }
-  excluded.sort((a, b) => a.start.localeCompare(b.start) || a.line - b.line);
-
-  if (objective.maxTotalOutage) {
-    const total = objective.maxTotalOutage;
+  const total = objective.maxTotalOutage;
+  if (total) {
     const limit = limitMs(total.duration);
-    for (const t of periodsEndingWithin(total.window, period.start, period.end, ctx.zone)) {
-      const down: Interval[] = mergeIntervals(incidents.flatMap((inc) => clipIntervals(inc.downtime, t.start, t.end)));
-      const sum = totalLength(down);
-      if (sum > limit) {
+    for (const t of agg.totalWindows) {
+      if (t.downtimeMs > limit) {
         breaches.push({
           kind: "total outage",
-          at: instantPassing(down, limit) ?? t.end,
-          detail: `downtime in ${t.label} was ${formatDuration(sum)}, over the limit of ${total.duration.text} ${total.window.text}`,
+          at: t.limitPassedAt ?? t.end,
+          detail: `downtime in ${t.label} was ${formatDuration(t.downtimeMs)}, over the limit of ${total.duration.text} ${total.window.text}`,
         });
       }
     }
@@ -119,10 +73,10 @@ export function evaluateOutages(
     downtimeMs,
     breaches,
     counted,
-    excluded,
+    excluded: agg.excluded,
     notes,
-    scheduled: { ...duration(scheduledMs), hours: hoursString(scheduledMs) },
-    downtime: duration(downtimeMs),
+    scheduled: { ...durationReport(scheduledMs), hours: hoursString(scheduledMs) },
+    downtime: durationReport(downtimeMs),
   };
   if (objective.maxOutagePerIncident || objective.maxTotalOutage) {
     part.limits = {
@@ -162,16 +116,4 @@ export function evaluateOutages(
 export function permittedDowntime(targetPercent: string, scheduledMs: number): DurationReport {
   const seconds = permittedDowntimeSeconds(targetPercent, dec(scheduledMs).div(1000).toFixed());
   return { seconds: decimalText(seconds), text: formatDurationShort(seconds) };
-}
-
-function excludedOutage(line: number, cause: string, start: number, end: number, reason: string): ExcludedOutageReport {
-  return {
-    kind: "outage",
-    line,
-    cause,
-    start: formatInstant(start),
-    end: formatInstant(end),
-    duration: duration(end - start),
-    reason,
-  };
 }

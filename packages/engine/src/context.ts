@@ -7,6 +7,7 @@ import type {
   BundleService,
   RuleBundle,
 } from "./bundle.ts";
+import type { RecordWork } from "./aggregates.ts";
 import type { CollectedData } from "./collect.ts";
 import { BundleProblemError } from "./errors.ts";
 import { type Calendar, defaultBusinessCalendar, prepareCalendar } from "./schedule.ts";
@@ -34,6 +35,8 @@ export interface Context {
   /** Windows ending after this instant are in progress; null: every window has ended. */
   asOf: number | null;
   data: CollectedData;
+  /** Where the per-window figures come from: the records in memory or a SQL engine's results. */
+  records: RecordWork;
   /** The start of the month holding the earliest observed record: before it, a window has no data. */
   dataFrom: number | null;
   memo: Map<string, unknown>;
@@ -43,7 +46,7 @@ function index<T extends { name: string }>(list: readonly T[]): Map<string, T> {
   return new Map(list.map((x) => [x.name, x]));
 }
 
-export function buildContext(bundle: RuleBundle): Omit<Context, "data" | "dataFrom" | "asOf"> {
+export function buildContext(bundle: RuleBundle): Omit<Context, "data" | "dataFrom" | "asOf" | "records"> {
   if (
     bundle === null ||
     typeof bundle !== "object" ||
@@ -86,6 +89,13 @@ export function serviceOf(ctx: Pick<Context, "services">, objective: BundleObjec
   const service = name === null ? undefined : ctx.services.get(name);
   if (service === undefined) throw new BundleProblemError(`objective ${objective.name}: unknown service "${name}"`);
   return service;
+}
+
+export function metricOf(ctx: Pick<Context, "metrics">, objective: BundleObjective): BundleMetric {
+  const metric = objective.metric === null ? undefined : ctx.metrics.get(objective.metric);
+  if (metric === undefined)
+    throw new BundleProblemError(`objective ${objective.name}: unknown metric "${objective.metric}"`);
+  return metric;
 }
 
 /** The calendar business units count on for `during` hours: the named calendar, else the business calendar. */

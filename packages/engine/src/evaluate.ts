@@ -3,6 +3,7 @@ import { collect } from "./collect.ts";
 import { buildContext, type Context } from "./context.ts";
 import type { EventItem } from "./events.ts";
 import { planInterest } from "./plan.ts";
+import { streamingRecordWork } from "./records/streaming.ts";
 import { buildReport } from "./report-json.ts";
 import type { EvaluationReport } from "./report-types.ts";
 import { validateBundle } from "./validate.ts";
@@ -55,6 +56,6 @@ export async function evaluate(
     data.earliest === null ? null : periodContaining({ period: "calendar month" }, data.earliest, base.zone).start;
   const asOf =
     explicitAsOf ?? (options.now === undefined ? null : Math.max(options.now, data.latest ?? Number.NEGATIVE_INFINITY));
-  const ctx: Context = { ...base, data, dataFrom, asOf };
+  const ctx: Context = { ...base, data, dataFrom, asOf, records: streamingRecordWork };
   return months.map((m) => buildReport(ctx, m));
 }

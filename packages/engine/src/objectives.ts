@@ -1,31 +1,19 @@
 import { formatDurationShort } from "@sla/language/helpers";
-import { evaluateOutages, permittedDowntime } from "./availability.ts";
+import { outagePart, permittedDowntime } from "./availability.ts";
 import type { BundleObjective } from "./bundle.ts";
 import { measureString } from "./compare.ts";
-import { type Context, memo, serviceOf } from "./context.ts";
-import { BundleProblemError } from "./errors.ts";
-import { evaluateMeasurements } from "./latency.ts";
+import { type Context, memo, metricOf, serviceOf } from "./context.ts";
+import { measurementPart } from "./latency.ts";
+import { kindOf } from "./objective-kind.ts";
 import type { ObjectiveOutcome, Part } from "./outcome.ts";
 import { Dec } from "./decimal.ts";
 import { totalLength } from "./intervals.ts";
-import type { ObjectiveKind, ObjectiveReport, WindowStatus } from "./report-types.ts";
+import type { ObjectiveReport, WindowStatus } from "./report-types.ts";
 import { hoursIntervals } from "./schedule.ts";
-import { evaluateSupport } from "./support.ts";
+import { supportPart } from "./support.ts";
 import { outsideTerm } from "./term.ts";
 import { formatInstant } from "./time.ts";
 import { type Period, windowReport } from "./windows.ts";
-
-const MEASURED = new Set(["latency", "error rate", "response time", "resolution time"]);
-
-function kindOf(o: BundleObjective): ObjectiveKind {
-  const limits = o.maxOutagePerIncident !== null || o.maxTotalOutage !== null;
-  if (o.support !== null) return "support";
-  if (o.target !== null && o.metricType === "availability")
-    return limits ? "availability and outage limits" : "availability";
-  if (limits) return "outage limits";
-  if (o.target !== null && o.metricType !== null && MEASURED.has(o.metricType)) return "measurement";
-  return "none";
-}
 
 /** One objective over one window; memoised, since remedies and look-backs ask for the same windows. */
 export function evaluateObjective(
@@ -37,33 +25,29 @@ export function evaluateObjective(
   return memo(ctx, `objective|${objective.name}|${period.start}|${period.end}`, () => {
     const kind = kindOf(objective);
     let part: Part;
-    switch (kind) {
-      case "availability":
-      case "outage limits":
-      case "availability and outage limits":
-        part = evaluateOutages(ctx, objective, serviceOf(ctx, objective), period, kind !== "outage limits");
-        break;
-      case "support":
-        part = evaluateSupport(ctx, serviceOf(ctx, objective), objective.support!, period);
-        break;
-      case "measurement": {
-        const metric = objective.metric === null ? undefined : ctx.metrics.get(objective.metric);
-        if (metric === undefined)
-          throw new BundleProblemError(`objective ${objective.name}: unknown metric "${objective.metric}"`);
-        part = evaluateMeasurements(ctx, objective, metric, period);
-        break;
+    if (kind === "none") {
+      part = {
+        met: true,
+        measure: null,
+        downtimeMs: null,
+        breaches: [],
+        counted: [],
+        excluded: [],
+        notes: ["This objective states no rule the engine can evaluate from observed data."],
+      };
+    } else {
+      const agg = ctx.records.aggregates(ctx, objective, period);
+      switch (agg.kind) {
+        case "outages":
+          part = outagePart(objective, agg, period, kind !== "outage limits");
+          break;
+        case "tickets":
+          part = supportPart(objective.support!, agg, period);
+          break;
+        case "measurements":
+          part = measurementPart(objective, metricOf(ctx, objective), agg, period);
+          break;
       }
-      case "none":
-        part = {
-          met: true,
-          measure: null,
-          downtimeMs: null,
-          breaches: [],
-          counted: [],
-          excluded: [],
-          notes: ["This objective states no rule the engine can evaluate from observed data."],
-        };
-        break;
     }
     const target =
       part.target ??

@@ -82,7 +82,7 @@ export function capWindows(
 const OUTAGE_MARGIN_MS = 35 * 86_400_000;
 
 /** Every window the reports will look at, and from that what to keep from the event stream. */
-export function planInterest(ctx: Omit<Context, "data" | "dataFrom" | "asOf">, months: Period[]): Interest {
+export function planInterest(ctx: Omit<Context, "data" | "dataFrom" | "asOf" | "records">, months: Period[]): Interest {
   const windows: { objective: BundleObjective; period: Period }[] = [];
   const objectives = ctx.bundle.objectives;
   for (const month of months) {

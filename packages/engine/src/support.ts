@@ -1,79 +1,12 @@
-import type { BundleDuration, BundleHours, BundleService, BundleSupport } from "./bundle.ts";
-import { duration } from "./availability.ts";
+import type { TicketAggregates } from "./aggregates.ts";
+import type { BundleSupport } from "./bundle.ts";
 import { holds, measure, measureString } from "./compare.ts";
-import { type Context, calendarFor } from "./context.ts";
-import { Dec } from "./decimal.ts";
-import { BundleProblemError } from "./errors.ts";
-import type { TicketRecord } from "./events.ts";
 import type { Breach, Part } from "./outcome.ts";
-import type { TicketCheckReport, TicketReport } from "./report-types.ts";
-import { addBusinessDays, addDuration, addWorkingTime, businessTimeBetween, fixedMs } from "./schedule.ts";
-import { formatInstant } from "./time.ts";
 import type { Period } from "./windows.ts";
 
-function duringText(during: BundleHours): string {
-  return during.kind === "24x7" ? "24x7" : during.calendar;
-}
-
-/**
- * Whether `at` is within `within` of `opened`, counted the way the contract words it:
- * business hours are working time on the calendar; business days end at the same time of day
- * N working days later; months and years are calendar months; other units are elapsed time, and
- * only working time when `during` names a calendar.
- */
-export function checkWithin(
-  ctx: Context,
-  opened: number,
-  at: number | null,
-  within: BundleDuration,
-  during: BundleHours,
-  what: string,
-): TicketCheckReport {
-  const base = { target: within.text, during: duringText(during) };
-  const cal = calendarFor(ctx, during);
-  const fixed = fixedMs(within);
-  if (within.unit === "business day" || within.unit === "month" || within.unit === "year") {
-    const zone = during.kind === "calendar" ? cal.timezone : ctx.zone;
-    const deadline =
-      within.unit === "business day"
-        ? addBusinessDays(cal, opened, wholeDays(within))
-        : addDuration(opened, within, zone, cal);
-    if (at === null)
-      return { ...base, elapsed: null, deadline: formatInstant(deadline), met: false, note: `no ${what} recorded` };
-    return { ...base, elapsed: null, deadline: formatInstant(deadline), met: at <= deadline, note: null };
-  }
-  const working = within.unit === "business hour" || during.kind === "calendar";
-  const targetMs = fixed ?? new Dec(within.amount).times(3_600_000).toNumber();
-  const deadline = working ? addWorkingTime(cal, opened, targetMs) : opened + targetMs;
-  if (at === null)
-    return { ...base, elapsed: null, deadline: formatInstant(deadline), met: false, note: `no ${what} recorded` };
-  const elapsed = working ? businessTimeBetween(cal, opened, at) : at - opened;
-  return {
-    ...base,
-    elapsed: duration(elapsed),
-    deadline: formatInstant(deadline),
-    met: elapsed <= targetMs,
-    note: working ? `working time on ${cal.name}` : null,
-  };
-}
-
-function wholeDays(d: BundleDuration): number {
-  const n = Number(d.amount);
-  if (!Number.isInteger(n)) throw new BundleProblemError(`"${d.text}": only whole business days are supported`);
-  return n;
-}
-
 /** Attainment: the share of the window's tickets of this severity (by time opened) that met both targets. */
-export function evaluateSupport(ctx: Context, service: BundleService, support: BundleSupport, period: Period): Part {
-  const tickets = (ctx.data.tickets.get(service.name) ?? [])
-    .filter(
-      (t) =>
-        (support.severity === null || t.severity === support.severity) &&
-        t.opened >= period.start &&
-        t.opened < period.end,
-    )
-    .sort((a, b) => a.opened - b.opened || a.line - b.line);
-  const counted: TicketReport[] = tickets.map((t) => ticketReport(ctx, t, support));
+export function supportPart(support: BundleSupport, agg: TicketAggregates, period: Period): Part {
+  const counted = agg.tickets;
   const metCount = counted.filter((t) => t.met).length;
   const share = support.share;
   const part: Part = {
@@ -87,48 +20,28 @@ export function evaluateSupport(ctx: Context, service: BundleService, support: B
     unit: "percent",
     tickets: {
       severity: support.severity,
-      total: tickets.length,
+      total: counted.length,
       met: metCount,
       required: share ? `${share.comparator} ${share.percent}%` : null,
     },
     target: share ? { comparator: share.comparator, value: share.percent, text: `${share.percent}% of tickets` } : null,
   };
-  if (tickets.length === 0) {
+  if (counted.length === 0) {
     part.notes.push(
       `No ${support.severity === null ? "" : `severity ${support.severity} `}tickets were opened in this window: the objective counts as met and has no value.`,
     );
     return part;
   }
-  const m = measure(metCount * 100, tickets.length);
+  const m = measure(metCount * 100, counted.length);
   part.measure = m;
   if (share && !holds(m, share.comparator, share.percent)) {
     part.met = false;
     const breach: Breach = {
       kind: "ticket share",
       at: period.end,
-      detail: `${metCount} of ${tickets.length} tickets (${measureString(m)}%) met their targets; required ${share.comparator} ${share.percent}%`,
+      detail: `${metCount} of ${counted.length} tickets (${measureString(m)}%) met their targets; required ${share.comparator} ${share.percent}%`,
     };
     part.breaches.push(breach);
   }
   return part;
-}
-
-function ticketReport(ctx: Context, t: TicketRecord, support: BundleSupport): TicketReport {
-  const response = support.response
-    ? checkWithin(ctx, t.opened, t.responded, support.response.within, support.response.during, "response")
-    : null;
-  const resolution = support.resolution
-    ? checkWithin(ctx, t.opened, t.resolved, support.resolution.within, support.resolution.during, "resolution")
-    : null;
-  return {
-    kind: "ticket",
-    line: t.line,
-    severity: t.severity,
-    opened: formatInstant(t.opened),
-    responded: t.responded === null ? null : formatInstant(t.responded),
-    resolved: t.resolved === null ? null : formatInstant(t.resolved),
-    response,
-    resolution,
-    met: (response?.met ?? true) && (resolution?.met ?? true),
-  };
 }

@@ -1,3 +1,6 @@
+import { secondsString } from "./decimal.ts";
+import type { DurationReport } from "./report-types.ts";
+
 // RFC 3339 timestamps carry their own offset, so turning one into an instant is plain arithmetic
 // with no time-zone rules; doing it by hand (not through luxon) keeps a million-line file fast.
 // Everything that depends on a zone (windows, calendars, business days) goes through luxon.
@@ -78,4 +81,9 @@ export function formatDuration(ms: number): string {
     parts.push(frac ? `${whole}.${String(frac).padStart(3, "0").replace(/0+$/, "")}s` : `${whole}s`);
   }
   return sign + parts.join(" ");
+}
+
+/** A duration as reports show it: exact seconds and text for people. */
+export function durationReport(ms: number): DurationReport {
+  return { seconds: secondsString(ms), text: formatDuration(ms) };
 }

@@ -1,11 +1,11 @@
-import type { BundleExclusion, BundleObjective, BundleService } from "./bundle.ts";
-import { type Context, memo } from "./context.ts";
-import { BundleProblemError } from "./errors.ts";
-import type { OutageRecord } from "./events.ts";
-import { type Interval, intersectIntervals, mergeIntervals, subtractIntervals } from "./intervals.ts";
-import { addDuration, fixedMs, hoursIntervals } from "./schedule.ts";
-import { formatDuration, formatInstant } from "./time.ts";
-import { periodContaining } from "./windows.ts";
+import type { BundleExclusion, BundleObjective, BundleService } from "../bundle.ts";
+import { type Context, memo } from "../context.ts";
+import { BundleProblemError } from "../errors.ts";
+import type { OutageRecord } from "../events.ts";
+import { type Interval, intersectIntervals, mergeIntervals, subtractIntervals } from "../intervals.ts";
+import { addDuration, fixedMs, hoursIntervals } from "../schedule.ts";
+import { formatDuration, formatInstant } from "../time.ts";
+import { periodContaining } from "../windows.ts";
 
 /** A part of one outage record, with why it counts or why it does not. */
 export interface OutagePiece extends Interval {

@@ -1,8 +1,8 @@
-import type { BundleObjective, BundleService } from "./bundle.ts";
-import { type Context, memo } from "./context.ts";
+import type { BundleObjective, BundleService } from "../bundle.ts";
+import { type Context, memo } from "../context.ts";
 import { analyseOutages, type OutagePiece } from "./exclusions.ts";
-import type { Interval } from "./intervals.ts";
-import { hoursIntervals } from "./schedule.ts";
+import type { Interval } from "../intervals.ts";
+import { hoursIntervals } from "../schedule.ts";
 
 export interface Incident extends Interval {
   pieces: OutagePiece[];
