@@ -8,7 +8,7 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { markdownPage } from "./preview";
-import { EVALUATE_REQUEST, type EvaluateResult } from "./protocol";
+import { EVALUATE_REQUEST, type EvaluateResult } from "@sla/language-server/protocol";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

@@ -18,7 +18,7 @@ import {
 import { evaluateCommand } from "./evaluate";
 import { newContract } from "./new-contract";
 import { ContractPreview } from "./preview";
-import { type BuildResult, BUILD_REQUEST } from "./protocol";
+import { BUILD_REQUEST, type BuildResult } from "@sla/language-server/protocol";
 import { registerBundleSchema } from "./schema";
 import { ServerStatus } from "./status";
 import { registerTasks } from "./tasks";

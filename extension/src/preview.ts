@@ -6,7 +6,7 @@ import * as path from "node:path";
 import MarkdownIt from "markdown-it";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { PREVIEW_REQUEST, type PreviewResult } from "./protocol";
+import { PREVIEW_REQUEST, type PreviewResult } from "@sla/language-server/protocol";
 
 const UPDATE_DELAY_MS = 250;
 

@@ -1,13 +1,13 @@
 /** File access for the CLI: text-only reads with clear errors, atomic writes, and the language core's host. */
 import { statSync } from "node:fs";
-import { resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { MAX_SOURCE_BYTES, type SourceHost, UnreadableSourceError } from "@sla/language";
 import {
   FileError,
   type Output,
+  pathToUri,
   readTextDescriptor,
   readTextFile as readText,
+  uriToPath,
   writeFilesAtomic as writeAllAtomic,
 } from "@sla/node";
 import { CliError } from "./errors.ts";
@@ -60,8 +60,9 @@ export function isDirectory(path: string): boolean {
   }
 }
 
-export const toUri = (path: string): string => pathToFileURL(resolve(path)).href;
-export const toPath = (uri: string): string => (uri.startsWith("file:") ? fileURLToPath(uri) : uri);
+export const toUri = pathToUri;
+/** The path of a `file:` URI; any other URI (standard input's) is shown as it is. */
+export const toPath = (uri: string): string => uriToPath(uri) ?? uri;
 
 /**
  * The file-system host. Documents given on standard input are served from memory under their

@@ -10,5 +10,5 @@ export {
 export type { ServerOptions } from "./context.ts";
 export { startProcessServer } from "./process-server.ts";
 export { MAX_MESSAGE_BYTES } from "./framing.ts";
-export type { BuildResult, ContractParams, PreviewResult } from "./features/contract-requests.ts";
+export * from "./protocol.ts";
 export { SEMANTIC_TOKENS_LEGEND } from "./features/semantic-tokens.ts";

@@ -23,19 +23,13 @@ import { DEFAULT_OPTIONS, type ServerContext, type ServerOptions } from "./conte
 import { codeActions } from "./features/code-actions.ts";
 import { codeLenses } from "./features/code-lenses.ts";
 import { completion } from "./features/completion.ts";
-import {
-  type BuildResult,
-  build,
-  type ContractParams,
-  type PreviewResult,
-  preview,
-} from "./features/contract-requests.ts";
+import { build, preview } from "./features/contract-requests.ts";
 import { definition } from "./features/definition.ts";
 import { DIFF_REQUEST, type DiffParams, type DiffResult, diffWithHead } from "./features/diff.ts";
 import { DiagnosticsPipeline } from "./features/diagnostics.ts";
 import { documentLinks } from "./features/document-links.ts";
 import { documentSymbols } from "./features/document-symbols.ts";
-import { type EvaluateParams, type EvaluateResult, evaluateContract } from "./features/evaluate.ts";
+import { evaluateContract } from "./features/evaluate.ts";
 import { foldingRanges } from "./features/folding.ts";
 import { formatDocument, formatRange } from "./features/formatting.ts";
 import { documentHighlight } from "./features/highlight.ts";
@@ -46,15 +40,25 @@ import { prepareRename, rename } from "./features/rename.ts";
 import { selectionRanges } from "./features/selection-ranges.ts";
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from "./features/semantic-tokens.ts";
 import { workspaceSymbols } from "./features/workspace-symbols.ts";
+import {
+  BUILD_REQUEST,
+  type BuildResult,
+  type ContractParams,
+  EVALUATE_REQUEST,
+  type EvaluateParams,
+  type EvaluateResult,
+  PREVIEW_REQUEST,
+  type PreviewResult,
+} from "./protocol.ts";
 import { folderUri, isSlaUri, normalizeUri, Workspace } from "./workspace/workspace.ts";
 
 export const SERVER_NAME = "sla-language-server";
 export const SERVER_VERSION = "0.1.0";
 
-/** Custom requests of the VS Code extension: `sla/preview` and `sla/build`, params `{ uri }`. */
-export const PreviewRequest = new RequestType<ContractParams, PreviewResult, void>("sla/preview");
-export const BuildRequest = new RequestType<ContractParams, BuildResult, void>("sla/build");
-export const EvaluateRequest = new RequestType<EvaluateParams, EvaluateResult, void>("sla/evaluate");
+/** Custom requests of the VS Code extension (`protocol.ts`). */
+export const PreviewRequest = new RequestType<ContractParams, PreviewResult, void>(PREVIEW_REQUEST);
+export const BuildRequest = new RequestType<ContractParams, BuildResult, void>(BUILD_REQUEST);
+export const EvaluateRequest = new RequestType<EvaluateParams, EvaluateResult, void>(EVALUATE_REQUEST);
 export const DiffRequest = new RequestType<DiffParams, DiffResult, void>(DIFF_REQUEST);
 
 export interface StartedServer {

@@ -11,6 +11,7 @@ export {
 } from "./definition/index.ts";
 export { KEYWORDS, DECLARATION_KEYWORDS, keywordTokens, slaLexer, type Keyword } from "./syntax/lexer.ts";
 export { parse, positionAt, computeLineStarts, type ParseResult } from "./syntax/parse.ts";
+export { parseDocument, reparseDocument, type ParsedDocument } from "./syntax/incremental-parse.ts";
 export { grammar } from "./syntax/grammar.ts";
 export {
   decodeDuration,
@@ -24,6 +25,7 @@ export * from "./diagnostics/diagnostic.ts";
 export * from "./diagnostics/catalogue.ts";
 export { format, type FormatResult } from "./format/formatter.ts";
 export * from "./program/host.ts";
+export { folderOf, pathToFolderUri, relativeSourcePath, relativeToFolder } from "./uri.ts";
 export { loadProgram, type LoadedProgram, type SourceFile, type ParseCache } from "./program/program.ts";
 export { checkProgram, checkLoadedProgram, type CheckedProgram } from "./check/check.ts";
 export type { Binding, Reference, SymbolEntry } from "./check/binder.ts";

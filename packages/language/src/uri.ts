@@ -1,5 +1,6 @@
 /**
- * Relative paths between document URIs, without `node:path` so the compiler runs in a browser too.
+ * Relative paths between document URIs, as pure strings (no `node:path`): the compiler names each
+ * rule's source file with them, in a browser too.
  * `file:///work/contracts/common/parties.sla` relative to the folder of
  * `file:///work/contracts/hosting.sla` is `common/parties.sla`; a file outside that folder gets
  * `../` segments; a document of another scheme or authority (an unsaved buffer) keeps its URI.

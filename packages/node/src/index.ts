@@ -5,3 +5,4 @@
 export { errnoMessage, FileError } from "./errors.ts";
 export { notAFile, readTextDescriptor, readTextFile } from "./read.ts";
 export { type Output, writeFileAtomic, writeFilesAtomic } from "./write.ts";
+export { normalizeUri, pathToUri, uriToPath } from "./uri.ts";

@@ -14,11 +14,7 @@ import type { ServerContext } from "../context.ts";
 import { fileName } from "../analysis/kinds.ts";
 import { normalizeUri, uriToPath } from "../workspace/workspace.ts";
 
-export interface ContractParams {
-  uri: string;
-}
-export type PreviewResult = { markdown: string } | { error: string };
-export type BuildResult = { files: string[] } | { error: string };
+import type { BuildResult, ContractParams, PreviewResult } from "../protocol.ts";
 
 /** At most this many errors are listed in a refusal. */
 const LISTED = 10;

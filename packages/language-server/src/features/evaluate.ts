@@ -18,12 +18,7 @@ import { readEventsFile } from "@sla/engine/node";
 import type { ServerContext } from "../context.ts";
 import { checked } from "./contract-requests.ts";
 
-export interface EvaluateParams {
-  uri: string;
-  eventsFile: string;
-  period: string;
-}
-export type EvaluateResult = { markdown: string } | { error: string };
+import type { EvaluateParams, EvaluateResult } from "../protocol.ts";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

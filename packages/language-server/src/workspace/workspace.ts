@@ -11,21 +11,21 @@
  */
 import { type Dirent, readdirSync, type Stats, statSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   type CheckedProgram,
   checkProgram,
   importsOf,
   MAX_SOURCE_BYTES,
   type ParseCache,
+  type ParsedDocument,
   type ParseResult,
   parse,
+  reparseDocument,
   resolveImportUri,
   type SourceHost,
   UnreadableSourceError,
 } from "@sla/language";
-import { FileError, notAFile, readTextFile } from "@sla/node";
-import { type ParsedDocument, reparseDocument } from "./incremental-parse.ts";
+import { FileError, normalizeUri, notAFile, pathToUri, readTextFile, uriToPath } from "@sla/node";
 import { TextView } from "./text.ts";
 
 export interface OpenDocument {
@@ -57,25 +57,8 @@ export function isSlaUri(uri: string): boolean {
   return /\.sla$/i.test(uri.split(/[?#]/)[0]);
 }
 
-export function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith("file:")) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The form the server uses for a `file:` URI, whatever form the client sent (`%3A` or `:`, …). */
-export function normalizeUri(uri: string): string {
-  const path = uriToPath(uri);
-  if (path === undefined) return uri;
-  try {
-    return pathToFileURL(path).href;
-  } catch {
-    return uri;
-  }
-}
+// the server's form of a `file:` URI, whatever form the client sent, is @sla/node's
+export { normalizeUri, uriToPath };
 
 /** A folder's URI in the server's form, ending with `/`. */
 export function folderUri(uri: string): string {
@@ -169,7 +152,7 @@ export class Workspace {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) visit(path);
         else if (entry.isFile() && /\.sla$/i.test(entry.name) && found.length < MAX_WORKSPACE_FILES)
-          found.push(pathToFileURL(path).href);
+          found.push(pathToUri(path));
       }
     };
     for (const folder of this.folders) {

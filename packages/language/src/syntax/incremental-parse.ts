@@ -1,5 +1,6 @@
 /**
- * Incremental parsing of an open document. A 5,000-line contract takes ~100 ms to parse from
+ * Incremental parsing of a document being edited (the language server's open documents, `sla build
+ * --watch`); it knows nothing of LSP. A 5,000-line contract takes ~100 ms to parse from
  * scratch, far over the budget of diagnostics as you type, while an edit touches one declaration.
  *
  * The document is kept as a list of chunks that partition the text: a chunk starts at the start of
@@ -7,7 +8,7 @@
  * declaration, or an import's path) at brace depth 0. An edit re-parses, with the same `parse()`
  * as the CLI, only the chunks around the changed text; the chunks after it are moved, in place, by
  * the edit's length and line count. The result is a `ParseResult` with absolute positions, which
- * the server puts in the `ParseCache` that `checkProgram` reads: the checker never parses the
+ * the caller puts in the `ParseCache` that `checkProgram` reads: the checker never parses the
  * document again.
  *
  * Why this gives what a full parse gives: the lexer is context-free, and at such a keyword the
@@ -19,18 +20,10 @@
  * Moving in place means that the positions of a superseded parse change with the text: every
  * consumer reads the parse of the current text, and a stale checked program is never published.
  */
-import {
-  computeLineStarts,
-  DECLARATION_KEYWORDS,
-  type Diagnostic,
-  keywordTokens,
-  type ParseResult,
-  type Position,
-  parse,
-  positionAt,
-  type SlaFile,
-  tokens as tokenTypes,
-} from "@sla/language";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Position, SlaFile } from "./ast.ts";
+import { DECLARATION_KEYWORDS, keywordTokens, LCurly, RCurly, StringLiteral } from "./lexer.ts";
+import { computeLineStarts, type ParseResult, parse, positionAt } from "./parse.ts";
 
 type Token = ParseResult["tokens"][number];
 type Item = SlaFile["items"][number];
@@ -219,11 +212,11 @@ function split(result: ParseResult, start: number, end: number, reachesEnd: bool
   let closedAt = -1;
   const endsItem = (i: number) =>
     i === closedAt ||
-    (i > 0 && tokens[i].tokenType === tokenTypes.StringLiteral && tokens[i - 1].tokenType === keywordTokens.import);
+    (i > 0 && tokens[i].tokenType === StringLiteral && tokens[i - 1].tokenType === keywordTokens.import);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.tokenType === tokenTypes.LCurly) depth++;
-    else if (t.tokenType === tokenTypes.RCurly) {
+    if (t.tokenType === LCurly) depth++;
+    else if (t.tokenType === RCurly) {
       if (depth > 0 && --depth === 0) closedAt = i;
     } else if (depth === 0 && i > 0 && DECLARATION_TOKEN_TYPES.has(t.tokenType) && endsItem(i - 1))
       // After an incomplete header the parser's recovery may take this keyword for the missing name.

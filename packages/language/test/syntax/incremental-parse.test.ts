@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import { computeLineStarts, parse, type ParseResult } from "@sla/language";
 import { describe, expect, it } from "vitest";
-import { parseDocument, reparseDocument } from "../src/workspace/incremental-parse.ts";
+import { computeLineStarts, type ParseResult, parse } from "../../src/syntax/parse.ts";
+import { parseDocument, reparseDocument } from "../../src/syntax/incremental-parse.ts";
 
-const HOSTING = readFileSync(new URL("../../../../shared/spec/conformance/hosting.sla", import.meta.url), "utf8");
+const HOSTING = readFileSync(new URL("../../../../../shared/spec/conformance/hosting.sla", import.meta.url), "utf8");
 const URI = "file:///w/contract.sla";
 
 /** What must be equal between an incremental and a full parse, in a form that compares well. */

@@ -1,0 +1,31 @@
+/**
+ * The server's requests beyond standard LSP: their method names, parameters and results. The VS
+ * Code extension imports this module (`@sla/language-server/protocol`), so the client and the
+ * server cannot disagree on a shape; it imports nothing, so the extension's bundle gains only the
+ * method names.
+ */
+
+/** `sla/preview`: the Markdown contract of the document's program, as `sla build` writes NAME.md. */
+export const PREVIEW_REQUEST = "sla/preview";
+/** `sla/build`: writes the rule bundle and the Markdown contract beside the file. */
+export const BUILD_REQUEST = "sla/build";
+/** `sla/evaluate`: the service report (Markdown) of the document's contract for one month. */
+export const EVALUATE_REQUEST = "sla/evaluate";
+
+/** The parameters of `sla/preview` and `sla/build`. */
+export interface ContractParams {
+  uri: string;
+}
+/** The contract, or an error message (in Markdown) naming what stops it. */
+export type PreviewResult = { markdown: string } | { error: string };
+/** The absolute paths written, or why nothing was. */
+export type BuildResult = { files: string[] } | { error: string };
+
+export interface EvaluateParams {
+  uri: string;
+  /** Absolute path of the observed data (NDJSON, or CSV when it ends in .csv). */
+  eventsFile: string;
+  /** The month, YYYY-MM. */
+  period: string;
+}
+export type EvaluateResult = { markdown: string } | { error: string };
