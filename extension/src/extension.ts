@@ -15,6 +15,7 @@ import {
   State,
   TransportKind,
 } from "vscode-languageclient/node";
+import { registerCompare } from "./compare";
 import { evaluateCommand } from "./evaluate";
 import { newContract } from "./new-contract";
 import { ContractPreview } from "./preview";
@@ -163,6 +164,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(registerBundleSchema(context));
   client = createClient(context);
   const preview = new ContractPreview(context, runningClient);
+  const changes = registerCompare(runningClient, slaDocumentFor);
   context.subscriptions.push(
     { dispose: () => status?.dispose() },
     preview,
@@ -185,6 +187,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       evaluateCommand(context, runningClient, slaDocumentFor(typeof uri === "string" ? vscode.Uri.parse(uri) : uri)),
     ),
     vscode.commands.registerCommand("sla.newContract", () => newContract(context)),
+    changes.provider,
+    vscode.commands.registerCommand("sla.compareWithPrevious", changes.compare),
     vscode.commands.registerCommand("sla.showProblems", () =>
       vscode.commands.executeCommand("workbench.actions.view.problems"),
     ),
