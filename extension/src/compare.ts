@@ -6,10 +6,7 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-
-/** The server's request (packages/language-server/src/features/diff.ts) and its result. */
-const DIFF_REQUEST = "sla/diff";
-type DiffResult = { markdown: string; changes: number } | { error: string };
+import { DIFF_REQUEST, type DiffResult } from "@sla/language-server/protocol";
 
 const SCHEME = "sla-changes";
 

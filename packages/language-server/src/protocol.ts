@@ -29,3 +29,8 @@ export interface EvaluateParams {
   period: string;
 }
 export type EvaluateResult = { markdown: string } | { error: string };
+
+/** `sla/diff` `{ uri }`: what the document's contract says differently from its last committed version (git `HEAD`), as a Markdown change list. */
+export const DIFF_REQUEST = "sla/diff";
+/** The change list and how many changes it has, or why there is none. */
+export type DiffResult = { markdown: string; changes: number } | { error: string };

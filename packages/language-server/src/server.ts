@@ -25,7 +25,7 @@ import { codeLenses } from "./features/code-lenses.ts";
 import { completion } from "./features/completion.ts";
 import { build, preview } from "./features/contract-requests.ts";
 import { definition } from "./features/definition.ts";
-import { DIFF_REQUEST, type DiffParams, type DiffResult, diffWithHead } from "./features/diff.ts";
+import { diffWithHead } from "./features/diff.ts";
 import { DiagnosticsPipeline } from "./features/diagnostics.ts";
 import { documentLinks } from "./features/document-links.ts";
 import { documentSymbols } from "./features/document-symbols.ts";
@@ -44,6 +44,8 @@ import {
   BUILD_REQUEST,
   type BuildResult,
   type ContractParams,
+  DIFF_REQUEST,
+  type DiffResult,
   EVALUATE_REQUEST,
   type EvaluateParams,
   type EvaluateResult,
@@ -59,7 +61,7 @@ export const SERVER_VERSION = "0.1.0";
 export const PreviewRequest = new RequestType<ContractParams, PreviewResult, void>(PREVIEW_REQUEST);
 export const BuildRequest = new RequestType<ContractParams, BuildResult, void>(BUILD_REQUEST);
 export const EvaluateRequest = new RequestType<EvaluateParams, EvaluateResult, void>(EVALUATE_REQUEST);
-export const DiffRequest = new RequestType<DiffParams, DiffResult, void>(DIFF_REQUEST);
+export const DiffRequest = new RequestType<ContractParams, DiffResult, void>(DIFF_REQUEST);
 
 export interface StartedServer {
   context: ServerContext;
@@ -287,7 +289,7 @@ export function startServer(connection: Connection): StartedServer {
     }
   });
 
-  connection.onRequest(DiffRequest, (p: DiffParams): DiffResult => {
+  connection.onRequest(DiffRequest, (p: ContractParams): DiffResult => {
     try {
       return diffWithHead(context, p);
     } catch (error) {

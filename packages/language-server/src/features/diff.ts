@@ -11,15 +11,10 @@ import { checkProgram, type SourceHost } from "@sla/language";
 import { fileName } from "../analysis/kinds.ts";
 import type { ServerContext } from "../context.ts";
 import { uriToPath } from "../workspace/workspace.ts";
+import type { ContractParams, DiffResult } from "../protocol.ts";
 import { checked } from "./contract-requests.ts";
 
-export const DIFF_REQUEST = "sla/diff";
-export interface DiffParams {
-  uri: string;
-}
-export type DiffResult = { markdown: string; changes: number } | { error: string };
-
-export function diffWithHead(context: ServerContext, params: DiffParams): DiffResult {
+export function diffWithHead(context: ServerContext, params: ContractParams): DiffResult {
   const program = checked(context, params);
   if ("error" in program) return program;
   const path = uriToPath(program.root);
