@@ -25,15 +25,21 @@ export * from "./diagnostics/diagnostic.ts";
 export * from "./diagnostics/catalogue.ts";
 export { format, type FormatResult } from "./format/formatter.ts";
 export * from "./program/host.ts";
-export { folderOf, pathToFolderUri, relativeSourcePath, relativeToFolder } from "./uri.ts";
+export { folderOf, pathToFolderUri, relativeSourcePath, relativeToFolder, uriFileName } from "./uri.ts";
 export { loadProgram, type LoadedProgram, type SourceFile, type ParseCache } from "./program/program.ts";
-export { checkProgram, checkLoadedProgram, type CheckedProgram } from "./check/check.ts";
+export { checkProgram, checkLoadedProgram, type CheckedProgram, type NamedRule } from "./check/check.ts";
 export type { Binding, Reference, SymbolEntry } from "./check/binder.ts";
 export { referenceSites, type ReferenceSite } from "./check/references.ts";
 export { closestName, editDistance } from "./check/suggest.ts";
 export { NameDiagnostics } from "./check/codes.ts";
 export * from "./budget/index.ts";
 export * from "./model/index.ts";
-export { StructureDiagnostics, ValueDiagnostics, TierDiagnostics, ConsistencyDiagnostics } from "./check/codes.ts";
+export {
+  StructureDiagnostics,
+  ValueDiagnostics,
+  TierDiagnostics,
+  ConsistencyDiagnostics,
+  InternalDiagnostics,
+} from "./check/codes.ts";
 export { MONTH_NAMES } from "./dates.ts";
 export * from "./check/rules/limit-values.ts";

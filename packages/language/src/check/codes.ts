@@ -45,7 +45,8 @@ export const NameDiagnostics = define({
     code: "SLA2008",
     severity: "error",
     title: "Import of a URL",
-    message: "Cannot import '{path}': an import names a file by its path, relative to the importing file, not by a URL.",
+    message:
+      "Cannot import '{path}': an import names a file by its path, relative to the importing file, not by a URL.",
   },
   importUnreadable: {
     code: "SLA2009",
@@ -306,5 +307,16 @@ export const ConsistencyDiagnostics = define({
     title: "Objective combines rules that are evaluated apart",
     message:
       "'{objective}' combines {first} with {second}: one objective is measured one way, so the engine could honour only one of them. Make them two objectives.",
+  },
+});
+
+/** Failures of the checker itself, not of the contract. */
+export const InternalDiagnostics = define({
+  ruleFailed: {
+    code: "SLA9001",
+    severity: "error",
+    title: "Internal error in a checking rule",
+    message:
+      "Internal error in rule {rule}: please report it ({error}). The other diagnostics of this check are still shown.",
   },
 });

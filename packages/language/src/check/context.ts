@@ -1,6 +1,8 @@
 /** What a checking rule may see and do: the program, resolved names, and one place to report. */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { LoadedProgram } from "../program/program.ts";
+import { contractModel } from "../model/build.ts";
+import type { ContractModel } from "../model/types.ts";
 import type { Declaration, DeclarationKind, Identifier } from "../syntax/ast.ts";
 import type { Binding, SymbolEntry } from "./binder.ts";
 
@@ -9,6 +11,8 @@ export type DeclarationOf<K extends DeclarationKind> = Extract<Declaration, { ki
 export interface RuleContext {
   program: LoadedProgram;
   binding: Binding;
+  /** The resolved contract model: links, dimensions and budgets, each derived once. */
+  readonly model: ContractModel;
   report(diagnostic: Diagnostic): void;
   /** Every declaration of a kind, with its file, in program order (duplicates included). */
   declarations<K extends DeclarationKind>(kind: K): { uri: string; declaration: DeclarationOf<K> }[];
@@ -36,6 +40,10 @@ export function createRuleContext(
   const context: RuleContext = {
     program,
     binding,
+    // built on first use, inside a rule: a failure is that rule's internal error, not the check's
+    get model() {
+      return contractModel(binding);
+    },
     report,
     declarations: <K extends DeclarationKind>(kind: K) =>
       binding.declarations.filter((d) => d.declaration.kind === kind) as {

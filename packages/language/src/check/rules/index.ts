@@ -1,17 +1,33 @@
-/** Every checking rule, run in this order after binding. One file per family of checks of the brief §3. */
+/**
+ * The registry of checking rules, run in this order after binding: each a named function of one
+ * family module (brief §3). The name is what an internal error (SLA9001) reports when a rule throws.
+ */
 import type { Rule } from "../context.ts";
-import { CONSISTENCY_RULES } from "./consistency.ts";
-import { limitsRule } from "./limits.ts";
-import { STRUCTURE_RULES } from "./structure.ts";
 import { bonusRule } from "./bonus.ts";
-import { TIER_RULES } from "./tiers.ts";
-import { VALUE_RULES } from "./values.ts";
+import { consistencyRule } from "./consistency.ts";
+import { limitsRule } from "./limits.ts";
+import { agreementRule, duplicatePropertyRule, requiredPropertyRule, serviceRolesRule } from "./structure.ts";
+import { tiersRule } from "./tiers.ts";
+import { valuesRule } from "./values.ts";
 
-export const RULES: Rule[] = [
-  ...STRUCTURE_RULES,
-  ...VALUE_RULES,
+export interface NamedRule {
+  /** Stable across builds (object keys survive minification; function names may not). */
+  readonly name: string;
+  readonly check: Rule;
+}
+
+function named(rules: Record<string, Rule>): readonly NamedRule[] {
+  return Object.freeze(Object.entries(rules).map(([name, check]) => Object.freeze({ name, check })));
+}
+
+export const RULES: readonly NamedRule[] = named({
+  agreementRule,
+  serviceRolesRule,
+  duplicatePropertyRule,
+  requiredPropertyRule,
+  valuesRule,
   limitsRule,
-  ...TIER_RULES,
+  tiersRule,
   bonusRule,
-  ...CONSISTENCY_RULES,
-];
+  consistencyRule,
+});
