@@ -4,7 +4,6 @@
  */
 import {
   type SchemaOptions,
-  type Static,
   type TNull,
   type TObject,
   type TProperties,
@@ -51,9 +50,7 @@ export function StringEnum<const T extends readonly string[]>(
   return Type.Unsafe<T[number]>({ ...options, type: "string", enum: [...values] });
 }
 
-/** The value or `null`: the bundle writes every absent single value as `null`, never leaves it out. */
+/** The value or `null`: most absent values are written as `null` (a reader sees every field), not left out. */
 export function Nullable<T extends TSchema>(schema: T, options: SchemaOptions = {}): TUnion<[T, TNull]> {
   return Type.Union([schema, Type.Null()], options);
 }
-
-export type { Static };
