@@ -5,7 +5,7 @@
  * writing stays with the caller. The Word contract is bytes and is packed asynchronously, so it
  * comes from `buildArtifactFiles`; `buildArtifacts` gives the text artifacts at once.
  */
-import type { CheckedProgram } from "@sla/language";
+import { type CheckedProgram, uriFileName } from "@sla/language";
 import { renderContract } from "./render/contract.ts";
 import { compileBundle } from "./compile.ts";
 import { type RuleBundle, serializeBundle } from "@sla/bundle";
@@ -55,14 +55,7 @@ export function parseArtifactKinds(format: string): { kinds: ArtifactKind[] } | 
 
 /** The contract's name without `.sla`, from its URI: `file:///x/hosting.sla` → `hosting`. */
 export function contractName(uri: string): string {
-  const last = uri.slice(uri.lastIndexOf("/") + 1);
-  let name = last;
-  try {
-    name = decodeURIComponent(last);
-  } catch {
-    // keep the encoded form
-  }
-  return name.replace(/\.sla$/i, "");
+  return uriFileName(uri).replace(/\.sla$/i, "");
 }
 
 export function buildArtifacts(

@@ -76,3 +76,14 @@ export function relativeToFolder(folderUri: string, uri: string): string {
 export function relativeSourcePath(rootUri: string, uri: string): string {
   return relativeToFolder(folderOf(rootUri), uri);
 }
+
+/** The last segment of a URI, decoded, without query or fragment: `file:///x/my%20parties.sla` → `my parties.sla`. */
+export function uriFileName(uri: string): string {
+  const path = uri.split(/[?#]/)[0];
+  const last = path.slice(path.lastIndexOf("/") + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}

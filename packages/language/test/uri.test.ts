@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { folderOf, pathToFolderUri, relativeSourcePath, relativeToFolder } from "../src/uri.ts";
+import { folderOf, pathToFolderUri, relativeSourcePath, relativeToFolder, uriFileName } from "../src/uri.ts";
 
 describe("relative source paths", () => {
   it("are relative to the root file's folder, with ../ when outside it", () => {
@@ -22,5 +22,15 @@ describe("relative source paths", () => {
     expect(pathToFolderUri("C:\\work\\contracts")).toBe("file:///C:/work/contracts/");
     expect(pathToFolderUri("file:///work")).toBe("file:///work/");
     expect(relativeToFolder(pathToFolderUri("/work"), "file:///work/contracts/main.sla")).toBe("contracts/main.sla");
+  });
+});
+
+describe("a URI's file name", () => {
+  it("is its last segment, decoded, without query or fragment", () => {
+    expect(uriFileName("file:///work/my%20parties.sla")).toBe("my parties.sla");
+    expect(uriFileName("file:///work/hosting%232.sla")).toBe("hosting#2.sla");
+    expect(uriFileName("file:///work/bad%E0.sla")).toBe("bad%E0.sla");
+    expect(uriFileName("untitled:Untitled-1")).toBe("untitled:Untitled-1");
+    expect(uriFileName("vscode-vfs://github/o/r/x.sla?ref=main#L1")).toBe("x.sla");
   });
 });

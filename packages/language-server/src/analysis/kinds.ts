@@ -1,5 +1,5 @@
 /** How each kind of declaration shows in outlines, completion lists and colouring. */
-import type { DeclarationKind } from "@sla/language";
+import { type DeclarationKind, uriFileName } from "@sla/language";
 import { CompletionItemKind, SymbolKind } from "vscode-languageserver";
 
 export const SYMBOL_KIND: Record<DeclarationKind, SymbolKind> = {
@@ -34,11 +34,4 @@ export function withArticle(kind: string): string {
 }
 
 /** The last segment of a URI, for messages: `parties.sla`. */
-export function fileName(uri: string): string {
-  const path = uri.split(/[?#]/)[0];
-  try {
-    return decodeURIComponent(path.slice(path.lastIndexOf("/") + 1));
-  } catch {
-    return path.slice(path.lastIndexOf("/") + 1);
-  }
-}
+export const fileName = uriFileName;
