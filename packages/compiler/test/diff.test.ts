@@ -143,7 +143,7 @@ describe("a change of each kind", () => {
       "The fee for “Core insurance platform hosting and operations” is raised from GBP 240,000.00 per month to GBP 250,000.00 per month",
       "The right to terminate under “Termination for chronic failure” changes from after 3 breaches within 6 months to after 2 breaches within 6 months",
       "The bonus above 99.99% for 3 consecutive windows in “Availability earn-back and bonus” is raised from 2% to 3% of the Monthly Fee",
-      "The time to deliver the report on Availability, OutageLimits, BatchQuality, MajorIncidents is lengthened from 5 to 10 Business Days",
+      "The time to deliver the report on “Core platform availability”, “Limits on individual outages”, “Overnight batch quality” and “Major incident handling” is lengthened from 5 to 10 Business Days",
     ]);
     expect(list.map((c) => c.kind)).toEqual(["agreement", "service", "termination", "bonus", "reporting"]);
   });
@@ -162,6 +162,40 @@ describe("a change of each kind", () => {
       "the benchmarker recommends. The Provider bears the benchmarker's fees.\n",
     ]);
     expect(sentences(list)).toEqual(["In “Benchmarking”, “The Provider bears the benchmarker's fees.” is added"]);
+  });
+});
+
+describe("nothing goes unlisted", () => {
+  it("a service's contact", () => {
+    const list = changes([
+      "  customer Tailspin\n  fee",
+      '  customer Tailspin\n  contact "servicedesk@contoso.example"\n  fee',
+    ]);
+    expect(list.map((c) => [c.kind, c.path])).toEqual([["service", "services.CoreSystems.contact"]]);
+  });
+
+  it("a property no rule compares is still reported, by its name", () => {
+    const after = structuredClone(base) as unknown as { services: Record<string, unknown>[] };
+    after.services[0].escalationPath = "Tier 2 on-call";
+    const list = diffBundles(base, after as unknown as typeof base);
+    expect(list.map((c) => [c.kind, c.path, plainSentence(c.sentence)])).toEqual([
+      [
+        "service",
+        "services.CoreSystems.escalationPath",
+        "The escalation path of “Core insurance platform hosting and operations” changes from none to “Tier 2 on-call”",
+      ],
+    ]);
+  });
+
+  it("items with the same key are matched in order", () => {
+    const after = structuredClone(base);
+    const actions = after.remedies.find((r) => r.name === "CorrectiveAction")!.actions;
+    actions.push({ ...actions[0] });
+    const list = diffBundles(base, after);
+    expect(list.map((c) => [c.kind, c.path])).toEqual([
+      ["action-added", "remedies.CorrectiveAction.actions[Root cause analysis report#2]"],
+    ]);
+    expect(diffBundles(after, base).map((c) => c.kind)).toEqual(["action-removed"]);
   });
 });
 

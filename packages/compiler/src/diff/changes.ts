@@ -20,7 +20,15 @@ import type {
   FeeBasis,
   RuleBundle,
 } from "../bundle-types.ts";
-import { basisTerm, formatDate, formatDuration, formatMoney, formatPercent, perWindow } from "../render/format.ts";
+import {
+  basisTerm,
+  formatDate,
+  listAnd,
+  formatDuration,
+  formatMoney,
+  formatPercent,
+  perWindow,
+} from "../render/format.ts";
 import { dayList, titleOf } from "../render/phrases.ts";
 import { type ChangeKind, compareAmounts, compareDurations, sentencesOf } from "./measure.ts";
 import { diffSequences } from "./sequence.ts";
@@ -202,14 +210,18 @@ export function diffBundles(before: RuleBundle, after: RuleBundle): Change[] {
   });
   byName(out, "reporting", "reporting", before.reporting, after.reporting, (p, q, path) => {
     const of = named(titleOf(q));
-    const covering = (r: (typeof p.reports)[number]) => r.objectives.join(", ");
+    const key = (r: (typeof p.reports)[number]) => r.objectives.join(", ");
+    const objective = (name: string) =>
+      after.objectives.find((o) => o.name === name) ?? before.objectives.find((o) => o.name === name);
+    const covering = (r: (typeof p.reports)[number]) =>
+      listAnd(r.objectives.map((name) => named(titleOf(objective(name) ?? { name, title: null }))));
     keyed(
       out,
       "reporting",
       `${path}.reports`,
       p.reports,
       q.reports,
-      covering,
+      key,
       (r) => `The report on ${covering(r)}`,
       of,
       (r, s, at) => {
@@ -293,6 +305,8 @@ function service(out: Changes, p: BundleService, q: BundleService, path: string)
     out.add("service", `${path}.fee`, p.fee, q.fee, `The fee for ${of} ${verb} from ${fee(p.fee)} to ${fee(q.fee)}`);
   }
   field(out, "service", `${path}.hours`, p.hours, q.hours, `The service hours of ${of}`, serviceHours);
+  const contact = (x: BundleService) => (x as { contact?: string }).contact ?? null;
+  field(out, "service", `${path}.contact`, contact(p), contact(q), `The contact for ${of}`, quoteOrNone);
   exclusions(out, `${path}.exclusions`, p.exclusions, q.exclusions, of);
 }
 
@@ -459,6 +473,7 @@ function byName<T extends Named>(
       out.add(`${kind}-added` as ChangeKind, path, null, q, `${capitalised} ${named(titleOf(q))} is added`);
       continue;
     }
+    const found = out.list.length;
     if (titleOf(p) !== titleOf(q))
       out.add(
         `${kind}-title` as ChangeKind,
@@ -468,6 +483,7 @@ function byName<T extends Named>(
         `${capitalised} ${named(titleOf(p))} is renamed ${named(titleOf(q))}`,
       );
     compare(p, q, path);
+    otherFields(out, kind, path, p, q, named(titleOf(q)), out.list.slice(found), DERIVED[collection] ?? []);
   }
   for (const p of before)
     if (!after.some((x) => x.name === p.name))
@@ -492,21 +508,76 @@ function keyed<T extends object>(
   of: string,
   compare: (p: T, q: T, path: string) => void,
 ): void {
-  for (const q of after) {
-    const p = before.find((x) => key(x) === key(q));
-    const at = `${path}[${key(q)}]`;
-    if (p) compare(p, q, at);
+  // the second item with the same key is matched with the second, and named `key#2`
+  const keys = (items: T[]) => {
+    const seen = new Map<string, number>();
+    return items.map((x) => {
+      const n = (seen.get(key(x)) ?? 0) + 1;
+      seen.set(key(x), n);
+      return n === 1 ? key(x) : `${key(x)}#${n}`;
+    });
+  };
+  const [oldKeys, newKeys] = [keys(before), keys(after)];
+  after.forEach((q, i) => {
+    const j = oldKeys.indexOf(newKeys[i]);
+    const at = `${path}[${newKeys[i]}]`;
+    if (j >= 0) compare(before[j], q, at);
     else out.add(`${kind}-added` as ChangeKind, at, null, strip(q), `${describe(q)} is added to ${of}`);
-  }
-  for (const p of before)
-    if (!after.some((x) => key(x) === key(p)))
+  });
+  before.forEach((p, j) => {
+    if (!newKeys.includes(oldKeys[j]))
       out.add(
         `${kind}-removed` as ChangeKind,
-        `${path}[${key(p)}]`,
+        `${path}[${oldKeys[j]}]`,
         strip(p),
         null,
         `${describe(p)} is removed from ${of}`,
       );
+  });
+}
+
+/**
+ * Properties computed from others, whose change is reported with theirs: budgets with the target,
+ * the monthly fee with the fee, an objective's inherited exclusions with its service's; and clause
+ * text, compared by sentence so that reflowing it is no change.
+ */
+const DERIVED: Record<string, string[]> = {
+  clauses: ["text"],
+  objectives: ["budgets", "exclusions", "metricType"],
+  services: ["monthlyFee"],
+  metrics: ["unit"],
+};
+
+/**
+ * A declaration that differs where no rule above looked (a property added to the bundle since):
+ * each differing property is still reported, by its name, so no change goes unlisted.
+ */
+function otherFields(
+  out: Changes,
+  kind: ChangeKind,
+  path: string,
+  p: object,
+  q: object,
+  of: string,
+  reported: Change[],
+  derived: string[],
+): void {
+  const [a, b] = [p as Record<string, unknown>, q as Record<string, unknown>];
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (key === "source" || derived.includes(key) || same(a[key], b[key])) continue;
+    const at = `${path}.${key}`;
+    if (reported.some((c) => c.path === at || c.path.startsWith(`${at}.`) || c.path.startsWith(`${at}[`))) continue;
+    const words = key.replace(/([A-Z])/g, " $1").toLowerCase();
+    const text = (v: unknown) =>
+      v === undefined || v === null ? "none" : typeof v === "string" ? quote(v) : JSON.stringify(strip(v));
+    out.add(
+      kind,
+      `${path}.${key}`,
+      a[key],
+      b[key],
+      `The ${words} of ${of} changes from ${text(a[key])} to ${text(b[key])}`,
+    );
+  }
 }
 
 /** A value compared as a whole: changed, added or removed. */
