@@ -87,12 +87,24 @@ function content(u: Unit): string {
   return `${u.heading?.text ?? ""}\u0001${u.text.text}`;
 }
 
-/** The share of words two texts have in common, 0 to 1. */
+/**
+ * The share of words two texts have in common, 0 to 1, counted as bags of words: linear in their
+ * length, as it is asked for every pair of changed paragraphs between two unchanged ones.
+ */
 function similarity(a: string, b: string): number {
   const x = words(a).filter((w) => w.trim());
   const y = words(b).filter((w) => w.trim());
   if (x.length === 0 && y.length === 0) return 1;
-  const common = diffSequences(x, y, (p, q) => p === q).filter((op) => op.op === "equal").length;
+  const counts = new Map<string, number>();
+  for (const w of x) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let common = 0;
+  for (const w of y) {
+    const n = counts.get(w) ?? 0;
+    if (n > 0) {
+      common++;
+      counts.set(w, n - 1);
+    }
+  }
   return common / Math.max(x.length, y.length);
 }
 
@@ -100,7 +112,9 @@ const SIMILAR = 0.4;
 
 /** Aligns two lists: identical items first, then, between them, items that `pairable` accepts. */
 export function align<T>(before: T[], after: T[], key: (x: T) => string, pairable: (a: T, b: T) => boolean): Op<T>[] {
-  const exact = diffSequences(before, after, (a, b) => key(a) === key(b));
+  // keys computed once each, not once per comparison
+  const keys = new Map<T, string>([...before, ...after].map((x) => [x, key(x)]));
+  const exact = diffSequences(before, after, (a, b) => keys.get(a) === keys.get(b));
   const out: Op<T>[] = [];
   for (let i = 0; i < exact.length; ) {
     if (exact[i].op === "equal") {
