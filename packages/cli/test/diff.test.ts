@@ -83,6 +83,15 @@ describe("sla diff OLD NEW", () => {
     expect(sla(["diff", "old.sla", "new.sla", "--format", "pdf"], { cwd: dir })).toMatchObject({ code: 2 });
     expect(sla(["diff", "old.sla"], { cwd: dir }).stderr).toContain("name the new contract too");
     expect(sla(["diff", "old.sla", "missing.sla"], { cwd: dir }).code).toBe(2);
+    expect(sla(["diff", "missing.sla", "new.sla"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: "sla: cannot read missing.sla: no such file\n",
+    });
+    // the scratch folder is not in a git repository
+    expect(sla(["diff", "HEAD", "new.sla"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: "sla: HEAD is not a file, and this folder is not in a git repository\n",
+    });
     expect(sla(["diff", "old.sla", "new.sla", "--out", "x.docx"], { cwd: dir }).code).toBe(2);
   });
 });

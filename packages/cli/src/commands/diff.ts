@@ -51,7 +51,7 @@ export function registerDiff(program: Command): void {
     )
     .option(
       "--format <text|json|md|docx>",
-      "text (default), json (a list of changes), md (a bulleted list) or docx (a redline)",
+      "text, json (a list of changes), md (a bulleted list) or docx (a redline)",
       "text",
     )
     .option(
@@ -169,10 +169,12 @@ function checkPath(path: string): CheckedProgram {
 }
 
 function revisionPairs(revision: string, now: string | undefined): Pair[] {
+  if (/\.sla$/i.test(revision)) throw new CliError(`cannot read ${revision}: no such file`, 2);
   const root = git(
     ["rev-parse", "--show-toplevel"],
     process.cwd(),
     "is not a file, and this folder is not in a git repository",
+    revision,
   ).trim();
   const commit = git(
     ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`],
