@@ -85,7 +85,16 @@ describe("a change of each kind", () => {
     expect(list.map((c) => c.kind)).toEqual(["tier", "tier-added", "tier-removed", "cap"]);
   });
 
-  it("the claim period", () => {
+  it("a credit on another fee basis at the same percentage is changed, neither raised nor lowered", () => {
+    const after = structuredClone(base);
+    const credit = after.remedies.find((r) => r.name === "AvailabilityCredits")!.credits[0];
+    credit.basis = "annual fee";
+    expect(sentences(diffBundles(base, after))).toEqual([
+      "The credit below 99.95% in “Availability service credits” is changed from 5% of the Monthly Fee to 5% of the Annual Fee",
+    ]);
+  });
+
+    it("the claim period", () => {
     const list = changes(["claim within 45 days", "claim within 30 days"]);
     expect(list).toEqual([
       {

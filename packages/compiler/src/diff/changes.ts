@@ -611,8 +611,9 @@ function fromTo(p: BundleDuration, q: BundleDuration): string {
   return `${formatDuration(p)} to ${formatDuration(q)}`;
 }
 
+/** `up` when the value grows, `down` when it shrinks, `changed` when only its basis or unit differs. */
 function direction(order: number, up: string, down: string): string {
-  return order < 0 ? up : down;
+  return order < 0 ? up : order > 0 ? down : "changed";
 }
 
 function creditCondition(c: {
