@@ -94,7 +94,7 @@ describe("a change of each kind", () => {
     ]);
   });
 
-    it("the claim period", () => {
+  it("the claim period", () => {
     const list = changes(["claim within 45 days", "claim within 30 days"]);
     expect(list).toEqual([
       {
