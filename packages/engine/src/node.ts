@@ -34,3 +34,9 @@ export function readEventsFile(
   const lines = fileLines(path, onProgress);
   return eventsFormatOf(path, format) === "csv" ? csvEvents(lines) : ndjsonEvents(lines);
 }
+
+// The SQL engines (Node only: DuckDB is a native library, loaded on first use).
+export { openDuckDb } from "./sql/duckdb.ts";
+export { evaluateWithSql } from "./sql/evaluate-sql.ts";
+export { type SqlRunner, SqlEngineError } from "./sql/runner.ts";
+export type { SqlEventSource } from "./sql/source.ts";

@@ -10,7 +10,14 @@ import {
   type RuleBundle,
   renderReportMarkdown,
 } from "@sla/engine";
-import { type EventsFormat, readEventsFile } from "@sla/engine/node";
+import {
+  type EventsFormat,
+  evaluateWithSql,
+  openDuckDb,
+  readEventsFile,
+  SqlEngineError,
+  type SqlEventSource,
+} from "@sla/engine/node";
 import { progress } from "../output/progress.ts";
 
 /**
@@ -48,6 +55,7 @@ interface EvaluateFlags {
   asOf?: string;
   terminatedOn?: string;
   ignoreUnknown?: boolean;
+  engine?: string;
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -72,6 +80,10 @@ export function registerEvaluate(program: Command, deps: EvaluateDeps): Command 
       "the agreement was terminated on this date: later windows are outside its term",
     )
     .option("--ignore-unknown", "evaluate even when the data names a service or metric that looks like a typo")
+    .option(
+      "--engine <streaming|duckdb>",
+      "streaming (default) reads the events in Node; duckdb runs the per-record work in DuckDB over NDJSON, CSV or Parquet files and globs",
+    )
     .addHelpText(
       "after",
       `
@@ -110,30 +122,41 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
     throw fail(`evaluate: --events-format must be ndjson or csv, not "${eventsFormat}"`, 2);
   }
 
+  const engine = flags.engine ?? "streaming";
+  if (engine !== "streaming" && engine !== "duckdb")
+    throw fail(`evaluate: --engine must be streaming or duckdb, not "${engine}"`, 2);
+
   const bundle = await deps.loadBundle(contract);
-  try {
-    await access(flags.events);
-  } catch (e) {
-    throw fail(
-      `evaluate: cannot read events file ${flags.events}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      2,
-    );
-  }
+  const glob = engine === "duckdb" && /[*?[{]/.test(flags.events);
+  if (!glob)
+    try {
+      await access(flags.events);
+    } catch (e) {
+      throw fail(
+        `evaluate: cannot read events file ${flags.events}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        2,
+      );
+    }
 
   let reports: EvaluationReport[];
   // a progress line on a terminal for event files big enough to wait for (over 20 MB)
-  const bar = progress(statSync(flags.events).size, "Reading events", 20 * 2 ** 20, true);
+  const bar = progress(glob ? 0 : statSync(flags.events).size, "Reading events", 20 * 2 ** 20, true);
   try {
-    const events = readEventsFile(flags.events, eventsFormat as EventsFormat | undefined, (bytes) => bar.tick(bytes));
-    reports = await evaluate(bundle, events, {
+    const options = {
       from: flags.period,
       to: flags.to,
       skipInvalid: flags.skipInvalid === true,
       asOf: flags.asOf,
       now: Date.now(),
       terminatedOn: flags.terminatedOn,
-    });
+    };
+    if (engine === "duckdb") reports = await evaluateInDuckDb(bundle, flags.events, eventsFormat, options);
+    else {
+      const events = readEventsFile(flags.events, eventsFormat as EventsFormat | undefined, (bytes) => bar.tick(bytes));
+      reports = await evaluate(bundle, events, options);
+    }
   } catch (e) {
+    if (e instanceof SqlEngineError) throw fail(`evaluate: ${e.message}`, 2);
     if (e instanceof EventDataError) throw fail(`${flags.events}: ${e.message}`, 2);
     if (e instanceof EvaluationOptionsError) throw fail(`evaluate: ${e.message}`, 2);
     if (e instanceof BundleProblemError) throw fail(`${contract}: ${e.message}`, 1);
@@ -164,4 +187,28 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
 
   if (format === "md") write(reports.map(renderReportMarkdown).join("\n---\n\n"));
   else write(`${JSON.stringify(flags.to === undefined ? reports[0] : { reports }, null, 2)}\n`);
+}
+
+/** `--engine duckdb`: the file (or glob) in DuckDB, its format from `--events-format` or the name. */
+async function evaluateInDuckDb(
+  bundle: RuleBundle,
+  events: string,
+  eventsFormat: string | undefined,
+  options: Parameters<typeof evaluate>[2],
+): Promise<EvaluationReport[]> {
+  const name = events.toLowerCase();
+  const format: SqlEventSource["format"] =
+    eventsFormat === "csv" || eventsFormat === "ndjson"
+      ? eventsFormat
+      : name.endsWith(".parquet")
+        ? "parquet"
+        : name.endsWith(".csv")
+          ? "csv"
+          : "ndjson";
+  const db = await openDuckDb();
+  try {
+    return await evaluateWithSql(bundle, { format, paths: [events] }, options, db);
+  } finally {
+    db.close();
+  }
 }

@@ -1,0 +1,173 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { compileBundle } from "@sla/compiler";
+import { checkProgram, memoryHost } from "@sla/language";
+import { describe, expect, it } from "vitest";
+import type { RuleBundle } from "../src/bundle.ts";
+import { csvEvents, evaluate, ndjsonEvents } from "../src/index.ts";
+import { openDuckDb } from "../src/sql/duckdb.ts";
+import { evaluateWithSql } from "../src/sql/evaluate-sql.ts";
+import { bothEngines, sortedJson } from "./sql/back-to-back.ts";
+
+const SHARED = new URL("../../../../shared/spec/conformance/", import.meta.url);
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
+
+function compile(text: string): RuleBundle {
+  const uri = "file:///contract/test.sla";
+  const program = checkProgram(uri, memoryHost({ [uri]: text }));
+  const errors = program.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) throw new Error(errors.map((d) => d.message).join("\n"));
+  return compileBundle(program) as RuleBundle;
+}
+
+describe("DuckDB and the streaming engine give identical reports", () => {
+  const cases = readdirSync(new URL("evaluation/", SHARED)).filter((f) => f.endsWith(".case.json"));
+  it.each(cases)("shared conformance case %s", async (name) => {
+    const spec = JSON.parse(readFileSync(new URL(`evaluation/${name}`, SHARED), "utf8"));
+    const bundle = compile(readFileSync(new URL(spec.contract, new URL("evaluation/", SHARED)), "utf8"));
+    const events = readFileSync(new URL(`evaluation/${spec.events}`, SHARED), "utf8");
+    const { streaming, duckdb } = await bothEngines(bundle, events, { from: spec.period });
+    expect(streaming.startsWith("error")).toBe(false);
+    expect(duckdb).toBe(streaming);
+  });
+
+  it("the engine's own conformance fixture, over a quarter and with an as-of instant", async () => {
+    const bundle = JSON.parse(fixture("hosting.bundle.json")) as RuleBundle;
+    const events = fixture("hosting-2026-03.ndjson");
+    for (const options of [
+      { from: "2026-01", to: "2026-04" },
+      { from: "2026-03", asOf: "2026-03-20" },
+    ]) {
+      const { streaming, duckdb } = await bothEngines(bundle, events, options);
+      expect(streaming).toContain('"kind":"measurement"');
+      expect(duckdb).toBe(streaming);
+    }
+  });
+
+  it("stops at the first invalid line in file order, whichever kind of record it is", async () => {
+    const bundle = JSON.parse(fixture("hosting.bundle.json")) as RuleBundle;
+    const good = fixture("hosting-2026-03.ndjson").trimEnd().split("\n");
+    const badMeasurement = '{"type": "measurement", "metric": "ApiLatency", "at": "2026-03-05T25:00:00Z", "value": 1}';
+    const badOutage = '{"type": "outage", "service": "Hosting", "start": "2026-03-05T10:00:00Z", "cause": "unplanned"}';
+    for (const lines of [
+      [...good.slice(0, 3), badMeasurement, ...good.slice(3), badOutage],
+      [...good.slice(0, 3), badOutage, ...good.slice(3), badMeasurement],
+    ]) {
+      const { streaming, duckdb } = await bothEngines(bundle, lines.join("\n"), { from: "2026-03" });
+      expect(streaming).toMatch(/^error EventDataError: line 4/);
+      expect(duckdb).toBe(streaming);
+      const skipping = await bothEngines(bundle, lines.join("\n"), { from: "2026-03", skipInvalid: true });
+      expect(skipping.duckdb).toBe(skipping.streaming);
+    }
+  });
+});
+
+describe("DuckDB reads CSV and Parquet files and globs", () => {
+  it("gives the NDJSON report from the same records as CSV, as Parquet, and split over two files", async () => {
+    const bundle = JSON.parse(fixture("hosting.bundle.json")) as RuleBundle;
+    const lines = fixture("hosting-2026-03.ndjson").trimEnd().split("\n");
+    const columns = [
+      "type",
+      "service",
+      "metric",
+      "start",
+      "end",
+      "cause",
+      "announced",
+      "severity",
+      "opened",
+      "responded",
+      "resolved",
+      "at",
+      "value",
+    ];
+    const csv = [
+      columns.join(","),
+      ...lines.map((l) => {
+        const o = JSON.parse(l) as Record<string, unknown>;
+        return columns.map((c) => (o[c] === undefined ? "" : String(o[c]))).join(",");
+      }),
+    ];
+    const options = { from: "2026-03" };
+    const fromNdjson = sortedJson(await evaluate(bundle, ndjsonEvents(lines), options));
+    const fromCsv = sortedJson(await evaluate(bundle, csvEvents(csv), options));
+    const dir = mkdtempSync(join(tmpdir(), "sla-sql-"));
+    const db = await openDuckDb();
+    try {
+      writeFileSync(join(dir, "events.csv"), `${csv.join("\n")}\n`);
+      writeFileSync(join(dir, "part-1.ndjson"), `${lines.slice(0, 5).join("\n")}\n`);
+      writeFileSync(join(dir, "part-2.ndjson"), `${lines.slice(5).join("\n")}\n`);
+      const select = columns.map((c) => `json_extract_string(json, '$.${c}') AS "${c}"`).join(", ");
+      await db.all(
+        `COPY (SELECT ${select} FROM read_ndjson_objects('${join(dir, "part-*.ndjson")}')) TO '${join(dir, "events.parquet")}' (FORMAT parquet)`,
+      );
+      const viaCsv = await evaluateWithSql(bundle, { format: "csv", paths: [join(dir, "events.csv")] }, options, db);
+      expect(sortedJson(viaCsv)).toBe(fromCsv);
+      const other = await openDuckDb();
+      try {
+        const viaGlob = await evaluateWithSql(
+          bundle,
+          { format: "ndjson", paths: [join(dir, "part-*.ndjson")] },
+          options,
+          other,
+        );
+        expect(sortedJson(viaGlob)).toBe(fromNdjson);
+      } finally {
+        other.close();
+      }
+      const third = await openDuckDb();
+      try {
+        const viaParquet = await evaluateWithSql(
+          bundle,
+          { format: "parquet", paths: [join(dir, "events.parquet")] },
+          options,
+          third,
+        );
+        expect(sortedJson(viaParquet)).toBe(fromNdjson);
+      } finally {
+        third.close();
+      }
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says which file is missing", async () => {
+    const bundle = JSON.parse(fixture("hosting.bundle.json")) as RuleBundle;
+    const db = await openDuckDb();
+    try {
+      await expect(
+        evaluateWithSql(bundle, { format: "ndjson", paths: ["/nonexistent/no-*.ndjson"] }, { from: "2026-03" }, db),
+      ).rejects.toThrow(/DuckDB: .*no-\*\.ndjson/);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe("sla evaluate --engine", () => {
+  const cli = new URL("../../cli/bin/sla.cjs", import.meta.url).pathname;
+  const sla = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: "utf8" });
+
+  it("duckdb prints the streaming engine's report; an unknown engine is a usage error", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sla-sql-cli-"));
+    try {
+      writeFileSync(join(dir, "rules.json"), fixture("hosting.bundle.json"));
+      writeFileSync(join(dir, "events.ndjson"), fixture("hosting-2026-03.ndjson"));
+      const args = ["evaluate", join(dir, "rules.json"), "--events", join(dir, "events.ndjson"), "--period", "2026-03"];
+      const streaming = sla([...args, "--as-of", "2026-04-30"]);
+      const duckdb = sla([...args, "--as-of", "2026-04-30", "--engine", "duckdb"]);
+      expect(streaming.status).toBe(0);
+      expect(duckdb.status).toBe(0);
+      expect(duckdb.stdout).toBe(streaming.stdout);
+      const bad = sla([...args, "--engine", "spark"]);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain('--engine must be streaming or duckdb, not "spark"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
