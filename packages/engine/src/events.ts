@@ -1,4 +1,4 @@
-import { parseInstant } from "./time.ts";
+import { type TimeReader, timeReader } from "./readers/local-time.ts";
 
 export type OutageCause = "unplanned" | "maintenance" | "customer" | "force majeure";
 const CAUSES: ReadonlySet<string> = new Set<OutageCause>(["unplanned", "maintenance", "customer", "force majeure"]);
@@ -62,14 +62,17 @@ function get(raw: object, key: string): unknown {
   return v === "" ? null : v;
 }
 
+const RFC3339_ONLY = timeReader();
+
 const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const INTEGER = /^-?\d+$/;
 
 /**
  * Validates a record given as a JSON object or as CSV cells (all text). Each check names the field
- * so a person can fix the line.
+ * so a person can fix the line. `readTime` reads time fields (RFC 3339 only by default; the readers
+ * pass one that knows the agreement's zone for local times).
  */
-export function toEventItem(raw: unknown, line: number): EventItem {
+export function toEventItem(raw: unknown, line: number, readTime: TimeReader = RFC3339_ONLY): EventItem {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return invalid(line, null, "not a JSON object");
   for (const key of FORBIDDEN_KEYS)
     if (Object.hasOwn(raw, key)) return invalid(line, key, "key not allowed in a record");
@@ -84,10 +87,8 @@ export function toEventItem(raw: unknown, line: number): EventItem {
     const v = get(raw, field);
     if (v === null) return required ? invalid(line, field, "missing") : null;
     if (typeof v !== "string") return invalid(line, field, "must be an RFC 3339 date-time string");
-    const t = parseInstant(v);
-    return t === null
-      ? invalid(line, field, `unparseable time "${clip(v)}" (expected RFC 3339, e.g. 2026-03-04T10:00:00Z)`)
-      : t;
+    const t = readTime(v);
+    return typeof t === "number" ? t : invalid(line, field, t.reason);
   };
   switch (type) {
     case "outage": {

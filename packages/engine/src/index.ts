@@ -10,7 +10,10 @@ export type {
 } from "./events.ts";
 export { toEventItem } from "./events.ts";
 export { ndjsonEvents } from "./readers/ndjson.ts";
-export { CSV_COLUMNS, csvEvents } from "./readers/csv.ts";
+export { CSV_COLUMNS, type CsvOptions, csvEvents } from "./readers/csv.ts";
+export type { LocalTimeOptions } from "./readers/local-time.ts";
+export { CSV_PRESETS, type CsvPreset, type EventField, parseColumnMap } from "./readers/presets.ts";
+export { renderReportCsv, REPORT_CSV_COLUMNS } from "./report-csv.ts";
 export { MAX_LINE_LENGTH, splitLines, type TextSource } from "./readers/lines.ts";
 export { renderReportMarkdown } from "./report-markdown.ts";
 export type * from "./report-types.ts";

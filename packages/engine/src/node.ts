@@ -2,7 +2,7 @@
 // imports this file, so it runs unchanged in a browser or a worker.
 import { createReadStream } from "node:fs";
 import type { EventItem } from "./events.ts";
-import { csvEvents } from "./readers/csv.ts";
+import { type CsvOptions, csvEvents } from "./readers/csv.ts";
 import { splitLines } from "./readers/lines.ts";
 import { ndjsonEvents } from "./readers/ndjson.ts";
 
@@ -26,17 +26,22 @@ export function eventsFormatOf(path: string, format?: EventsFormat): EventsForma
   return format ?? (path.toLowerCase().endsWith(".csv") ? "csv" : "ndjson");
 }
 
+/**
+ * A file of events, or standard input for `-` (NDJSON unless `format` says CSV). `options` are the
+ * CSV reader's (delimiter, column map, preset) and, for both formats, the zone of local times.
+ */
 export function readEventsFile(
   path: string,
   format?: EventsFormat,
   onProgress?: (bytesRead: number) => void,
+  options: CsvOptions = {},
 ): AsyncIterable<EventItem> {
-  const lines = fileLines(path, onProgress);
-  return eventsFormatOf(path, format) === "csv" ? csvEvents(lines) : ndjsonEvents(lines);
+  const lines = path === "-" ? splitLines(stdinText()) : fileLines(path, onProgress);
+  if (eventsFormatOf(path, format) === "csv") return csvEvents(lines, options);
+  return ndjsonEvents(lines, { timeZone: options.timeZone, timeFormat: options.timeFormat });
 }
 
-// The SQL engines (Node only: DuckDB is a native library, loaded on first use).
-export { openDuckDb } from "./sql/duckdb.ts";
-export { evaluateWithSql } from "./sql/evaluate-sql.ts";
-export { type SqlRunner, SqlEngineError } from "./sql/runner.ts";
-export type { SqlEventSource } from "./sql/source.ts";
+async function* stdinText(): AsyncGenerator<string> {
+  process.stdin.setEncoding("utf8");
+  for await (const chunk of process.stdin) yield chunk as string;
+}

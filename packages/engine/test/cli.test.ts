@@ -91,7 +91,7 @@ describe("sla evaluate", () => {
     [["--period", "2026-03"], "--events <file> is required"],
     [["--events", "x", "--period", "2026-13"], "is not a month"],
     [["--events", "x", "--period", "2026-03", "--to", "2026-01"], "is before"],
-    [["--events", "x", "--period", "2026-03", "--format", "xml"], "--format must be json or md"],
+    [["--events", "x", "--period", "2026-03", "--format", "xml"], "--format must be json, md or csv"],
   ])("exits 2 on usage and I/O errors: %j", async (args, message) => {
     const r = await sla(bundlePath, ...args);
     expect(r).toMatchObject({ code: 2, out: "" });

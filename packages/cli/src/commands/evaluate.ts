@@ -5,19 +5,17 @@ import {
   BundleProblemError,
   EvaluationOptionsError,
   type EvaluationReport,
+  CSV_COLUMNS,
+  CSV_PRESETS,
+  type CsvOptions,
   EventDataError,
   evaluate,
+  parseColumnMap,
   type RuleBundle,
+  renderReportCsv,
   renderReportMarkdown,
 } from "@sla/engine";
-import {
-  type EventsFormat,
-  evaluateWithSql,
-  openDuckDb,
-  readEventsFile,
-  SqlEngineError,
-  type SqlEventSource,
-} from "@sla/engine/node";
+import { type EventsFormat, readEventsFile } from "@sla/engine/node";
 import { progress } from "../output/progress.ts";
 
 /**
@@ -55,7 +53,9 @@ interface EvaluateFlags {
   asOf?: string;
   terminatedOn?: string;
   ignoreUnknown?: boolean;
-  engine?: string;
+  delimiter?: string;
+  map?: string;
+  preset?: string;
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -65,11 +65,18 @@ export function registerEvaluate(program: Command, deps: EvaluateDeps): Command 
     .command("evaluate")
     .description("evaluate a contract against observed data and print the monthly service report")
     .argument("<contract>", "the contract (.sla) or a compiled rule bundle (.json)")
-    .option("--events <file>", "observed data: NDJSON, or CSV when the file name ends in .csv")
+    .option("--events <file>", "observed data: NDJSON, or CSV when the file name ends in .csv; - for standard input")
     .option("--period <YYYY-MM>", "the month to report on, in the agreement's time zone")
     .option("--to <YYYY-MM>", "the last month of a range: one report per month")
-    .option("--format <json|md>", "json (default) or md", "json")
+    .option(
+      "--format <json|md|csv>",
+      "json (default), md, or csv (a row per objective and window, and per credit)",
+      "json",
+    )
     .option("--events-format <ndjson|csv>", "override the format guessed from the file name")
+    .option("--delimiter <char>", "the CSV cell separator (default ,)")
+    .option("--map <field=column,...>", "CSV columns for fields, e.g. start=Created,end=Resolved,severity=Priority")
+    .option("--preset <name>", `read another tool's CSV export: ${Object.keys(CSV_PRESETS).join(", ")}`)
     .option("--skip-invalid", "skip invalid lines (reported in the output) instead of stopping at the first")
     .option(
       "--as-of <date|instant>",
@@ -80,10 +87,6 @@ export function registerEvaluate(program: Command, deps: EvaluateDeps): Command 
       "the agreement was terminated on this date: later windows are outside its term",
     )
     .option("--ignore-unknown", "evaluate even when the data names a service or metric that looks like a typo")
-    .option(
-      "--engine <streaming|duckdb>",
-      "streaming (default) reads the events in Node; duckdb runs the per-record work in DuckDB over NDJSON, CSV or Parquet files and globs",
-    )
     .addHelpText(
       "after",
       `
@@ -92,6 +95,11 @@ Examples:
   $ sla evaluate hosting.rules.json --events tickets.csv --period 2026-01 --to 2026-06
   $ sla evaluate hosting.sla --events data.ndjson --period 2026-03 --format md > report.md
   $ sla evaluate hosting.sla --events data.ndjson --period 2026-05 --as-of 2026-05-15
+  $ sla evaluate hosting.sla --events incidents.csv --preset pagerduty --period 2026-03 --format csv
+  $ sla evaluate desk.sla --events export.csv --map start=Created,end=Resolved,severity=Priority --delimiter ";" --period 2026-03
+  $ cat outages.ndjson | sla evaluate hosting.sla --events - --period 2026-03
+
+Times without an offset (2026-03-04 10:00) are read in the agreement's time zone.
 
 Exit codes: 0 evaluated (a breached objective is not an error), 1 errors in the contract,
 2 usage, I/O or bad data (nothing is written).`,
@@ -116,19 +124,23 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
   if (flags.to !== undefined && flags.to < flags.period)
     throw fail(`evaluate: --to ${flags.to} is before --period ${flags.period}`, 2);
   const format = flags.format ?? "json";
-  if (format !== "json" && format !== "md") throw fail(`evaluate: --format must be json or md, not "${format}"`, 2);
+  if (format !== "json" && format !== "md" && format !== "csv")
+    throw fail(`evaluate: --format must be json, md or csv, not "${format}"`, 2);
   const eventsFormat = flags.eventsFormat;
   if (eventsFormat !== undefined && eventsFormat !== "ndjson" && eventsFormat !== "csv") {
     throw fail(`evaluate: --events-format must be ndjson or csv, not "${eventsFormat}"`, 2);
   }
 
-  const engine = flags.engine ?? "streaming";
-  if (engine !== "streaming" && engine !== "duckdb")
-    throw fail(`evaluate: --engine must be streaming or duckdb, not "${engine}"`, 2);
+  const csv = csvOptions(flags, fail);
+  // A column map, preset or delimiter only means something for CSV, so it says the format.
+  if (eventsFormat === "ndjson" && Object.keys(csv).length > 0)
+    throw fail("evaluate: --delimiter, --map and --preset read CSV, not --events-format ndjson", 2);
+  const readAs = eventsFormat ?? (Object.keys(csv).length > 0 ? "csv" : undefined);
 
   const bundle = await deps.loadBundle(contract);
-  const glob = engine === "duckdb" && /[*?[{]/.test(flags.events);
-  if (!glob)
+  csv.timeZone = bundle.agreement?.timezone ?? "UTC";
+  const stdin = flags.events === "-";
+  if (!stdin)
     try {
       await access(flags.events);
     } catch (e) {
@@ -137,27 +149,23 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
         2,
       );
     }
+  const source = stdin ? "standard input" : flags.events;
 
   let reports: EvaluationReport[];
   // a progress line on a terminal for event files big enough to wait for (over 20 MB)
-  const bar = progress(glob ? 0 : statSync(flags.events).size, "Reading events", 20 * 2 ** 20, true);
+  const bar = progress(stdin ? 0 : statSync(flags.events).size, "Reading events", 20 * 2 ** 20, true);
   try {
-    const options = {
+    const events = readEventsFile(flags.events, readAs as EventsFormat | undefined, (bytes) => bar.tick(bytes), csv);
+    reports = await evaluate(bundle, events, {
       from: flags.period,
       to: flags.to,
       skipInvalid: flags.skipInvalid === true,
       asOf: flags.asOf,
       now: Date.now(),
       terminatedOn: flags.terminatedOn,
-    };
-    if (engine === "duckdb") reports = await evaluateInDuckDb(bundle, flags.events, eventsFormat, options);
-    else {
-      const events = readEventsFile(flags.events, eventsFormat as EventsFormat | undefined, (bytes) => bar.tick(bytes));
-      reports = await evaluate(bundle, events, options);
-    }
+    });
   } catch (e) {
-    if (e instanceof SqlEngineError) throw fail(`evaluate: ${e.message}`, 2);
-    if (e instanceof EventDataError) throw fail(`${flags.events}: ${e.message}`, 2);
+    if (e instanceof EventDataError) throw fail(`${source}: ${e.message}`, 2);
     if (e instanceof EvaluationOptionsError) throw fail(`evaluate: ${e.message}`, 2);
     if (e instanceof BundleProblemError) throw fail(`${contract}: ${e.message}`, 1);
     const code = (e as NodeJS.ErrnoException).code;
@@ -186,29 +194,31 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
   if (skipped > 0) warn(`evaluate: skipped ${skipped} invalid line${skipped === 1 ? "" : "s"} in ${flags.events}\n`);
 
   if (format === "md") write(reports.map(renderReportMarkdown).join("\n---\n\n"));
+  else if (format === "csv") write(renderReportCsv(reports));
   else write(`${JSON.stringify(flags.to === undefined ? reports[0] : { reports }, null, 2)}\n`);
 }
 
-/** `--engine duckdb`: the file (or glob) in DuckDB, its format from `--events-format` or the name. */
-async function evaluateInDuckDb(
-  bundle: RuleBundle,
-  events: string,
-  eventsFormat: string | undefined,
-  options: Parameters<typeof evaluate>[2],
-): Promise<EvaluationReport[]> {
-  const name = events.toLowerCase();
-  const format: SqlEventSource["format"] =
-    eventsFormat === "csv" || eventsFormat === "ndjson"
-      ? eventsFormat
-      : name.endsWith(".parquet")
-        ? "parquet"
-        : name.endsWith(".csv")
-          ? "csv"
-          : "ndjson";
-  const db = await openDuckDb();
-  try {
-    return await evaluateWithSql(bundle, { format, paths: [events] }, options, db);
-  } finally {
-    db.close();
+/** The CSV reader's options from the flags; usage errors (exit 2) before anything is read. */
+function csvOptions(flags: EvaluateFlags, fail: (message: string, exitCode: 1 | 2) => Error): CsvOptions {
+  const options: CsvOptions = {};
+  if (flags.delimiter !== undefined) {
+    const delimiter = flags.delimiter === "\\t" ? "\t" : flags.delimiter;
+    if (delimiter.length !== 1 || /["\r\n]/.test(delimiter))
+      throw fail(
+        `evaluate: --delimiter must be one character other than a quote or line break, not "${flags.delimiter}"`,
+        2,
+      );
+    options.delimiter = delimiter;
   }
+  if (flags.map !== undefined) {
+    const map = parseColumnMap(flags.map, CSV_COLUMNS);
+    if (typeof map === "string") throw fail(`evaluate: --map: ${map}`, 2);
+    options.map = map;
+  }
+  if (flags.preset !== undefined) {
+    if (!Object.hasOwn(CSV_PRESETS, flags.preset))
+      throw fail(`evaluate: unknown --preset "${flags.preset}" (presets: ${Object.keys(CSV_PRESETS).join(", ")})`, 2);
+    options.preset = flags.preset;
+  }
+  return options;
 }
