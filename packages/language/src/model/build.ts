@@ -10,6 +10,7 @@ import type {
   DeclarationKind,
   FeePeriod,
   Identifier,
+  MetricDeclaration,
   ObjectiveDeclaration,
   Property,
 } from "../syntax/ast.ts";
@@ -62,12 +63,15 @@ class ModelBuilder {
   constructor(private readonly program: Binding) {}
 
   build(): ContractModel {
-    const entries = this.program.declarations.filter((e) => e.declaration.name && !e.declaration.name.recovered);
+    // every declaration has a model (so a rule can ask about a duplicate or an unnamed one); the
+    // lists hold the first declaration of each name, as the bundle does
+    const entries = this.program.declarations;
     const canonical = (kind: DeclarationKind) =>
       entries.filter(
         (e) =>
           e.declaration.kind === kind &&
-          this.program.symbols.get(e.declaration.name!.text)?.declaration === e.declaration,
+          e.declaration.name !== undefined &&
+          this.program.symbols.get(e.declaration.name.text)?.declaration === e.declaration,
       );
     // Dependencies first: calendars before the agreement and services, services before metrics…
     const agreementEntry = this.program.declarations.find((e) => e.declaration.kind === "agreement");
@@ -113,6 +117,7 @@ class ModelBuilder {
       service: named<ServiceModel>("service"),
       calendar: named<CalendarModel>("calendar"),
       objectiveOf: (declaration: ObjectiveDeclaration) => this.byNode.get(declaration) as ObjectiveModel | undefined,
+      metricOf: (declaration: MetricDeclaration) => this.byNode.get(declaration) as MetricModel | undefined,
       usesFee: (period: FeePeriod) => fees.has(period),
     });
   }
@@ -131,11 +136,11 @@ class ModelBuilder {
   }
 
   private calendar(uri: string, d: Of<"calendar">, zone: string): void {
-    this.add(d, { uri, declaration: d, name: d.name!.text, hours: Object.freeze(calendarHoursOf(d, zone)) });
+    this.add(d, { uri, declaration: d, name: d.name?.text ?? "", hours: Object.freeze(calendarHoursOf(d, zone)) });
   }
 
   private party(uri: string, d: Of<"party">): void {
-    this.add(d, { uri, declaration: d, name: d.name!.text, role: first(d, "role")?.role });
+    this.add(d, { uri, declaration: d, name: d.name?.text ?? "", role: first(d, "role")?.role });
   }
 
   private agreementOf(uri: string, d: Of<"agreement">, timezone: string): AgreementModel {
@@ -164,7 +169,7 @@ class ModelBuilder {
     this.add(d, {
       uri,
       declaration: d,
-      name: d.name!.text,
+      name: d.name?.text ?? "",
       schedule: schedule && Object.freeze(schedule),
       fee:
         fee?.amount && fee.period
@@ -181,7 +186,8 @@ class ModelBuilder {
     this.add(d, {
       uri,
       declaration: d,
-      name: d.name!.text,
+      name: d.name?.text ?? "",
+      typeProperty: type?.kind === "type" ? type : undefined,
       type: metricType,
       dimension: metricType && metricDimension(metricType),
       service: this.resolve<ServiceModel>(first(d, "service")?.service, "service"),
@@ -208,7 +214,7 @@ class ModelBuilder {
     const model = {
       uri,
       declaration: d,
-      name: d.name!.text,
+      name: d.name?.text ?? "",
       metric,
       service,
       dimension,
@@ -239,7 +245,7 @@ class ModelBuilder {
     this.add(d, {
       uri,
       declaration: d,
-      name: d.name!.text,
+      name: d.name?.text ?? "",
       kind: d.kind,
       objective: this.resolve<ObjectiveModel>(first(d, "for")?.objective, "objective"),
       feeBases: feeBases as ReadonlySet<FeePeriod>,
@@ -255,7 +261,7 @@ class ModelBuilder {
         if (objective) objectives.push(objective);
       }
     }
-    this.add(d, { uri, declaration: d, name: d.name!.text, objectives: Object.freeze(objectives) });
+    this.add(d, { uri, declaration: d, name: d.name?.text ?? "", objectives: Object.freeze(objectives) });
   }
 }
 

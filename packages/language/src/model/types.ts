@@ -17,6 +17,7 @@ import type {
   IncentiveDeclaration,
   MetricDeclaration,
   MetricType,
+  MetricTypeProperty,
   NumberLiteral,
   ObjectiveDeclaration,
   PartyDeclaration,
@@ -78,7 +79,9 @@ export interface ServiceModel extends Located<ServiceDeclaration> {
 }
 
 export interface MetricModel extends Located<MetricDeclaration> {
-  /** The first complete `type` of the metric. */
+  /** The first complete `type` property of the metric (`typeRange` for messages). */
+  readonly typeProperty?: MetricTypeProperty;
+  /** Its type. */
   readonly type?: MetricType;
   /** What the metric is measured in, from its type. */
   readonly dimension?: Dimension;
@@ -154,8 +157,9 @@ export interface ContractModel {
   metric(name: string): MetricModel | undefined;
   service(name: string): ServiceModel | undefined;
   calendar(name: string): CalendarModel | undefined;
-  /** The model of an objective declaration node. */
+  /** The model of a declaration node of the program (duplicates and unnamed ones too; `name` is then ""). */
   objectiveOf(declaration: ObjectiveDeclaration): ObjectiveModel | undefined;
+  metricOf(declaration: MetricDeclaration): MetricModel | undefined;
   /** True when a credit, bonus or cap of any remedy or incentive is a percentage of this fee. */
   usesFee(period: FeePeriod): boolean;
 }

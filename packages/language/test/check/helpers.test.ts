@@ -3,13 +3,8 @@ import { durationLiteralText } from "../../src/budget/budget.ts";
 import { compareDurations } from "../../src/check/rules/consistency.ts";
 import { isCurrencyCode } from "../../src/check/rules/currencies.ts";
 import { isTimeZone } from "../../src/check/rules/timezones.ts";
-import {
-  exceeds100,
-  impossibleDateReason,
-  isPositiveWholeNumber,
-  isPossibleTime,
-  isZeroText,
-} from "../../src/check/rules/values.ts";
+import { exceeds100, isPositiveWholeNumber, isZeroText } from "../../src/check/rules/support.ts";
+import { impossibleDateReason, isPossibleTime } from "../../src/check/rules/values.ts";
 import type { DurationLiteral, DurationUnit } from "../../src/index.ts";
 
 describe("exact tests on decimal text", () => {

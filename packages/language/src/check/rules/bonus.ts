@@ -9,7 +9,7 @@ import { createDiagnostic } from "../../diagnostics/catalogue.ts";
 import { TierDiagnostics } from "../codes.ts";
 import type { Rule } from "../context.ts";
 import { broken, type Dimension, quantityOf, satisfies, textOf } from "./support.ts";
-import { type Goal, goalOf } from "./tiers.ts";
+import { type Goal, goalOf } from "./goals.ts";
 
 /** A value that misses the goal and yet satisfies the bonus condition, if there is one. */
 function breachedAndEarned(goal: Goal, comparator: Goal["comparator"], threshold: Decimal): Decimal | undefined {

@@ -9,32 +9,18 @@
  * same window. Business time, months and years have no fixed length and are compared only with
  * the same unit.
  */
-import {
-  allowedDowntimeSeconds,
-  formatDurationShort,
-  windowLengthLabel,
-  windowLengthsInDays,
-  windowPeriodLabel,
-} from "../../budget/budget.ts";
-import { calendarHoursOf } from "../../budget/calendar-hours.ts";
+import { formatDurationShort, windowLengthLabel, windowLengthsInDays, windowPeriodLabel } from "../../budget/budget.ts";
 import { type Decimal, plain, toDecimal } from "../../budget/decimal.ts";
-import { referenceSpan, scheduledBudgets } from "../../budget/scheduled-budget.ts";
 import { createDiagnostic } from "../../diagnostics/catalogue.ts";
 import type { RelatedLocation } from "../../diagnostics/diagnostic.ts";
-import {
-  type DurationLiteral,
-  type HoursSpec,
-  type PercentageLiteral,
-  propertyOf,
-  type WindowNode,
-} from "../../syntax/ast.ts";
+import type { DurationLiteral, HoursSpec, PercentageLiteral, WindowNode } from "../../syntax/ast.ts";
 import { ConsistencyDiagnostics } from "../codes.ts";
-import { isZeroText } from "./values.ts";
 import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
 import {
   broken,
   damaged,
   completeWindow,
+  isZeroText,
   type Located,
   metricOf,
   metricTypeOf,
@@ -79,26 +65,20 @@ function hoursOf(context: RuleContext, objective: Objective): DeclarationOf<"cal
   return calendar && !damaged(context, calendar.declaration) ? calendar.declaration : undefined;
 }
 
-function budgetsOf(context: RuleContext, objective: Objective, percentText: string, window: WindowNode): Budget[] {
-  const hours = hoursOf(context, objective);
-  if (hours === undefined) return [];
-  if (hours === "24x7")
-    return windowLengths(window).map((days) => ({ days, seconds: allowedDowntimeSeconds(percentText, days) }));
-  const agreement = context.agreement()?.declaration;
-  const zone = (agreement && propertyOf(agreement, "timezone")?.value?.value) || "UTC";
-  const calendar = calendarHoursOf(hours, zone);
-  const term = agreement && propertyOf(agreement, "term")?.duration;
-  const span = referenceSpan(
-    {
-      effective: agreement && propertyOf(agreement, "effective")?.date?.text,
-      term: term ? { amount: term.amount, unit: term.unit } : undefined,
-    },
-    calendar.holidays,
-  );
-  return scheduledBudgets(percentText, window.period, rollingDays(window), calendar, zone, span).map((b) => ({
+/**
+ * The target's budgets, from the contract model (the one budget computation the bundle, the
+ * contract and the engine use), when the service's hours can be read.
+ */
+function budgetsOf(context: RuleContext, objective: Objective): Budget[] {
+  if (hoursOf(context, objective) === undefined) return [];
+  const budgets = context.model.objectiveOf(objective.declaration)?.budgets ?? [];
+  return budgets.map((b) => ({
     days: b.days,
     seconds: toDecimal(b.seconds),
-    label: `${b.window} (${plain(toDecimal(b.scheduled).div(3600))} scheduled hours)`,
+    label:
+      b.window === undefined
+        ? undefined
+        : `${b.window} (${plain(toDecimal(b.scheduled ?? "0").div(3600))} scheduled hours)`,
   }));
 }
 
@@ -112,7 +92,7 @@ function windowLabel(window: WindowNode): string {
 
 function availabilityTarget(context: RuleContext, objective: Objective): AvailabilityTarget | undefined {
   const metric = metricOf(context, objective.declaration);
-  if (!metric || metricTypeOf(metric.declaration)?.type !== "availability" || !objective.declaration.name)
+  if (!metric || metricTypeOf(context, metric.declaration)?.type !== "availability" || !objective.declaration.name)
     return undefined;
   for (const p of objective.declaration.properties) {
     if (
@@ -129,7 +109,7 @@ function availabilityTarget(context: RuleContext, objective: Objective): Availab
     const percentText = p.value.value;
     const percent = toDecimal(percentText);
     if (percent.greaterThan(100)) return undefined;
-    const budgets = budgetsOf(context, objective, percentText, window);
+    const budgets = budgetsOf(context, objective);
     if (budgets.length === 0) return undefined;
     return {
       objective,
@@ -341,7 +321,7 @@ export const consistencyRule: Rule = (context) => {
     const limits = first(["max outage per incident", "max total outage"]);
     const support = first(["severity", "response", "resolution", "tickets"]);
     const metric = metricOf(context, declaration);
-    const type = metric ? metricTypeOf(metric.declaration)?.type : undefined;
+    const type = metric ? metricTypeOf(context, metric.declaration)?.type : undefined;
     const targetWords = `a target on ${type ? `the ${type} metric` : "a metric"}`;
     let clash: [string, typeof target] | undefined;
     if (support && target) clash = [targetWords, support];

@@ -256,7 +256,7 @@ function missingOfObjective(context: RuleContext, objective: DeclarationOf<"obje
   }
   if (!hasTarget && !support && !has(objective, "max outage per incident", "max total outage")) {
     const metric = metricOf(context, objective);
-    const type = metric && metricTypeOf(metric.declaration)?.type;
+    const type = metric && metricTypeOf(context, metric.declaration)?.type;
     const insert = type ? TARGET_TEMPLATES[type] : hasMetric ? undefined : "max total outage 1 hour per calendar month";
     return {
       problem:

@@ -18,6 +18,7 @@ import type {
   WindowNode,
 } from "../../syntax/ast.ts";
 import { computeLineStarts, positionAt } from "../../syntax/parse.ts";
+import type { Dimension } from "../../model/types.ts";
 import type { DeclarationOf, RuleContext } from "../context.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -235,9 +236,34 @@ export function removePropertyEdit(context: RuleContext, uri: string, property: 
 }
 
 // ---------------------------------------------------------------------------------------------
+// Decimal text
+/* Exact tests on the decimal text itself: no number is ever converted to binary floating point,
+   and the hot path (every literal of every keystroke) allocates nothing. */
+
+/** `1`, `12`, `3.0`: a whole number above zero. */
+export function isPositiveWholeNumber(value: string): boolean {
+  return /^0*[1-9]\d*(\.0*)?$/.test(value);
+}
+
+/** `0`, `0.0`, `000`: zero. */
+export function isZeroText(value: string): boolean {
+  return /^0*(\.0*)?$/.test(value);
+}
+
+/** True when a decimal text (digits, optional fraction) is greater than 100. */
+export function exceeds100(value: string): boolean {
+  const dot = value.indexOf(".");
+  const whole = (dot === -1 ? value : value.slice(0, dot)).replace(/^0+/, "");
+  const fraction = dot === -1 ? "" : value.slice(dot + 1);
+  if (whole.length !== 3) return whole.length > 3;
+  if (whole !== "100") return whole > "100";
+  return /[1-9]/.test(fraction);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Quantities
 
-export type Dimension = "percentage" | "duration" | "number";
+export type { Dimension } from "../../model/types.ts";
 
 export interface Quantity {
   dimension: Dimension;
@@ -312,19 +338,18 @@ export interface Located<T> {
   declaration: T;
 }
 
-/** The metric an objective measures, when its `metric` resolves to a metric. */
+/** The metric an objective measures, when its `metric` resolves to a metric (from the contract model). */
 export function metricOf(
   context: RuleContext,
   objective: DeclarationOf<"objective">,
 ): Located<DeclarationOf<"metric">> | undefined {
-  const property = objective.properties.find((p) => p.kind === "metric");
-  return property?.kind === "metric" ? context.resolve(property.metric, "metric") : undefined;
+  const metric = context.model.objectiveOf(objective)?.metric;
+  return metric && { uri: metric.uri, declaration: metric.declaration };
 }
 
-/** The first complete `type` of a metric. */
-export function metricTypeOf(metric: DeclarationOf<"metric">) {
-  for (const p of metric.properties) if (p.kind === "type" && !p.recovered && p.type) return p;
-  return undefined;
+/** The first complete `type` of a metric (from the contract model). */
+export function metricTypeOf(context: RuleContext, metric: DeclarationOf<"metric">) {
+  return context.model.metricOf(metric)?.typeProperty;
 }
 
 /** The service an objective is about: its own `service`, or its metric's. */

@@ -25,21 +25,20 @@ import type {
 } from "../../syntax/ast.ts";
 import { TierDiagnostics } from "../codes.ts";
 import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
-import { broken, damaged, type Dimension, quantityOf, satisfies, serviceOf, textOf, wantsHigh } from "./support.ts";
-import { exceeds100, objectiveDimension } from "./values.ts";
+import { type Goal, goalOf } from "./goals.ts";
+import {
+  broken,
+  damaged,
+  type Dimension,
+  exceeds100,
+  quantityOf,
+  satisfies,
+  serviceOf,
+  textOf,
+  wantsHigh,
+} from "./support.ts";
 
 type ValueLiteral = PercentageLiteral | DurationLiteral | NumberLiteral;
-
-/** What the objective promises: `at least 99.9%`, `at most 300 milliseconds`, `at least 95% of tickets`. */
-export interface Goal {
-  comparator: Comparator;
-  value: Decimal;
-  dimension: Dimension;
-  literal: ValueLiteral;
-  uri: string;
-  text: string;
-  objective: string;
-}
 
 interface Tier {
   property: CreditProperty;
@@ -63,36 +62,6 @@ const COMPLEMENT: Record<Comparator, Comparator> = {
 };
 
 const BASIS_WORDS: Record<FeePeriod, string> = { month: "monthly", quarter: "quarterly", year: "annual" };
-
-export function goalOf(
-  context: RuleContext,
-  objective: { uri: string; declaration: DeclarationOf<"objective"> },
-): Goal | undefined {
-  const expected = objectiveDimension(context, objective.declaration);
-  const name = objective.declaration.name?.text;
-  if (!expected || !name) return undefined;
-  for (const p of objective.declaration.properties) {
-    if (broken(context, p)) continue;
-    const literal = p.kind === "target" ? p.value : p.kind === "tickets" ? p.share : undefined;
-    const comparator = p.kind === "target" || p.kind === "tickets" ? p.comparator : undefined;
-    if (!literal || !comparator) continue;
-    const quantity = quantityOf(literal);
-    if (!quantity?.value || quantity.dimension !== expected.dimension) return undefined;
-    // A target out of range is reported as such (SLA4001); tiers are not measured against it.
-    if (quantity.dimension === "percentage" && quantity.value.greaterThan(100)) return undefined;
-    const valueText = textOf(context, objective.uri, literal.range);
-    return {
-      comparator: comparator.op,
-      value: quantity.value,
-      dimension: quantity.dimension,
-      literal,
-      uri: objective.uri,
-      text: p.kind === "tickets" ? `${comparator.op} ${valueText} of tickets` : `${comparator.op} ${valueText}`,
-      objective: name,
-    };
-  }
-  return undefined;
-}
 
 function tiersOf(context: RuleContext, uri: string, remedy: DeclarationOf<"remedy">): Tier[] {
   const tiers: Tier[] = [];

@@ -7,12 +7,12 @@
 import { toDecimal } from "../../budget/decimal.ts";
 import { MONTH_NAMES } from "../../dates.ts";
 import { LITERAL_FIELDS } from "../../definition/index.ts";
+import { DIMENSION_WORDS, literalDimension } from "../../model/dimension.ts";
 import { createDiagnostic } from "../../diagnostics/catalogue.ts";
 import type { DiagnosticFix } from "../../diagnostics/diagnostic.ts";
 import type {
   DateLiteral,
   DurationLiteral,
-  MetricType,
   MoneyLiteral,
   NumberLiteral,
   PercentageLiteral,
@@ -22,16 +22,17 @@ import type {
   WindowNode,
 } from "../../syntax/ast.ts";
 import { ValueDiagnostics } from "../codes.ts";
-import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
+import type { DeclarationOf, Rule } from "../context.ts";
 import { closestName } from "../suggest.ts";
 import { isCurrencyCode, ISO_4217_CODES } from "./currencies.ts";
+import { objectiveDimension } from "./goals.ts";
 import {
   broken,
   damaged,
-  metricOf,
-  metricTypeOf,
-  type Dimension,
+  exceeds100,
   insertPropertyFix,
+  isPositiveWholeNumber,
+  isZeroText,
   positionOf,
   textOf,
 } from "./support.ts";
@@ -105,70 +106,6 @@ export function isPossibleTime(time: { hour: number; minute: number }): boolean 
 
 function minutesOf(time: TimeLiteral): number {
   return time.hour * 60 + time.minute;
-}
-
-/* Exact tests on the decimal text itself: no number is ever converted to binary floating point,
-   and the hot path (every literal of every keystroke) allocates nothing. */
-
-/** `1`, `12`, `3.0`: a whole number above zero. */
-export function isPositiveWholeNumber(value: string): boolean {
-  return /^0*[1-9]\d*(\.0*)?$/.test(value);
-}
-
-/** `0`, `0.0`, `000`: zero. */
-export function isZeroText(value: string): boolean {
-  return /^0*(\.0*)?$/.test(value);
-}
-
-/** True when a decimal text (digits, optional fraction) is greater than 100. */
-export function exceeds100(value: string): boolean {
-  const dot = value.indexOf(".");
-  const whole = (dot === -1 ? value : value.slice(0, dot)).replace(/^0+/, "");
-  const fraction = dot === -1 ? "" : value.slice(dot + 1);
-  if (whole.length !== 3) return whole.length > 3;
-  if (whole !== "100") return whole > "100";
-  return /[1-9]/.test(fraction);
-}
-
-const EXPECTED_DIMENSION: Record<MetricType, Dimension> = {
-  availability: "percentage",
-  "error rate": "percentage",
-  latency: "duration",
-  "response time": "duration",
-  "resolution time": "duration",
-};
-
-const DIMENSION_WORDS: Record<Dimension, string> = {
-  percentage: "a percentage",
-  duration: "a duration",
-  number: "a bare number without a unit",
-};
-
-function dimensionOf(value: PercentageLiteral | DurationLiteral | NumberLiteral): Dimension {
-  return value.kind === "Percentage" ? "percentage" : value.kind === "Duration" ? "duration" : "number";
-}
-
-/** What an objective's values are measured in, and how to say so, when it is known. */
-export function objectiveDimension(
-  context: RuleContext,
-  objective: DeclarationOf<"objective">,
-): { dimension: Dimension; says: string } | undefined {
-  if (damaged(context, objective)) return undefined;
-  const target = objective.properties.find((p) => p.kind === "target");
-  if (target) {
-    const metric = metricOf(context, objective);
-    const type = metric && metricTypeOf(metric.declaration)?.type;
-    if (!type || !metric.declaration.name) return undefined;
-    const dimension = EXPECTED_DIMENSION[type];
-    return {
-      dimension,
-      says: `the ${type} metric '${metric.declaration.name.text}' is measured as ${DIMENSION_WORDS[dimension]}`,
-    };
-  }
-  if (objective.properties.some((p) => p.kind === "tickets")) {
-    return { dimension: "percentage", says: `'${objective.name?.text}' is met by a share of tickets, a percentage` };
-  }
-  return undefined;
 }
 
 export const valuesRule: Rule = (context) => {
@@ -469,11 +406,11 @@ export const valuesRule: Rule = (context) => {
   function checkTargetDimension(objective: DeclarationOf<"objective">, uri: string): void {
     for (const p of objective.properties) {
       if (p.kind !== "target" || broken(context, p) || !p.value || p.value.recovered) continue;
-      const metric = metricOf(context, objective);
-      const type = metric && metricTypeOf(metric.declaration)?.type;
-      if (!type || !metric.declaration.name) continue;
-      const expected = EXPECTED_DIMENSION[type];
-      const actual = dimensionOf(p.value);
+      const metric = context.model.objectiveOf(objective)?.metric;
+      const type = metric?.type;
+      if (!type || !metric.dimension || !metric.declaration.name) continue;
+      const expected = metric.dimension;
+      const actual = literalDimension(p.value);
       if (actual === expected) continue;
       context.report(
         createDiagnostic(
@@ -490,7 +427,7 @@ export const valuesRule: Rule = (context) => {
             related: [
               {
                 uri: metric.uri,
-                range: metricTypeOf(metric.declaration)?.typeRange ?? metric.declaration.name.range,
+                range: metric.typeProperty?.typeRange ?? metric.declaration.name.range,
                 message: `'${metric.declaration.name.text}' measures ${type}`,
               },
             ],
@@ -519,7 +456,7 @@ export const valuesRule: Rule = (context) => {
             ? p.threshold
             : undefined;
       if (!threshold || threshold.recovered) continue;
-      const actual = dimensionOf(threshold);
+      const actual = literalDimension(threshold);
       if (actual === expected.dimension) continue;
       context.report(
         createDiagnostic(
