@@ -45,3 +45,9 @@ async function* stdinText(): AsyncGenerator<string> {
   process.stdin.setEncoding("utf8");
   for await (const chunk of process.stdin) yield chunk as string;
 }
+
+// The SQL engines (Node only: DuckDB is a native library, loaded on first use).
+export { openDuckDb } from "./sql/duckdb.ts";
+export { evaluateWithSql } from "./sql/evaluate-sql.ts";
+export { type SqlRunner, SqlEngineError } from "./sql/runner.ts";
+export type { SqlEventSource } from "./sql/source.ts";

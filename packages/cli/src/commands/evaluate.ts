@@ -15,7 +15,14 @@ import {
   renderReportCsv,
   renderReportMarkdown,
 } from "@sla/engine";
-import { type EventsFormat, readEventsFile } from "@sla/engine/node";
+import {
+  type EventsFormat,
+  evaluateWithSql,
+  openDuckDb,
+  readEventsFile,
+  SqlEngineError,
+  type SqlEventSource,
+} from "@sla/engine/node";
 import { progress } from "../output/progress.ts";
 
 /**
@@ -56,6 +63,7 @@ interface EvaluateFlags {
   delimiter?: string;
   map?: string;
   preset?: string;
+  engine?: string;
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -87,6 +95,10 @@ export function registerEvaluate(program: Command, deps: EvaluateDeps): Command 
       "the agreement was terminated on this date: later windows are outside its term",
     )
     .option("--ignore-unknown", "evaluate even when the data names a service or metric that looks like a typo")
+    .option(
+      "--engine <streaming|duckdb>",
+      "streaming (default) reads the events in Node; duckdb runs the per-record work in DuckDB over NDJSON, CSV or Parquet files and globs",
+    )
     .addHelpText(
       "after",
       `
@@ -137,10 +149,20 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
     throw fail("evaluate: --delimiter, --map and --preset read CSV, not --events-format ndjson", 2);
   const readAs = eventsFormat ?? (Object.keys(csv).length > 0 ? "csv" : undefined);
 
+  const engine = flags.engine ?? "streaming";
+  if (engine !== "streaming" && engine !== "duckdb")
+    throw fail(`evaluate: --engine must be streaming or duckdb, not "${engine}"`, 2);
+  if (engine === "duckdb" && (Object.keys(csv).length > 0 || flags.events === "-"))
+    throw fail(
+      "evaluate: --engine duckdb reads files (CSV with its own header names); not --events -, --map, --preset or --delimiter",
+      2,
+    );
+
   const bundle = await deps.loadBundle(contract);
   csv.timeZone = bundle.agreement?.timezone ?? "UTC";
   const stdin = flags.events === "-";
-  if (!stdin)
+  const glob = engine === "duckdb" && /[*?[{]/.test(flags.events);
+  if (!stdin && !glob)
     try {
       await access(flags.events);
     } catch (e) {
@@ -153,18 +175,23 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
 
   let reports: EvaluationReport[];
   // a progress line on a terminal for event files big enough to wait for (over 20 MB)
-  const bar = progress(stdin ? 0 : statSync(flags.events).size, "Reading events", 20 * 2 ** 20, true);
+  const bar = progress(stdin || glob ? 0 : statSync(flags.events).size, "Reading events", 20 * 2 ** 20, true);
   try {
-    const events = readEventsFile(flags.events, readAs as EventsFormat | undefined, (bytes) => bar.tick(bytes), csv);
-    reports = await evaluate(bundle, events, {
+    const options = {
       from: flags.period,
       to: flags.to,
       skipInvalid: flags.skipInvalid === true,
       asOf: flags.asOf,
       now: Date.now(),
       terminatedOn: flags.terminatedOn,
-    });
+    };
+    if (engine === "duckdb") reports = await evaluateInDuckDb(bundle, flags.events, eventsFormat, options);
+    else {
+      const events = readEventsFile(flags.events, readAs as EventsFormat | undefined, (bytes) => bar.tick(bytes), csv);
+      reports = await evaluate(bundle, events, options);
+    }
   } catch (e) {
+    if (e instanceof SqlEngineError) throw fail(`evaluate: ${e.message}`, 2);
     if (e instanceof EventDataError) throw fail(`${source}: ${e.message}`, 2);
     if (e instanceof EvaluationOptionsError) throw fail(`evaluate: ${e.message}`, 2);
     if (e instanceof BundleProblemError) throw fail(`${contract}: ${e.message}`, 1);
@@ -221,4 +248,28 @@ function csvOptions(flags: EvaluateFlags, fail: (message: string, exitCode: 1 | 
     options.preset = flags.preset;
   }
   return options;
+}
+
+/** `--engine duckdb`: the file (or glob) in DuckDB, its format from `--events-format` or the name. */
+async function evaluateInDuckDb(
+  bundle: RuleBundle,
+  events: string,
+  eventsFormat: string | undefined,
+  options: Parameters<typeof evaluate>[2],
+): Promise<EvaluationReport[]> {
+  const name = events.toLowerCase();
+  const format: SqlEventSource["format"] =
+    eventsFormat === "csv" || eventsFormat === "ndjson"
+      ? eventsFormat
+      : name.endsWith(".parquet")
+        ? "parquet"
+        : name.endsWith(".csv")
+          ? "csv"
+          : "ndjson";
+  const db = await openDuckDb();
+  try {
+    return await evaluateWithSql(bundle, { format, paths: [events] }, options, db);
+  } finally {
+    db.close();
+  }
 }
