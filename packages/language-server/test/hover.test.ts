@@ -1,4 +1,4 @@
-import type { Hover, InlayHint, MarkupContent } from "vscode-languageserver";
+import type { CodeLens, Hover, InlayHint, MarkupContent } from "vscode-languageserver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTING, marked, positionOf, startTestServer, type TestServer } from "./harness.ts";
 
@@ -125,5 +125,45 @@ describe("inlay hints", () => {
     const tooltip = (hints[0].tooltip as MarkupContent).value;
     expect(tooltip).toContain("Scheduled time × 0.1%");
     expect(tooltip).not.toContain("40m 19.2s");
+  });
+});
+
+describe("budgets of a rolling window, from the contract model", () => {
+  const ROLLING = HOSTING.replace("99.9% per calendar month\n}", "99.9% per rolling 30 days\n}");
+
+  it("shows the budget of a `per rolling N days` target in the hover, the inlay hint and the code lens", async () => {
+    expect(ROLLING).not.toBe(HOSTING);
+    const at = ROLLING.indexOf("99.9% per rolling 30 days") + 2;
+    const hover = await hoverAt(`${ROLLING.slice(0, at)}<|>${ROLLING.slice(at)}`);
+    expect(hover).toContain("**Target at least 99.9% per rolling 30 days** allows this much downtime:");
+    expect(hover).toContain("| 43m 12s |");
+
+    const uri = "file:///hover/inlay-rolling.sla";
+    await server.open(uri, ROLLING);
+    const hints = await server.request<InlayHint[]>("textDocument/inlayHint", {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 400, character: 0 } },
+    });
+    // one length only: exactly this much, not "about"
+    expect(hints.map((h) => h.label)).toEqual(["≤ 43m 12s/30 d"]);
+    const lenses = await server.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri } });
+    expect(lenses.map((l) => l.command?.title)).toContain("Permitted downtime: 43m 12s per 30-day rolling window");
+  });
+
+  it("gives each objective its own budgets, even one whose name is declared twice", async () => {
+    // the second `Uptime` (a duplicate name, SLA2001) has a target of its own: the hint beside it
+    // shows its own budget, not the first declaration's
+    const second = HOSTING.replace(
+      /objective Uptime [^]*?\n}\n/,
+      (first) => `${first}\n${first.replace("99.9% per calendar month", "99% per rolling 10 days")}`,
+    );
+    expect(second).not.toBe(HOSTING);
+    const uri = "file:///hover/inlay-duplicate.sla";
+    await server.open(uri, second);
+    const hints = await server.request<InlayHint[]>("textDocument/inlayHint", {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 400, character: 0 } },
+    });
+    expect(hints.map((h) => h.label)).toEqual(["≈ 43m 12s/30 d", "≤ 2h 24m/10 d"]);
   });
 });

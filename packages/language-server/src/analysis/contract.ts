@@ -1,10 +1,13 @@
 /**
- * Facts about declarations that hovers and inlay hints show: the downtime an availability target
- * allows (the rule bundle's `budgets`: the same numbers the rendered contract and the engine use,
- * on the scheduled time of the service's hours), and a remedy's credit tiers as written.
+ * Facts about declarations that hovers, inlay hints and code lenses show, read from the contract
+ * model: the downtime an availability target allows (the model's budgets — the numbers the rule
+ * bundle, the rendered contract and the engine use, on the scheduled time of the service's hours,
+ * for every kind of window including `per rolling N days`), and a remedy's credit tiers as written.
  */
 import {
+  type Budget,
   type CheckedProgram,
+  contractModel,
   type Declaration,
   downtimeShare,
   type ObjectiveDeclaration,
@@ -14,27 +17,15 @@ import {
   type TargetProperty,
   windowLengthLabel,
 } from "@sla/language";
-import { type BundleBudget, compileBundle, escapeCell, escapeInline, type RuleBundle } from "@sla/compiler";
+import { escapeCell, escapeInline } from "@sla/compiler";
 
 export interface AvailabilityTarget {
-  target: TargetProperty;
+  target: TargetProperty & { window: NonNullable<TargetProperty["window"]> };
   /** The exact decimal text of the percentage. */
   percent: string;
-  budgets: BundleBudget[];
+  budgets: readonly Budget[];
   /** The service runs on a calendar: budgets are the least and most of the term's windows. */
   scheduled: boolean;
-}
-
-const bundles = new WeakMap<CheckedProgram, RuleBundle>();
-
-/** The program's rule bundle, compiled once per checked program. */
-function bundleOf(program: CheckedProgram): RuleBundle {
-  let bundle = bundles.get(program);
-  if (!bundle) {
-    bundle = compileBundle(program);
-    bundles.set(program, bundle);
-  }
-  return bundle;
 }
 
 /** The objective's target when it is a percentage on an availability metric, with the downtime it allows. */
@@ -42,19 +33,14 @@ export function availabilityTarget(
   program: CheckedProgram,
   objective: ObjectiveDeclaration,
 ): AvailabilityTarget | undefined {
-  const target = propertyOf(objective, "target");
-  if (target?.value?.kind !== "Percentage" || !target.window) return undefined;
-  if (target.comparator && target.comparator.op !== "at least" && target.comparator.op !== "above") return undefined;
-  const metricName = propertyOf(objective, "metric")?.metric?.text;
-  const metric = metricName ? program.symbols.get(metricName) : undefined;
-  if (metric?.declaration.kind !== "metric") return undefined;
-  if (propertyOf(metric.declaration, "type")?.type !== "availability") return undefined;
-  const name = objective.name?.text;
-  const compiled = name === undefined ? undefined : bundleOf(program).objectives.find((o) => o.name === name);
-  const budgets = compiled?.budgets ?? [];
+  const model = contractModel(program).objectiveOf(objective);
+  const target = model?.goal?.property;
+  if (!model?.availability || target?.kind !== "target" || target.value?.kind !== "Percentage" || !target.window)
+    return undefined;
+  const budgets = model.budgets;
   if (budgets.length === 0) return undefined;
   return {
-    target,
+    target: target as AvailabilityTarget["target"],
     percent: target.value.value,
     budgets,
     scheduled: budgets.some((b) => b.window !== undefined),
@@ -62,7 +48,7 @@ export function availabilityTarget(
 }
 
 /** `2026-02 (392 h scheduled)`. */
-function scheduledLabel(b: BundleBudget): string {
+function scheduledLabel(b: Budget): string {
   const hours = Number(b.scheduled ?? "0") / 3600;
   return `${b.window ?? ""} (${hours} h scheduled)`;
 }
@@ -85,13 +71,13 @@ export function budgetTable(availability: AvailabilityTarget): string {
     ].join("\n");
   }
   const rows = budgets.map(
-    (b) => `| ${windowLengthLabel(target.window!.period, b.days)} | ${strict ? "less than " : ""}${b.text} |`,
+    (b) => `| ${windowLengthLabel(target.window.period, b.days)} | ${strict ? "less than " : ""}${b.text} |`,
   );
   return [`| window | downtime allowed |`, `| --- | --- |`, ...rows].join("\n");
 }
 
 /** The budget for the most common window length: a 30-day month, a 91-day quarter, a 365-day year. */
-export function typicalBudget(availability: AvailabilityTarget): BundleBudget {
+export function typicalBudget(availability: AvailabilityTarget): Budget {
   const { budgets } = availability;
   const typical = budgets.find((b) => b.days === 30 || b.days === 91 || b.days === 365);
   return typical ?? budgets[budgets.length - 1];

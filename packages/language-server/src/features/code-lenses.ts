@@ -1,6 +1,6 @@
 /**
  * Code lenses above each objective: the downtime an availability target permits (the figures of
- * the hover and the inlay hint, from the budget module), and — when the client has named an events
+ * the hover and the inlay hint, from the contract model), and — when the client has named an events
  * file (option `eventsFile`) — "Evaluate…", which runs the client command `sla.evaluate` with the
  * document's URI and the objective's name.
  */
@@ -29,7 +29,7 @@ export function codeLenses(context: ServerContext, params: CodeLensParams): Code
       const budget = typicalBudget(availability);
       const strict = availability.target.comparator?.op === "above";
       const approximate = availability.budgets.length > 1 ? "about " : "";
-      const window = windowLengthLabel(availability.target.window!.period, budget.days);
+      const window = windowLengthLabel(availability.target.window.period, budget.days);
       const least = availability.budgets[0];
       const most = availability.budgets[availability.budgets.length - 1];
       // on a calendar the budget follows each window's scheduled time: its range over the term

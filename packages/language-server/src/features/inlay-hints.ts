@@ -1,7 +1,7 @@
 /**
  * Inlay hints: beside each availability target, the downtime it allows, e.g. `≈ 43m 12s/30 d`
  * after `target at least 99.9% per calendar month` (≈ because months differ in length; the tooltip
- * lists every length). Figures come from the budget module.
+ * lists every length). Figures come from the contract model (analysis/contract.ts).
  */
 import { declarationsOf } from "@sla/language";
 import { type InlayHint, InlayHintKind, type InlayHintParams, MarkupKind } from "vscode-languageserver";
