@@ -64,6 +64,24 @@ describe("DuckDB and the streaming engine give identical reports", () => {
   });
 });
 
+describe("DuckDB refuses what it cannot hold exactly", () => {
+  it.each(["0.0000000001", "12345678901.5"])(
+    "a value of %s is an error naming its line, never rounded",
+    async (value) => {
+      const bundle = JSON.parse(fixture("hosting.bundle.json")) as RuleBundle;
+      const lines = fixture("hosting-2026-03.ndjson").trimEnd().split("\n");
+      lines.splice(
+        2,
+        0,
+        `{"type": "measurement", "metric": "ApiLatency", "at": "2026-03-05T10:00:00Z", "value": ${value}}`,
+      );
+      const { streaming, duckdb } = await bothEngines(bundle, lines.join("\n"), { from: "2026-03" });
+      expect(streaming.startsWith("error")).toBe(false);
+      expect(duckdb).toMatch(/^error SqlEngineError: line 3: this measurement cannot be read exactly in SQL/);
+    },
+  );
+});
+
 describe("DuckDB reads CSV and Parquet files and globs", () => {
   it("gives the NDJSON report from the same records as CSV, as Parquet, and split over two files", async () => {
     const bundle = JSON.parse(fixture("hosting.bundle.json")) as RuleBundle;

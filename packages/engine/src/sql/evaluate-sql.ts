@@ -122,7 +122,7 @@ async function readData(
     const item = toEventItem(JSON.parse(String(row.json)), line);
     if (item.type !== "invalid")
       throw new SqlEngineError(
-        `line ${line}: this measurement cannot be read exactly in SQL (its time must be an RFC 3339 date-time SQL can read, its value a number with at most ${VALUE_SCALE} decimal places); evaluate it with the streaming engine`,
+        `line ${line}: this measurement cannot be read exactly in SQL (its time must be an RFC 3339 date-time SQL can read, its value a number of at most ${18 - VALUE_SCALE} digits before the point and ${VALUE_SCALE} after it); evaluate it with the streaming engine`,
       );
     invalid.push({ line, error: new EventDataError(line, item.field, item.reason) });
   }

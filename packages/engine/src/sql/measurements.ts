@@ -10,38 +10,42 @@ import { sqlString } from "./source.ts";
 // RFC 3339 date-times, as the streaming reader accepts them; anything else is left to it to describe.
 const RFC3339 = String.raw`^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$`;
 const NUMBER = String.raw`^-?\d+(\.\d+)?([eE][+-]?\d+)?$`;
-/** Measurement values in SQL: exact decimals with this many places; a value needing more is refused. */
+/**
+ * Measurement values in SQL: exact DECIMAL(18, 9) (sums are DECIMAL(38, 9)); a value needing more
+ * places or digits is refused, never rounded. 18 digits keep DuckDB's decimals in 64-bit integers,
+ * which cast from text about a hundred times faster than 38.
+ */
 export const VALUE_SCALE = 9;
 
 /**
- * The measurement rows of `records`, typed: time as epoch ms (BIGINT), value as DECIMAL(38, 9).
+ * The measurement rows of `records`, typed: time as epoch ms (BIGINT), value as DECIMAL(18, 9).
  * `valid` is false for a row the streaming reader might refuse or that SQL cannot hold exactly;
  * such rows are described by the streaming reader's own checks, row by row.
  */
 export function measurementTableSql(): string {
-  const value = "trim(value_text)";
   return `CREATE TEMP TABLE measurements AS
 SELECT line, metric,
-  CASE WHEN valid THEN epoch_ms(TRY_CAST(at_text AS TIMESTAMPTZ)) END AS at_ms,
-  CASE WHEN valid THEN TRY_CAST(${value} AS DECIMAL(38, ${VALUE_SCALE})) END AS value,
+  CASE WHEN valid THEN epoch_ms(at_ts) END AS at_ms,
+  CASE WHEN valid THEN exact END AS value,
   valid
 FROM (
-  SELECT *,
+  SELECT line, metric, at_ts, exact,
     coalesce(
       metric_type = 'VARCHAR' AND metric <> ''
-      AND at_type = 'VARCHAR' AND regexp_full_match(at_text, '${RFC3339}')
-      AND TRY_CAST(at_text AS TIMESTAMPTZ) IS NOT NULL
-      AND (value_type IN ('BIGINT', 'UBIGINT', 'HUGEINT', 'DOUBLE') OR (value_type = 'VARCHAR' AND regexp_full_match(${value}, '${NUMBER}')))
-      AND TRY_CAST(${value} AS DECIMAL(38, ${VALUE_SCALE})) IS NOT NULL
-      AND TRY_CAST(TRY_CAST(${value} AS DECIMAL(38, ${VALUE_SCALE})) AS DOUBLE) = TRY_CAST(${value} AS DOUBLE)
+      AND at_type = 'VARCHAR' AND regexp_full_match(at_text, '${RFC3339}') AND at_ts IS NOT NULL
+      AND (value_type IN ('BIGINT', 'UBIGINT', 'HUGEINT', 'DOUBLE') OR (value_type = 'VARCHAR' AND regexp_full_match(value_text, '${NUMBER}')))
+      AND exact IS NOT NULL AND CAST(exact AS DOUBLE) = TRY_CAST(value_text AS DOUBLE)
       AND NOT list_has_any(json_keys(json), ['__proto__', 'constructor', 'prototype']),
       false) AS valid
   FROM (
-    SELECT line, json,
-      json_extract_string(json, '$.metric') AS metric, json_type(json, '$.metric') AS metric_type,
-      json_extract_string(json, '$.at') AS at_text, json_type(json, '$.at') AS at_type,
-      json_extract_string(json, '$.value') AS value_text, json_type(json, '$.value') AS value_type
-    FROM records WHERE json_extract_string(json, '$.type') = 'measurement'
+    SELECT *, TRY_CAST(at_text AS TIMESTAMPTZ) AS at_ts, TRY_CAST(value_text AS DECIMAL(18, ${VALUE_SCALE})) AS exact
+    FROM (
+      SELECT line, json,
+        json_extract_string(json, '$.metric') AS metric, json_type(json, '$.metric') AS metric_type,
+        json_extract_string(json, '$.at') AS at_text, json_type(json, '$.at') AS at_type,
+        trim(json_extract_string(json, '$.value')) AS value_text, json_type(json, '$.value') AS value_type
+      FROM records WHERE json_extract_string(json, '$.type') = 'measurement'
+    )
   )
 )`;
 }
