@@ -41,14 +41,7 @@ import {
   type WindowNode,
 } from "@sla/language";
 import type { CheckedProgram } from "@sla/language";
-import {
-  decimalText,
-  downtimeBudgets,
-  durationToSeconds,
-  referenceSpan,
-  rollingDays,
-  scheduledBudgets,
-} from "@sla/language";
+import { type ContractModel, contractModel, decimalText, durationToSeconds, rollingDays } from "@sla/language";
 import { folderOf, pathToFolderUri, relativeToFolder } from "@sla/language";
 import {
   BUNDLE_FORMAT,
@@ -96,6 +89,8 @@ type Declared<K extends DeclarationKind> = { uri: string; declaration: Extract<D
 class Compiler {
   private readonly folder: string;
   private readonly agreement: Declared<"agreement"> | undefined;
+  /** Links and budgets resolved once, shared with the checker and the language server. */
+  private readonly model: ContractModel;
 
   constructor(
     private readonly program: CheckedProgram,
@@ -103,6 +98,7 @@ class Compiler {
   ) {
     this.folder = options.rootDir !== undefined ? pathToFolderUri(options.rootDir) : folderOf(program.root);
     this.agreement = this.declared("agreement")[0];
+    this.model = contractModel(program);
   }
 
   compile(): RuleBundle {
@@ -291,10 +287,7 @@ class Compiler {
       metricType,
       window: objectiveWindow,
       target,
-      budgets:
-        metricType === "availability" && target
-          ? this.budgets(target.comparator, target.value, objectiveWindow, service?.declaration)
-          : [],
+      budgets: metricType === "availability" && target ? this.budgets(d) : [],
       maxOutagePerIncident:
         perIncident && perIncidentDuration
           ? { duration: perIncidentDuration, source: this.source(uri, perIncident.range.start) }
@@ -493,39 +486,14 @@ class Compiler {
     };
   }
 
-  /** The downtime budgets of an availability target, on the scheduled time of the service's hours. */
-  private budgets(
-    comparator: Comparator,
-    value: BundleTargetValue,
-    w: BundleWindow,
-    service: ServiceDeclaration | undefined,
-  ): BundleBudget[] {
-    const hours = service && this.hours(propertyOf(service, "hours")?.hours);
-    const calendar =
-      hours?.kind === "calendar" ? this.lookup({ text: hours.calendar } as Identifier, "calendar") : undefined;
-    if (!calendar) return budgets(comparator, value, w);
-    if (value.kind !== "percentage" || (comparator !== "at least" && comparator !== "above")) return [];
-    const compiled = this.compileCalendar(calendar);
-    const agreement = this.agreement?.declaration;
-    const term = agreement && propertyOf(agreement, "term")?.duration;
-    const span = referenceSpan(
-      {
-        effective: agreement && propertyOf(agreement, "effective")?.date?.text,
-        term: term ? { amount: term.amount, unit: term.unit } : undefined,
-      },
-      compiled.holidays,
-    );
-    try {
-      return scheduledBudgets(value.value, w.period, w.days, compiled, this.timezone(), span).map((b) => ({
-        days: b.days,
-        seconds: b.seconds,
-        text: b.text,
-        window: b.window,
-        scheduled: b.scheduled,
-      }));
-    } catch {
-      return []; // a percentage outside 0–100: the checker reports it
-    }
+  /** The downtime budgets of an availability target (the contract model's), as bundle values. */
+  private budgets(d: ObjectiveDeclaration): BundleBudget[] {
+    return (this.model.objectiveOf(d)?.budgets ?? []).map((b) => {
+      const budget: BundleBudget = { days: b.days, seconds: b.seconds, text: b.text };
+      if (b.window !== undefined) budget.window = b.window;
+      if (b.scheduled !== undefined) budget.scheduled = b.scheduled;
+      return budget;
+    });
   }
 
   private targetValue(value: TargetValue | undefined): BundleTargetValue | null {
@@ -626,19 +594,6 @@ export function monthlyFee(amount: string, currency: string, period: "month" | "
     ? quotient.toFixed(Math.max(places, quotient.decimalPlaces()))
     : quotient.toDecimalPlaces(MONTHLY_FEE_PLACES, Decimal.ROUND_HALF_UP).toFixed(MONTHLY_FEE_PLACES);
   return { amount: monthly, currency };
-}
-
-function budgets(comparator: Comparator, value: BundleTargetValue, w: BundleWindow): BundleBudget[] {
-  if (value.kind !== "percentage" || (comparator !== "at least" && comparator !== "above")) return [];
-  try {
-    return downtimeBudgets(value.value, w.period, w.days).map((b) => ({
-      days: b.days,
-      seconds: b.seconds,
-      text: b.text,
-    }));
-  } catch {
-    return []; // a percentage outside 0–100: the checker reports it
-  }
 }
 
 export function compileBundle(program: CheckedProgram, options: CompileOptions = {}): RuleBundle {
