@@ -46,6 +46,19 @@ describe("DuckDB and the streaming engine give identical reports", () => {
     }
   });
 
+  it("a record with a key the reader refuses is invalid; the same word as a value is not", async () => {
+    const bundle = JSON.parse(fixture("hosting.bundle.json")) as RuleBundle;
+    const good = fixture("hosting-2026-03.ndjson").trimEnd().split("\n");
+    const named = '{"type": "measurement", "metric": "constructor", "at": "2026-03-05T10:00:00Z", "value": 1}';
+    const keyed = '{"type": "measurement", "metric": "ApiLatency", "at": "2026-03-05T10:00:00Z", "value": 1, "__proto__": 1}';
+    const fine = await bothEngines(bundle, [...good, named].join("\n"), { from: "2026-03" });
+    expect(fine.streaming).toContain('"name":"constructor"');
+    expect(fine.duckdb).toBe(fine.streaming);
+    const refused = await bothEngines(bundle, [...good, keyed].join("\n"), { from: "2026-03" });
+    expect(refused.streaming).toMatch(/^error EventDataError: line \d+, field "__proto__": key not allowed/);
+    expect(refused.duckdb).toBe(refused.streaming);
+  });
+
   it("stops at the first invalid line in file order, whichever kind of record it is", async () => {
     const bundle = JSON.parse(fixture("hosting.bundle.json")) as RuleBundle;
     const good = fixture("hosting-2026-03.ndjson").trimEnd().split("\n");

@@ -15,7 +15,7 @@ import { validateBundle } from "../validate.ts";
 import { monthRange, type Period, periodContaining } from "../windows.ts";
 import { type MeasurementWindow, measurementAggregatesSql, measurementTableSql, VALUE_SCALE } from "./measurements.ts";
 import { type SqlRunner, SqlEngineError } from "./runner.ts";
-import { recordsQuery, type SqlEventSource, sqlString } from "./source.ts";
+import { loadRecords, type RecordsShape, type SqlEventSource, sqlString } from "./source.ts";
 
 const REASONS_KEPT = 5;
 
@@ -44,9 +44,9 @@ export async function evaluateWithSql(
   const interest = planInterest(base, months);
   const skipInvalid = options.skipInvalid ?? false;
 
-  await db.all(`CREATE TEMP TABLE records AS ${recordsQuery(source)}`);
-  await db.all(measurementTableSql());
-  const data = await readData(db, interest, skipInvalid);
+  const shape = await loadRecords(db, source);
+  await db.all(measurementTableSql(shape));
+  const data = await readData(db, shape, interest, skipInvalid);
 
   const dataFrom =
     data.earliest === null ? null : periodContaining({ period: "calendar month" }, data.earliest, base.zone).start;
@@ -94,12 +94,13 @@ function windowKey(metric: string, period: Period): string {
  */
 async function readData(
   db: SqlRunner,
+  shape: RecordsShape,
   interest: ReturnType<typeof planInterest>,
   skipInvalid: boolean,
 ): Promise<CollectedData> {
   const others: EventItem[] = [];
   for (const row of await db.all(
-    "SELECT line, json FROM records WHERE json_extract_string(json, '$.type') IS DISTINCT FROM 'measurement' ORDER BY line",
+    `SELECT line, ${shape.json} AS json FROM records WHERE ${shape.field("type").text} IS DISTINCT FROM 'measurement' ORDER BY line`,
   )) {
     const line = Number(row.line);
     let raw: unknown;
@@ -113,7 +114,7 @@ async function readData(
     );
   }
   const invalidMeasurements = await db.all(
-    `SELECT line, json FROM records WHERE line IN (SELECT line FROM measurements WHERE NOT valid ORDER BY line LIMIT ${skipInvalid ? REASONS_KEPT : 1}) ORDER BY line`,
+    `SELECT line, ${shape.json} AS json FROM records WHERE line IN (SELECT line FROM measurements WHERE NOT valid ORDER BY line LIMIT ${skipInvalid ? REASONS_KEPT : 1}) ORDER BY line`,
   );
   const [{ bad }] = await db.all("SELECT count(*) AS bad FROM measurements WHERE NOT valid");
   const invalid: { line: number; error: EventDataError }[] = [];

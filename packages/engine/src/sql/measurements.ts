@@ -5,7 +5,7 @@ import { Dec } from "../decimal.ts";
 import { hoursIntervals } from "../schedule.ts";
 import type { Period } from "../windows.ts";
 import type { SqlRunner } from "./runner.ts";
-import { sqlString } from "./source.ts";
+import { type RecordsShape, sqlString } from "./source.ts";
 
 // RFC 3339 date-times, as the streaming reader accepts them; anything else is left to it to describe.
 const RFC3339 = String.raw`^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$`;
@@ -22,7 +22,8 @@ export const VALUE_SCALE = 9;
  * `valid` is false for a row the streaming reader might refuse or that SQL cannot hold exactly;
  * such rows are described by the streaming reader's own checks, row by row.
  */
-export function measurementTableSql(): string {
+export function measurementTableSql(shape: RecordsShape): string {
+  const [metric, at, value, type] = ["metric", "at", "value", "type"].map((f) => shape.field(f));
   return `CREATE TEMP TABLE measurements AS
 SELECT line, metric,
   CASE WHEN valid THEN epoch_ms(at_ts) END AS at_ms,
@@ -35,16 +36,17 @@ FROM (
       AND at_type = 'VARCHAR' AND regexp_full_match(at_text, '${RFC3339}') AND at_ts IS NOT NULL
       AND (value_type IN ('BIGINT', 'UBIGINT', 'HUGEINT', 'DOUBLE') OR (value_type = 'VARCHAR' AND regexp_full_match(value_text, '${NUMBER}')))
       AND exact IS NOT NULL AND CAST(exact AS DOUBLE) = TRY_CAST(value_text AS DOUBLE)
-      AND NOT list_has_any(json_keys(json), ['__proto__', 'constructor', 'prototype']),
+      AND NOT suspicious,
       false) AS valid
   FROM (
     SELECT *, TRY_CAST(at_text AS TIMESTAMPTZ) AS at_ts, TRY_CAST(value_text AS DECIMAL(18, ${VALUE_SCALE})) AS exact
     FROM (
-      SELECT line, json,
-        json_extract_string(json, '$.metric') AS metric, json_type(json, '$.metric') AS metric_type,
-        json_extract_string(json, '$.at') AS at_text, json_type(json, '$.at') AS at_type,
-        trim(json_extract_string(json, '$.value')) AS value_text, json_type(json, '$.value') AS value_type
-      FROM records WHERE json_extract_string(json, '$.type') = 'measurement'
+      SELECT line,
+        ${metric.text} AS metric, ${metric.type} AS metric_type,
+        ${at.text} AS at_text, ${at.type} AS at_type,
+        trim(${value.text}) AS value_text, ${value.type} AS value_type,
+        ${shape.forbiddenKeys} AS suspicious
+      FROM records WHERE ${type.text} = 'measurement'
     )
   )
 )`;
