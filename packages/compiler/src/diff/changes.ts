@@ -9,49 +9,34 @@
  * added or removed), `sentence` says it for people (see sentence.ts for how titles are marked).
  */
 import type {
-  BundleDuration,
   BundleExclusion,
-  BundleHours,
   BundleObjective,
   BundleService,
-  BundleTargetValue,
   BundleWindow,
-  Comparator,
   FeeBasis,
   RuleBundle,
 } from "../bundle-types.ts";
-import {
-  basisTerm,
-  formatDate,
-  listAnd,
-  formatDuration,
-  formatMoney,
-  formatPercent,
-  perWindow,
-} from "../render/format.ts";
-import { dayList, titleOf } from "../render/phrases.ts";
-import { type ChangeKind, compareAmounts, compareDurations, sentencesOf } from "./measure.ts";
+import { formatDate, listAnd, formatDuration, formatMoney, formatPercent, perWindow } from "../render/format.ts";
+import { titleOf } from "../render/phrases.ts";
+import { compareAmounts, compareDurations, sentencesOf } from "./measure.ts";
 import { diffSequences } from "./sequence.ts";
+import { type Change, Changes, direction, field, fromTo, keyed, byName, same, strip } from "./match.ts";
+import {
+  creditCondition,
+  durationOrNone,
+  hoursText,
+  quoteOrNone,
+  serviceHours,
+  share,
+  shares,
+  supportText,
+  valueText,
+  windowText,
+} from "./phrasing.ts";
 import { named, quote } from "./sentence.ts";
 
 export type { ChangeKind } from "./measure.ts";
-
-export interface Change {
-  kind: ChangeKind;
-  path: string;
-  before: unknown;
-  after: unknown;
-  sentence: string;
-}
-
-type Named = { name: string; title: string | null };
-
-class Changes {
-  readonly list: Change[] = [];
-  add(kind: ChangeKind, path: string, before: unknown, after: unknown, sentence: string): void {
-    this.list.push({ kind, path, before: strip(before ?? null), after: strip(after ?? null), sentence });
-  }
-}
+export type { Change } from "./match.ts";
 
 /** Every semantic change from `before` to `after`, in the order of the contract's sections. */
 export function diffBundles(before: RuleBundle, after: RuleBundle): Change[] {
@@ -452,228 +437,4 @@ function clauseText(out: Changes, before: string, after: string, path: string, o
       out.add("clause-text", `${path}.text`, op.old, null, `In ${of}, ${quote(op.old)} is deleted`);
     else out.add("clause-text", `${path}.text`, null, op.new, `In ${of}, ${quote(op.new)} is added`);
   }
-}
-
-/** Declarations matched by name: added, removed, retitled, then their own changes. */
-function byName<T extends Named>(
-  out: Changes,
-  collection: string,
-  noun: ChangeKind & string,
-  before: T[],
-  after: T[],
-  compare: (p: T, q: T, path: string) => void,
-): void {
-  const kind = noun as ChangeKind;
-  const label = noun === "reporting" ? "reporting" : noun;
-  const capitalised = label[0].toUpperCase() + label.slice(1);
-  for (const q of after) {
-    const p = before.find((x) => x.name === q.name);
-    const path = `${collection}.${q.name}`;
-    if (!p) {
-      out.add(`${kind}-added` as ChangeKind, path, null, q, `${capitalised} ${named(titleOf(q))} is added`);
-      continue;
-    }
-    const found = out.list.length;
-    if (titleOf(p) !== titleOf(q))
-      out.add(
-        `${kind}-title` as ChangeKind,
-        `${path}.title`,
-        p.title,
-        q.title,
-        `${capitalised} ${named(titleOf(p))} is renamed ${named(titleOf(q))}`,
-      );
-    compare(p, q, path);
-    otherFields(out, kind, path, p, q, named(titleOf(q)), out.list.slice(found), DERIVED[collection] ?? []);
-  }
-  for (const p of before)
-    if (!after.some((x) => x.name === p.name))
-      out.add(
-        `${kind}-removed` as ChangeKind,
-        `${collection}.${p.name}`,
-        p,
-        null,
-        `${capitalised} ${named(titleOf(p))} is removed`,
-      );
-}
-
-/** Items of a list matched by a key: added, removed, then compared. */
-function keyed<T extends object>(
-  out: Changes,
-  kind: ChangeKind,
-  path: string,
-  before: T[],
-  after: T[],
-  key: (x: T) => string,
-  describe: (x: T) => string,
-  of: string,
-  compare: (p: T, q: T, path: string) => void,
-): void {
-  // the second item with the same key is matched with the second, and named `key#2`
-  const keys = (items: T[]) => {
-    const seen = new Map<string, number>();
-    return items.map((x) => {
-      const n = (seen.get(key(x)) ?? 0) + 1;
-      seen.set(key(x), n);
-      return n === 1 ? key(x) : `${key(x)}#${n}`;
-    });
-  };
-  const [oldKeys, newKeys] = [keys(before), keys(after)];
-  after.forEach((q, i) => {
-    const j = oldKeys.indexOf(newKeys[i]);
-    const at = `${path}[${newKeys[i]}]`;
-    if (j >= 0) compare(before[j], q, at);
-    else out.add(`${kind}-added` as ChangeKind, at, null, strip(q), `${describe(q)} is added to ${of}`);
-  });
-  before.forEach((p, j) => {
-    if (!newKeys.includes(oldKeys[j]))
-      out.add(
-        `${kind}-removed` as ChangeKind,
-        `${path}[${oldKeys[j]}]`,
-        strip(p),
-        null,
-        `${describe(p)} is removed from ${of}`,
-      );
-  });
-}
-
-/**
- * Properties computed from others, whose change is reported with theirs: budgets with the target,
- * the monthly fee with the fee, an objective's inherited exclusions with its service's; and clause
- * text, compared by sentence so that reflowing it is no change.
- */
-const DERIVED: Record<string, string[]> = {
-  clauses: ["text"],
-  objectives: ["budgets", "exclusions", "metricType"],
-  services: ["monthlyFee"],
-  metrics: ["unit"],
-};
-
-/**
- * A declaration that differs where no rule above looked (a property added to the bundle since):
- * each differing property is still reported, by its name, so no change goes unlisted.
- */
-function otherFields(
-  out: Changes,
-  kind: ChangeKind,
-  path: string,
-  p: object,
-  q: object,
-  of: string,
-  reported: Change[],
-  derived: string[],
-): void {
-  const [a, b] = [p as Record<string, unknown>, q as Record<string, unknown>];
-  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    if (key === "source" || derived.includes(key) || same(a[key], b[key])) continue;
-    const at = `${path}.${key}`;
-    if (reported.some((c) => c.path === at || c.path.startsWith(`${at}.`) || c.path.startsWith(`${at}[`))) continue;
-    const words = key.replace(/([A-Z])/g, " $1").toLowerCase();
-    const text = (v: unknown) =>
-      v === undefined || v === null ? "none" : typeof v === "string" ? quote(v) : JSON.stringify(strip(v));
-    out.add(
-      kind,
-      `${path}.${key}`,
-      a[key],
-      b[key],
-      `The ${words} of ${of} changes from ${text(a[key])} to ${text(b[key])}`,
-    );
-  }
-}
-
-/** A value compared as a whole: changed, added or removed. */
-function field<T>(
-  out: Changes,
-  kind: ChangeKind,
-  path: string,
-  p: T,
-  q: T,
-  subject: string,
-  text: (v: T) => string = String,
-): void {
-  if (same(p, q)) return;
-  if (isDuration(p) && isDuration(q)) {
-    const order = compareDurations(p, q);
-    const verb = order === 0 ? "changes" : `is ${direction(order, "lengthened", "shortened")}`;
-    out.add(kind, path, p, q, `${subject} ${verb} from ${fromTo(p, q)}`);
-    return;
-  }
-  const verb = /^The (working hours|service hours|holidays)\b/.test(subject) ? "change" : "changes";
-  out.add(kind, path, p, q, `${subject} ${verb} from ${text(p)} to ${text(q)}`);
-}
-
-function isDuration(x: unknown): x is BundleDuration {
-  return typeof x === "object" && x !== null && "unit" in x && "amount" in x && "text" in x;
-}
-
-/** `60 to 30 days` when both are in the same unit, else `2 months to 30 days`. */
-function fromTo(p: BundleDuration, q: BundleDuration): string {
-  if (p.unit === q.unit && /^\d/.test(p.text) && /^\d/.test(q.text)) return `${p.amount} to ${formatDuration(q)}`;
-  return `${formatDuration(p)} to ${formatDuration(q)}`;
-}
-
-/** `up` when the value grows, `down` when it shrinks, `changed` when only its basis or unit differs. */
-function direction(order: number, up: string, down: string): string {
-  return order < 0 ? up : order > 0 ? down : "changed";
-}
-
-function creditCondition(c: {
-  condition: { kind: "each breach" } | { kind: "threshold"; comparator: Comparator; value: BundleTargetValue };
-}): string {
-  return c.condition.kind === "each breach"
-    ? "for each breach"
-    : `${c.condition.comparator} ${valueText(c.condition.value)}`;
-}
-
-function share(percent: string, basis: FeeBasis): string {
-  return `${formatPercent(percent)} of the ${basisTerm(basis)}`;
-}
-
-/** `30% to 25% of the Monthly Fee`, naming the basis once when it is the same. */
-function shares(a: { percent: string; basis: FeeBasis }, b: { percent: string; basis: FeeBasis }): string {
-  if (a.basis === b.basis) return `${formatPercent(a.percent)} to ${share(b.percent, b.basis)}`;
-  return `${share(a.percent, a.basis)} to ${share(b.percent, b.basis)}`;
-}
-
-function valueText(v: BundleTargetValue): string {
-  return v.kind === "percentage" ? formatPercent(v.value) : v.text;
-}
-
-function windowText(w: BundleWindow): string {
-  return perWindow(w);
-}
-
-function serviceHours(h: BundleHours): string {
-  return h.kind === "24x7" ? "24x7" : `the hours of calendar ${h.calendar}`;
-}
-
-function hoursText(hours: { days: string[]; from: string; to: string }[]): string {
-  return hours.map((h) => `${dayList(h.days)} ${h.from}–${h.to}`).join("; ") || "none";
-}
-
-function supportText(s: BundleObjective["support"]): string {
-  if (!s) return "none";
-  const parts = [
-    s.severity !== null ? `severity ${s.severity}` : "every ticket",
-    s.response ? `response within ${formatDuration(s.response.within)}` : "",
-    s.resolution ? `resolution within ${formatDuration(s.resolution.within)}` : "",
-    s.share ? `${s.share.comparator} ${formatPercent(s.share.percent)} of tickets ${perWindow(s.share.window)}` : "",
-  ];
-  return parts.filter(Boolean).join(", ");
-}
-
-function durationOrNone(d: BundleDuration | null): string {
-  return d ? formatDuration(d) : "none";
-}
-
-function quoteOrNone(v: string | null): string {
-  return v === null ? "none" : quote(v);
-}
-
-/** The value without `source`: where a rule was written is not what was agreed. */
-function strip<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value, (key, v) => (key === "source" ? undefined : v)));
-}
-
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(strip(a ?? null)) === JSON.stringify(strip(b ?? null));
 }
