@@ -50,7 +50,8 @@ describe("DuckDB and the streaming engine give identical reports", () => {
     const bundle = JSON.parse(fixture("hosting.bundle.json")) as RuleBundle;
     const good = fixture("hosting-2026-03.ndjson").trimEnd().split("\n");
     const named = '{"type": "measurement", "metric": "constructor", "at": "2026-03-05T10:00:00Z", "value": 1}';
-    const keyed = '{"type": "measurement", "metric": "ApiLatency", "at": "2026-03-05T10:00:00Z", "value": 1, "__proto__": 1}';
+    const keyed =
+      '{"type": "measurement", "metric": "ApiLatency", "at": "2026-03-05T10:00:00Z", "value": 1, "__proto__": 1}';
     const fine = await bothEngines(bundle, [...good, named].join("\n"), { from: "2026-03" });
     expect(fine.streaming).toContain('"name":"constructor"');
     expect(fine.duckdb).toBe(fine.streaming);
