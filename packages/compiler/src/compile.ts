@@ -252,11 +252,11 @@ class Compiler {
     uri: string;
     declaration: ObjectiveDeclaration;
   }): BundleObjective {
-    const metric = this.lookup(propertyOf(d, "metric")?.metric, "metric");
-    const metricType = metric ? (propertyOf(metric.declaration, "type")?.type ?? "availability") : null;
-    const ownService = this.lookup(propertyOf(d, "service")?.service, "service");
-    const metricService = metric && this.lookup(propertyOf(metric.declaration, "service")?.service, "service");
-    const service = ownService ?? metricService;
+    // objective → metric → type, and its own service else its metric's: resolved once, by the model
+    const model = this.model.objectiveOf(d);
+    const metric = model?.metric;
+    const metricType = metric ? (metric.type ?? "availability") : null;
+    const service = model?.service;
 
     const targetProperty = propertyOf(d, "target");
     const targetValue = this.targetValue(targetProperty?.value);
