@@ -9,6 +9,7 @@
  */
 import {
   DeletedTextRun,
+  HeightRule,
   InsertedTextRun,
   Paragraph,
   ShadingType,
@@ -22,7 +23,16 @@ import {
 import type { RuleBundle } from "../bundle-types.ts";
 import { contractDocument } from "../render/contract.ts";
 import type { ContractDocument } from "../render/document.ts";
-import { CELL_MARGIN, NUMBERING, packDocx, STYLE, signatureWidths, TEXT_WIDTH, wordDocument } from "../render/docx.ts";
+import {
+  CELL_MARGIN,
+  NUMBERING,
+  packDocx,
+  SIGNATURE_ROW_HEIGHT,
+  STYLE,
+  signatureWidths,
+  TEXT_WIDTH,
+  wordDocument,
+} from "../render/docx.ts";
 import { type Markdown, raw } from "../render/escape.ts";
 import { plainText, spans } from "../render/inline.ts";
 import { columnWidths, tableFontSize } from "../render/table-layout.ts";
@@ -266,8 +276,13 @@ function table(before: Grid | undefined, after: Grid | undefined, revisions: Rev
     layout: TableLayoutType.FIXED,
     margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 },
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: cells(before?.head, after?.head, true) }),
-      ...rows.map((op) => {
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        keepNext: t.signatures || undefined,
+        children: cells(before?.head, after?.head, true),
+      }),
+      ...rows.map((op, i) => {
         const old = op.op === "insert" ? undefined : op.old;
         const now = op.op === "delete" ? undefined : op.new;
         const changed =
@@ -276,7 +291,14 @@ function table(before: Grid | undefined, after: Grid | undefined, revisions: Rev
             : op.op === "delete"
               ? { deletion: revisions.mark() }
               : {};
-        return new TableRow({ cantSplit: true, ...changed, children: cells(old, now, false) });
+        // the signature block as the Word contract has it: rows with room to sign, kept on one page
+        const signing = t.signatures
+          ? {
+              height: { value: SIGNATURE_ROW_HEIGHT, rule: HeightRule.ATLEAST },
+              keepNext: i < rows.length - 1,
+            }
+          : {};
+        return new TableRow({ cantSplit: true, ...signing, ...changed, children: cells(old, now, false) });
       }),
     ],
   });

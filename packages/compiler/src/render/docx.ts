@@ -152,6 +152,9 @@ function block(b: Block, first: boolean, c: Clause): (Paragraph | Table)[] {
   return [new Paragraph({ style: STYLE.clauseText, children: runs(b.text) })];
 }
 
+/** The signature block's rows are at least this tall (twips), room to sign by hand. */
+export const SIGNATURE_ROW_HEIGHT = 680;
+
 /** A column for the row labels, then the same width for each party: no party's column is the lesser. */
 export function signatureWidths(parties: number): number[] {
   const label = 1600;
@@ -163,7 +166,11 @@ function signatures(s: SignatureBlock): (Paragraph | Table)[] {
   return [
     new Paragraph({ style: STYLE.section, keepNext: true, children: [new TextRun("Signatures")] }),
     new Paragraph({ style: STYLE.body, keepNext: true, children: runs(s.intro) }),
-    table(s.head, s.rows, { rowHeight: 680, together: true, widths: signatureWidths(s.head.length - 1) }),
+    table(s.head, s.rows, {
+      rowHeight: SIGNATURE_ROW_HEIGHT,
+      together: true,
+      widths: signatureWidths(s.head.length - 1),
+    }),
   ];
 }
 
