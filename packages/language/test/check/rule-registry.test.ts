@@ -30,7 +30,7 @@ describe("rule registry", () => {
     const names = RULES.map((r) => r.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toContain("valuesRule");
-    expect(names).toContain("consistencyRule");
+    expect(names).toContain("outageBudgetRule");
   });
 
   it("turns a throwing rule into one SLA9001 naming it and keeps every other diagnostic", () => {

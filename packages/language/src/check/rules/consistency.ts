@@ -156,7 +156,8 @@ function targetRelated(target: AvailabilityTarget): RelatedLocation {
   };
 }
 
-export const consistencyRule: Rule = (context) => {
+/** SLA6001–SLA6004: outage limits and maintenance allowances against the availability budget. */
+export const outageBudgetRule: Rule = (context) => {
   let index: Index | undefined;
   const getIndex = () => {
     index ??= buildIndex(context);
@@ -174,8 +175,6 @@ export const consistencyRule: Rule = (context) => {
           if (m.kind === "allowance" && !broken(context, m)) checkAllowance(uri, m.duration, m.window);
       }
     }
-    checkSupport(uri, declaration);
-    checkKinds(objective);
   }
   for (const { uri, declaration } of context.declarations("service")) {
     for (const p of declaration.properties) {
@@ -184,7 +183,6 @@ export const consistencyRule: Rule = (context) => {
         if (m.kind === "allowance" && !broken(context, m)) checkAllowance(uri, m.duration, m.window);
     }
   }
-  for (const { uri, declaration } of context.declarations("remedy")) checkTermination(uri, declaration);
 
   /** SLA6001: `max total outage D per W` looser than the availability budget of W. */
   function checkTotalOutage(
@@ -307,105 +305,117 @@ export const consistencyRule: Rule = (context) => {
       ),
     );
   }
-
-  /**
-   * SLA6006: an objective is evaluated one way: an availability target (with or without outage
-   * limits), outage limits, a measured metric's target, or support terms. Two of these that are
-   * not evaluated together would leave one silently out of the bundle's evaluation.
-   */
-  function checkKinds(objective: Objective): void {
-    const { uri, declaration } = objective;
-    if (damaged(context, declaration) || !declaration.name) return;
-    const first = (kinds: string[]) => declaration.properties.find((p) => kinds.includes(p.kind));
-    const target = first(["target"]);
-    const limits = first(["max outage per incident", "max total outage"]);
-    const support = first(["severity", "response", "resolution", "tickets"]);
-    const metric = metricOf(context, declaration);
-    const type = metric ? metricTypeOf(context, metric.declaration)?.type : undefined;
-    const targetWords = `a target on ${type ? `the ${type} metric` : "a metric"}`;
-    let clash: [string, typeof target] | undefined;
-    if (support && target) clash = [targetWords, support];
-    else if (support && limits) clash = ["outage limits", support];
-    else if (target && limits && type !== undefined && type !== "availability") clash = [targetWords, limits];
-    if (!clash) return;
-    const second = clash[1]!;
-    const secondWords =
-      second.kind === "max outage per incident" || second.kind === "max total outage"
-        ? "outage limits"
-        : "support terms";
-    context.report(
-      createDiagnostic(
-        ConsistencyDiagnostics.rulesEvaluatedApart,
-        { objective: declaration.name.text, first: clash[0], second: secondWords },
-        uri,
-        second.keyword,
-      ),
-    );
-  }
-
-  /** SLA6003: resolution within less time than response, when the two are comparable. */
-  function checkSupport(uri: string, objective: DeclarationOf<"objective">): void {
-    const response = objective.properties.find((p) => p.kind === "response" && !broken(context, p));
-    const resolution = objective.properties.find((p) => p.kind === "resolution" && !broken(context, p));
-    if (response?.kind !== "response" || resolution?.kind !== "resolution") return;
-    if (!response.duration || !resolution.duration || duringKey(response.during) !== duringKey(resolution.during))
-      return;
-    if (isZeroText(response.duration.amount) || isZeroText(resolution.duration.amount)) return; // SLA4009
-    const order = compareDurations(resolution.duration, response.duration);
-    if (order === undefined || order >= 0) return;
-    const responseText = textOf(context, uri, response.duration.range);
-    context.report(
-      createDiagnostic(
-        ConsistencyDiagnostics.resolutionBeforeResponse,
-        { resolution: textOf(context, uri, resolution.duration.range), response: responseText },
-        uri,
-        resolution.duration.range,
-        { related: [{ uri, range: response.duration.range, message: `The response target is ${responseText}` }] },
-      ),
-    );
-  }
-
-  /** SLA6005: `terminate when breached N times within M` with fewer than N windows in M. */
-  function checkTermination(uri: string, remedy: DeclarationOf<"remedy">): void {
-    const forProperty = remedy.properties.find((p) => p.kind === "for" && !broken(context, p));
-    const objective = forProperty?.kind === "for" ? context.resolve(forProperty.objective, "objective") : undefined;
-    if (!objective?.declaration.name) return;
-    const window = breachWindow(context, objective.declaration);
-    if (!window) return;
-    for (const p of remedy.properties) {
-      if (p.kind !== "terminate" || broken(context, p) || !p.times || !p.within || p.within.recovered) continue;
-      const count = toDecimal(p.times.value);
-      if (!count.isInteger() || !count.isPositive()) continue;
-      if (isZeroText(p.within.amount)) continue; // SLA4009
-      const windows = windowsWithin(window, p.within);
-      if (windows === undefined || count.lessThanOrEqualTo(windows)) continue;
-      context.report(
-        createDiagnostic(
-          ConsistencyDiagnostics.terminationUnreachable,
-          {
-            objective: objective.declaration.name.text,
-            windows,
-            times: windows === 1 ? "time" : "times",
-            within: textOf(context, uri, p.within.range),
-            window: windowLabel(window),
-            count: p.times.value,
-          },
-          uri,
-          p.times.range,
-          {
-            related: [
-              {
-                uri: objective.uri,
-                range: window.range,
-                message: `'${objective.declaration.name.text}' is measured ${textOf(context, objective.uri, window.range)}`,
-              },
-            ],
-          },
-        ),
-      );
-    }
-  }
 };
+
+/** SLA6003: resolution no shorter than response. */
+export const supportTimesRule: Rule = (context) => {
+  for (const { uri, declaration } of context.declarations("objective")) checkSupport(context, uri, declaration);
+};
+
+/** SLA6006: one objective, one way of being measured. */
+export const objectiveKindsRule: Rule = (context) => {
+  for (const objective of context.declarations("objective")) checkKinds(context, objective);
+};
+
+/** SLA6005: a termination threshold that can be reached. */
+export const terminationRule: Rule = (context) => {
+  for (const { uri, declaration } of context.declarations("remedy")) checkTermination(context, uri, declaration);
+};
+
+/**
+ * SLA6006: an objective is evaluated one way: an availability target (with or without outage
+ * limits), outage limits, a measured metric's target, or support terms. Two of these that are
+ * not evaluated together would leave one silently out of the bundle's evaluation.
+ */
+function checkKinds(context: RuleContext, objective: Objective): void {
+  const { uri, declaration } = objective;
+  if (damaged(context, declaration) || !declaration.name) return;
+  const first = (kinds: string[]) => declaration.properties.find((p) => kinds.includes(p.kind));
+  const target = first(["target"]);
+  const limits = first(["max outage per incident", "max total outage"]);
+  const support = first(["severity", "response", "resolution", "tickets"]);
+  const metric = metricOf(context, declaration);
+  const type = metric ? metricTypeOf(context, metric.declaration)?.type : undefined;
+  const targetWords = `a target on ${type ? `the ${type} metric` : "a metric"}`;
+  let clash: [string, typeof target] | undefined;
+  if (support && target) clash = [targetWords, support];
+  else if (support && limits) clash = ["outage limits", support];
+  else if (target && limits && type !== undefined && type !== "availability") clash = [targetWords, limits];
+  if (!clash) return;
+  const second = clash[1]!;
+  const secondWords =
+    second.kind === "max outage per incident" || second.kind === "max total outage" ? "outage limits" : "support terms";
+  context.report(
+    createDiagnostic(
+      ConsistencyDiagnostics.rulesEvaluatedApart,
+      { objective: declaration.name.text, first: clash[0], second: secondWords },
+      uri,
+      second.keyword,
+    ),
+  );
+}
+
+/** SLA6003: resolution within less time than response, when the two are comparable. */
+function checkSupport(context: RuleContext, uri: string, objective: DeclarationOf<"objective">): void {
+  const response = objective.properties.find((p) => p.kind === "response" && !broken(context, p));
+  const resolution = objective.properties.find((p) => p.kind === "resolution" && !broken(context, p));
+  if (response?.kind !== "response" || resolution?.kind !== "resolution") return;
+  if (!response.duration || !resolution.duration || duringKey(response.during) !== duringKey(resolution.during)) return;
+  if (isZeroText(response.duration.amount) || isZeroText(resolution.duration.amount)) return; // SLA4009
+  const order = compareDurations(resolution.duration, response.duration);
+  if (order === undefined || order >= 0) return;
+  const responseText = textOf(context, uri, response.duration.range);
+  context.report(
+    createDiagnostic(
+      ConsistencyDiagnostics.resolutionBeforeResponse,
+      { resolution: textOf(context, uri, resolution.duration.range), response: responseText },
+      uri,
+      resolution.duration.range,
+      { related: [{ uri, range: response.duration.range, message: `The response target is ${responseText}` }] },
+    ),
+  );
+}
+
+/** SLA6005: `terminate when breached N times within M` with fewer than N windows in M. */
+function checkTermination(context: RuleContext, uri: string, remedy: DeclarationOf<"remedy">): void {
+  const forProperty = remedy.properties.find((p) => p.kind === "for" && !broken(context, p));
+  const objective = forProperty?.kind === "for" ? context.resolve(forProperty.objective, "objective") : undefined;
+  if (!objective?.declaration.name) return;
+  const window = breachWindow(context, objective.declaration);
+  if (!window) return;
+  for (const p of remedy.properties) {
+    if (p.kind !== "terminate" || broken(context, p) || !p.times || !p.within || p.within.recovered) continue;
+    const count = toDecimal(p.times.value);
+    if (!count.isInteger() || !count.isPositive()) continue;
+    if (isZeroText(p.within.amount)) continue; // SLA4009
+    const windows = windowsWithin(window, p.within);
+    if (windows === undefined || count.lessThanOrEqualTo(windows)) continue;
+    context.report(
+      createDiagnostic(
+        ConsistencyDiagnostics.terminationUnreachable,
+        {
+          objective: objective.declaration.name.text,
+          windows,
+          times: windows === 1 ? "time" : "times",
+          within: textOf(context, uri, p.within.range),
+          window: windowLabel(window),
+          count: p.times.value,
+        },
+        uri,
+        p.times.range,
+        {
+          related: [
+            {
+              uri: objective.uri,
+              range: window.range,
+              message: `'${objective.declaration.name.text}' is measured ${textOf(context, objective.uri, window.range)}`,
+            },
+          ],
+        },
+      ),
+    );
+  }
+}
 
 function duringKey(during: HoursSpec | undefined): string {
   // Without `during`, elapsed time counts: the same as `during 24x7`.
@@ -455,4 +465,4 @@ function windowsWithin(window: WindowNode, within: DurationLiteral): number | un
   return undefined;
 }
 
-export const CONSISTENCY_RULES: Rule[] = [consistencyRule];
+export const CONSISTENCY_RULES: Rule[] = [outageBudgetRule, supportTimesRule, objectiveKindsRule, terminationRule];

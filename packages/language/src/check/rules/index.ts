@@ -4,10 +4,10 @@
  */
 import type { Rule } from "../context.ts";
 import { bonusRule } from "./bonus.ts";
-import { consistencyRule } from "./consistency.ts";
+import { objectiveKindsRule, outageBudgetRule, supportTimesRule, terminationRule } from "./consistency.ts";
 import { limitsRule } from "./limits.ts";
 import { agreementRule, duplicatePropertyRule, requiredPropertyRule, serviceRolesRule } from "./structure.ts";
-import { tiersRule } from "./tiers.ts";
+import { capsRule, feeExistsRule, tiersRule } from "./tiers.ts";
 import { valuesRule } from "./values.ts";
 
 export interface NamedRule {
@@ -27,7 +27,12 @@ export const RULES: readonly NamedRule[] = named({
   requiredPropertyRule,
   valuesRule,
   limitsRule,
+  feeExistsRule,
   tiersRule,
+  capsRule,
   bonusRule,
-  consistencyRule,
+  outageBudgetRule,
+  supportTimesRule,
+  objectiveKindsRule,
+  terminationRule,
 });

@@ -124,10 +124,23 @@ function closed(comparator: Comparator): boolean {
   return comparator === "at least" || comparator === "at most";
 }
 
-export const tiersRule: Rule = (context) => {
+/** A credit, bonus or cap needs the fee it is a percentage of. */
+export const feeExistsRule: Rule = (context) => {
   for (const { uri, declaration } of context.declarations("incentive")) checkFeeExists(context, uri, declaration);
+  for (const { uri, declaration } of context.declarations("remedy")) checkFeeExists(context, uri, declaration);
+};
+
+/** A cap no lower than a credit it caps. */
+export const capsRule: Rule = (context) => {
   for (const { uri, declaration: remedy } of context.declarations("remedy")) {
-    checkFeeExists(context, uri, remedy);
+    if (remedy.properties.some((p) => broken(context, p))) continue;
+    checkCaps(context, uri, remedy);
+  }
+};
+
+/** SLA5xxx: credit tiers measured against each other and against the objective's goal. */
+export const tiersRule: Rule = (context) => {
+  for (const { uri, declaration: remedy } of context.declarations("remedy")) {
     // A tier lost to a syntax error would change every conclusion about the others.
     if (remedy.properties.some((p) => broken(context, p))) continue;
     const forProperty = remedy.properties.find((p) => p.kind === "for" && !broken(context, p));
@@ -138,7 +151,6 @@ export const tiersRule: Rule = (context) => {
     let tiers = tiersOf(context, uri, remedy);
     const dimension = goal?.dimension ?? tiers[0]?.dimension;
     tiers = tiers.filter((t) => t.dimension === dimension);
-    checkCaps(context, uri, remedy);
     if (tiers.length === 0) continue;
 
     // SLA5001: distinct thresholds.
@@ -351,7 +363,7 @@ function checkFeeExists(
   }
 }
 
-export const TIER_RULES: Rule[] = [tiersRule];
+export const TIER_RULES: Rule[] = [feeExistsRule, tiersRule, capsRule];
 
 /**
  * The mechanical fix for falling credits: keep the thresholds where they are and hand out the same
