@@ -154,7 +154,7 @@ describe("budgets of a rolling window, from the contract model", () => {
     // the second `Uptime` (a duplicate name, SLA2001) has a target of its own: the hint beside it
     // shows its own budget, not the first declaration's
     const second = HOSTING.replace(
-      /objective Uptime [^]*?\n}\n/,
+      /objective Uptime [\s\S]*?\n}\n/,
       (first) => `${first}\n${first.replace("99.9% per calendar month", "99% per rolling 10 days")}`,
     );
     expect(second).not.toBe(HOSTING);
