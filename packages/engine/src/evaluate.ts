@@ -1,5 +1,5 @@
 import type { RuleBundle } from "./bundle.ts";
-import { collect } from "./collect.ts";
+import { type CollectedData, collect } from "./collect.ts";
 import { buildContext, type Context } from "./context.ts";
 import type { EventItem } from "./events.ts";
 import { planInterest } from "./plan.ts";
@@ -41,6 +41,21 @@ export async function evaluate(
   events: AsyncIterable<EventItem> | Iterable<EventItem>,
   options: EvaluateOptions,
 ): Promise<EvaluationReport[]> {
+  const plan = await planEvaluation(bundle, options);
+  const data = await collect(events, plan.interest, options.skipInvalid ?? false);
+  const ctx: Context = { ...plan.base, ...observed(plan, data, options), records: streamingRecordWork };
+  return plan.months.map((m) => buildReport(ctx, m));
+}
+
+/** What every engine settles before it reads a record: the validated contract, its months and what they need. */
+export interface EvaluationPlan {
+  base: ReturnType<typeof buildContext>;
+  months: ReturnType<typeof monthRange>;
+  interest: ReturnType<typeof planInterest>;
+  explicitAsOf: number | null;
+}
+
+export async function planEvaluation(bundle: RuleBundle, options: EvaluateOptions): Promise<EvaluationPlan> {
   const built = buildContext(await validateBundle(bundle));
   const base = {
     ...built,
@@ -50,12 +65,19 @@ export async function evaluate(
   };
   const explicitAsOf = options.asOf === undefined ? null : parseAsOf(options.asOf, base.zone);
   const months = monthRange(options.from, options.to, base.zone);
-  const interest = planInterest(base, months);
-  const data = await collect(events, interest, options.skipInvalid ?? false);
+  return { base, months, interest: planInterest(base, months), explicitAsOf };
+}
+
+/** What the data read decides: where it starts, and the instant before which windows have ended. */
+export function observed(
+  plan: EvaluationPlan,
+  data: CollectedData,
+  options: EvaluateOptions,
+): { data: CollectedData; dataFrom: number | null; asOf: number | null } {
   const dataFrom =
-    data.earliest === null ? null : periodContaining({ period: "calendar month" }, data.earliest, base.zone).start;
+    data.earliest === null ? null : periodContaining({ period: "calendar month" }, data.earliest, plan.base.zone).start;
   const asOf =
-    explicitAsOf ?? (options.now === undefined ? null : Math.max(options.now, data.latest ?? Number.NEGATIVE_INFINITY));
-  const ctx: Context = { ...base, data, dataFrom, asOf, records: streamingRecordWork };
-  return months.map((m) => buildReport(ctx, m));
+    plan.explicitAsOf ??
+    (options.now === undefined ? null : Math.max(options.now, data.latest ?? Number.NEGATIVE_INFINITY));
+  return { data, dataFrom, asOf };
 }

@@ -1,18 +1,16 @@
 import type { MeasurementAggregates, RecordWork } from "../aggregates.ts";
 import type { RuleBundle } from "../bundle.ts";
 import { type CollectedData, collect, UNKNOWN_NAMES_KEPT } from "../collect.ts";
-import { buildContext, type Context, metricOf } from "../context.ts";
+import { type Context, metricOf } from "../context.ts";
 import { EventDataError } from "../errors.ts";
-import type { EvaluateOptions } from "../evaluate.ts";
+import { type EvaluateOptions, observed, planEvaluation } from "../evaluate.ts";
 import { type EventItem, toEventItem } from "../events.ts";
 import { aggregatesKind } from "../objective-kind.ts";
-import { planInterest } from "../plan.ts";
+import type { planInterest } from "../plan.ts";
 import { streamingRecordWork } from "../records/streaming.ts";
 import { buildReport } from "../report-json.ts";
 import type { EvaluationReport } from "../report-types.ts";
-import { earlierEnd, parseAsOf, terminationEnd } from "../term.ts";
-import { validateBundle } from "../validate.ts";
-import { monthRange, type Period, periodContaining } from "../windows.ts";
+import type { Period } from "../windows.ts";
 import { type MeasurementWindow, measurementAggregatesSql, measurementTableSql, VALUE_SCALE } from "./measurements.ts";
 import { type SqlRunner, SqlEngineError } from "./runner.ts";
 import { loadRecords, type RecordsShape, type SqlEventSource, sqlString } from "./source.ts";
@@ -32,26 +30,11 @@ export async function evaluateWithSql(
   options: EvaluateOptions,
   db: SqlRunner,
 ): Promise<EvaluationReport[]> {
-  const built = buildContext(await validateBundle(bundle));
-  const base = {
-    ...built,
-    termEnd: options.terminatedOn
-      ? earlierEnd(built.termEnd, terminationEnd(options.terminatedOn, built.zone))
-      : built.termEnd,
-  };
-  const explicitAsOf = options.asOf === undefined ? null : parseAsOf(options.asOf, base.zone);
-  const months = monthRange(options.from, options.to, base.zone);
-  const interest = planInterest(base, months);
-  const skipInvalid = options.skipInvalid ?? false;
-
+  const { base, months, ...plan } = await planEvaluation(bundle, options);
   const shape = await loadRecords(db, source);
   await db.all(measurementTableSql(shape));
-  const data = await readData(db, shape, interest, skipInvalid);
-
-  const dataFrom =
-    data.earliest === null ? null : periodContaining({ period: "calendar month" }, data.earliest, base.zone).start;
-  const asOf =
-    explicitAsOf ?? (options.now === undefined ? null : Math.max(options.now, data.latest ?? Number.NEGATIVE_INFINITY));
+  const data = await readData(db, shape, plan.interest, options.skipInvalid ?? false);
+  const { dataFrom, asOf } = observed({ base, months, ...plan }, data, options);
 
   // The contract logic decides which windows it looks at (look-backs, caps, windows in progress):
   // a first pass notes the measurement windows it asks for, SQL computes them all at once, and a
