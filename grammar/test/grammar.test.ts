@@ -7,7 +7,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DECLARATION_KEYWORDS, KEYWORDS, slaLexer, tokens as lexerTokens } from "@sla/language";
+import {
+  DECLARATION_KEYWORDS,
+  KEYWORDS,
+  slaLexer,
+  tokens as lexerTokens,
+  WEEKDAYS as WEEKDAY_LIST,
+} from "@sla/language";
 import { describe, expect, it } from "vitest";
 import { createRegistry } from "vscode-tmgrammar-test/dist/common/index.js";
 import { parseGrammarTestCase, runGrammarTestCase } from "vscode-tmgrammar-test/dist/unit/index.js";
@@ -178,7 +184,7 @@ describe("keyword lists match the lexer", () => {
 // ---- every lexer token of the examples is coloured as its class ----
 
 const COMPARISON = new Set(["at", "least", "most", "above", "below"]);
-const WEEKDAYS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+const WEEKDAYS = new Set<string>(WEEKDAY_LIST);
 const DECLARATIONS = new Set<string>(DECLARATION_KEYWORDS);
 
 const FIXED: Record<string, string> = {

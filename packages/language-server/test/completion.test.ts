@@ -1,4 +1,5 @@
 import type { CompletionItem, CompletionList, TextEdit } from "vscode-languageserver";
+import { allSnippets, SNIPPETS } from "@sla/language";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTING, marked, startTestServer, type TestServer } from "./harness.ts";
 
@@ -169,6 +170,32 @@ describe("completion", () => {
     // the snippet's placeholders name what the contract has
     expect((objective.textEdit as TextEdit).newText).toContain(`metric \${3:Availability}`);
     expect(labels(await complete(`// a new contract\n<|>`, true))).toContain("agreement");
+  });
+
+  it("offers the definition's snippets, each form of a kind, with the contract's names in their tab stops", async () => {
+    const items = await complete(`<|>`);
+    const text = (label: string) => (items.find((i) => i.label === label)!.textEdit as TextEdit).newText;
+    const snippets = items.filter((i) => i.insertTextFormat === 2).map((i) => i.label);
+    const forms = allSnippets()
+      .filter((s) => s.keyword !== "agreement")
+      .map((s) => s.snippet.prefix);
+    expect(snippets.sort()).toEqual(forms.sort());
+    expect(snippets).toEqual(expect.arrayContaining(["objective support", "remedy terminate"]));
+    // the service's parties by role, a metric's service, a remedy's objective
+    expect(text("service")).toContain(`provider \${3:Acme}\n  customer \${4:Globex}`);
+    expect(text("metric")).toContain(`service \${3:Hosting}`);
+    expect(text("objective support")).toContain(`service \${3:Hosting}`);
+    expect(text("remedy")).toContain(`for \${3:Uptime}`);
+    // the rest of the text is the definition's
+    const defined = SNIPPETS.metric[0].body.join("\n").replace(`\${3:Service}`, `\${3:Hosting}`);
+    expect(text("metric")).toBe(defined);
+    // date variables are resolved by the server, as not every client knows them
+    const fresh = await complete(`<|>`, true);
+    const agreement = (fresh.find((i) => i.label === "agreement")!.textEdit as TextEdit).newText;
+    expect(agreement).not.toMatch(/CURRENT_/);
+    expect(agreement).toMatch(/effective \$\{4:\d{4}-\d{2}-01\}/);
+    // with nothing declared, the definition's defaults stay
+    expect((fresh.find((i) => i.label === "metric")!.textEdit as TextEdit).newText).toContain(`service \${3:Service}`);
   });
 
   it("offers declaration keywords, not snippets, to a client that brings its own snippets", async () => {

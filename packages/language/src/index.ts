@@ -8,6 +8,12 @@ export {
   PROPERTIES,
   PROPERTY_DOCS,
   REFERENCE_FIELDS,
+  allSnippets,
+  SNIPPETS,
+  type SnippetDefinition,
+  type SnippetKeyword,
+  type SnippetName,
+  vscodeSnippetFile,
 } from "./definition/index.ts";
 export { KEYWORDS, DECLARATION_KEYWORDS, keywordTokens, slaLexer, type Keyword } from "./syntax/lexer.ts";
 export { parse, positionAt, computeLineStarts, type ParseResult } from "./syntax/parse.ts";

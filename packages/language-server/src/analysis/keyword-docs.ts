@@ -4,7 +4,7 @@
  * single keywords; `docFor` picks the most specific.
  */
 
-import type { KeywordDoc } from "@sla/language";
+import { type KeywordDoc, WEEKDAYS } from "@sla/language";
 
 /** Declaration and property docs live with the language's definition; the words' docs are here. */
 export { DECLARATION_DOCS, type KeywordDoc, PROPERTY_DOCS } from "@sla/language";
@@ -76,7 +76,7 @@ export const WORD_DOCS: Record<string, KeywordDoc> = {
   to: { syntax: "monday to friday 08:00 to 18:00", meaning: "A range of days or of times of day." },
 };
 
-for (const day of ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]) {
+for (const day of WEEKDAYS) {
   WORD_DOCS[day] = {
     syntax: "monday to friday 08:00 to 18:00",
     meaning: "A day of the week in a calendar's working hours.",

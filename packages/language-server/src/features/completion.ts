@@ -6,7 +6,8 @@
  *   services after `service`, objectives after `for`/`report`), currency codes after `currency`;
  * - after a number, the units that turn it into a duration (and `%` where a percentage fits);
  * - time zones inside `timezone "…"`;
- * - between declarations, a snippet for each kind of declaration.
+ * - between declarations, the definition's snippets for each kind of declaration (SNIPPETS), with
+ *   the contract's own names in their name tab stops (analysis/snippets.ts).
  * The tokens come from the document's current (incremental) parse; the names from its latest
  * checked program plus the declarations of its current text, so typing never waits for a check.
  */
@@ -18,6 +19,7 @@ import {
   NAME_SLOT_RULES,
   type ParseResult,
   propertyOf,
+  SNIPPETS,
   tokens as tokenTypes,
 } from "@sla/language";
 import {
@@ -33,6 +35,7 @@ import type { ServerContext } from "../context.ts";
 import { assist, declarationContext, keywordPhrases, type Suggestion } from "../analysis/assist.ts";
 import { DECLARATION_DOCS, docMarkdown, type KeywordDoc, PROPERTY_DOCS, WORD_DOCS } from "../analysis/keyword-docs.ts";
 import { COMPLETION_KIND, fileName } from "../analysis/kinds.ts";
+import { type NameProposer, snippetText } from "../analysis/snippets.ts";
 import { isKeyword, type Token, tokenAt, tokenEnd, tokensBefore } from "../analysis/tokens.ts";
 import type { TextView } from "../workspace/text.ts";
 import { locate } from "./locate.ts";
@@ -385,55 +388,34 @@ function stringCompletions(before: Token[], string: Token, view: TextView, offse
 // ----------------------------------------------------------------------------------------------
 // Between declarations
 
-/** The name of a declaration of `kind` the contract has (a party with `role`), or `fallback`. */
-type Namer = (kind: DeclarationKind, fallback: string, role?: string) => string;
-
-const SNIPPETS: Record<string, (n: Namer) => string> = {
-  import: () => `import "\${1:file.sla}"`,
-  agreement: () =>
-    `agreement \${1:Name} "\${2:Title}" {\n  version "\${3:1.0}"\n  effective \${4:2026-01-01}\n  term \${5:12 months}\n  timezone "\${6:Europe/London}"\n  currency \${7:GBP}\n}`,
-  party: () => `party \${1:Name} "\${2:Legal name}" {\n  role \${3|provider,customer|}\n}`,
-  calendar: () =>
-    `calendar \${1:BusinessHours} "\${2:Business hours}" {\n  monday to friday \${3:09:00} to \${4:17:00}\n}`,
-  service: (n) =>
-    `service \${1:Name} "\${2:Title}" {\n  provider \${3:${n("party", "Provider", "provider")}}\n  customer \${4:${n("party", "Customer", "customer")}}\n  fee \${5:GBP 1,000.00} per month\n  hours \${6:24x7}\n}`,
-  metric: (n) =>
-    `metric \${1:Availability} "\${2:Title}" {\n  service \${3:${n("service", "Service")}}\n  type \${4|availability,latency,error rate,response time,resolution time|}\n  measured by "\${5:how it is measured}"\n}`,
-  objective: (n) =>
-    `objective \${1:Name} "\${2:Title}" {\n  metric \${3:${n("metric", "Metric")}}\n  target at least \${4:99.9}% per calendar month\n}`,
-  remedy: (n) =>
-    `remedy \${1:Name} "\${2:Title}" {\n  for \${3:${n("objective", "Objective")}}\n  credit \${4:10}% of monthly fee when below \${5:99.9}%\n  cap \${6:100}% of monthly fee per calendar month\n}`,
-  incentive: (n) =>
-    `incentive \${1:Name} "\${2:Title}" {\n  for \${3:${n("objective", "Objective")}}\n  bonus \${4:5}% of monthly fee when above \${5:99.99}%\n}`,
-  reporting: (n) =>
-    `reporting \${1:Name} "\${2:Title}" {\n  report \${3:${n("objective", "Objective")}} monthly within \${4:5 business days}\n  review quarterly\n}`,
-  clause: () => `clause \${1:Name} "\${2:Title}" {\n  text """\n    \${3:Wording}\n  """\n}`,
-};
-
 function topLevel(request: Request): CompletionItem[] {
   if (!request.context.options.declarationSnippets) return declarationKeywords(request);
   const all = candidates(request);
-  const first: Namer = (kind, fallback, role) =>
-    all.find((c) => c.kind === kind && (role === undefined || c.role === role))?.name ?? fallback;
+  const propose: NameProposer = (kind, role) =>
+    all.find((c) => c.kind === kind && (role === undefined || c.role === role))?.name;
   const hasAgreement = all.some((c) => c.kind === "agreement");
   const items: CompletionItem[] = [];
-  for (const [word, snippet] of Object.entries(SNIPPETS)) {
-    if (word === "agreement" && hasAgreement) continue;
-    const doc = DECLARATION_DOCS[word];
-    const item: CompletionItem = {
-      label: word,
-      kind: request.snippets ? CompletionItemKind.Snippet : CompletionItemKind.Keyword,
-      detail: request.snippets ? `${word} declaration` : doc.syntax,
-      documentation: { kind: MarkupKind.Markdown, value: docMarkdown(word, doc) },
-      sortText: `${SORT.snippet}${word}`,
-    };
-    if (request.snippets) {
-      item.insertTextFormat = InsertTextFormat.Snippet;
-      item.textEdit = { range: request.replace, newText: snippet(first) };
-    } else {
-      item.textEdit = { range: request.replace, newText: word };
+  const today = new Date();
+  for (const [keyword, forms] of Object.entries(SNIPPETS)) {
+    if (keyword === "agreement" && hasAgreement) continue;
+    const doc = DECLARATION_DOCS[keyword];
+    // a client without snippets gets each keyword once, not once per form
+    for (const snippet of request.snippets ? forms : forms.slice(0, 1)) {
+      const item: CompletionItem = {
+        label: request.snippets ? snippet.prefix : keyword,
+        kind: request.snippets ? CompletionItemKind.Snippet : CompletionItemKind.Keyword,
+        detail: request.snippets ? snippet.description : doc.syntax,
+        documentation: { kind: MarkupKind.Markdown, value: docMarkdown(keyword, doc) },
+        sortText: `${SORT.snippet}${request.snippets ? snippet.prefix : keyword}`,
+      };
+      if (request.snippets) {
+        item.insertTextFormat = InsertTextFormat.Snippet;
+        item.textEdit = { range: request.replace, newText: snippetText(snippet, propose, today) };
+      } else {
+        item.textEdit = { range: request.replace, newText: keyword };
+      }
+      items.push(item);
     }
-    items.push(item);
   }
   return items;
 }

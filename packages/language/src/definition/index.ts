@@ -13,7 +13,15 @@ export { DECLARATIONS, type DeclarationDefinition, IMPORT_DOC } from "./declarat
 export type { KeywordDoc } from "./docs.ts";
 export { type CustomBuiltRule, PROPERTIES, type PropertyDefinition, type PropertyRule } from "./properties.ts";
 export type { Element, ValueKind } from "./shape.ts";
-export { isSubgrammar, type SubgrammarKind, VALUE_GRAMMARS, WEEKDAY_WORDS } from "./values.ts";
+export { isSubgrammar, type SubgrammarKind, VALUE_GRAMMARS } from "./values.ts";
+export {
+  allSnippets,
+  SNIPPETS,
+  type SnippetDefinition,
+  type SnippetKeyword,
+  type SnippetName,
+  vscodeSnippetFile,
+} from "./snippets.ts";
 
 export const PROPERTY_BY_RULE: ReadonlyMap<string, PropertyDefinition> = new Map(
   PROPERTIES.map((p) => [p.rule, p as PropertyDefinition]),

@@ -2,9 +2,8 @@
  * The shared sub-grammars that value slots name (`comparator`, `window`, …), as shapes. Each is
  * one CST rule of the same name; their AST nodes are built by hand in syntax/build-ast.ts.
  */
+import { WEEKDAYS } from "../syntax/ast.ts";
 import { choice, type Element, kw, optional, type ValueKind, value } from "./shape.ts";
-
-export const WEEKDAY_WORDS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
 
 export const VALUE_GRAMMARS = {
   comparator: [choice([...kw("at"), choice(kw("least"), kw("most"))], kw("above"), kw("below"))],
@@ -20,7 +19,7 @@ export const VALUE_GRAMMARS = {
   hoursSpec: [choice([value("always")], [value("name")])],
   frequency: [choice(kw("weekly"), kw("monthly"), kw("quarterly"), kw("annually"))],
   daySpan: [value("weekday"), optional(...kw("to"), value("weekday"))],
-  weekday: [choice(...WEEKDAY_WORDS.map((day) => kw(day)))],
+  weekday: [choice(...WEEKDAYS.map((day) => kw(day)))],
 } as const satisfies Partial<Record<ValueKind, readonly Element[]>>;
 
 export type SubgrammarKind = keyof typeof VALUE_GRAMMARS;
