@@ -8,12 +8,13 @@
 //   server/*.LEGAL.txt                 the legal comments esbuild moved out of the bundles
 //   server/THIRD-PARTY-NOTICES.txt     the licences of the third-party code in both bundles
 //   LICENSE                            the repository's licence
+// snippets/sla.json is checked to be the language definition's snippets (a stale file stops the build).
 // The bundles must have been built first (the root `node scripts/build.mjs`).
 // Usage: node extension/scripts/build.mjs [--watch]
 
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
 
 const extensionDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -27,7 +28,8 @@ function copy(from, to) {
 
 const serverDist = join(repoRoot, "packages", "language-server", "dist");
 const cliDist = join(repoRoot, "packages", "cli", "dist");
-for (const bundle of [join(serverDist, "server.cjs"), join(cliDist, "sla.cjs")]) {
+const languageDist = join(repoRoot, "packages", "language", "dist", "index.js");
+for (const bundle of [join(serverDist, "server.cjs"), join(cliDist, "sla.cjs"), languageDist]) {
   if (!existsSync(bundle)) {
     console.error(
       `extension build: ${relative(repoRoot, bundle)} is missing; build the bundles first (node scripts/build.mjs).`,
@@ -56,6 +58,20 @@ copy(join(repoRoot, "LICENSE"), join(extensionDir, "LICENSE"));
 const schema = join(repoRoot, "packages", "bundle", "schema", "sla-rules.schema.json");
 JSON.parse(readFileSync(schema, "utf8"));
 copy(schema, join(extensionDir, "dist", "sla-rules.schema.json"));
+
+// The snippets are generated from the language's definition (a test keeps the file current); a
+// stale file would ship snippets the server's completions no longer match, so it stops the build.
+const { vscodeSnippetFile } = await import(pathToFileURL(languageDist).href);
+const snippetFile = join(extensionDir, "snippets", "sla.json");
+const snippets = JSON.parse(readFileSync(snippetFile, "utf8"));
+const wantedSnippets = vscodeSnippetFile();
+if (JSON.stringify(snippets) !== JSON.stringify(wantedSnippets)) {
+  console.error(
+    "extension build: snippets/sla.json is not the language definition's snippets; regenerate it with\n" +
+      "  UPDATE_SNIPPETS=1 npx vitest run extension/test/snippets.test.ts && npx biome format --write extension/snippets/sla.json",
+  );
+  process.exit(1);
+}
 
 // The grammar and configuration must be valid JSON: VS Code silently ignores a broken grammar.
 for (const name of ["sla.tmLanguage.json", "language-configuration.json"]) {
