@@ -170,6 +170,19 @@ export const BundleAgreement = named(
       currency: Nullable(Currency),
       governingLaw: Nullable(Type.String()),
       businessCalendar: Nullable(Name),
+      schedule: Type.Optional(
+        Closed(
+          {
+            number: Type.String({ description: "The schedule's number as written (`3`)." }),
+            master: Type.String({ description: "The master agreement's title (`Master Services Agreement`)." }),
+            dated: Nullable(DateText),
+            masterTerms: Type.Array(Type.String(), {
+              description: "Terms used as the master agreement defines them.",
+            }),
+          },
+          { description: "Present when the agreement is a schedule to a master agreement." },
+        ),
+      ),
       source: Source,
     },
     { description: "The agreement itself: at most one per program." },
@@ -185,6 +198,11 @@ export const BundleParty = named(
     role: Nullable(StringEnum(["provider", "customer"])),
     address: Nullable(Type.String()),
     contact: Nullable(Type.String()),
+    label: Type.Optional(
+      Type.String({
+        description: 'What the contract calls the party (`called "Supplier"`), in place of Provider or Customer.',
+      }),
+    ),
     source: Source,
   }),
 );

@@ -176,6 +176,7 @@ class Compiler {
       currency: propertyOf(d, "currency")?.code?.text ?? null,
       governingLaw: propertyOf(d, "governing law")?.value?.value ?? null,
       businessCalendar: this.ref(propertyOf(d, "business calendar")?.calendar, "calendar"),
+      ...scheduleOf(d),
       source: this.source(uri, d.range.start),
     };
   }
@@ -187,6 +188,7 @@ class Compiler {
       role: propertyOf(d, "role")?.role ?? null,
       address: propertyOf(d, "address")?.value?.value ?? null,
       contact: propertyOf(d, "contact")?.value?.value ?? null,
+      ...labelOf(propertyOf(d, "called")?.value?.value),
       source: this.source(uri, d.range.start),
     };
   }
@@ -518,6 +520,25 @@ class Compiler {
 
 // ---------------------------------------------------------------------------------------------
 // Values that need nothing but the literal
+
+/** The schedule framing as an optional field, so agreements that are not schedules are unchanged. */
+function scheduleOf(d: AgreementDeclaration): Pick<BundleAgreement, "schedule"> {
+  const schedule = propertyOf(d, "schedule");
+  if (!schedule?.number || !schedule.master) return {};
+  return {
+    schedule: {
+      number: schedule.number.value,
+      master: schedule.master.value,
+      dated: schedule.dated?.text ?? null,
+      masterTerms: (propertyOf(d, "master terms")?.terms ?? []).map((t) => t.value),
+    },
+  };
+}
+
+/** A party's label as an optional field, so bundles of parties without one are unchanged. */
+function labelOf(label: string | undefined): { label?: string } {
+  return label ? { label } : {};
+}
 
 function duration(literal: DurationLiteral | undefined): BundleDuration | null {
   if (!literal) return null;

@@ -106,6 +106,37 @@ export const PROPERTIES = [
     keywords: ["business", "calendar"],
     repeat: "once",
   },
+  {
+    rule: "scheduleProperty",
+    kinds: {
+      schedule: {
+        syntax: 'schedule 3 to "Master Services Agreement" dated 2026-01-15',
+        meaning:
+          'The agreement is a schedule to a master agreement: the contract is headed "Schedule 3 to the Master Services Agreement dated …", says "this Schedule", and has no recital of parties or signature block of its own.',
+      },
+    },
+    syntax: [
+      ...kw("schedule"),
+      value("number", "number"),
+      ...kw("to"),
+      value("string", "master"),
+      optional(...kw("dated"), value("date", "dated")),
+    ],
+    repeat: "once",
+  },
+  {
+    rule: "masterTermsProperty",
+    kinds: {
+      "master terms": {
+        syntax: 'master terms "Services", "Charges"',
+        meaning:
+          "Terms this schedule uses as the master agreement defines them: each is listed in the Definitions as having the meaning given in the Master Agreement. Needs `schedule`.",
+      },
+    },
+    syntax: [...kw("master", "terms"), list("string", "terms")],
+    keywords: ["master", "terms"],
+    repeat: "once",
+  },
   // party
   {
     rule: "roleProperty",
@@ -134,6 +165,18 @@ export const PROPERTIES = [
       },
     },
     syntax: [...kw("contact"), value("string", "value")],
+    repeat: "once",
+  },
+  {
+    rule: "calledProperty",
+    kinds: {
+      called: {
+        syntax: 'called "Supplier"',
+        meaning:
+          "What the contract calls the party, as the deal names it (`Supplier`, `Client`): used in every clause instead of Provider or Customer.",
+      },
+    },
+    syntax: [...kw("called"), value("string", "value")],
     repeat: "once",
   },
   // calendar
