@@ -360,7 +360,20 @@ export const BundleCredit = named(
     percent: Decimal,
     basis: FeeBasis,
     condition: Type.Union([
-      Closed({ kind: Type.Literal("threshold"), comparator: Comparator, value: BundleTargetValue }),
+      Closed({
+        kind: Type.Literal("threshold"),
+        comparator: Comparator,
+        value: BundleTargetValue,
+        bound: Type.Optional(
+          Closed(
+            { comparator: Comparator, value: BundleTargetValue },
+            {
+              description:
+                "A band's other bound, facing the other way (`but at least 99.0%`): the credit is due when both hold.",
+            },
+          ),
+        ),
+      }),
       Closed({ kind: Type.Literal("each breach") }),
     ]),
     source: Source,

@@ -354,6 +354,12 @@ class Compiler {
       }
       credits.push({ percent: p.percentage.value, basis, condition, source: this.source(uri, p.range.start) });
     }
+        const { bound } = p.condition;
+        if (bound) {
+          const boundValue = this.targetValue(bound.threshold);
+          if (!bound.comparator || !boundValue) continue;
+          condition.bound = { comparator: bound.comparator.op, value: boundValue };
+        }
     const terminate = propertyOf(d, "terminate");
     const terminateWithin = duration(terminate?.within);
     return {

@@ -442,9 +442,10 @@ export const PROPERTIES = [
     rule: "creditProperty",
     kinds: {
       credit: {
-        syntax: "credit 10% of monthly fee when below 99.9% | credit 5% of monthly fee for each breach",
+        syntax:
+          "credit 10% of monthly fee when below 99.9% | credit 10% of monthly fee when below 99.99% but at least 99.0% | credit 5% of monthly fee for each breach",
         meaning:
-          "A service credit tier. Tiers are not cumulative: the single largest credit whose condition holds applies; `for each breach` is multiplied by the window's breaches.",
+          "A service credit tier. Tiers are not cumulative: the single largest credit whose condition holds applies; a band (`when below 99.99% but at least 99.0%`) holds when both bounds do; `for each breach` is multiplied by the window's breaches.",
       },
     },
     syntax: [
@@ -452,9 +453,18 @@ export const PROPERTIES = [
       value("percentage", "percentage"),
       ...kw("of"),
       value("feeBasis", "basis"),
-      choice([...kw("when"), value("comparator"), value("quantity")], kw("for", "each", "breach")),
+      choice(
+        [
+          ...kw("when"),
+          value("comparator"),
+          value("quantity"),
+          optional(...kw("but"), value("comparator"), value("quantity")),
+        ],
+        kw("for", "each", "breach"),
+      ),
     ],
-    complete: "a credit tier takes one threshold: `when below 99.0%`; give each further tier its own `credit` line",
+    complete:
+      "a credit tier is one threshold (`when below 99.0%`) or one band (`when below 99.99% but at least 99.0%`); give each further tier its own `credit` line",
     repeat: "many",
     customBuilder: true,
   },

@@ -255,8 +255,16 @@ export type CreditCondition =
 export interface CreditProperty extends PropertyBase {
   kind: "credit";
   percentage?: PercentageLiteral;
+      bound?: CreditBound;
   basis?: FeeBasis;
   condition?: CreditCondition;
+}
+/** The band's other bound: `but at least 99.0%` in `when below 99.99% but at least 99.0%`. */
+export interface CreditBound {
+  kind: "bound";
+  comparator?: ComparatorNode;
+  threshold?: PercentageLiteral | DurationLiteral | NumberLiteral;
+  range: Range;
 }
 export type CapProperty = PropertyNode<"capProperty">;
 export type ClaimProperty = PropertyNode<"claimProperty">;

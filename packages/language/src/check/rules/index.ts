@@ -7,7 +7,7 @@ import { bonusRule } from "./bonus.ts";
 import { objectiveKindsRule, outageBudgetRule, supportTimesRule, terminationRule } from "./consistency.ts";
 import { limitsRule } from "./limits.ts";
 import { agreementRule, duplicatePropertyRule, requiredPropertyRule, serviceRolesRule } from "./structure.ts";
-import { capsRule, feeExistsRule, tiersRule } from "./tiers.ts";
+import { bandsRule, capsRule, feeExistsRule, tiersRule } from "./tiers.ts";
 import { valuesRule } from "./values.ts";
 
 export interface NamedRule {
@@ -34,5 +34,6 @@ export const RULES: readonly NamedRule[] = named({
   outageBudgetRule,
   supportTimesRule,
   objectiveKindsRule,
+  bandsRule,
   terminationRule,
 });
