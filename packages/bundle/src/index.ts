@@ -14,6 +14,7 @@ export type {
   BundleExclusion,
   BundleHours,
   BundleIncentive,
+  BundleIndicator,
   BundleMetric,
   BundleMoney,
   BundleObjective,

@@ -29,8 +29,6 @@ export const DECLARATIONS = [
       "currencyProperty",
       "governingLawProperty",
       "businessCalendarProperty",
-      "scheduleProperty",
-      "masterTermsProperty",
     ],
     doc: {
       syntax: 'agreement Name "Title" { version … effective … term … currency … }',
@@ -40,7 +38,7 @@ export const DECLARATIONS = [
   },
   {
     kind: "party",
-    properties: ["roleProperty", "addressProperty", "contactProperty", "calledProperty"],
+    properties: ["roleProperty", "addressProperty", "contactProperty"],
     doc: {
       syntax: 'party Name "Legal name" { role provider|customer  address "…"  contact "…" }',
       meaning: "A party to the agreement. At least one provider and one customer are needed.",
@@ -73,7 +71,7 @@ export const DECLARATIONS = [
   },
   {
     kind: "metric",
-    properties: ["serviceProperty", "typeProperty", "measuredByProperty", "downtimeProperty"],
+    properties: ["serviceProperty", "typeProperty", "measuredByProperty", "downtimeProperty", "indicatorProperty"],
     doc: {
       syntax: 'metric Name "Title" { service S  type availability  measured by "…" }',
       meaning:

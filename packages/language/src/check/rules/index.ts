@@ -5,9 +5,10 @@
 import type { Rule } from "../context.ts";
 import { bonusRule } from "./bonus.ts";
 import { objectiveKindsRule, outageBudgetRule, supportTimesRule, terminationRule } from "./consistency.ts";
+import { indicatorRule } from "./indicators.ts";
 import { limitsRule } from "./limits.ts";
 import { agreementRule, duplicatePropertyRule, requiredPropertyRule, serviceRolesRule } from "./structure.ts";
-import { bandsRule, capsRule, feeExistsRule, tiersRule } from "./tiers.ts";
+import { capsRule, feeExistsRule, tiersRule } from "./tiers.ts";
 import { valuesRule } from "./values.ts";
 
 export interface NamedRule {
@@ -27,6 +28,7 @@ export const RULES: readonly NamedRule[] = named({
   requiredPropertyRule,
   valuesRule,
   limitsRule,
+  indicatorRule,
   feeExistsRule,
   tiersRule,
   capsRule,
@@ -34,6 +36,5 @@ export const RULES: readonly NamedRule[] = named({
   outageBudgetRule,
   supportTimesRule,
   objectiveKindsRule,
-  bandsRule,
   terminationRule,
 });
