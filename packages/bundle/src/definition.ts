@@ -170,6 +170,19 @@ export const BundleAgreement = named(
       currency: Nullable(Currency),
       governingLaw: Nullable(Type.String()),
       businessCalendar: Nullable(Name),
+      schedule: Type.Optional(
+        Closed(
+          {
+            number: Type.String({ description: "The schedule's number as written (`3`)." }),
+            master: Type.String({ description: "The master agreement's title (`Master Services Agreement`)." }),
+            dated: Nullable(DateText),
+            masterTerms: Type.Array(Type.String(), {
+              description: "Terms used as the master agreement defines them.",
+            }),
+          },
+          { description: "Present when the agreement is a schedule to a master agreement." },
+        ),
+      ),
       source: Source,
     },
     { description: "The agreement itself: at most one per program." },
@@ -185,6 +198,11 @@ export const BundleParty = named(
     role: Nullable(StringEnum(["provider", "customer"])),
     address: Nullable(Type.String()),
     contact: Nullable(Type.String()),
+    label: Type.Optional(
+      Type.String({
+        description: 'What the contract calls the party (`called "Supplier"`), in place of Provider or Customer.',
+      }),
+    ),
     source: Source,
   }),
 );
@@ -237,37 +255,6 @@ export const MetricType = named(
 );
 export type MetricType = Static<typeof MetricType>;
 
-const IndicatorQuery = (meaning: string) =>
-  Type.String({ description: `${meaning} A PromQL expression; \`$window\` stands for the range an export puts in.` });
-
-/** Where a metric's data lives, for exports to monitoring; not part of the written contract. */
-export const BundleIndicator = named(
-  "BundleIndicator",
-  Type.Union([
-    Closed({
-      source: StringEnum(["prometheus"]),
-      kind: StringEnum(["good-total"]),
-      good: IndicatorQuery("The rate of good events."),
-      total: IndicatorQuery("The rate of all events."),
-    }),
-    Closed({
-      source: StringEnum(["prometheus"]),
-      kind: StringEnum(["errors-total"]),
-      errors: IndicatorQuery("The rate of failed events."),
-      total: IndicatorQuery("The rate of all events."),
-    }),
-    Closed({
-      source: StringEnum(["prometheus"]),
-      kind: StringEnum(["histogram"]),
-      histogram: Type.String({
-        description: "A histogram's bucket series selector (`…_bucket{job=\"api\"}`), without a range.",
-      }),
-      threshold: BundleDuration,
-    }),
-  ]),
-);
-export type BundleIndicator = Static<typeof BundleIndicator>;
-
 export const BundleMetric = named(
   "BundleMetric",
   Closed({
@@ -282,7 +269,6 @@ export const BundleMetric = named(
     unit: StringEnum(["percent", "millisecond"]),
     measuredBy: Nullable(Type.String()),
     downtimeDefinition: Nullable(Type.String()),
-    indicator: Type.Optional(BundleIndicator),
     source: Source,
   }),
 );
@@ -374,7 +360,20 @@ export const BundleCredit = named(
     percent: Decimal,
     basis: FeeBasis,
     condition: Type.Union([
-      Closed({ kind: Type.Literal("threshold"), comparator: Comparator, value: BundleTargetValue }),
+      Closed({
+        kind: Type.Literal("threshold"),
+        comparator: Comparator,
+        value: BundleTargetValue,
+        bound: Type.Optional(
+          Closed(
+            { comparator: Comparator, value: BundleTargetValue },
+            {
+              description:
+                "A band's other bound, facing the other way (`but at least 99.0%`): the credit is due when both hold.",
+            },
+          ),
+        ),
+      }),
       Closed({ kind: Type.Literal("each breach") }),
     ]),
     source: Source,

@@ -22,7 +22,6 @@ import {
   type DeclarationKind,
   type DurationLiteral,
   type ExcludeProperty,
-  type IndicatorProperty,
   type FeeBasis as FeeBasisNode,
   formatDuration,
   type HoursSpec,
@@ -56,7 +55,6 @@ import {
   type BundleExclusion,
   type BundleHours,
   type BundleIncentive,
-  type BundleIndicator,
   type BundleMetric,
   type BundleMoney,
   type BundleObjective,
@@ -178,6 +176,7 @@ class Compiler {
       currency: propertyOf(d, "currency")?.code?.text ?? null,
       governingLaw: propertyOf(d, "governing law")?.value?.value ?? null,
       businessCalendar: this.ref(propertyOf(d, "business calendar")?.calendar, "calendar"),
+      ...scheduleOf(d),
       source: this.source(uri, d.range.start),
     };
   }
@@ -189,6 +188,7 @@ class Compiler {
       role: propertyOf(d, "role")?.role ?? null,
       address: propertyOf(d, "address")?.value?.value ?? null,
       contact: propertyOf(d, "contact")?.value?.value ?? null,
+      ...labelOf(propertyOf(d, "called")?.value?.value),
       source: this.source(uri, d.range.start),
     };
   }
@@ -243,7 +243,6 @@ class Compiler {
       unit: metricUnit(metricType),
       measuredBy: propertyOf(d, "measured by")?.value?.value ?? null,
       downtimeDefinition: propertyOf(d, "downtime")?.value?.value ?? null,
-      ...indicatorOf(propertyOf(d, "indicator")),
       source: this.source(uri, d.range.start),
     };
   }
@@ -352,6 +351,12 @@ class Compiler {
         const value = this.targetValue(p.condition.threshold);
         if (!p.condition.comparator || !value) continue;
         condition = { kind: "threshold", comparator: p.condition.comparator.op, value };
+        const { bound } = p.condition;
+        if (bound) {
+          const boundValue = this.targetValue(bound.threshold);
+          if (!bound.comparator || !boundValue) continue;
+          condition.bound = { comparator: bound.comparator.op, value: boundValue };
+        }
       }
       credits.push({ percent: p.percentage.value, basis, condition, source: this.source(uri, p.range.start) });
     }
@@ -522,18 +527,23 @@ class Compiler {
 // ---------------------------------------------------------------------------------------------
 // Values that need nothing but the literal
 
-/** A metric's indicator as an optional field, so bundles of metrics without one are unchanged. */
-function indicatorOf(p: IndicatorProperty | undefined): { indicator?: BundleIndicator } {
-  if (p?.source !== "prometheus") return {};
-  const source = "prometheus" as const;
-  const threshold = duration(p.threshold);
-  if (p.good?.value !== undefined && p.total?.value !== undefined)
-    return { indicator: { source, kind: "good-total", good: p.good.value, total: p.total.value } };
-  if (p.errors?.value !== undefined && p.total?.value !== undefined)
-    return { indicator: { source, kind: "errors-total", errors: p.errors.value, total: p.total.value } };
-  if (p.histogram?.value !== undefined && threshold)
-    return { indicator: { source, kind: "histogram", histogram: p.histogram.value, threshold } };
-  return {};
+/** The schedule framing as an optional field, so agreements that are not schedules are unchanged. */
+function scheduleOf(d: AgreementDeclaration): Pick<BundleAgreement, "schedule"> {
+  const schedule = propertyOf(d, "schedule");
+  if (!schedule?.number || !schedule.master) return {};
+  return {
+    schedule: {
+      number: schedule.number.value,
+      master: schedule.master.value,
+      dated: schedule.dated?.text ?? null,
+      masterTerms: (propertyOf(d, "master terms")?.terms ?? []).map((t) => t.value),
+    },
+  };
+}
+
+/** A party's label as an optional field, so bundles of parties without one are unchanged. */
+function labelOf(label: string | undefined): { label?: string } {
+  return label ? { label } : {};
 }
 
 function duration(literal: DurationLiteral | undefined): BundleDuration | null {

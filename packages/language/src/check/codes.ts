@@ -214,12 +214,6 @@ export const ValueDiagnostics = define({
     message:
       "{duration} is not a whole number of {unit}s: {unit}s differ in length, so only whole ones can be counted.",
   },
-  indicatorDoesNotFitMetric: {
-    code: "SLA4019",
-    severity: "error",
-    title: "Indicator that does not fit the metric",
-    message: "{form} does not measure {type}: {fits}.",
-  },
 });
 
 export const TierDiagnostics = define({
@@ -269,6 +263,20 @@ export const TierDiagnostics = define({
     title: "Percentage of a fee that is not stated",
     message:
       "This {what} is a percentage of the {basis} fee, but '{service}' states no fee: add `fee` to the service so the amount can be computed.",
+  },
+  bandBoundsSameWay: {
+    code: "SLA5008",
+    severity: "error",
+    title: "Band with two bounds on one side",
+    message:
+      "The band {condition} has two bounds on the same side; a band is one upper and one lower bound, as in `when below 99.99% but at least 99.0%`.",
+  },
+  emptyBand: {
+    code: "SLA5009",
+    severity: "error",
+    title: "Band that holds for no value",
+    message:
+      "The band {condition} holds for no value, so this credit can never be paid: its lower bound is above its upper one, or they meet at a value one of them leaves out.",
   },
 });
 

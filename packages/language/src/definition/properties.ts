@@ -106,6 +106,37 @@ export const PROPERTIES = [
     keywords: ["business", "calendar"],
     repeat: "once",
   },
+  {
+    rule: "scheduleProperty",
+    kinds: {
+      schedule: {
+        syntax: 'schedule 3 to "Master Services Agreement" dated 2026-01-15',
+        meaning:
+          'The agreement is a schedule to a master agreement: the contract is headed "Schedule 3 to the Master Services Agreement dated …", says "this Schedule", and has no recital of parties or signature block of its own.',
+      },
+    },
+    syntax: [
+      ...kw("schedule"),
+      value("number", "number"),
+      ...kw("to"),
+      value("string", "master"),
+      optional(...kw("dated"), value("date", "dated")),
+    ],
+    repeat: "once",
+  },
+  {
+    rule: "masterTermsProperty",
+    kinds: {
+      "master terms": {
+        syntax: 'master terms "Services", "Charges"',
+        meaning:
+          "Terms this schedule uses as the master agreement defines them: each is listed in the Definitions as having the meaning given in the Master Agreement. Needs `schedule`.",
+      },
+    },
+    syntax: [...kw("master", "terms"), list("string", "terms")],
+    keywords: ["master", "terms"],
+    repeat: "once",
+  },
   // party
   {
     rule: "roleProperty",
@@ -134,6 +165,18 @@ export const PROPERTIES = [
       },
     },
     syntax: [...kw("contact"), value("string", "value")],
+    repeat: "once",
+  },
+  {
+    rule: "calledProperty",
+    kinds: {
+      called: {
+        syntax: 'called "Supplier"',
+        meaning:
+          "What the contract calls the party, as the deal names it (`Supplier`, `Client`): used in every clause instead of Provider or Customer.",
+      },
+    },
+    syntax: [...kw("called"), value("string", "value")],
     repeat: "once",
   },
   // calendar
@@ -291,28 +334,6 @@ export const PROPERTIES = [
     syntax: [...kw("downtime"), value("string", "value")],
     repeat: "once",
   },
-  {
-    rule: "indicatorProperty",
-    kinds: {
-      indicator: {
-        syntax:
-          'indicator prometheus good "…" total "…" | indicator prometheus errors "…" total "…" | indicator prometheus histogram "…" below 300 milliseconds',
-        meaning:
-          "Where the metric's data lives, for `sla export openslo` and `sla export prometheus`: Prometheus queries for the good (or failed) and all events, or a latency histogram and the time a good request stays below. `$window` in a query is the range an export puts in (`5m`, `1h`, …). Not part of the written contract.",
-      },
-    },
-    syntax: [
-      ...kw("indicator"),
-      oneOf("source", { prometheus: ["prometheus"] }),
-      choice(
-        [...kw("good"), value("string", "good"), ...kw("total"), value("string", "total")],
-        [...kw("errors"), value("string", "errors"), ...kw("total"), value("string", "total")],
-        [...kw("histogram"), value("string", "histogram"), ...kw("below"), value("duration", "threshold")],
-      ),
-    ],
-    repeat: "once",
-    customBuilder: true,
-  },
   // objective
   {
     rule: "metricProperty",
@@ -421,9 +442,10 @@ export const PROPERTIES = [
     rule: "creditProperty",
     kinds: {
       credit: {
-        syntax: "credit 10% of monthly fee when below 99.9% | credit 5% of monthly fee for each breach",
+        syntax:
+          "credit 10% of monthly fee when below 99.9% | credit 10% of monthly fee when below 99.99% but at least 99.0% | credit 5% of monthly fee for each breach",
         meaning:
-          "A service credit tier. Tiers are not cumulative: the single largest credit whose condition holds applies; `for each breach` is multiplied by the window's breaches.",
+          "A service credit tier. Tiers are not cumulative: the single largest credit whose condition holds applies; a band (`when below 99.99% but at least 99.0%`) holds when both bounds do; `for each breach` is multiplied by the window's breaches.",
       },
     },
     syntax: [
@@ -431,9 +453,18 @@ export const PROPERTIES = [
       value("percentage", "percentage"),
       ...kw("of"),
       value("feeBasis", "basis"),
-      choice([...kw("when"), value("comparator"), value("quantity")], kw("for", "each", "breach")),
+      choice(
+        [
+          ...kw("when"),
+          value("comparator"),
+          value("quantity"),
+          optional(...kw("but"), value("comparator"), value("quantity")),
+        ],
+        kw("for", "each", "breach"),
+      ),
     ],
-    complete: "a credit tier takes one threshold: `when below 99.0%`; give each further tier its own `credit` line",
+    complete:
+      "a credit tier is one threshold (`when below 99.0%`) or one band (`when below 99.99% but at least 99.0%`); give each further tier its own `credit` line",
     repeat: "many",
     customBuilder: true,
   },

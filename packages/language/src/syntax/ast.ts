@@ -213,12 +213,6 @@ export type MaintenanceProperty = NoticeProperty | AllowanceProperty;
 
 // metric
 export type MetricType = "availability" | "latency" | "error rate" | "response time" | "resolution time";
-/**
- * `indicator prometheus good "…" total "…"`: where the metric's data lives. The fields of all three
- * forms (good/total, errors/total, histogram/threshold) as the definition reads them; the builder
- * fills a string by its keyword, as the forms share the string token.
- */
-export type IndicatorProperty = PropertyNode<"indicatorProperty">;
 export type ServiceRefProperty = PropertyNode<"serviceProperty">;
 export interface MetricTypeProperty extends PropertyBase {
   kind: "type";
@@ -255,9 +249,17 @@ export type CreditCondition =
       kind: "threshold";
       comparator?: ComparatorNode;
       threshold?: PercentageLiteral | DurationLiteral | NumberLiteral;
+      bound?: CreditBound;
       range: Range;
     }
   | { kind: "each breach"; range: Range };
+/** The band's other bound: `but at least 99.0%` in `when below 99.99% but at least 99.0%`. */
+export interface CreditBound {
+  kind: "bound";
+  comparator?: ComparatorNode;
+  threshold?: PercentageLiteral | DurationLiteral | NumberLiteral;
+  range: Range;
+}
 export interface CreditProperty extends PropertyBase {
   kind: "credit";
   percentage?: PercentageLiteral;
@@ -287,7 +289,6 @@ interface IrregularNodes {
   typeProperty: MetricTypeProperty;
   maxOutageProperty: MaxOutagePerIncidentProperty | MaxTotalOutageProperty;
   creditProperty: CreditProperty;
-  indicatorProperty: IndicatorProperty;
 }
 // An irregular rule without its node type above is a compile error.
 const everyIrregularRuleHasANode: Exclude<CustomBuiltRule, keyof IrregularNodes> extends never ? true : never = true;

@@ -313,18 +313,6 @@ const CUSTOM_BUILDERS: Record<CustomBuiltRule, PropertyBuilder> = {
       percentile: number(token(n, "NumberLiteral")),
     };
   },
-  indicatorProperty: (n, b) => {
-    const [first, second] = tokens(n, "StringLiteral").map((t) => string(t));
-    const form = kw(n, "good") ? "good" : kw(n, "errors") ? "errors" : kw(n, "histogram") ? "histogram" : undefined;
-    return {
-      ...b,
-      kind: "indicator",
-      source: kw(n, "prometheus") ? "prometheus" : undefined,
-      ...(form ? { [form]: first } : {}),
-      ...(form && form !== "histogram" ? { total: second } : {}),
-      threshold: duration(token(n, "DurationLiteral")),
-    };
-  },
   maxOutageProperty: (n, b) =>
     kw(n, "total")
       ? {
@@ -346,8 +334,16 @@ const CUSTOM_BUILDERS: Record<CustomBuiltRule, PropertyBuilder> = {
     if (when) {
       const value = quantity(subrule(n, "quantity"));
       const cmp = comparator(subrule(n, "comparator"));
-      const end = value?.range ?? cmp?.range ?? tokenRange(when);
-      condition = { kind: "threshold", comparator: cmp, threshold: value, range: span(tokenRange(when), end) };
+      let end = value?.range ?? cmp?.range ?? tokenRange(when);
+      const but = kw(n, "but");
+      let bound: A.CreditBound | undefined;
+      if (but) {
+        const boundValue = quantity(subrule(n, "quantity", 1));
+        const boundCmp = comparator(subrule(n, "comparator", 1));
+        end = boundValue?.range ?? boundCmp?.range ?? tokenRange(but);
+        bound = { kind: "bound", comparator: boundCmp, threshold: boundValue, range: span(tokenRange(but), end) };
+      }
+      condition = { kind: "threshold", comparator: cmp, threshold: value, bound, range: span(tokenRange(when), end) };
     } else if (each) {
       const first = kw(n, "for") ?? each;
       condition = { kind: "each breach", range: span(tokenRange(first), tokenRange(kw(n, "breach") ?? each)) };

@@ -5,10 +5,9 @@
 import type { Rule } from "../context.ts";
 import { bonusRule } from "./bonus.ts";
 import { objectiveKindsRule, outageBudgetRule, supportTimesRule, terminationRule } from "./consistency.ts";
-import { indicatorRule } from "./indicators.ts";
 import { limitsRule } from "./limits.ts";
 import { agreementRule, duplicatePropertyRule, requiredPropertyRule, serviceRolesRule } from "./structure.ts";
-import { capsRule, feeExistsRule, tiersRule } from "./tiers.ts";
+import { bandsRule, capsRule, feeExistsRule, tiersRule } from "./tiers.ts";
 import { valuesRule } from "./values.ts";
 
 export interface NamedRule {
@@ -28,9 +27,9 @@ export const RULES: readonly NamedRule[] = named({
   requiredPropertyRule,
   valuesRule,
   limitsRule,
-  indicatorRule,
   feeExistsRule,
   tiersRule,
+  bandsRule,
   capsRule,
   bonusRule,
   outageBudgetRule,
