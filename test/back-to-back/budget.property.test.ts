@@ -30,6 +30,8 @@ interface Case {
   calendar: { days: [number, number]; from: number; to: number; holidays: number[] } | null;
   month: number;
   tiers: { below: string; credit: number }[];
+  /** Tiers written as published tables do: `below 99.9% but at least 99.8%`, each down to the next. */
+  banded?: boolean;
 }
 
 const hhmm = (minutes: number) =>
@@ -56,6 +58,7 @@ const caseArb: fc.Arbitrary<Case> = fc
     tiers: fc
       .uniqueArray(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 3 })
       .map((steps) => steps.sort((a, b) => a - b).map((s, i) => ({ below: "", credit: (i + 1) * 5, step: s }))),
+    banded: fc.boolean(),
   })
   .map((c) => {
     // tiers: below the target, then lower, each credit larger as service worsens
@@ -110,10 +113,48 @@ objective Uptime "Uptime" {
 }
 remedy Credits "Credits" {
   for Uptime
-${c.tiers.map((t) => `  credit ${t.credit}% of monthly fee when below ${t.below}%`).join("\n")}
+${c.tiers.map((t, i) => `  credit ${t.credit}% of monthly fee when below ${t.below}%${floorOf(c, i)}`).join("\n")}
   cap 100% of monthly fee
 }
 `;
+}
+
+/**
+ * A banded tier's floor: halfway down to the next tier's threshold, so that between the bands lies
+ * a gap where the table pays nothing (and an engine that ignored the floor would pay).
+ */
+function floorValue(c: Case, i: number): string | undefined {
+  const next = c.tiers[i + 1];
+  return c.banded && next ? toDecimal(c.tiers[i].below).plus(next.below).div(2).toFixed() : undefined;
+}
+function floorOf(c: Case, i: number): string {
+  const floor = floorValue(c, i);
+  return floor === undefined ? "" : ` but at least ${floor}%`;
+}
+
+/** The contract's tier table, read back: each row's bounds and the percentage it prints. */
+function printedTiers(markdown: string): { bounds: [string, string][]; credit: number }[] {
+  const rows = [
+    ...markdown.matchAll(
+      /^\| ((?:below|less than|at least) [\d.]+%?(?: but at least [\d.]+%?)?) \| (\d+)% of the Monthly Fee \|$/gm,
+    ),
+  ];
+  return rows.map(([, condition, credit]) => ({
+    bounds: condition.split(" but ").map((b) => {
+      const [, op, value] = /^(below|less than|at least) ([\d.]+)%?$/.exec(b)!;
+      return [op, value] as [string, string];
+    }),
+    credit: Number(credit),
+  }));
+}
+
+/** What the printed table pays at `value`: the largest credit of the rows whose every bound holds. */
+function printedCredit(markdown: string, value: string): number {
+  const v = toDecimal(value);
+  const due = printedTiers(markdown).filter((row) =>
+    row.bounds.every(([op, x]) => (op === "at least" ? v.greaterThanOrEqualTo(x) : v.lessThan(x))),
+  );
+  return Math.max(0, ...due.map((row) => row.credit));
 }
 
 /** The report month in which the window containing `month`'s last day ends, and that window's label. */
@@ -238,30 +279,31 @@ describe("the engine's verdict agrees with the budget the contract states", () =
           const scheduledMs = toDecimal(w.scheduled!.seconds).times(1000);
           if (scheduledMs.lessThan(3_600_000)) return;
           const spans = scheduledSpans(bundle, c.zone, w);
-          for (const tier of c.tiers) {
+          expect(printedTiers(markdown).length, "every tier is a row of the table").toBe(c.tiers.length);
+          for (const [i, tier] of c.tiers.entries()) {
+            const words = floorOf(c, i) ? "less than" : "below";
             const row = new RegExp(
-              `\\| below ${tier.below.replace(".", "\\.")}%? \\| (\\d+)% of the Monthly Fee \\|`,
+              `\\| ${words} ${tier.below.replace(".", "\\.")}%?${floorOf(c, i).replaceAll(".", "\\.")} \\| (\\d+)% of the Monthly Fee \\|`,
             ).exec(markdown);
-            expect(row, `tier below ${tier.below}% in the table`).not.toBeNull();
-            // just below this tier's threshold: downtime of (100 − t)% of scheduled time, plus a second
-            const down = scheduledMs.times(toDecimal(100).minus(tier.below)).div(100).ceil().plus(1000);
-            const pieces = take(spans, down.toNumber());
-            if (pieces.length === 0) continue;
-            const [report] = await run(bundle, outages(pieces), { from: period });
-            const worse = c.tiers.filter((t) => toDecimal(report.objectives[0].value!).lessThan(t.below));
-            const printed = Math.max(
-              ...worse.map((t) =>
-                Number(
-                  new RegExp(`\\| below ${t.below.replace(".", "\\.")}%? \\| (\\d+)% of the Monthly Fee \\|`).exec(
-                    markdown,
-                  )![1],
-                ),
-              ),
-            );
-            const credit = report.credits[0];
-            expect(credit.percent).toBe(String(printed));
-            expect(credit.amount).toBe(toDecimal(1000).times(printed).div(100).toFixed(2));
-            paid++;
+            expect(row, `tier below ${tier.below}%${floorOf(c, i)} in the table`).not.toBeNull();
+            // just below this tier's threshold (and below its floor, in the gap under the band):
+            // downtime of (100 − t)% of scheduled time, plus a second
+            for (const edge of [tier.below, floorValue(c, i)]) {
+              if (edge === undefined) continue;
+              const down = scheduledMs.times(toDecimal(100).minus(edge)).div(100).ceil().plus(1000);
+              const pieces = take(spans, down.toNumber());
+              if (pieces.length === 0) continue;
+              const [report] = await run(bundle, outages(pieces), { from: period });
+              const printed = printedCredit(markdown, report.objectives[0].value!);
+              const credit = report.credits[0];
+              if (printed === 0) {
+                expect(credit, `nothing is printed for ${report.objectives[0].value}%`).toBeUndefined();
+                continue;
+              }
+              expect(credit.percent).toBe(String(printed));
+              expect(credit.amount).toBe(toDecimal(1000).times(printed).div(100).toFixed(2));
+              paid++;
+            }
           }
         },
       ),

@@ -255,6 +255,37 @@ export const MetricType = named(
 );
 export type MetricType = Static<typeof MetricType>;
 
+const IndicatorQuery = (meaning: string) =>
+  Type.String({ description: `${meaning} A PromQL expression; \`$window\` stands for the range an export puts in.` });
+
+/** Where a metric's data lives, for exports to monitoring; not part of the written contract. */
+export const BundleIndicator = named(
+  "BundleIndicator",
+  Type.Union([
+    Closed({
+      source: StringEnum(["prometheus"]),
+      kind: StringEnum(["good-total"]),
+      good: IndicatorQuery("The rate of good events."),
+      total: IndicatorQuery("The rate of all events."),
+    }),
+    Closed({
+      source: StringEnum(["prometheus"]),
+      kind: StringEnum(["errors-total"]),
+      errors: IndicatorQuery("The rate of failed events."),
+      total: IndicatorQuery("The rate of all events."),
+    }),
+    Closed({
+      source: StringEnum(["prometheus"]),
+      kind: StringEnum(["histogram"]),
+      histogram: Type.String({
+        description: "A histogram's bucket series selector (`…_bucket{job=\"api\"}`), without a range.",
+      }),
+      threshold: BundleDuration,
+    }),
+  ]),
+);
+export type BundleIndicator = Static<typeof BundleIndicator>;
+
 export const BundleMetric = named(
   "BundleMetric",
   Closed({
@@ -269,6 +300,7 @@ export const BundleMetric = named(
     unit: StringEnum(["percent", "millisecond"]),
     measuredBy: Nullable(Type.String()),
     downtimeDefinition: Nullable(Type.String()),
+    indicator: Type.Optional(BundleIndicator),
     source: Source,
   }),
 );

@@ -22,6 +22,7 @@ import {
   type DeclarationKind,
   type DurationLiteral,
   type ExcludeProperty,
+  type IndicatorProperty,
   type FeeBasis as FeeBasisNode,
   formatDuration,
   type HoursSpec,
@@ -55,6 +56,7 @@ import {
   type BundleExclusion,
   type BundleHours,
   type BundleIncentive,
+  type BundleIndicator,
   type BundleMetric,
   type BundleMoney,
   type BundleObjective,
@@ -243,6 +245,7 @@ class Compiler {
       unit: metricUnit(metricType),
       measuredBy: propertyOf(d, "measured by")?.value?.value ?? null,
       downtimeDefinition: propertyOf(d, "downtime")?.value?.value ?? null,
+      ...indicatorOf(propertyOf(d, "indicator")),
       source: this.source(uri, d.range.start),
     };
   }
@@ -544,6 +547,20 @@ function scheduleOf(d: AgreementDeclaration): Pick<BundleAgreement, "schedule"> 
 /** A party's label as an optional field, so bundles of parties without one are unchanged. */
 function labelOf(label: string | undefined): { label?: string } {
   return label ? { label } : {};
+}
+
+/** A metric's indicator as an optional field, so bundles of metrics without one are unchanged. */
+function indicatorOf(p: IndicatorProperty | undefined): { indicator?: BundleIndicator } {
+  if (p?.source !== "prometheus") return {};
+  const source = "prometheus" as const;
+  const threshold = duration(p.threshold);
+  if (p.good?.value !== undefined && p.total?.value !== undefined)
+    return { indicator: { source, kind: "good-total", good: p.good.value, total: p.total.value } };
+  if (p.errors?.value !== undefined && p.total?.value !== undefined)
+    return { indicator: { source, kind: "errors-total", errors: p.errors.value, total: p.total.value } };
+  if (p.histogram?.value !== undefined && threshold)
+    return { indicator: { source, kind: "histogram", histogram: p.histogram.value, threshold } };
+  return {};
 }
 
 function duration(literal: DurationLiteral | undefined): BundleDuration | null {

@@ -36,7 +36,9 @@ export function thresholdMeasure(
 }
 
 export function conditionText(c: BundleCredit["condition"]): string {
-  return c.kind === "each breach" ? "for each breach" : `${c.comparator} ${c.value.text}`;
+  if (c.kind === "each breach") return "for each breach";
+  const band = c.bound ? ` but ${c.bound.comparator} ${c.bound.value.text}` : "";
+  return `${c.comparator} ${c.value.text}${band}`;
 }
 
 function money(amount: Decimal, currency: string): string {
@@ -70,6 +72,9 @@ export function creditFor(ctx: Context, remedy: BundleRemedy, period: Period): C
       } else {
         const m = thresholdMeasure(outcome, credit.condition.value.kind);
         if (m === null || !holds(m, credit.condition.comparator, credit.condition.value.value)) continue;
+        // A band's bounds are of one kind (the checker's SLA4xxx), so one measure serves both.
+        const { bound } = credit.condition;
+        if (bound && !holds(m, bound.comparator, bound.value.value)) continue;
         percent = new Dec(credit.percent);
       }
       const fee = feeFor(service, credit.basis);

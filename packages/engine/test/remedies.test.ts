@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { BundleCredit } from "../src/bundle.ts";
 import { availability, bonus, bundle, dur, limits, one, outage, remedy, run } from "./helpers.ts";
 
 // April 2026 (UTC) has 43,200 minutes: 432 minutes down is exactly 99%, 2160 exactly 95%.
@@ -27,6 +28,34 @@ describe("credits", () => {
     const b = bundle({ objectives: [availability("Up", "99.9")], remedies: [remedy("Cr", "Up", tiers)] });
     expect((await one(b, [down(432)], "2026-04")).credits[0]).toMatchObject({ percent: "10" });
     expect((await one(b, [down(433)], "2026-04")).credits[0]).toMatchObject({ percent: "25" });
+  });
+
+  it("pays a band only between its bounds, both compared exactly, and nothing in a gap between bands", async () => {
+    const band = (percent: string, below: string, atLeast: string): BundleCredit => ({
+      ...remedy("x", "Up", [{ percent, value: below }]).credits[0],
+      condition: {
+        kind: "threshold",
+        comparator: "below",
+        value: { kind: "percentage", value: below, text: `${below}%` },
+        bound: { comparator: "at least", value: { kind: "percentage", value: atLeast, text: `${atLeast}%` } },
+      },
+    });
+    const r = remedy("Cr", "Up", []);
+    r.credits = [band("10", "99.9", "99.5"), band("25", "99.0", "95.0")];
+    const b = bundle({ objectives: [availability("Up", "99.9")], remedies: [r] });
+    // 216 minutes down is exactly 99.5% (the first band's floor, included); 217 falls into the gap
+    expect((await one(b, [down(216)], "2026-04")).credits[0]).toMatchObject({
+      percent: "10",
+      amount: "100.00",
+      tier: { condition: "below 99.9% but at least 99.5%" },
+    });
+    expect((await one(b, [down(217)], "2026-04")).credits).toEqual([]);
+    // exactly 99% is not below 99%: still the gap; one minute more is in the second band
+    expect((await one(b, [down(432)], "2026-04")).credits).toEqual([]);
+    expect((await one(b, [down(433)], "2026-04")).credits[0]).toMatchObject({ percent: "25", amount: "250.00" });
+    // exactly 95% is the second band's floor, included; below it no band holds
+    expect((await one(b, [down(2160)], "2026-04")).credits[0]).toMatchObject({ percent: "25" });
+    expect((await one(b, [down(2161)], "2026-04")).credits).toEqual([]);
   });
 
   it("pays nothing while the objective is met", async () => {

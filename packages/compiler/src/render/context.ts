@@ -78,6 +78,11 @@ export class RenderContext {
     this.customers = bundle.parties.filter((p) => p.role === "customer");
   }
 
+  /** What the contract calls itself: `Schedule` when it is a schedule to a master agreement. */
+  documentTerm(): "Schedule" | "Agreement" {
+    return this.bundle.agreement?.schedule ? "Schedule" : "Agreement";
+  }
+
   singleProvider(): boolean {
     return this.providers.length === 1;
   }
@@ -94,23 +99,39 @@ export class RenderContext {
     return name === null ? undefined : this.objectives.get(name);
   }
 
-  /** How the text names a party: `the Provider`, `the Customer`, or its title. */
+  /**
+   * The defined term for the one party in a role: its label as the deal names it (`called
+   * "Supplier"`), else `Provider` or `Customer`.
+   */
+  roleTerm(role: "provider" | "customer"): string {
+    const only = role === "provider" ? this.providers : this.customers;
+    const fallback = role === "provider" ? "Provider" : "Customer";
+    return only.length === 1 ? (only[0].label ?? fallback) : fallback;
+  }
+
+  /** How the text names a party: its label, `the Provider`, `the Customer`, or its title. */
   party(name: string | null, role: "provider" | "customer"): Markdown {
     const p = name === null ? undefined : this.parties.get(name);
-    if (p?.role === "provider" && this.singleProvider()) return raw("the Provider");
-    if (p?.role === "customer" && this.singleCustomer()) return raw("the Customer");
+    if (p?.label) return md`the ${p.label}`;
+    if (p?.role === "provider" && this.singleProvider()) return this.theProvider();
+    if (p?.role === "customer" && this.singleCustomer()) return this.theCustomer();
     if (p) return md`${titleOf(p)}`;
-    if (role === "provider" && this.singleProvider()) return raw("the Provider");
-    if (role === "customer" && this.singleCustomer()) return raw("the Customer");
+    if (role === "provider" && this.singleProvider()) return this.theProvider();
+    if (role === "customer" && this.singleCustomer()) return this.theCustomer();
     return raw(role === "provider" ? "the provider" : "the customer");
   }
 
   theProvider(): Markdown {
-    return this.singleProvider() ? raw("the Provider") : raw("the provider concerned");
+    return this.singleProvider() ? md`the ${this.roleTerm("provider")}` : raw("the provider concerned");
   }
 
   theCustomer(): Markdown {
-    return this.singleCustomer() ? raw("the Customer") : raw("the customer concerned");
+    return this.singleCustomer() ? md`the ${this.roleTerm("customer")}` : raw("the customer concerned");
+  }
+
+  /** `Customer-Caused Outage`, or `Client-Caused Outage` when the customer is called the Client. */
+  customerCausedTerm(): string {
+    return `${this.roleTerm("customer")}-Caused Outage`;
   }
 
   /** The party that provides (or receives) the service an objective measures. */

@@ -30,7 +30,7 @@ import { exclusionsSection } from "./sections/exclusions.ts";
 import { incentivesSection } from "./sections/incentives.ts";
 import { levelsSection } from "./sections/levels.ts";
 import { measurementSection } from "./sections/measurement.ts";
-import { partiesSection } from "./sections/parties.ts";
+import { masterAgreement, partiesSection } from "./sections/parties.ts";
 import { reportingSection } from "./sections/reporting.ts";
 import { servicesSection } from "./sections/services.ts";
 import { signatureBlock } from "./sections/signatures.ts";
@@ -108,7 +108,9 @@ export function contractDocument(bundle: RuleBundle): ContractDocument {
   const a = bundle.agreement;
   const signatures = signatureBlock(ctx);
   return {
-    title: raw(escapeInline(a ? titleOf(a) : "Service Level Terms")),
+    title: a?.schedule
+      ? md`Schedule ${a.schedule.number} to ${masterAgreement(a.schedule)}`
+      : raw(escapeInline(a ? titleOf(a) : "Service Level Terms")),
     preamble: preamble(ctx),
     sections: sections.map((w): Section => ({ key: w.key, title: w.title, clauses: w.clauses(ref) })),
     ...(signatures ? { signatures } : {}),
@@ -120,6 +122,8 @@ function preamble(ctx: RenderContext): Markdown[] {
   const a = ctx.bundle.agreement;
   const out: Markdown[] = [];
   const facts: Markdown[] = [];
+  // a schedule is headed by its master agreement, so its own title comes first in the preamble
+  if (a?.schedule) out.push(md`**${titleOf(a)}**`);
   if (a?.version) facts.push(md`Version ${a.version}`);
   if (a?.effective) facts.push(md`effective ${formatDate(a.effective)}`);
   if (facts.length) out.push(raw(`${capitalise(join(facts, ", ").text)}.`));

@@ -214,6 +214,12 @@ export const ValueDiagnostics = define({
     message:
       "{duration} is not a whole number of {unit}s: {unit}s differ in length, so only whole ones can be counted.",
   },
+  indicatorDoesNotFitMetric: {
+    code: "SLA4019",
+    severity: "error",
+    title: "Indicator that does not fit the metric",
+    message: "{form} does not measure {type}: {fits}.",
+  },
 });
 
 export const TierDiagnostics = define({

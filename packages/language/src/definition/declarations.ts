@@ -29,6 +29,8 @@ export const DECLARATIONS = [
       "currencyProperty",
       "governingLawProperty",
       "businessCalendarProperty",
+      "scheduleProperty",
+      "masterTermsProperty",
     ],
     doc: {
       syntax: 'agreement Name "Title" { version … effective … term … currency … }',
@@ -38,7 +40,7 @@ export const DECLARATIONS = [
   },
   {
     kind: "party",
-    properties: ["roleProperty", "addressProperty", "contactProperty"],
+    properties: ["roleProperty", "addressProperty", "contactProperty", "calledProperty"],
     doc: {
       syntax: 'party Name "Legal name" { role provider|customer  address "…"  contact "…" }',
       meaning: "A party to the agreement. At least one provider and one customer are needed.",

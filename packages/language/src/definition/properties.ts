@@ -334,6 +334,28 @@ export const PROPERTIES = [
     syntax: [...kw("downtime"), value("string", "value")],
     repeat: "once",
   },
+  {
+    rule: "indicatorProperty",
+    kinds: {
+      indicator: {
+        syntax:
+          'indicator prometheus good "…" total "…" | indicator prometheus errors "…" total "…" | indicator prometheus histogram "…" below 300 milliseconds',
+        meaning:
+          "Where the metric's data lives, for `sla export openslo` and `sla export prometheus`: Prometheus queries for the good (or failed) and all events, or a latency histogram and the time a good request stays below. `$window` in a query is the range an export puts in (`5m`, `1h`, …). Not part of the written contract.",
+      },
+    },
+    syntax: [
+      ...kw("indicator"),
+      oneOf("source", { prometheus: ["prometheus"] }),
+      choice(
+        [...kw("good"), value("string", "good"), ...kw("total"), value("string", "total")],
+        [...kw("errors"), value("string", "errors"), ...kw("total"), value("string", "total")],
+        [...kw("histogram"), value("string", "histogram"), ...kw("below"), value("duration", "threshold")],
+      ),
+    ],
+    repeat: "once",
+    customBuilder: true,
+  },
   // objective
   {
     rule: "metricProperty",

@@ -213,6 +213,12 @@ export type MaintenanceProperty = NoticeProperty | AllowanceProperty;
 
 // metric
 export type MetricType = "availability" | "latency" | "error rate" | "response time" | "resolution time";
+/**
+ * `indicator prometheus good "…" total "…"`: where the metric's data lives. The fields of all three
+ * forms (good/total, errors/total, histogram/threshold) as the definition reads them; the builder
+ * fills a string by its keyword, as the forms share the string token.
+ */
+export type IndicatorProperty = PropertyNode<"indicatorProperty">;
 export type ServiceRefProperty = PropertyNode<"serviceProperty">;
 export interface MetricTypeProperty extends PropertyBase {
   kind: "type";
@@ -289,6 +295,7 @@ interface IrregularNodes {
   typeProperty: MetricTypeProperty;
   maxOutageProperty: MaxOutagePerIncidentProperty | MaxTotalOutageProperty;
   creditProperty: CreditProperty;
+  indicatorProperty: IndicatorProperty;
 }
 // An irregular rule without its node type above is a compile error.
 const everyIrregularRuleHasANode: Exclude<CustomBuiltRule, keyof IrregularNodes> extends never ? true : never = true;

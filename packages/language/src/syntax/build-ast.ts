@@ -313,6 +313,18 @@ const CUSTOM_BUILDERS: Record<CustomBuiltRule, PropertyBuilder> = {
       percentile: number(token(n, "NumberLiteral")),
     };
   },
+  indicatorProperty: (n, b) => {
+    const [first, second] = tokens(n, "StringLiteral").map((t) => string(t));
+    const form = kw(n, "good") ? "good" : kw(n, "errors") ? "errors" : kw(n, "histogram") ? "histogram" : undefined;
+    return {
+      ...b,
+      kind: "indicator",
+      source: kw(n, "prometheus") ? "prometheus" : undefined,
+      ...(form ? { [form]: first } : {}),
+      ...(form && form !== "histogram" ? { total: second } : {}),
+      threshold: duration(token(n, "DurationLiteral")),
+    };
+  },
   maxOutageProperty: (n, b) =>
     kw(n, "total")
       ? {

@@ -2,6 +2,7 @@
 import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
 import { PROPERTY_BY_RULE } from "../definition/index.ts";
 import { whereWordBelongs } from "../definition/describe.ts";
+import { keywordsOf } from "../definition/shape.ts";
 
 /**
  * The property the parser last completed in the declaration body it is reading (the grammar sets
@@ -12,11 +13,13 @@ export const bodyProgress: { lastProperty: string | undefined } = { lastProperty
 /** Where a token that ended a declaration body early belongs, or what the property before it takes. */
 function unexpectedInBody(actual: IToken, ruleName: string): string | undefined {
   const declarationKind = ruleName.endsWith("Declaration") ? ruleName.slice(0, -"Declaration".length) : undefined;
+  const last = bodyProgress.lastProperty ? PROPERTY_BY_RULE.get(bodyProgress.lastProperty) : undefined;
+  // A word the property just read already used once (a third bound): what it takes says more.
+  if (last?.complete && keywordsOf(last.syntax).has(actual.image)) return last.complete;
   if (actual.tokenType.name.startsWith("Kw_")) {
     const belongs = whereWordBelongs(actual.image, declarationKind);
     if (belongs) return belongs;
   }
-  const last = bodyProgress.lastProperty && PROPERTY_BY_RULE.get(bodyProgress.lastProperty);
   return last ? last.complete : undefined;
 }
 

@@ -19,9 +19,15 @@ describe("syntax errors from the definition", () => {
     ]);
   });
 
-  it("says a credit tier takes one threshold", () => {
-    expect(messages("remedy R {\n  credit 10% of monthly fee when below 99.99% but at least 99.0%\n}\n")).toEqual([
-      "2:47 Expected a property or '}', found 'but': a credit tier takes one threshold: `when below 99.0%`; give each further tier its own `credit` line.",
+  it("reads a band as published tables write it", () => {
+    expect(messages("remedy R {\n  credit 10% of monthly fee when below 99.99% but at least 99.0%\n}\n")).toEqual([]);
+  });
+
+  it("says a credit tier is one threshold or one band", () => {
+    expect(
+      messages("remedy R {\n  credit 10% of monthly fee when below 99.99% but at least 99.0% but above 98%\n}\n"),
+    ).toEqual([
+      "2:66 Expected a property or '}', found 'but': a credit tier is one threshold (`when below 99.0%`) or one band (`when below 99.99% but at least 99.0%`); give each further tier its own `credit` line.",
     ]);
   });
 

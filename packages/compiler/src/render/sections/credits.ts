@@ -34,6 +34,20 @@ export function creditsSection(ctx: RenderContext, ref: SectionRef): Clause[] {
   return clauses;
 }
 
+/** Published tables' words for a band's bounds: "less than 99.99% but at least 99.0%". */
+const BAND_WORDS: Record<BandBound["comparator"], string> = {
+  below: "less than",
+  above: "more than",
+  "at least": "at least",
+  "at most": "at most",
+};
+
+function bandText(first: BandBound, second: BandBound): Markdown {
+  return md`${targetText(BAND_WORDS[first.comparator], first.value)} but ${targetText(BAND_WORDS[second.comparator], second.value)}`;
+}
+
+type BandBound = Pick<Extract<BundleCredit["condition"], { kind: "threshold" }>, "comparator" | "value">;
+
 function creditClause(ctx: RenderContext, r: BundleRemedy, ref: SectionRef): Clause {
   const objective = ctx.objectiveNamed(r.objective);
   const window = objective?.window ?? null;
@@ -55,7 +69,9 @@ function creditClause(ctx: RenderContext, r: BundleRemedy, ref: SectionRef): Cla
       table(
         [md`${raw(capitalise(measure.text))} ${period}`, raw("Service Credit")],
         thresholds.map((c) => [
-          targetText(c.condition.comparator, c.condition.value),
+          c.condition.bound
+            ? bandText(c.condition, c.condition.bound)
+            : targetText(c.condition.comparator, c.condition.value),
           md`${formatPercent(c.percent)} of ${feeOf(c.basis)}`,
         ]),
       ),

@@ -49,7 +49,7 @@ export function definitions(ctx: RenderContext, present: ReadonlySet<SectionKey>
         const entries = terms.map((t) => paragraph(md`${defined(t.term)} ${t.meaning(ref)};`));
         const last = entries[entries.length - 1];
         if (last.kind === "paragraph") last.text = raw(last.text.text.replace(/;$/, "."));
-        const lead = paragraph(raw(ctx.bundle.agreement ? "In this Agreement:" : "In these terms:"));
+        const lead = paragraph(raw(ctx.bundle.agreement ? `In this ${ctx.documentTerm()}:` : "In these terms:"));
         clauses.push({ blocks: [lead, ...entries] });
       }
       if (interpretation) clauses.push(clause(interpretation));
@@ -67,6 +67,10 @@ function definedTerms(ctx: RenderContext, present: ReadonlySet<SectionKey>): Ter
   };
   /** ` (clause 3)` when the section is present. */
   const cite = (key: SectionKey, ref: SectionRef) => (present.has(key) ? md` (clause ${ref(key)})` : raw(""));
+  // first, so that a term the master agreement defines is not defined again here
+  for (const term of bundle.agreement?.schedule?.masterTerms ?? []) {
+    define(term, () => raw("has the meaning given in the Master Agreement"));
+  }
   const objectives = bundle.objectives;
   const hasAvailability = objectives.some((o) => o.metricType === "availability");
 
@@ -121,7 +125,7 @@ function definedTerms(ctx: RenderContext, present: ReadonlySet<SectionKey>): Ter
   }
   if (causes.has("customer")) {
     define(
-      "Customer-Caused Outage",
+      ctx.customerCausedTerm(),
       () =>
         md`means an outage or degradation of a service caused by ${ctx.theCustomer()}, its users or anyone acting on its behalf`,
     );
@@ -180,7 +184,7 @@ function interpretationClause(ctx: RenderContext): Markdown | undefined {
   const a = ctx.bundle.agreement;
   if (!a) return undefined;
   const sentences: Markdown[] = [
-    md`In this Agreement, times and dates are in the ${a.timezone} time zone, and calendar months, calendar quarters and calendar years are reckoned in that time zone.`,
+    md`In this ${ctx.documentTerm()}, times and dates are in the ${a.timezone} time zone, and calendar months, calendar quarters and calendar years are reckoned in that time zone.`,
   ];
   if (usesWindowPeriod(ctx.bundle, "week")) sentences.push(raw("Weeks begin at 00:00 on Monday."));
   if (a.currency) sentences.push(md`All amounts are in ${a.currency}.`);

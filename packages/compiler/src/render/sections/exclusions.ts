@@ -10,7 +10,7 @@ export function exclusionsSection(ctx: RenderContext): Clause[] {
   const clauses: Clause[] = [];
   for (const s of ctx.bundle.services) {
     if (s.exclusions.length === 0) continue;
-    const items = s.exclusions.map((e) => exclusionItem(e, ctx.party(s.customer, "customer")));
+    const items = s.exclusions.map((e) => exclusionItem(e, ctx.party(s.customer, "customer"), ctx));
     const one = items.length === 1;
     const lead = measuresDowntime(ctx.bundle)
       ? md`The following ${one ? "is" : "are"} not Downtime of ${ctx.service(s.name)} and ${one ? "is" : "are"} disregarded in measuring its service levels:`
@@ -26,7 +26,7 @@ export function exclusionsSection(ctx: RenderContext): Clause[] {
     clauses.push(
       listClause(
         md`For ${ctx.objective(o.name)} only, the following ${one ? "is" : "are"} also disregarded:`,
-        own.map((e) => exclusionItem(e, ctx.partyFor(o.name, "customer"))),
+        own.map((e) => exclusionItem(e, ctx.partyFor(o.name, "customer"), ctx)),
       ),
     );
     const late = lateMaintenance(own);
@@ -35,7 +35,7 @@ export function exclusionsSection(ctx: RenderContext): Clause[] {
   return clauses;
 }
 
-function exclusionItem(e: BundleExclusion, customer: Markdown): Markdown {
+function exclusionItem(e: BundleExclusion, customer: Markdown, ctx: RenderContext): Markdown {
   switch (e.cause) {
     case "maintenance": {
       const conditions: Markdown[] = [];
@@ -50,7 +50,7 @@ function exclusionItem(e: BundleExclusion, customer: Markdown): Markdown {
         : raw("Scheduled Maintenance, that is, any maintenance");
     }
     case "customer":
-      return raw("Customer-Caused Outages");
+      return md`${ctx.customerCausedTerm()}s`;
     case "force majeure":
       return raw("outages caused by a Force Majeure Event");
   }

@@ -106,7 +106,7 @@ function scheduledBudgetClause(ctx: RenderContext, objectives: BundleObjective[]
   // the same span as the compiler's budgets (referenceSpan): the term, else a 28-year cycle
   const over = ctx.bundle.agreement?.effective
     ? "The Measurement Periods of the term with the least and the most Scheduled Time are:"
-    : "As this Agreement states no effective date, the Measurement Periods with the least and the most Scheduled Time are taken from a full 28-year cycle of weekdays and leap years:";
+    : `As this ${ctx.documentTerm()} states no effective date, the Measurement Periods with the least and the most Scheduled Time are taken from a full 28-year cycle of weekdays and leap years:`;
   return clause(
     raw(
       `Where the Service Hours follow a calendar, the Permitted Downtime in a Measurement Period is the Scheduled Time in that period multiplied by the share of it that the target leaves (0.1% for a target of 99.9%), calculated exactly. ${over}`,

@@ -30,7 +30,7 @@ export function reportingSection(ctx: RenderContext): Clause[] {
       );
     }
     if (r.review) {
-      const whose = ctx.singleProvider() ? raw("the Provider") : raw("each provider");
+      const whose = ctx.singleProvider() ? ctx.theProvider() : raw("each provider");
       const text = md`The Parties shall meet ${FREQUENCY_WORD[r.review]} to review the performance of ${whose} against the service levels.`;
       if (r.reports.length === 0) clauses.push(headed(md`${titleOf(r)}`, text));
       else clauses.push(clause(text));

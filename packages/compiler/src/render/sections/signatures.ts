@@ -7,11 +7,16 @@ import { titleOf } from "../phrases.ts";
 export function signatureBlock(ctx: RenderContext): SignatureBlock | undefined {
   const signing = [...ctx.providers, ...ctx.customers];
   const parties = signing.length ? signing : ctx.bundle.parties;
-  if (parties.length === 0 || !ctx.bundle.agreement) return undefined;
+  // a schedule is signed as part of its master agreement
+  if (parties.length === 0 || !ctx.bundle.agreement || ctx.bundle.agreement.schedule) return undefined;
   const head = [
     raw(""),
     ...parties.map((p) =>
-      p.role ? md`For ${titleOf(p)} (${p.role === "provider" ? "Provider" : "Customer"})` : md`For ${titleOf(p)}`,
+      p.label
+        ? md`For ${titleOf(p)} (${p.label})`
+        : p.role
+          ? md`For ${titleOf(p)} (${p.role === "provider" ? "Provider" : "Customer"})`
+          : md`For ${titleOf(p)}`,
     ),
   ];
   const rows = ["Signature", "Name", "Position", "Date"].map((label) => [raw(label), ...parties.map(() => raw(""))]);

@@ -12,10 +12,11 @@ export function termSection(ctx: RenderContext): Clause[] {
   const a = ctx.bundle.agreement;
   if (!a) return [];
   const clauses: Clause[] = [];
+  const self = ctx.documentTerm();
   if (a.effective || a.term) {
     const starts = a.effective
-      ? md`This Agreement takes effect on ${formatDate(a.effective)}`
-      : raw("This Agreement takes effect on signature");
+      ? md`This ${self} takes effect on ${formatDate(a.effective)}`
+      : md`This ${self} takes effect on signature`;
     const term = a.term ? md` and continues for an initial term of ${formatDuration(a.term)}` : raw("");
     clauses.push(clause(md`${starts}${term}.`));
   }
@@ -30,19 +31,19 @@ export function termSection(ctx: RenderContext): Clause[] {
         : raw(" unless either Party gives the other notice of non-renewal before the end of the then-current term");
       clauses.push(
         clause(
-          md`At the end of the initial term and of each renewal period, this Agreement renews automatically for ${period}${notice}.`,
+          md`At the end of the initial term and of each renewal period, this ${self} renews automatically for ${period}${notice}.`,
         ),
       );
     } else {
       const notice = r.notice
         ? md`, on notice given at least ${formatDuration(r.notice)} before the end of the then-current term`
         : raw("");
-      clauses.push(clause(md`The Parties may agree to renew this Agreement for ${period}${notice}.`));
+      clauses.push(clause(md`The Parties may agree to renew this ${self} for ${period}${notice}.`));
     }
   }
   if (a.governingLaw) {
     const article = WITH_ARTICLE.test(a.governingLaw) ? "the " : "";
-    clauses.push(clause(md`This Agreement is governed by the law of ${article}${a.governingLaw}.`));
+    clauses.push(clause(md`This ${self} is governed by the law of ${article}${a.governingLaw}.`));
   }
   return clauses;
 }

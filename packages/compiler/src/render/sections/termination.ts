@@ -15,7 +15,7 @@ export function terminationSection(ctx: RenderContext): Clause[] {
       const notice = r.notice ? md`by giving at least ${possessive(r.notice)} notice` : raw("by notice");
       return headed(
         md`${titleOf(r)}`,
-        md`If ${ctx.objective(r.objective)} is breached in ${String(t.breaches)} ${periods} ending within any period of ${formatDuration(t.within)}, ${ctx.partyFor(r.objective, "customer")} may terminate this Agreement ${notice} to ${ctx.partyFor(r.objective, "provider")}.`,
+        md`If ${ctx.objective(r.objective)} is breached in ${String(t.breaches)} ${periods} ending within any period of ${formatDuration(t.within)}, ${ctx.partyFor(r.objective, "customer")} may terminate this ${ctx.documentTerm()} ${notice} to ${ctx.partyFor(r.objective, "provider")}.`,
       );
     });
 }

@@ -16,6 +16,7 @@ import type { DiagnosticFix, TextEdit } from "../../diagnostics/diagnostic.ts";
 import type {
   CapProperty,
   Comparator,
+  CreditBound,
   CreditProperty,
   DurationLiteral,
   FeePeriod,
@@ -52,6 +53,15 @@ interface Tier {
   basis: FeePeriod;
   /** `when below 99.9%`, as written. */
   condition: string;
+  /** A band's other bound (`but at least 99.0%`), facing the other way. */
+  bound?: Bound;
+}
+
+interface Bound {
+  comparator: Comparator;
+  comparatorRange: Range;
+  threshold: Decimal;
+  literal: ValueLiteral;
 }
 
 const COMPLEMENT: Record<Comparator, Comparator> = {
@@ -75,7 +85,10 @@ function tiersOf(context: RuleContext, uri: string, remedy: DeclarationOf<"remed
     if (quantity?.dimension === "percentage" && quantity.value?.greaterThan(100)) continue;
     if (exceeds100(p.percentage.value)) continue;
     if (!quantity?.value) continue;
+    const bound = p.condition.bound ? boundOf(p.condition.bound, quantity.dimension) : undefined;
+    if (p.condition.bound && (!bound || !bandHolds(comparator.op, quantity.value, bound))) continue;
     tiers.push({
+      bound,
       property: p,
       comparator: comparator.op,
       comparatorRange: comparator.range,
@@ -91,6 +104,56 @@ function tiersOf(context: RuleContext, uri: string, remedy: DeclarationOf<"remed
   return tiers;
 }
 
+/** A band's second bound, if it is complete, in range and of the first bound's dimension. */
+function boundOf(bound: CreditBound, dimension: Dimension): Bound | undefined {
+  const quantity = bound.threshold ? quantityOf(bound.threshold) : undefined;
+  if (!bound.comparator || !bound.threshold || !quantity?.value || quantity.dimension !== dimension) return undefined;
+  if (quantity.dimension === "percentage" && quantity.value.greaterThan(100)) return undefined;
+  return {
+    comparator: bound.comparator.op,
+    comparatorRange: bound.comparator.range,
+    threshold: quantity.value,
+    literal: bound.threshold,
+  };
+}
+
+/** True when the bounds face opposite ways and some value lies between them. */
+function bandHolds(comparator: Comparator, threshold: Decimal, bound: Bound): boolean {
+  if (wantsHigh(comparator) === wantsHigh(bound.comparator)) return false;
+  const [low, high] = wantsHigh(comparator)
+    ? [
+        { op: comparator, x: threshold },
+        { op: bound.comparator, x: bound.threshold },
+      ]
+    : [
+        { op: bound.comparator, x: bound.threshold },
+        { op: comparator, x: threshold },
+      ];
+  return low.x.lessThan(high.x) || (low.x.equals(high.x) && closed(low.op) && closed(high.op));
+}
+
+/**
+ * A band's primary bound is the one nearest the target, facing the way service worsens: for
+ * `at least 99.9%`, `below 99.99%` of `when at least 99.0% but below 99.99%`. The others' order is kept.
+ */
+function oriented(tier: Tier, highIsBetter: boolean): Tier {
+  const { bound } = tier;
+  if (!bound || wantsHigh(tier.comparator) !== highIsBetter) return tier;
+  return {
+    ...tier,
+    comparator: bound.comparator,
+    comparatorRange: bound.comparatorRange,
+    threshold: bound.threshold,
+    literal: bound.literal,
+    bound: {
+      comparator: tier.comparator,
+      comparatorRange: tier.comparatorRange,
+      threshold: tier.threshold,
+      literal: tier.literal,
+    },
+  };
+}
+
 function valueText(value: Decimal, dimension: Dimension): string {
   if (dimension === "percentage") return `${plain(value)}%`;
   if (dimension === "duration") return durationLiteralText(value);
@@ -102,12 +165,15 @@ function metAndPaid(goal: Goal, tier: Tier): Decimal | undefined {
   const t = goal.value;
   const x = tier.threshold;
   const candidates = [t, x, t.plus(x).div(2), maxOf(t, x).plus(1), minOf(t, x).minus(1)];
+  const b = tier.bound?.threshold;
+  if (b) candidates.push(b, t.plus(b).div(2), x.plus(b).div(2), maxOf(t, b).plus(1), minOf(t, b).minus(1));
   if (goal.dimension === "percentage") candidates.push(toDecimal(0), toDecimal(100));
   if (goal.dimension === "duration") candidates.push(toDecimal(0));
   for (const v of candidates) {
     if (goal.dimension === "percentage" && (v.isNegative() || v.greaterThan(100))) continue;
     if (goal.dimension === "duration" && v.isNegative()) continue;
-    if (satisfies(v, goal.comparator, t) && satisfies(v, tier.comparator, x)) return v;
+    const inBand = !tier.bound || satisfies(v, tier.bound.comparator, tier.bound.threshold);
+    if (satisfies(v, goal.comparator, t) && satisfies(v, tier.comparator, x) && inBand) return v;
   }
   return undefined;
 }
@@ -151,6 +217,9 @@ export const tiersRule: Rule = (context) => {
     let tiers = tiersOf(context, uri, remedy);
     const dimension = goal?.dimension ?? tiers[0]?.dimension;
     tiers = tiers.filter((t) => t.dimension === dimension);
+    const single = tiers.find((t) => !t.bound);
+    const orientation = goal ? wantsHigh(goal.comparator) : single ? !wantsHigh(single.comparator) : undefined;
+    if (orientation !== undefined) tiers = tiers.map((t) => oriented(t, orientation));
     if (tiers.length === 0) continue;
 
     // SLA5001: distinct thresholds.
@@ -363,7 +432,30 @@ function checkFeeExists(
   }
 }
 
-export const TIER_RULES: Rule[] = [feeExistsRule, tiersRule, capsRule];
+/** SLA5008, SLA5009: a band is one upper and one lower bound with some value between them. */
+export const bandsRule: Rule = (context) => {
+  for (const { uri, declaration: remedy } of context.declarations("remedy")) {
+    for (const p of remedy.properties) {
+      if (p.kind !== "credit" || broken(context, p) || p.condition?.kind !== "threshold") continue;
+      const { comparator, threshold, bound } = p.condition;
+      const first = threshold ? quantityOf(threshold) : undefined;
+      if (!bound || !comparator || !first?.value) continue;
+      const second = boundOf(bound, first.dimension);
+      if (!second || bandHolds(comparator.op, first.value, second)) continue;
+      const sameWay = wantsHigh(comparator.op) === wantsHigh(second.comparator);
+      context.report(
+        createDiagnostic(
+          sameWay ? TierDiagnostics.bandBoundsSameWay : TierDiagnostics.emptyBand,
+          { condition: textOf(context, uri, p.condition.range) },
+          uri,
+          p.condition.range,
+        ),
+      );
+    }
+  }
+};
+
+export const TIER_RULES: Rule[] = [feeExistsRule, tiersRule, capsRule, bandsRule];
 
 /**
  * The mechanical fix for falling credits: keep the thresholds where they are and hand out the same

@@ -56,7 +56,10 @@ export function forEachLiteral(p: Property, visit: (literal: Literal) => void): 
   // The two irregular forms: a credit's threshold sits in its condition, an exclusion holds properties.
   if (p.kind === "credit") {
     one(p.percentage, visit);
-    if (p.condition?.kind === "threshold") one(p.condition.threshold, visit);
+    if (p.condition?.kind === "threshold") {
+      one(p.condition.threshold, visit);
+      one(p.condition.bound?.threshold, visit);
+    }
     return;
   }
   if (p.kind === "exclude") {
@@ -449,28 +452,30 @@ export const valuesRule: Rule = (context) => {
     if (!expected) return;
     for (const p of declaration.properties) {
       if (broken(context, p)) continue;
-      const threshold =
+      const thresholds =
         p.kind === "credit" && p.condition?.kind === "threshold"
-          ? p.condition.threshold
+          ? [p.condition.threshold, p.condition.bound?.threshold]
           : p.kind === "bonus"
-            ? p.threshold
-            : undefined;
-      if (!threshold || threshold.recovered) continue;
-      const actual = literalDimension(threshold);
-      if (actual === expected.dimension) continue;
-      context.report(
-        createDiagnostic(
-          ValueDiagnostics.wrongDimension,
-          {
-            what: p.kind === "credit" ? "The credit threshold" : "The bonus threshold",
-            value: textOf(context, uri, threshold.range),
-            actual: DIMENSION_WORDS[actual],
-            expected: expected.says,
-          },
-          uri,
-          threshold.range,
-        ),
-      );
+            ? [p.threshold]
+            : [];
+      for (const threshold of thresholds) {
+        if (!threshold || threshold.recovered) continue;
+        const actual = literalDimension(threshold);
+        if (actual === expected.dimension) continue;
+        context.report(
+          createDiagnostic(
+            ValueDiagnostics.wrongDimension,
+            {
+              what: p.kind === "credit" ? "The credit threshold" : "The bonus threshold",
+              value: textOf(context, uri, threshold.range),
+              actual: DIMENSION_WORDS[actual],
+              expected: expected.says,
+            },
+            uri,
+            threshold.range,
+          ),
+        );
+      }
     }
   }
 };
