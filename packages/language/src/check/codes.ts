@@ -330,6 +330,24 @@ export const ConsistencyDiagnostics = define({
   },
 });
 
+/** How the contract frames itself: a schedule to a master agreement, parties' labels. */
+export const FramingDiagnostics = define({
+  masterTermsWithoutSchedule: {
+    code: "SLA3007",
+    severity: "error",
+    title: "Master terms without a schedule",
+    message:
+      "'master terms' defer to a master agreement, but this agreement is not a schedule to one: add `schedule N to \"…\"` or remove the master terms.",
+  },
+  duplicateLabel: {
+    code: "SLA3008",
+    severity: "error",
+    title: "Two parties called the same",
+    message:
+      "'{party}' is called \"{label}\", as '{other}' already is: the contract could not tell them apart. Give each party its own label.",
+  },
+});
+
 /** Failures of the checker itself, not of the contract. */
 export const InternalDiagnostics = define({
   ruleFailed: {

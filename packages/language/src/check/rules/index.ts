@@ -6,6 +6,7 @@ import type { Rule } from "../context.ts";
 import { bonusRule } from "./bonus.ts";
 import { objectiveKindsRule, outageBudgetRule, supportTimesRule, terminationRule } from "./consistency.ts";
 import { indicatorRule } from "./indicators.ts";
+import { masterTermsRule, partyLabelsRule } from "./framing.ts";
 import { limitsRule } from "./limits.ts";
 import { agreementRule, duplicatePropertyRule, requiredPropertyRule, serviceRolesRule } from "./structure.ts";
 import { bandsRule, capsRule, feeExistsRule, tiersRule } from "./tiers.ts";
@@ -24,6 +25,8 @@ function named(rules: Record<string, Rule>): readonly NamedRule[] {
 export const RULES: readonly NamedRule[] = named({
   agreementRule,
   serviceRolesRule,
+  masterTermsRule,
+  partyLabelsRule,
   duplicatePropertyRule,
   requiredPropertyRule,
   valuesRule,

@@ -1,0 +1,42 @@
+/**
+ * How the contract frames itself (schedule, party labels): what the renderer could not honour.
+ * `master terms` outside a schedule would be dropped, and two parties called the same would make
+ * every clause that names one ambiguous.
+ */
+import { createDiagnostic } from "../../diagnostics/catalogue.ts";
+import { FramingDiagnostics } from "../codes.ts";
+import type { Rule } from "../context.ts";
+import { broken, damaged } from "./support.ts";
+
+export const masterTermsRule: Rule = (context) => {
+  for (const { uri, declaration } of context.declarations("agreement")) {
+    if (damaged(context, declaration)) continue;
+    const terms = declaration.properties.find((p) => p.kind === "master terms");
+    if (!terms || broken(context, terms)) continue;
+    if (declaration.properties.some((p) => p.kind === "schedule")) continue;
+    context.report(createDiagnostic(FramingDiagnostics.masterTermsWithoutSchedule, {}, uri, terms.keyword));
+  }
+};
+
+export const partyLabelsRule: Rule = (context) => {
+  const first = new Map<string, { label: string; party: string }>();
+  for (const { uri, declaration } of context.declarations("party")) {
+    const called = declaration.properties.find((p) => p.kind === "called");
+    if (called?.kind !== "called" || !called.value || broken(context, called) || !declaration.name) continue;
+    const label = called.value.value.trim();
+    const key = label.toLowerCase();
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, { label, party: declaration.name.text });
+      continue;
+    }
+    context.report(
+      createDiagnostic(
+        FramingDiagnostics.duplicateLabel,
+        { party: declaration.name.text, label, other: earlier.party },
+        uri,
+        called.value.range,
+      ),
+    );
+  }
+};
