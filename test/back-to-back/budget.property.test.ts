@@ -32,6 +32,8 @@ interface Case {
   tiers: { below: string; credit: number }[];
   /** Tiers written as published tables do: `below 99.9% but at least 99.8%`, each down to the next. */
   banded?: boolean;
+  /** A first tier of 1% `when at most <target>`: paid at exactly the target too (SLA5010, a warning). */
+  atTarget?: boolean;
 }
 
 const hhmm = (minutes: number) =>
@@ -59,6 +61,7 @@ const caseArb: fc.Arbitrary<Case> = fc
       .uniqueArray(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 3 })
       .map((steps) => steps.sort((a, b) => a - b).map((s, i) => ({ below: "", credit: (i + 1) * 5, step: s }))),
     banded: fc.boolean(),
+    atTarget: fc.boolean(),
   })
   .map((c) => {
     // tiers: below the target, then lower, each credit larger as service worsens
@@ -113,7 +116,7 @@ objective Uptime "Uptime" {
 }
 remedy Credits "Credits" {
   for Uptime
-${c.tiers.map((t, i) => `  credit ${t.credit}% of monthly fee when below ${t.below}%${floorOf(c, i)}`).join("\n")}
+${c.atTarget ? `  credit 1% of monthly fee when at most ${c.target}%\n` : ""}${c.tiers.map((t, i) => `  credit ${t.credit}% of monthly fee when below ${t.below}%${floorOf(c, i)}`).join("\n")}
   cap 100% of monthly fee
 }
 `;
@@ -136,12 +139,12 @@ function floorOf(c: Case, i: number): string {
 function printedTiers(markdown: string): { bounds: [string, string][]; credit: number }[] {
   const rows = [
     ...markdown.matchAll(
-      /^\| ((?:below|less than|at least) [\d.]+%?(?: but at least [\d.]+%?)?) \| (\d+)% of the Monthly Fee \|$/gm,
+      /^\| ((?:below|less than|at least|at most) [\d.]+%?(?: but at least [\d.]+%?)?) \| (\d+)% of the Monthly Fee \|$/gm,
     ),
   ];
   return rows.map(([, condition, credit]) => ({
     bounds: condition.split(" but ").map((b) => {
-      const [, op, value] = /^(below|less than|at least) ([\d.]+)%?$/.exec(b)!;
+      const [, op, value] = /^(below|less than|at least|at most) ([\d.]+)%?$/.exec(b)!;
       return [op, value] as [string, string];
     }),
     credit: Number(credit),
@@ -152,7 +155,9 @@ function printedTiers(markdown: string): { bounds: [string, string][]; credit: n
 function printedCredit(markdown: string, value: string): number {
   const v = toDecimal(value);
   const due = printedTiers(markdown).filter((row) =>
-    row.bounds.every(([op, x]) => (op === "at least" ? v.greaterThanOrEqualTo(x) : v.lessThan(x))),
+    row.bounds.every(([op, x]) =>
+      op === "at least" ? v.greaterThanOrEqualTo(x) : op === "at most" ? v.lessThanOrEqualTo(x) : v.lessThan(x),
+    ),
   );
   return Math.max(0, ...due.map((row) => row.credit));
 }
@@ -268,6 +273,7 @@ describe("the engine's verdict agrees with the budget the contract states", () =
 
   it("every tier pays the credit printed in the contract's tier table", TIMEOUT, async () => {
     let paid = 0;
+    let paidAtTarget = 0;
     await fc.assert(
       fc.asyncProperty(
         caseArb.filter((c) => c.window === "calendar month"),
@@ -279,7 +285,17 @@ describe("the engine's verdict agrees with the budget the contract states", () =
           const scheduledMs = toDecimal(w.scheduled!.seconds).times(1000);
           if (scheduledMs.lessThan(3_600_000)) return;
           const spans = scheduledSpans(bundle, c.zone, w);
-          expect(printedTiers(markdown).length, "every tier is a row of the table").toBe(c.tiers.length);
+          expect(printedTiers(markdown).length, "every tier is a row of the table").toBe(
+            c.tiers.length + (c.atTarget ? 1 : 0),
+          );
+          if (c.atTarget) {
+            // exactly the permitted downtime: the target is met, and the `at most` tier pays there
+            const pieces = take(spans, toDecimal(w.budget!.seconds).times(1000).toNumber());
+            const [report] = await run(bundle, outages(pieces), { from: period });
+            const printed = printedCredit(markdown, report.objectives[0].value!);
+            expect(report.credits.map((x) => x.percent)).toEqual(printed === 0 ? [] : [String(printed)]);
+            if (printed === 1) paidAtTarget++;
+          }
           for (const [i, tier] of c.tiers.entries()) {
             const words = floorOf(c, i) ? "less than" : "below";
             const row = new RegExp(
@@ -310,6 +326,7 @@ describe("the engine's verdict agrees with the budget the contract states", () =
       { numRuns: RUNS },
     );
     expect(paid).toBeGreaterThan(0);
+    expect(paidAtTarget, "some runs pay at exactly the target").toBeGreaterThan(0);
   });
 });
 

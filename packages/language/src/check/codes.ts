@@ -284,6 +284,13 @@ export const TierDiagnostics = define({
     message:
       "The band {condition} holds for no value, so this credit can never be paid: its lower bound is above its upper one, or they meet at a value one of them leaves out.",
   },
+  creditAtTarget: {
+    code: "SLA5010",
+    severity: "warning",
+    title: "Credit paid at exactly the target",
+    message:
+      "The credit {condition} is also paid at exactly {example}, where '{objective}' meets its target ({target}): the tier and the target overlap at that one value. Some published agreements are written so; if this one is not, start the tier below the target.",
+  },
 });
 
 export const ConsistencyDiagnostics = define({

@@ -141,7 +141,17 @@ remedy R {
 objective Uptime { metric Avail target at least 99.9% per calendar month }
 remedy Credits { for Uptime credit 10% of monthly fee when at most 99.9% }
 `;
-    expect(fixOf(text, "SLA5003")).toContain("credit 10% of monthly fee when below 99.9% }");
+    expect(fixOf(text.replace("at most 99.9%", "below 99.95%"), "SLA5003")).toContain(
+      "credit 10% of monthly fee when below 99.9% }",
+    );
+  });
+
+  it("offers the same move, not preferred, for a tier that pays at exactly the target (a warning)", () => {
+    const text = `metric Avail { type availability }
+objective Uptime { metric Avail target at least 99.9% per calendar month }
+remedy Credits { for Uptime credit 10% of monthly fee when at most 99.9% }
+`;
+    expect(fixOf(text, "SLA5010")).toContain("credit 10% of monthly fee when below 99.9% }");
   });
 
   it("suggests the nearest time zone", () => {

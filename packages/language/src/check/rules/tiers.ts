@@ -5,7 +5,10 @@
  *  - thresholds must be distinct (SLA5001);
  *  - ordered from the best service to the worst, credits must not fall (SLA5002);
  *  - no tier may pay for a value that meets the target (SLA5003, exact: `at least 99.9%` with
- *    `when below 99.9%` is right, `when at most 99.9%` pays at exactly 99.9% and is wrong);
+ *    `when below 99.9%` is right, `when below 99.99%` pays between 99.9% and 99.99% and is wrong);
+ *    one that pays at exactly the target and at no other met value (`when at most 99.9%`) is a
+ *    published form, and only a warning (SLA5010);
+ *  - a band is one upper and one lower bound with some value between them (SLA5008, SLA5009);
  *  - the tier nearest the target should start where a breach starts (SLA5004, warning);
  *  - no credit should exceed the remedy's cap of the same fee (SLA5005, warning).
  */
@@ -160,8 +163,11 @@ function valueText(value: Decimal, dimension: Dimension): string {
   return plain(value);
 }
 
-/** A value that meets the goal and yet satisfies the tier's condition, if there is one. */
-function metAndPaid(goal: Goal, tier: Tier): Decimal | undefined {
+/**
+ * A value that meets the goal and yet satisfies the tier's condition, if there is one; with
+ * `besideTarget`, one other than the target value itself.
+ */
+function metAndPaid(goal: Goal, tier: Tier, besideTarget = false): Decimal | undefined {
   const t = goal.value;
   const x = tier.threshold;
   const candidates = [t, x, t.plus(x).div(2), maxOf(t, x).plus(1), minOf(t, x).minus(1)];
@@ -172,6 +178,7 @@ function metAndPaid(goal: Goal, tier: Tier): Decimal | undefined {
   for (const v of candidates) {
     if (goal.dimension === "percentage" && (v.isNegative() || v.greaterThan(100))) continue;
     if (goal.dimension === "duration" && v.isNegative()) continue;
+    if (besideTarget && v.equals(t)) continue;
     const inBand = !tier.bound || satisfies(v, tier.bound.comparator, tier.bound.threshold);
     if (satisfies(v, goal.comparator, t) && satisfies(v, tier.comparator, x) && inBand) return v;
   }
@@ -263,6 +270,9 @@ export const tiersRule: Rule = (context) => {
       for (const tier of distinct) {
         const example = metAndPaid(goal, tier);
         if (!example) continue;
+        // Paying at exactly the target and nowhere else above it is a published form (`at or
+        // below 99.9%` against `at least 99.9%`): a warning, so the agreement can be encoded as written.
+        const onlyAtTarget = metAndPaid(goal, tier, true) === undefined;
         const fixes: DiagnosticFix[] = [];
         const complement = COMPLEMENT[goal.comparator];
         const atTarget = byThreshold.get(goal.value.toString());
@@ -271,12 +281,12 @@ export const tiersRule: Rule = (context) => {
           fixes.push({
             title: `Start this tier at the target: '${newText}'`,
             edits: [{ uri, range: { start: tier.comparatorRange.start, end: tier.literal.range.end }, newText }],
-            preferred: true,
+            preferred: !onlyAtTarget,
           });
         }
         context.report(
           createDiagnostic(
-            TierDiagnostics.tierAboveTarget,
+            onlyAtTarget ? TierDiagnostics.creditAtTarget : TierDiagnostics.tierAboveTarget,
             {
               condition: tier.condition,
               objective: goal.objective,
