@@ -15,6 +15,14 @@ export {
 } from "@sla/bundle";
 export { compileBundle, monthlyFee, MONTHLY_FEE_PLACES, type CompileOptions } from "./compile.ts";
 export { renderContract } from "./render/contract.ts";
+export { exportOpenSlo, OPENSLO_WINDOW } from "./export/openslo.ts";
+export {
+  IMPORT_PLACEHOLDERS,
+  importOpenSlo,
+  OpenSloError,
+  type OpenSloFile,
+  type OpenSloImport,
+} from "./export/openslo-import.ts";
 export {
   ARTIFACT_KINDS,
   buildArtifactFiles,

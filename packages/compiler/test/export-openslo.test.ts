@@ -1,0 +1,231 @@
+/**
+ * `sla export openslo` and `sla import openslo`: OpenSLO v1 documents for every objective with an
+ * indicator source, valid against the schema's required fields, and a round trip through import.
+ *
+ * No official OpenSLO v1 JSON Schema is installable offline, so OPENSLO_V1 below writes down the
+ * required fields of Service, SLI and SLO from the OpenSLO v1 specification (github.com/OpenSLO/OpenSLO,
+ * README "Service", "SLI", "SLO"): apiVersion, kind, metadata.name (a DNS label), and each kind's
+ * required spec fields and their enumerations.
+ */
+import Ajv2020Module from "ajv/dist/2020.js";
+import { parseAllDocuments } from "yaml";
+import { describe, expect, it } from "vitest";
+import { compileBundle, exportOpenSlo, importOpenSlo, OpenSloError } from "../src/index.ts";
+import { INDICATOR_CONTRACT } from "./export/contract.ts";
+import { checkSource, errorsOf, exampleFiles, checkFile } from "./helpers.ts";
+
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module;
+
+const query = {
+  type: "object",
+  required: ["metricSource"],
+  properties: {
+    metricSource: {
+      type: "object",
+      required: ["type", "spec"],
+      properties: { type: { type: "string" }, spec: { type: "object" } },
+    },
+  },
+};
+const metadata = {
+  type: "object",
+  required: ["name"],
+  properties: {
+    name: { type: "string", pattern: "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$" },
+    displayName: { type: "string" },
+  },
+};
+const OPENSLO_V1 = {
+  type: "object",
+  required: ["apiVersion", "kind", "metadata", "spec"],
+  properties: { apiVersion: { const: "openslo/v1" }, kind: { enum: ["Service", "SLI", "SLO"] }, metadata },
+  oneOf: [
+    {
+      properties: {
+        kind: { const: "SLI" },
+        spec: {
+          type: "object",
+          required: ["ratioMetric"],
+          properties: {
+            ratioMetric: {
+              type: "object",
+              required: ["counter", "total"],
+              oneOf: [{ required: ["good"] }, { required: ["bad"] }],
+              properties: { counter: { type: "boolean" }, good: query, bad: query, total: query },
+            },
+          },
+        },
+      },
+    },
+    {
+      properties: {
+        kind: { const: "SLO" },
+        spec: {
+          type: "object",
+          required: ["service", "timeWindow", "budgetingMethod", "objectives"],
+          oneOf: [{ required: ["indicatorRef"] }, { required: ["indicator"] }],
+          properties: {
+            service: { type: "string" },
+            indicatorRef: { type: "string" },
+            budgetingMethod: { enum: ["Occurrences", "Timeslices", "RatioTimeslices"] },
+            timeWindow: {
+              type: "array",
+              minItems: 1,
+              maxItems: 1,
+              items: {
+                type: "object",
+                required: ["duration", "isRolling"],
+                properties: {
+                  duration: { type: "string", pattern: "^[1-9][0-9]*[smhdwMQY]$" },
+                  isRolling: { type: "boolean" },
+                  calendar: {
+                    type: "object",
+                    required: ["startTime", "timeZone"],
+                    properties: {
+                      startTime: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" },
+                      timeZone: { type: "string" },
+                    },
+                  },
+                },
+                anyOf: [{ properties: { isRolling: { const: true } } }, { required: ["calendar"] }],
+              },
+            },
+            objectives: {
+              type: "array",
+              minItems: 1,
+              items: {
+                type: "object",
+                required: ["target"],
+                properties: { target: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1 } },
+              },
+            },
+          },
+        },
+      },
+    },
+    {
+      properties: { kind: { const: "Service" }, spec: { type: "object" } },
+    },
+  ],
+};
+const validate = new Ajv2020({ allErrors: true, strict: false }).compile(OPENSLO_V1);
+
+function documents(yaml: string): Record<string, unknown>[] {
+  return parseAllDocuments(yaml).map((d) => d.toJS() as Record<string, unknown>);
+}
+
+function exported(text: string): string {
+  const program = checkSource({ "file:///work/shop.sla": text });
+  expect(errorsOf(program)).toEqual([]);
+  const yaml = exportOpenSlo(compileBundle(program));
+  expect(yaml).toBeDefined();
+  return yaml!;
+}
+
+describe("sla export openslo", () => {
+  const yaml = exported(INDICATOR_CONTRACT);
+
+  it("writes a Service, an SLI per metric and an SLO per objective with an indicator, each valid", () => {
+    const docs = documents(yaml);
+    expect(docs.map((d) => `${d.kind} ${(d.metadata as { name: string }).name}`)).toEqual([
+      "Service checkout",
+      "SLI avail",
+      "SLO uptime",
+      "SLI failures",
+      "SLO few-errors",
+      "SLI speed",
+      "SLO fast",
+    ]);
+    for (const doc of docs) expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("writes targets as the exact decimals of the contract, windows in the agreement's time zone", () => {
+    expect(yaml).toContain("      target: 0.999\n");
+    expect(yaml).toContain("      target: 0.995\n");
+    expect(yaml).toContain("      target: 0.99\n");
+    const slo = documents(yaml).find((d) => (d.metadata as { name: string }).name === "uptime")!;
+    expect((slo.spec as { timeWindow: unknown }).timeWindow).toEqual([
+      { duration: "1M", isRolling: false, calendar: { startTime: "2026-01-01 00:00:00", timeZone: "Europe/London" } },
+    ]);
+    expect(yaml).toContain("duration: 28d\n      isRolling: true");
+  });
+
+  it("writes a target that binary floating point would round as its decimal text", () => {
+    const text = INDICATOR_CONTRACT.replace("at least 99.9%", "at least 99.99999999999999999%");
+    expect(exported(text)).toContain("target: 0.9999999999999999999\n");
+  });
+
+  it("turns a latency histogram into the ratio of its threshold's bucket to all requests", () => {
+    expect(yaml).toContain(
+      'query: sum(rate(http_request_duration_seconds_bucket{job="checkout",le="0.3"}[{{.window}}]))',
+    );
+    expect(yaml).toContain(
+      'query: sum(rate(http_request_duration_seconds_bucket{job="checkout",le="+Inf"}[{{.window}}]))',
+    );
+  });
+
+  it("leaves out objectives without an indicator, and writes nothing for a contract without one", () => {
+    expect(yaml).not.toContain("checked");
+    for (const { path } of exampleFiles()) expect(exportOpenSlo(compileBundle(checkFile(path)))).toBeUndefined();
+  });
+});
+
+describe("sla import openslo", () => {
+  const yaml = exported(INDICATOR_CONTRACT);
+
+  it("gives a contract that checks clean and exports the same documents (round trip)", () => {
+    const { contract, notCarried } = importOpenSlo([{ path: "shop.yaml", text: yaml }]);
+    expect(notCarried).toEqual([]);
+    const program = checkSource({ "file:///work/imported.sla": contract });
+    expect(program.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([]);
+    const again = exportOpenSlo(compileBundle(program))!;
+    expect(documents(again)).toEqual(documents(yaml));
+  });
+
+  it("reports what it cannot carry over", () => {
+    const text = `apiVersion: openslo/v1
+kind: SLO
+metadata: { name: slow }
+spec:
+  service: web
+  indicatorRef: missing
+  budgetingMethod: Occurrences
+  timeWindow: [{ duration: 1M, isRolling: false }]
+  objectives: [{ target: 0.9 }]
+---
+apiVersion: openslo/v1
+kind: AlertPolicy
+metadata: { name: page }
+spec: {}
+---
+apiVersion: openslo/v1
+kind: SLI
+metadata: { name: thresholds }
+spec: { thresholdMetric: { metricSource: { type: Datadog, spec: {} } } }
+---
+apiVersion: openslo/v1
+kind: SLO
+metadata: { name: by-threshold }
+spec:
+  service: web
+  indicatorRef: thresholds
+  budgetingMethod: Timeslices
+  timeWindow: [{ duration: 1M, isRolling: false }]
+  objectives: [{ target: 0.9 }]
+`;
+    const { notCarried } = importOpenSlo([{ path: "x.yaml", text }]);
+    expect(notCarried).toEqual([
+      "x.yaml:11:1 (AlertPolicy page): an OpenSLO AlertPolicy has no place in a contract; skipped",
+      "x.yaml:1:1 (SLO slow): its SLI missing is not among the files; skipped",
+      "x.yaml:16:1 (SLI thresholds): only Prometheus ratio metrics (good or bad over total) are carried over",
+      "x.yaml:21:1 (SLO by-threshold): its SLI could not be carried over; skipped",
+    ]);
+  });
+
+  it("names the file, line and column of a YAML error", () => {
+    expect(() => importOpenSlo([{ path: "bad.yaml", text: "kind: SLO\nmetadata: [\n" }])).toThrow(OpenSloError);
+    expect(() => importOpenSlo([{ path: "bad.yaml", text: "kind: SLO\nmetadata: [\n" }])).toThrow(
+      /^bad\.yaml:\d+:\d+: /,
+    );
+  });
+});
