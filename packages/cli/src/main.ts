@@ -9,7 +9,9 @@ import { registerCheck } from "./commands/check.ts";
 import { registerDiff } from "./commands/diff.ts";
 import { registerEvaluate } from "./commands/evaluate.ts";
 import { registerExplain } from "./commands/explain.ts";
+import { registerExport } from "./commands/export.ts";
 import { registerFmt } from "./commands/fmt.ts";
+import { registerImport } from "./commands/import.ts";
 import { registerInit } from "./commands/init.ts";
 import { registerLsp } from "./commands/lsp.ts";
 import { registerSchema } from "./commands/schema.ts";
@@ -29,6 +31,7 @@ Examples:
   $ sla init demo && sla check demo.sla && sla build demo.sla
   $ sla check contracts/
   $ sla evaluate demo.sla --events outages.ndjson --period 2026-03
+  $ sla export openslo demo.sla --out demo.openslo.yaml
 
 Exit codes: 0 success, 1 problems in a contract, 2 usage or I/O error.`,
     );
@@ -37,6 +40,8 @@ Exit codes: 0 success, 1 problems in a contract, 2 usage or I/O error.`,
   registerBuild(program);
   registerDiff(program);
   registerEvaluate(program, { loadBundle, makeError: (message, exitCode) => new CliError(message, exitCode) });
+  registerExport(program);
+  registerImport(program);
   registerExplain(program);
   registerInit(program);
   registerSchema(program);

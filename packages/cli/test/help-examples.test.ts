@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { sla } from "./run.ts";
 
-const COMMANDS = ["check", "fmt", "build", "diff", "evaluate", "explain", "init", "schema", "lsp"];
+const COMMANDS = ["check", "fmt", "build", "diff", "evaluate", "export", "import", "explain", "init", "schema", "lsp"];
 
 const helps = new Map(COMMANDS.map((command) => [command, sla(["help", command]).stdout]));
 
