@@ -170,6 +170,11 @@ export const BundleAgreement = named(
       currency: Nullable(Currency),
       governingLaw: Nullable(Type.String()),
       businessCalendar: Nullable(Name),
+      definitions: Type.Optional(
+        Type.Array(Closed({ term: Type.String(), meaning: Type.String() }), {
+          description: "Terms the contract defines itself (`define \"Incident\" as \"…\"`), in source order.",
+        }),
+      ),
       schedule: Type.Optional(
         Closed(
           {

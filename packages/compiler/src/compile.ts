@@ -178,6 +178,7 @@ class Compiler {
       currency: propertyOf(d, "currency")?.code?.text ?? null,
       governingLaw: propertyOf(d, "governing law")?.value?.value ?? null,
       businessCalendar: this.ref(propertyOf(d, "business calendar")?.calendar, "calendar"),
+      ...definitionsOf(d),
       ...scheduleOf(d),
       source: this.source(uri, d.range.start),
     };
@@ -529,6 +530,14 @@ class Compiler {
 
 // ---------------------------------------------------------------------------------------------
 // Values that need nothing but the literal
+
+/** The contract's own defined terms as an optional field, so agreements without any are unchanged. */
+function definitionsOf(d: AgreementDeclaration): Pick<BundleAgreement, "definitions"> {
+  const definitions = propertiesOf(d, "define").flatMap((p) =>
+    p.term && p.meaning ? [{ term: p.term.value, meaning: p.meaning.value }] : [],
+  );
+  return definitions.length ? { definitions } : {};
+}
 
 /** The schedule framing as an optional field, so agreements that are not schedules are unchanged. */
 function scheduleOf(d: AgreementDeclaration): Pick<BundleAgreement, "schedule"> {

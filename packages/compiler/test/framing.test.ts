@@ -69,6 +69,17 @@ describe("a schedule to a master agreement", () => {
     expect(terms).toEqual([...terms].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
   });
 
+  it("defines the contract's own terms in alphabetical order with the generated ones", async () => {
+    expect(bundle.agreement?.definitions).toEqual([
+      { term: "Incident", meaning: "An unplanned interruption of the Service." },
+    ]);
+    const entry = '"**Incident**" means an unplanned interruption of the Service;';
+    expect(markdown).toContain(entry);
+    expect(markdown.indexOf("**Force Majeure Event**")).toBeLessThan(markdown.indexOf(entry));
+    expect(markdown.indexOf(entry)).toBeLessThan(markdown.indexOf("**Measurement Period**"));
+    expect(await wordText(bundle)).toContain(entry.replaceAll("**", ""));
+  });
+
   it("calls the parties Supplier and Client in every clause", () => {
     expect(markdown).not.toMatch(/Provider|Customer/);
     expect(markdown).toContain("The Supplier shall meet the following service levels:");

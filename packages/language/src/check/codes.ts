@@ -353,6 +353,13 @@ export const FramingDiagnostics = define({
     message:
       "'{party}' is called \"{label}\", as '{other}' already is: the contract could not tell them apart. Give each party its own label.",
   },
+  unusedDefinition: {
+    code: "SLA6007",
+    severity: "warning",
+    title: "Defined term that no clause uses",
+    message:
+      "\"{term}\" is defined but no clause uses it as spelled (a term is used where its exact spelling, capitals included, appears in a clause's text).",
+  },
 });
 
 /** Failures of the checker itself, not of the contract. */

@@ -31,6 +31,7 @@ export const DECLARATIONS = [
       "businessCalendarProperty",
       "scheduleProperty",
       "masterTermsProperty",
+      "defineProperty",
     ],
     doc: {
       syntax: 'agreement Name "Title" { version … effective … term … currency … }',

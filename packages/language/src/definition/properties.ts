@@ -125,6 +125,18 @@ export const PROPERTIES = [
     repeat: "once",
   },
   {
+    rule: "defineProperty",
+    kinds: {
+      define: {
+        syntax: 'define "Incident" as "an unplanned interruption of a service"',
+        meaning:
+          "A term the contract defines itself, listed in the Definitions in alphabetical order with the generated ones (\"Incident\" means …). Clause text uses it by its exact spelling.",
+      },
+    },
+    syntax: [...kw("define"), value("string", "term"), ...kw("as"), value("string", "meaning")],
+    repeat: "many",
+  },
+  {
     rule: "masterTermsProperty",
     kinds: {
       "master terms": {

@@ -67,6 +67,8 @@ function definedTerms(ctx: RenderContext, present: ReadonlySet<SectionKey>): Ter
   };
   /** ` (clause 3)` when the section is present. */
   const cite = (key: SectionKey, ref: SectionRef) => (present.has(key) ? md` (clause ${ref(key)})` : raw(""));
+  // the contract's own terms first: the first definition of a term wins
+  for (const d of bundle.agreement?.definitions ?? []) define(d.term, () => md`means ${meansText(d.meaning)}`);
   // first, so that a term the master agreement defines is not defined again here
   for (const term of bundle.agreement?.schedule?.masterTerms ?? []) {
     define(term, () => raw("has the meaning given in the Master Agreement"));

@@ -6,7 +6,7 @@ import type { Rule } from "../context.ts";
 import { bonusRule } from "./bonus.ts";
 import { objectiveKindsRule, outageBudgetRule, supportTimesRule, terminationRule } from "./consistency.ts";
 import { indicatorRule } from "./indicators.ts";
-import { masterTermsRule, partyLabelsRule } from "./framing.ts";
+import { masterTermsRule, partyLabelsRule, unusedDefinitionRule } from "./framing.ts";
 import { limitsRule } from "./limits.ts";
 import { agreementRule, duplicatePropertyRule, requiredPropertyRule, serviceRolesRule } from "./structure.ts";
 import { bandsRule, capsRule, feeExistsRule, tiersRule } from "./tiers.ts";
@@ -27,6 +27,7 @@ export const RULES: readonly NamedRule[] = named({
   serviceRolesRule,
   masterTermsRule,
   partyLabelsRule,
+  unusedDefinitionRule,
   duplicatePropertyRule,
   requiredPropertyRule,
   valuesRule,
