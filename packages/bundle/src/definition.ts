@@ -172,7 +172,7 @@ export const BundleAgreement = named(
       businessCalendar: Nullable(Name),
       definitions: Type.Optional(
         Type.Array(Closed({ term: Type.String(), meaning: Type.String() }), {
-          description: "Terms the contract defines itself (`define \"Incident\" as \"…\"`), in source order.",
+          description: 'Terms the contract defines itself (`define "Incident" as "…"`), in source order.',
         }),
       ),
       schedule: Type.Optional(
@@ -489,7 +489,17 @@ export type BundleReporting = Static<typeof BundleReporting>;
 
 export const BundleClause = named(
   "BundleClause",
-  Closed({ name: Name, title: Title, text: Type.String(), source: Source }),
+  Closed({
+    name: Name,
+    title: Title,
+    text: Type.String(),
+    placement: Type.Optional(
+      StringEnum(["exclusions", "measurement", "support", "credits", "reporting"], {
+        description: "The section the clause is placed in (`in exclusions`); without it, a section of its own.",
+      }),
+    ),
+    source: Source,
+  }),
 );
 export type BundleClause = Static<typeof BundleClause>;
 

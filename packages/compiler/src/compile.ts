@@ -454,6 +454,7 @@ class Compiler {
         .map((p) => p.value?.value ?? "")
         .filter((text) => text !== "")
         .join("\n\n"),
+      ...placementOf(propertyOf(d, "placement")?.section),
       source: this.source(uri, d.range.start),
     };
   }
@@ -551,6 +552,11 @@ function scheduleOf(d: AgreementDeclaration): Pick<BundleAgreement, "schedule"> 
       masterTerms: (propertyOf(d, "master terms")?.terms ?? []).map((t) => t.value),
     },
   };
+}
+
+/** A clause's section as an optional field, so clauses placed after Term are unchanged. */
+function placementOf(section: BundleClause["placement"]): Pick<BundleClause, "placement"> {
+  return section ? { placement: section } : {};
 }
 
 /** A party's label as an optional field, so bundles of parties without one are unchanged. */

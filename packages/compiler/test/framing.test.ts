@@ -80,6 +80,29 @@ describe("a schedule to a master agreement", () => {
     expect(await wordText(bundle)).toContain(entry.replaceAll("**", ""));
   });
 
+  it("places a clause in the section it names, headed by its title, paragraphs kept", async () => {
+    expect(bundle.clauses.map((c) => [c.name, c.placement ?? null])).toEqual([
+      ["IncidentReports", null],
+      ["ClaimsProcedure", "credits"],
+      ["PlannedWork", "exclusions"],
+    ]);
+    const section = (title: string) =>
+      markdown.slice(markdown.indexOf(`. ${title}\n`), markdown.indexOf("\n## ", markdown.indexOf(`. ${title}\n`)));
+    expect(section("Service Credits")).toContain(
+      "**Claims procedure.** The Client claims a Service Credit by email to the Supplier.\n\nCredits are set off against the next invoice.",
+    );
+    expect(section("Exclusions")).toContain("**Planned work.** Work the Client asks for in writing is not Downtime.");
+    expect(markdown).not.toMatch(/^## \d+\. (Claims procedure|Planned work)$/m);
+    expect(markdown).toMatch(/^## \d+\. Incident reports$/m);
+    const text = await wordText(bundle);
+    const credits = text.indexOf("Service Credits");
+    const claims = text.indexOf("Claims procedure. The Client claims a Service Credit by email to the Supplier.");
+    expect(credits).toBeGreaterThan(-1);
+    expect(claims).toBeGreaterThan(credits);
+    expect(text[claims + 1]).toBe("Credits are set off against the next invoice.");
+    expect(text).not.toContain("Claims procedure");
+  });
+
   it("calls the parties Supplier and Client in every clause", () => {
     expect(markdown).not.toMatch(/Provider|Customer/);
     expect(markdown).toContain("The Supplier shall meet the following service levels:");

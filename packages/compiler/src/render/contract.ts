@@ -9,12 +9,14 @@
  * Every string from the bundle goes through `md`/`escape*`, so a title or a clause can add no
  * Markdown or HTML of its own.
  */
-import type { RuleBundle } from "../bundle-types.ts";
+import type { BundleClause, RuleBundle } from "../bundle-types.ts";
 import { RenderContext } from "./context.ts";
 import {
   type Clause,
   type ContractDocument,
   clause,
+  headed,
+  paragraph,
   renderMarkdown,
   type Section,
   type SectionKey,
@@ -57,34 +59,48 @@ function written(key: SectionKey, title: string, clauses: Clause[]): SectionWrit
   return { key, title: md`${title}`, present: clauses.length > 0, clauses: () => clauses };
 }
 
+/** The contract's own clauses placed in a section (`in exclusions`), each headed by its title. */
+function placed(ctx: RenderContext, key: NonNullable<BundleClause["placement"]>): Clause[] {
+  return ctx.bundle.clauses
+    .filter((c) => c.placement === key)
+    .map((c) => {
+      const [first = "", ...rest] = escapeParagraphs(c.text);
+      return headed(md`${titleOf(c)}`, raw(first), ...rest.map((p) => paragraph(raw(p))));
+    });
+}
+
 /** Every section but the definitions, in the contract's order. */
 function sectionWriters(ctx: RenderContext): SectionWriter[] {
   return [
     written("parties", "Parties", partiesSection(ctx)),
     written("services", "Services", servicesSection(ctx)),
     written("levels", "Service Levels", levelsSection(ctx)),
-    written("measurement", "Measurement", measurementSection(ctx)),
-    written("exclusions", "Exclusions", exclusionsSection(ctx)),
-    written("support", "Support", supportSection(ctx)),
+    written("measurement", "Measurement", [...measurementSection(ctx), ...placed(ctx, "measurement")]),
+    written("exclusions", "Exclusions", [...exclusionsSection(ctx), ...placed(ctx, "exclusions")]),
+    written("support", "Support", [...supportSection(ctx), ...placed(ctx, "support")]),
     {
       key: "credits",
       title: md`Service Credits`,
-      present: creditRemedies(ctx).length > 0,
-      clauses: (ref) => creditsSection(ctx, ref),
+      present: creditRemedies(ctx).length > 0 || placed(ctx, "credits").length > 0,
+      clauses: (ref) => [...creditsSection(ctx, ref), ...placed(ctx, "credits")],
     },
     written("actions", "Corrective Actions", actionsSection(ctx)),
     written("termination", "Termination Rights", terminationSection(ctx)),
     written("incentives", "Incentives", incentivesSection(ctx)),
-    written("reporting", "Reporting and Reviews", reportingSection(ctx)),
+    written("reporting", "Reporting and Reviews", [...reportingSection(ctx), ...placed(ctx, "reporting")]),
     written("term", "Term, Renewal and Governing Law", termSection(ctx)),
-    // the contract's own clauses, each a section, shown even when its text is empty
-    ...ctx.bundle.clauses.map(
-      (c, i): SectionWriter => ({
-        key: `clause:${i}`,
-        title: md`${titleOf(c)}`,
-        present: true,
-        clauses: () => escapeParagraphs(c.text).map((p) => clause(raw(p))),
-      }),
+    // the contract's own clauses placed nowhere else, each a section, shown even when its text is empty
+    ...ctx.bundle.clauses.flatMap((c, i): SectionWriter[] =>
+      c.placement
+        ? []
+        : [
+            {
+              key: `clause:${i}`,
+              title: md`${titleOf(c)}`,
+              present: true,
+              clauses: () => escapeParagraphs(c.text).map((p) => clause(raw(p))),
+            },
+          ],
     ),
   ];
 }

@@ -136,9 +136,9 @@ export const DECLARATIONS = [
   },
   {
     kind: "clause",
-    properties: ["textProperty"],
+    properties: ["textProperty", "placementProperty"],
     doc: {
-      syntax: 'clause Name "Title" { text """ … """ }',
+      syntax: 'clause Name "Title" { text """ … """  in exclusions }',
       meaning: "Contract prose that the tools carry into the rendered contract unchanged.",
     },
   },

@@ -130,7 +130,7 @@ export const PROPERTIES = [
       define: {
         syntax: 'define "Incident" as "an unplanned interruption of a service"',
         meaning:
-          "A term the contract defines itself, listed in the Definitions in alphabetical order with the generated ones (\"Incident\" means …). Clause text uses it by its exact spelling.",
+          'A term the contract defines itself, listed in the Definitions in alphabetical order with the generated ones ("Incident" means …). Clause text uses it by its exact spelling.',
       },
     },
     syntax: [...kw("define"), value("string", "term"), ...kw("as"), value("string", "meaning")],
@@ -612,6 +612,27 @@ export const PROPERTIES = [
     rule: "textProperty",
     kinds: { text: { syntax: 'text """ … """', meaning: "The clause's wording." } },
     syntax: [...kw("text"), value("text", "value")],
+    repeat: "once",
+  },
+  {
+    rule: "placementProperty",
+    kinds: {
+      placement: {
+        syntax: "in exclusions | in measurement | in support | in credits | in reporting",
+        meaning:
+          "The section of the contract the clause belongs to (an exclusion's prose in Exclusions, a claims procedure in Service Credits). Without it the clause is a section of its own after Term.",
+      },
+    },
+    syntax: [
+      ...kw("in"),
+      oneOf("section", {
+        exclusions: ["exclusions"],
+        measurement: ["measurement"],
+        support: ["support"],
+        credits: ["credits"],
+        reporting: ["reporting"],
+      }),
+    ],
     repeat: "once",
   },
 ] as const satisfies readonly PropertyDefinition[];

@@ -33,6 +33,7 @@ const EXAMPLES: Record<Kind, [declaration: string, text: string, keyword: string
   called: ["party", 'called "Supplier"', "called"],
   schedule: ["agreement", 'schedule 3 to "Master Services Agreement" dated 2026-01-15', "schedule"],
   "master terms": ["agreement", 'master terms "Services", "Charges"', "master terms"],
+  placement: ["clause", "in exclusions", "in"],
   define: ["agreement", 'define "Incident" as "an unplanned interruption"', "define"],
   "working hours": ["calendar", "monday to friday 08:00 to 18:00", "monday"],
   holidays: ["calendar", "holidays 2026-12-25, 2026-12-26", "holidays"],
