@@ -21,6 +21,13 @@ describe("sla export openslo", () => {
     expect(readFileSync(out, "utf8")).toBe(printed.stdout);
   });
 
+  it("shares the export command with prometheus rules", () => {
+    const rules = sla(["export", "prometheus", contract]);
+    expect(rules.code).toBe(0);
+    expect(rules.stdout).toMatch(/^groups:\n {2}- name: sla-uptime\n/);
+    expect(sla(["export", "prometheus", join(REPO, "examples/cloud-hosting.sla")]).code).toBe(1);
+  });
+
   it("refuses a contract without an indicator, and one with errors", () => {
     const example = join(REPO, "examples/cloud-hosting.sla");
     const none = sla(["export", "openslo", example]);

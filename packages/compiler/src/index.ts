@@ -16,6 +16,7 @@ export {
 export { compileBundle, monthlyFee, MONTHLY_FEE_PLACES, type CompileOptions } from "./compile.ts";
 export { renderContract } from "./render/contract.ts";
 export { exportOpenSlo, OPENSLO_WINDOW } from "./export/openslo.ts";
+export { exportPrometheus, periodRange } from "./export/prometheus.ts";
 export {
   IMPORT_PLACEHOLDERS,
   importOpenSlo,

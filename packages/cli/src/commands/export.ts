@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { type CheckedProgram, checkProgram } from "@sla/language";
-import { compileBundle, exportOpenSlo, type RuleBundle } from "@sla/compiler";
+import { compileBundle, exportOpenSlo, exportPrometheus, type RuleBundle } from "@sla/compiler";
 import { CliError } from "../errors.ts";
 import { isDirectory, nodeHost, toUri, writeFileAtomic } from "../files.ts";
 import { formatDiagnostic } from "../output/diagnostics.ts";
@@ -34,12 +34,20 @@ const FORMATS: readonly ExportFormat[] = [
   $ sla export openslo hosting.sla --out hosting.openslo.yaml`,
     write: exportOpenSlo,
   },
+  {
+    name: "prometheus",
+    description:
+      "write Prometheus rules: error ratios over 5m to the objective's period, the error budget left, burn-rate alerts",
+    examples: `  $ sla export prometheus hosting.sla --out hosting.rules.yaml
+  $ sla export prometheus hosting.sla | promtool check rules /dev/stdin`,
+    write: exportPrometheus,
+  },
 ];
 
 export function registerExport(program: Command): void {
   const command = program
     .command("export")
-    .description("write a contract's objectives for monitoring tools (OpenSLO)")
+    .description("write a contract's objectives for monitoring tools (OpenSLO, Prometheus rules)")
     .addHelpText(
       "after",
       `
