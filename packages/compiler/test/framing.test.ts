@@ -85,11 +85,12 @@ describe("a schedule to a master agreement", () => {
       ["IncidentReports", null],
       ["ClaimsProcedure", "credits"],
       ["PlannedWork", "exclusions"],
+      ["Scope", null],
     ]);
     const section = (title: string) =>
       markdown.slice(markdown.indexOf(`. ${title}\n`), markdown.indexOf("\n## ", markdown.indexOf(`. ${title}\n`)));
     expect(section("Service Credits")).toContain(
-      "**Claims procedure.** The Client claims a Service Credit by email to the Supplier.\n\nCredits are set off against the next invoice.",
+      "**Claims procedure.** The Client claims a Service Credit by email to the Supplier.\n\n**7.4** Credits are set off against the next invoice.",
     );
     expect(section("Exclusions")).toContain("**Planned work.** Work the Client asks for in writing is not Downtime.");
     expect(markdown).not.toMatch(/^## \d+\. (Claims procedure|Planned work)$/m);
@@ -101,6 +102,28 @@ describe("a schedule to a master agreement", () => {
     expect(claims).toBeGreaterThan(credits);
     expect(text[claims + 1]).toBe("Credits are set off against the next invoice.");
     expect(text).not.toContain("Claims procedure");
+  });
+
+  it("keeps a lead-in and its list in one clause, escaped, in Markdown and Word", async () => {
+    expect(markdown).toContain(
+      [
+        "**11.1** The service levels do not apply to:",
+        "(a) the Client's own \\*test\\* environments;",
+        "(b) 1\\. any service the Client runs itself; and",
+        "(c) &lt;b&gt;beta&lt;/b&gt; features \\[named\\](http\\:\\/\\/x.example) in writing.",
+        "**11.2** Nothing in this Schedule limits the Master Agreement.",
+      ].join("\n\n"),
+    );
+    const files = unzip(await renderContractDocx(bundle));
+    const word = paragraphs(part(files, "word/document.xml"));
+    const lead = word.findIndex((p) => p.text === "The service levels do not apply to:");
+    expect(word.slice(lead, lead + 5).map((p) => [p.text, p.level])).toEqual([
+      ["The service levels do not apply to:", 1],
+      ["the Client's own *test* environments;", 2],
+      ["1. any service the Client runs itself; and", 2],
+      ["<b>beta</b> features [named](http://x.example) in writing.", 2],
+      ["Nothing in this Schedule limits the Master Agreement.", 1],
+    ]);
   });
 
   it("calls the parties Supplier and Client in every clause", () => {

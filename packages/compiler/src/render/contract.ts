@@ -10,19 +10,18 @@
  * Markdown or HTML of its own.
  */
 import type { BundleClause, RuleBundle } from "../bundle-types.ts";
+import { clauseText } from "./clause-text.ts";
 import { RenderContext } from "./context.ts";
 import {
   type Clause,
   type ContractDocument,
-  clause,
-  headed,
   paragraph,
   renderMarkdown,
   type Section,
   type SectionKey,
   type SectionRef,
 } from "./document.ts";
-import { escapeInline, escapeParagraphs, join, type Markdown, md, raw } from "./escape.ts";
+import { escapeInline, join, type Markdown, md, raw } from "./escape.ts";
 import { capitalise, formatDate } from "./format.ts";
 import { titleOf } from "./phrases.ts";
 import { actionsSection } from "./sections/actions.ts";
@@ -63,9 +62,9 @@ function written(key: SectionKey, title: string, clauses: Clause[]): SectionWrit
 function placed(ctx: RenderContext, key: NonNullable<BundleClause["placement"]>): Clause[] {
   return ctx.bundle.clauses
     .filter((c) => c.placement === key)
-    .map((c) => {
-      const [first = "", ...rest] = escapeParagraphs(c.text);
-      return headed(md`${titleOf(c)}`, raw(first), ...rest.map((p) => paragraph(raw(p))));
+    .flatMap((c) => {
+      const [first = { blocks: [paragraph(raw(""))] }, ...rest] = clauseText(c.text);
+      return [{ ...first, heading: md`${titleOf(c)}` }, ...rest];
     });
 }
 
@@ -98,7 +97,7 @@ function sectionWriters(ctx: RenderContext): SectionWriter[] {
               key: `clause:${i}`,
               title: md`${titleOf(c)}`,
               present: true,
-              clauses: () => escapeParagraphs(c.text).map((p) => clause(raw(p))),
+              clauses: () => clauseText(c.text),
             },
           ],
     ),
