@@ -283,7 +283,7 @@ export const BundleIndicator = named(
       source: StringEnum(["prometheus"]),
       kind: StringEnum(["histogram"]),
       histogram: Type.String({
-        description: "A histogram's bucket series selector (`…_bucket{job=\"api\"}`), without a range.",
+        description: 'A histogram\'s bucket series selector (`…_bucket{job="api"}`), without a range.',
       }),
       threshold: BundleDuration,
     }),

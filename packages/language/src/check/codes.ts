@@ -358,7 +358,7 @@ export const FramingDiagnostics = define({
     severity: "warning",
     title: "Defined term that no clause uses",
     message:
-      "\"{term}\" is defined but no clause uses it as spelled (a term is used where its exact spelling, capitals included, appears in a clause's text).",
+      '"{term}" is defined but no clause uses it as spelled (a term is used where its exact spelling, capitals included, appears in a clause\'s text).',
   },
 });
 
