@@ -165,6 +165,15 @@ describe("random and damaged event lines", () => {
     minLength: 1,
   });
 
+  it("CSV: a skipped record at the very end of the input is an invalid line, not a TypeError", async () => {
+    // found by the property below: csv-parse's browser build ended with "listener argument must be a function"
+    const lines = ["opened", '"x," !,ticket'];
+    for (const skip of [false, true]) {
+      const result = await run(csvEvents(lines), skip);
+      if (result instanceof Error) expect(result).toBeInstanceOf(EventDataError);
+    }
+  });
+
   it("CSV: reports, or an error naming a line of the file", async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -75,6 +75,11 @@ export async function* csvEvents(lines: TextSource, options: CsvOptions = {}): A
       else queue.push(invalidLine(lineOf(error), null, `bad CSV: ${reasonOf(error)}`));
     },
   });
+  // The browser build's stream has no `destroy`, and csv-parse's end of input registers it as an
+  // "end" listener: on some inputs (a skipped record at the very end) that threw a TypeError. There
+  // is nothing to release, so a no-op serves.
+  const stream = parser as unknown as { destroy?: unknown };
+  if (typeof stream.destroy !== "function") stream.destroy = () => {};
   parser.on("error", (error: CsvError) => {
     fatal ??= new EventDataError(lineOf(error), null, `bad CSV: ${reasonOf(error)}`);
   });
