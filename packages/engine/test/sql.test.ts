@@ -6,7 +6,7 @@ import { compileBundle } from "@sla/compiler";
 import { checkProgram, memoryHost } from "@sla/language";
 import { describe, expect, it } from "vitest";
 import type { RuleBundle } from "../src/bundle.ts";
-import { csvEvents, evaluate, ndjsonEvents } from "../src/index.ts";
+import { CSV_COLUMNS, csvEvents, evaluate, ndjsonEvents } from "../src/index.ts";
 import { openDuckDb } from "../src/sql/duckdb.ts";
 import { evaluateWithSql } from "../src/sql/evaluate-sql.ts";
 import { bothEngines, sortedJson } from "./sql/back-to-back.ts";
@@ -100,21 +100,7 @@ describe("DuckDB reads CSV and Parquet files and globs", () => {
   it("gives the NDJSON report from the same records as CSV, as Parquet, and split over two files", async () => {
     const bundle = JSON.parse(fixture("hosting.bundle.json")) as RuleBundle;
     const lines = fixture("hosting-2026-03.ndjson").trimEnd().split("\n");
-    const columns = [
-      "type",
-      "service",
-      "metric",
-      "start",
-      "end",
-      "cause",
-      "announced",
-      "severity",
-      "opened",
-      "responded",
-      "resolved",
-      "at",
-      "value",
-    ];
+    const columns = CSV_COLUMNS;
     const csv = [
       columns.join(","),
       ...lines.map((l) => {
