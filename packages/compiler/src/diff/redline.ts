@@ -13,9 +13,8 @@ import {
   InsertedTextRun,
   Paragraph,
   ShadingType,
-  Table,
+  type Table,
   TableCell,
-  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -27,6 +26,7 @@ import {
   CELL_MARGIN,
   NUMBERING,
   packDocx,
+  pageTable,
   SIGNATURE_ROW_HEIGHT,
   STYLE,
   signatureWidths,
@@ -270,38 +270,24 @@ function table(before: Grid | undefined, after: Grid | undefined, revisions: Rev
       similarity(plainText(raw(a.map((m) => m.text).join(" "))), plainText(raw(b.map((m) => m.text).join(" ")))) >=
       SIMILAR,
   );
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 },
-    rows: [
-      new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        keepNext: t.signatures || undefined,
-        children: cells(before?.head, after?.head, true),
-      }),
-      ...rows.map((op, i) => {
-        const old = op.op === "insert" ? undefined : op.old;
-        const now = op.op === "delete" ? undefined : op.new;
-        const changed =
-          op.op === "insert"
-            ? { insertion: revisions.mark() }
-            : op.op === "delete"
-              ? { deletion: revisions.mark() }
-              : {};
-        // the signature block as the Word contract has it: rows with room to sign, kept on one page
-        const signing = t.signatures
-          ? {
-              height: { value: SIGNATURE_ROW_HEIGHT, rule: HeightRule.ATLEAST },
-              keepNext: i < rows.length - 1,
-            }
-          : {};
-        return new TableRow({ cantSplit: true, ...signing, ...changed, children: cells(old, now, false) });
-      }),
-    ],
-  });
+  return pageTable(
+    widths,
+    { keepNext: t.signatures || undefined, children: cells(before?.head, after?.head, true) },
+    rows.map((op, i) => {
+      const old = op.op === "insert" ? undefined : op.old;
+      const now = op.op === "delete" ? undefined : op.new;
+      const changed =
+        op.op === "insert" ? { insertion: revisions.mark() } : op.op === "delete" ? { deletion: revisions.mark() } : {};
+      // the signature block as the Word contract has it: rows with room to sign, kept on one page
+      const signing = t.signatures
+        ? {
+            height: { value: SIGNATURE_ROW_HEIGHT, rule: HeightRule.ATLEAST },
+            keepNext: i < rows.length - 1,
+          }
+        : {};
+      return new TableRow({ cantSplit: true, ...signing, ...changed, children: cells(old, now, false) });
+    }),
+  );
 }
 
 /** The redline's body: the units of both contracts, aligned, with what changed tracked. */

@@ -104,28 +104,33 @@ function table(head: Markdown[], rows: Markdown[][], options: TableOptions = {})
       size,
       CELL_MARGIN,
     );
+  return pageTable(
+    widths,
+    { keepNext: options.together, children: head.map((h, i) => cell(h, widths[i], size, true)) },
+    rows.map(
+      (row, i) =>
+        new TableRow({
+          cantSplit: true,
+          keepNext: options.together && i < rows.length - 1,
+          height: options.rowHeight ? { value: options.rowHeight, rule: HeightRule.ATLEAST } : undefined,
+          children: row.map((c, i) => cell(c, widths[i], size, false)),
+        }),
+    ),
+  );
+}
+
+/** A table across the text width in fixed columns, its header row repeated on every page (the contract and the redline). */
+export function pageTable(
+  widths: number[],
+  header: { keepNext?: boolean; children: TableCell[] },
+  rows: TableRow[],
+): Table {
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 },
-    rows: [
-      new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        keepNext: options.together,
-        children: head.map((h, i) => cell(h, widths[i], size, true)),
-      }),
-      ...rows.map(
-        (row, i) =>
-          new TableRow({
-            cantSplit: true,
-            keepNext: options.together && i < rows.length - 1,
-            height: options.rowHeight ? { value: options.rowHeight, rule: HeightRule.ATLEAST } : undefined,
-            children: row.map((c, i) => cell(c, widths[i], size, false)),
-          }),
-      ),
-    ],
+    rows: [new TableRow({ tableHeader: true, cantSplit: true, ...header }), ...rows],
   });
 }
 
