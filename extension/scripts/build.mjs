@@ -77,6 +77,17 @@ if (JSON.stringify(snippets) !== JSON.stringify(wantedSnippets)) {
 for (const name of ["sla.tmLanguage.json", "language-configuration.json"]) {
   JSON.parse(readFileSync(join(repoRoot, "grammar", name), "utf8"));
 }
+// The grammar's keyword patterns are generated from the definition too; a stale grammar would
+// colour a new keyword as a name.
+const { withDefinitionKeywords } = await import(pathToFileURL(languageDist).href);
+const grammarFile = JSON.parse(readFileSync(join(repoRoot, "grammar", "sla.tmLanguage.json"), "utf8"));
+if (JSON.stringify(grammarFile) !== JSON.stringify(withDefinitionKeywords(grammarFile))) {
+  console.error(
+    "extension build: grammar/sla.tmLanguage.json's keyword patterns are not the language definition's; regenerate them with\n" +
+      "  UPDATE_GRAMMAR=1 npx vitest run grammar/test/generated.test.ts && npx biome format --write grammar/sla.tmLanguage.json",
+  );
+  process.exit(1);
+}
 copy(join(repoRoot, "grammar", "sla.tmLanguage.json"), join(extensionDir, "dist", "syntaxes", "sla.tmLanguage.json"));
 copy(
   join(repoRoot, "grammar", "language-configuration.json"),

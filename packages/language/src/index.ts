@@ -16,6 +16,13 @@ export {
   vscodeSnippetFile,
 } from "./definition/index.ts";
 export { KEYWORDS, DECLARATION_KEYWORDS, keywordTokens, slaLexer, type Keyword } from "./syntax/lexer.ts";
+export {
+  GENERATED_FIELDS,
+  type KeywordClasses,
+  keywordClasses,
+  type TextMateGrammar,
+  withDefinitionKeywords,
+} from "./definition/textmate.ts";
 export { parse, positionAt, computeLineStarts, type ParseResult } from "./syntax/parse.ts";
 export { parseDocument, reparseDocument, type ParsedDocument } from "./syntax/incremental-parse.ts";
 export { grammar } from "./syntax/grammar.ts";
