@@ -220,6 +220,12 @@ export const ValueDiagnostics = define({
     title: "Indicator that does not fit the metric",
     message: "{form} does not measure {type}: {fits}.",
   },
+  indicatorSliceUncountable: {
+    code: "SLA4020",
+    severity: "error",
+    title: "Indicator slice that cannot be counted",
+    message: "The indicator's slice {reason}.",
+  },
 });
 
 export const TierDiagnostics = define({
@@ -359,6 +365,58 @@ export const FramingDiagnostics = define({
     title: "Defined term that no clause uses",
     message:
       '"{term}" is defined but no clause uses it as spelled (a term is used where its exact spelling, capitals included, appears in a clause\'s text).',
+  },
+});
+
+/** Outsourcing provisions: fees at risk, allocations and earn-back (issue 20). */
+export const AtRiskDiagnostics = define({
+  allocationsAbovePool: {
+    code: "SLA7001",
+    severity: "error",
+    title: "Allocations above the pool maximum",
+    message:
+      "The critical service levels of '{service}' are allocated {total}% of the pool, more than its pool maximum of {maximum}%.",
+  },
+  criticalWithoutAllocation: {
+    code: "SLA7002",
+    severity: "error",
+    title: "Critical service level without an allocation",
+    message:
+      "'{objective}' is a critical service level but has no allocation: say which share of the At-Risk Amount it carries (`critical allocation 20%`).",
+  },
+  expectedLooserThanMinimum: {
+    code: "SLA7003",
+    severity: "error",
+    title: "Expected service level looser than the minimum",
+    message:
+      "The expected service level of '{objective}' ({expected}) is looser than its minimum ({minimum}): a value of {example} meets the expected level and fails the minimum.",
+  },
+  minimumNotComparable: {
+    code: "SLA7004",
+    severity: "error",
+    title: "Minimum service level not comparable with the target",
+    message: "The minimum of '{objective}' ({minimum}) {reason}.",
+  },
+  earnBackLongerThanTerm: {
+    code: "SLA7005",
+    severity: "error",
+    title: "Earn-back period longer than the term",
+    message:
+      "Earning a credit back takes {months} consecutive months, longer than the term of {term}: no credit could ever be earned back.",
+  },
+  withoutAtRisk: {
+    code: "SLA7006",
+    severity: "error",
+    title: "Fees-at-risk term without an At-Risk Amount",
+    message:
+      "{what} needs the At-Risk Amount of '{service}': add `at risk 12% of monthly fee` (with its own percentage) to the service.",
+  },
+  criticalAndKey: {
+    code: "SLA7007",
+    severity: "error",
+    title: "Critical service level and key measurement at once",
+    message:
+      "'{objective}' is both a critical service level and a key measurement: a key measurement carries no credit. Keep one of them.",
   },
 });
 

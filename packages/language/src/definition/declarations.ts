@@ -65,6 +65,9 @@ export const DECLARATIONS = [
       "hoursProperty",
       "excludeProperty",
       "contactProperty",
+      "atRiskProperty",
+      "poolMaximumProperty",
+      "earnBackProperty",
     ],
     doc: {
       syntax: 'service Name "Title" { provider P  customer C  fee GBP 1,000 per month  hours 24x7 }',
@@ -93,6 +96,9 @@ export const DECLARATIONS = [
       "resolutionProperty",
       "ticketsProperty",
       "excludeProperty",
+      "criticalProperty",
+      "minimumProperty",
+      "keyMeasurementProperty",
     ],
     doc: {
       syntax: 'objective Name "Title" { metric M  target at least 99.9% per calendar month }',

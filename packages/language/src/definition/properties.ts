@@ -351,9 +351,9 @@ export const PROPERTIES = [
     kinds: {
       indicator: {
         syntax:
-          'indicator prometheus good "…" total "…" | indicator prometheus errors "…" total "…" | indicator prometheus histogram "…" below 300 milliseconds',
+          'indicator prometheus good "…" total "…" [slice 1 minute above 5%] | indicator prometheus errors "…" total "…" | indicator prometheus histogram "…" below 300 milliseconds',
         meaning:
-          "Where the metric's data lives, for `sla export openslo` and `sla export prometheus`: Prometheus queries for the good (or failed) and all events, or a latency histogram and the time a good request stays below. `$window` in a query is the range an export puts in (`5m`, `1h`, …). Not part of the written contract.",
+          "Where the metric's data lives, for `sla export openslo`, `sla export prometheus` and `sla evaluate --prometheus`: Prometheus queries for the good (or failed) and all events, or a latency histogram and the time a good request stays below. `$window` in a query is the range an export puts in (`5m`, `1h`, …). On an availability metric, `slice 1 minute above 5%` counts time in slices: a slice whose share of failed events is above 5% is downtime (OpenSLO Timeslices). Not part of the written contract.",
       },
     },
     syntax: [
@@ -364,6 +364,7 @@ export const PROPERTIES = [
         [...kw("errors"), value("string", "errors"), ...kw("total"), value("string", "total")],
         [...kw("histogram"), value("string", "histogram"), ...kw("below"), value("duration", "threshold")],
       ),
+      optional(...kw("slice"), value("duration", "slice"), ...kw("above"), value("percentage", "sliceAbove")),
     ],
     repeat: "once",
     customBuilder: true,
@@ -465,6 +466,86 @@ export const PROPERTIES = [
     keywords: [],
     repeat: "keyed",
   },
+  // fees at risk (service and objective)
+  {
+    rule: "atRiskProperty",
+    kinds: {
+      "at risk": {
+        syntax: "at risk 12% of monthly fee",
+        meaning:
+          "The service's At-Risk Amount: the most its critical service levels can take back in service credits in one month.",
+      },
+    },
+    syntax: [...kw("at", "risk"), value("percentage", "percentage"), ...kw("of"), value("feeBasis", "basis")],
+    keywords: ["at", "risk"],
+    repeat: "once",
+  },
+  {
+    rule: "poolMaximumProperty",
+    kinds: {
+      "pool maximum": {
+        syntax: "pool maximum 250%",
+        meaning:
+          "The most the allocations of the service's critical service levels may add up to (the Pool Percentage Available for Allocation).",
+      },
+    },
+    syntax: [...kw("pool", "maximum"), value("percentage", "percentage")],
+    keywords: ["pool", "maximum"],
+    repeat: "once",
+  },
+  {
+    rule: "earnBackProperty",
+    kinds: {
+      "earn back": {
+        syntax: "earn back after 3 consecutive months",
+        meaning:
+          "A credit for a failed critical service level is paid back to the provider when that service level then meets its expected level for this many consecutive windows.",
+      },
+    },
+    syntax: [...kw("earn", "back", "after"), value("number", "windows"), ...kw("consecutive", "months")],
+    keywords: ["earn", "back"],
+    repeat: "once",
+  },
+  {
+    rule: "criticalProperty",
+    kinds: {
+      critical: {
+        syntax: "critical allocation 40%",
+        meaning:
+          "A Critical Service Level: failing its minimum in a window costs its allocation (a percentage of the pool) of the service's At-Risk Amount.",
+      },
+    },
+    syntax: [...kw("critical"), optional(...kw("allocation"), value("percentage", "allocation"))],
+    repeat: "once",
+  },
+  {
+    rule: "minimumProperty",
+    kinds: {
+      minimum: {
+        syntax: "minimum at least 99.5%",
+        meaning:
+          "The Minimum Service Level: below it a critical service level has failed and a credit is due. The target is then the Expected Service Level, below which the provider reports the trend and acts.",
+      },
+    },
+    syntax: [...kw("minimum"), value("comparator", "comparator"), value("quantity", "value")],
+    repeat: "once",
+  },
+  {
+    rule: "keyMeasurementProperty",
+    kinds: {
+      "key measurement": {
+        syntax: "key measurement, promotion notice 90 days",
+        meaning:
+          "A Key Measurement: reported against its target but carrying no credit; with `promotion notice`, the customer may make it a critical service level on that much notice.",
+      },
+    },
+    syntax: [
+      ...kw("key", "measurement"),
+      optional(comma, ...kw("promotion", "notice"), value("duration", "promotionNotice")),
+    ],
+    keywords: ["key", "measurement"],
+    repeat: "once",
+  },
   // remedy and incentive
   {
     rule: "forProperty",
@@ -477,16 +558,14 @@ export const PROPERTIES = [
     kinds: {
       credit: {
         syntax:
-          "credit 10% of monthly fee when below 99.9% | credit 10% of monthly fee when below 99.99% but at least 99.0% | credit 5% of monthly fee for each breach",
+          "credit 10% of monthly fee when below 99.9% | credit 10% of monthly fee when below 99.99% but at least 99.0% | credit USD 500.00 when below 99.0% | credit 5% of monthly fee for each breach",
         meaning:
-          "A service credit tier. Tiers are not cumulative: the single largest credit whose condition holds applies; a band (`when below 99.99% but at least 99.0%`) holds when both bounds do; `for each breach` is multiplied by the window's breaches.",
+          "A service credit tier: a percentage of a fee, or a fixed amount of money. Tiers are not cumulative: the single largest credit whose condition holds applies; a band (`when below 99.99% but at least 99.0%`) holds when both bounds do; `for each breach` is multiplied by the window's breaches.",
       },
     },
     syntax: [
       ...kw("credit"),
-      value("percentage", "percentage"),
-      ...kw("of"),
-      value("feeBasis", "basis"),
+      choice([value("percentage", "percentage"), ...kw("of"), value("feeBasis", "basis")], [value("money", "amount")]),
       choice(
         [
           ...kw("when"),

@@ -3,6 +3,7 @@
  * family module (brief §3). The name is what an internal error (SLA9001) reports when a rule throws.
  */
 import type { Rule } from "../context.ts";
+import { allocationRule, atRiskServiceRule, earnBackRule, minimumRule } from "./at-risk.ts";
 import { bonusRule } from "./bonus.ts";
 import { objectiveKindsRule, outageBudgetRule, supportTimesRule, terminationRule } from "./consistency.ts";
 import { indicatorRule } from "./indicators.ts";
@@ -42,4 +43,8 @@ export const RULES: readonly NamedRule[] = named({
   supportTimesRule,
   objectiveKindsRule,
   terminationRule,
+  allocationRule,
+  atRiskServiceRule,
+  minimumRule,
+  earnBackRule,
 });
