@@ -12,6 +12,7 @@ export type {
   BundleCredit,
   BundleDuration,
   BundleExclusion,
+  BundleFeesAtRisk,
   BundleHours,
   BundleIncentive,
   BundleIndicator,
@@ -36,8 +37,8 @@ export type {
   Weekday,
   WindowPeriod,
 } from "./definition.ts";
-export { BUNDLE_FORMAT, BUNDLE_SCHEMA_ID } from "./definition.ts";
+export { BUNDLE_FORMAT, BUNDLE_SCHEMA_ID, INDICATOR_WINDOW } from "./definition.ts";
 export { bundleSchema, bundleSchemaText, JSON_SCHEMA_DIALECT, type JsonSchema } from "./schema.ts";
 export { serializeBundle } from "./serialize.ts";
-export { escapeCell, escapeInline, escapeParagraphs, join, Markdown, md, raw } from "./markdown-escape.ts";
+export { escapeCell, escapeInline, escapeParagraphs, join, Markdown, md, plainLine, raw } from "./markdown-escape.ts";
 export { formatMoney, groupDigits, minorUnits } from "./money.ts";

@@ -53,6 +53,18 @@ export function escapeInline(text: string): string {
   return escapeText(text.replace(CONTROL, "").trim());
 }
 
+/**
+ * Text as `escapeInline` will show it, before escaping: control characters dropped, each run of
+ * white space one space, trimmed. For a caller that reads the text (clause emphasis) before
+ * escaping its pieces, so what it reads is what is shown.
+ */
+export function plainLine(text: string): string {
+  return text
+    .replace(CONTROL, "")
+    .replace(/[\s\u2028\u2029]+/g, " ")
+    .trim();
+}
+
 /** As `escapeInline` but keeping a leading or trailing space: for text placed inside a sentence. */
 function escapeText(text: string): string {
   let s = text.replace(CONTROL, "").replace(/[\s\u2028\u2029]+/g, " ");

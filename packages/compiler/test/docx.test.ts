@@ -277,13 +277,16 @@ describe("inline Markdown of the model", () => {
     );
   });
 
-  it("splits renderer-written bold and code from plain text", () => {
-    expect(spans(raw('the "**Service**" (\\*) `agreement` &lt;'))).toEqual([
-      { text: 'the "', bold: false, code: false },
-      { text: "Service", bold: true, code: false },
-      { text: '" (*) ', bold: false, code: false },
-      { text: "agreement", bold: false, code: true },
-      { text: " <", bold: false, code: false },
+  it("splits renderer-written bold, italic and code from plain text", () => {
+    expect(spans(raw('the "**Service**" (\\*) `agreement` &lt; *any* **time**'))).toEqual([
+      { text: 'the "', bold: false, italic: false, code: false },
+      { text: "Service", bold: true, italic: false, code: false },
+      { text: '" (*) ', bold: false, italic: false, code: false },
+      { text: "agreement", bold: false, italic: false, code: true },
+      { text: " < ", bold: false, italic: false, code: false },
+      { text: "any", bold: false, italic: true, code: false },
+      { text: " ", bold: false, italic: false, code: false },
+      { text: "time", bold: true, italic: false, code: false },
     ]);
   });
 });

@@ -104,11 +104,11 @@ describe("a schedule to a master agreement", () => {
     expect(text).not.toContain("Claims procedure");
   });
 
-  it("keeps a lead-in and its list in one clause, escaped, in Markdown and Word", async () => {
+  it("keeps a lead-in and its list in one clause, emphasis kept and markup escaped, in Markdown and Word", async () => {
     expect(markdown).toContain(
       [
         "**11.1** The service levels do not apply to:",
-        "(a) the Client's own \\*test\\* environments;",
+        "(a) the Client's own *test* environments;",
         "(b) 1\\. any service the Client runs itself; and",
         "(c) &lt;b&gt;beta&lt;/b&gt; features \\[named\\](http\\:\\/\\/x.example) in writing.",
         "**11.2** Nothing in this Schedule limits the Master Agreement.",
@@ -119,11 +119,14 @@ describe("a schedule to a master agreement", () => {
     const lead = word.findIndex((p) => p.text === "The service levels do not apply to:");
     expect(word.slice(lead, lead + 5).map((p) => [p.text, p.level])).toEqual([
       ["The service levels do not apply to:", 1],
-      ["the Client's own *test* environments;", 2],
+      ["the Client's own test environments;", 2],
       ["1. any service the Client runs itself; and", 2],
       ["<b>beta</b> features [named](http://x.example) in writing.", 2],
       ["Nothing in this Schedule limits the Master Agreement.", 1],
     ]);
+    expect(word[lead + 1].xml).toMatch(
+      /<w:r><w:rPr><w:i\/><w:iCs\/><\/w:rPr><w:t xml:space="preserve">test<\/w:t><\/w:r>/,
+    );
   });
 
   it("calls the parties Supplier and Client in every clause", () => {

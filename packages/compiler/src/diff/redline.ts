@@ -154,11 +154,16 @@ class Revisions {
 interface Token {
   text: string;
   bold: boolean;
+  italic: boolean;
   code: boolean;
 }
 
 function tokens(m: Markdown): Token[] {
-  return spans(m).flatMap((s) => words(s.text).map((text) => ({ text, bold: s.bold, code: s.code })));
+  return spans(m).flatMap((s) => words(s.text).map((text) => ({ text, bold: s.bold, italic: s.italic, code: s.code })));
+}
+
+function sameStyle(a: Token, b: Token): boolean {
+  return a.bold === b.bold && a.italic === b.italic && a.code === b.code;
 }
 
 type RunStyle = { bold?: boolean; size?: number };
@@ -168,6 +173,7 @@ function runOf(op: "equal" | "delete" | "insert", t: Token, style: RunStyle, rev
   const options = {
     text: t.text,
     bold: style.bold || t.bold || undefined,
+    italics: t.italic || undefined,
     size: style.size,
     font: t.code ? "Courier New" : undefined,
   };
@@ -187,7 +193,7 @@ function changedRuns(
   const ops = diffSequences(
     before ? tokens(before) : [],
     after ? tokens(after) : [],
-    (a, b) => a.text === b.text && a.bold === b.bold && a.code === b.code,
+    (a, b) => a.text === b.text && sameStyle(a, b),
   );
   const out: Run[] = [];
   let pending: { op: Op<Token>["op"]; token: Token } | undefined;
@@ -197,7 +203,7 @@ function changedRuns(
   };
   for (const op of ops) {
     const token = op.op === "insert" ? op.new : op.old;
-    if (pending && pending.op === op.op && pending.token.bold === token.bold && pending.token.code === token.code)
+    if (pending && pending.op === op.op && sameStyle(pending.token, token))
       pending.token = { ...token, text: pending.token.text + token.text };
     else {
       flush();

@@ -2,11 +2,12 @@
  * The contract's own clause text as clauses of the document model: paragraphs (separated by a
  * blank line) each a clause, and list lines (`- `, `* `, `1.`, `1)` or `(a)` at the start of a
  * line) as lettered items of the paragraph before them, so "does not apply to:" and its list stay
- * one clause. Parsed once here, so the Markdown and the Word contract show the same structure;
- * every piece is escaped, so the text adds no markup of its own (no links, no HTML).
+ * one clause. Emphasis is the one inline markup kept: `**bold**`, and `*italic*` or `_italic_`.
+ * Parsed once here, so the Markdown and the Word contract show the same structure; every other
+ * character is escaped, so the text adds no other markup (no links, images, code or HTML).
  */
 import type { Block, Clause } from "./document.ts";
-import { escapeInline, raw } from "./escape.ts";
+import { join, type Markdown, md, plainLine, raw } from "./escape.ts";
 
 const ITEM = /^[ \t]*(?:[-*•]|\d{1,3}[.)]|\([a-z]{1,3}\))[ \t]+(\S.*)$/;
 
@@ -21,7 +22,7 @@ export function clauseText(text: string): Clause[] {
   let kind: "paragraph" | "item" | undefined;
   let afterBlank = false;
   const flush = () => {
-    const body = escapeInline(lines.join(" "));
+    const body = emphasised(plainLine(lines.join(" "))).text;
     if (kind && body !== "") {
       if (kind === "paragraph" || clauses.length === 0) clauses.push({ blocks: [] });
       const blocks = clauses[clauses.length - 1].blocks;
@@ -53,4 +54,61 @@ export function clauseText(text: string): Clause[] {
   }
   flush();
   return clauses;
+}
+
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+const ALPHANUMERIC = /[\p{L}\p{N}]/u;
+type Side = "space" | "punctuation" | "other";
+
+function side(c: string | undefined): Side {
+  if (c === undefined || c === " ") return "space";
+  return PUNCTUATION.test(c) ? "punctuation" : "other";
+}
+
+/**
+ * CommonMark's flanking rules for a delimiter between `before` and `after`, so that every pair
+ * taken as emphasis here is emphasis to a Markdown renderer too, and every other delimiter stays a
+ * literal character. Escaping a neighbour keeps its class (`<` becomes `&lt;`, `[` becomes `\[`:
+ * punctuation either way), so the rules give the same answer on the written Markdown.
+ */
+function canOpen(delimiter: string, before: string | undefined, after: string | undefined): boolean {
+  if (side(after) === "space") return false;
+  if (side(after) === "punctuation" && side(before) === "other") return false;
+  return delimiter !== "_" || before === undefined || !ALPHANUMERIC.test(before);
+}
+
+function canClose(delimiter: string, before: string | undefined, after: string | undefined): boolean {
+  if (side(before) === "space") return false;
+  if (side(before) === "punctuation" && side(after) === "other") return false;
+  return delimiter !== "_" || after === undefined || !ALPHANUMERIC.test(after);
+}
+
+/** Runs of `*` or `_`: the delimiters emphasis is made of. */
+const RUN = /\*+|_+/g;
+
+/**
+ * One paragraph's text as Markdown with its emphasis kept: `**x**` bold, `*x*` and `_x_` italic
+ * (written `*x*`). A delimiter pairs with the next run of the same characters that can close it;
+ * emphasis does not nest, and a run that pairs with nothing (`5 * 3`, `snake_case`, `***`) is text.
+ */
+export function emphasised(text: string): Markdown {
+  const runs = [...text.matchAll(RUN)].map((m) => ({ at: m.index, run: m[0] }));
+  const parts: Markdown[] = [];
+  let from = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const open = runs[i];
+    const style = open.run === "**" ? "**" : open.run === "*" || open.run === "_" ? "*" : undefined;
+    const end = open.at + open.run.length;
+    if (!style || !canOpen(open.run, text[open.at - 1], text[end])) continue;
+    const k = runs.findIndex(
+      (r, j) => j > i && r.run === open.run && canClose(r.run, text[r.at - 1], text[r.at + r.run.length]),
+    );
+    if (k < 0) continue;
+    const close = runs[k];
+    parts.push(md`${text.slice(from, open.at)}`, raw(style), md`${text.slice(end, close.at)}`, raw(style));
+    from = close.at + close.run.length;
+    i = k;
+  }
+  parts.push(md`${text.slice(from)}`);
+  return join(parts);
 }

@@ -66,6 +66,7 @@ function runs(markdown: Markdown, options: { bold?: boolean; size?: number } = {
       new TextRun({
         text: s.text,
         bold: options.bold || s.bold || undefined,
+        italics: s.italic || undefined,
         size: options.size,
         font: s.code ? "Courier New" : undefined,
       }),

@@ -1,32 +1,35 @@
 /**
  * The inline Markdown of the document model read back as styled text, for renderers that are not
  * Markdown (the Word contract). The model's Markdown is the narrow subset `escape.ts` and the
- * contract writer produce: `**bold**`, `` `code` ``, backslash escapes, and the entities `&amp;`,
- * `&lt;`, `&gt;`. Bundle text cannot add markup (every `*`, `` ` `` and `\` in it is escaped), so each
- * unescaped `**` and `` ` `` here was written by the renderer.
+ * contract writer produce: `**bold**`, `*italic*`, `` `code` ``, backslash escapes, and the entities
+ * `&amp;`, `&lt;`, `&gt;`. Bundle text cannot add markup (every `*`, `` ` `` and `\` in it is escaped,
+ * and clause text's emphasis is written by `clause-text.ts` as pairs of `*` or `**`), so each
+ * unescaped `*` and `` ` `` here was written by the renderer.
  */
 import type { Markdown } from "./escape.ts";
 
 export interface Span {
   text: string;
   bold: boolean;
+  italic: boolean;
   code: boolean;
 }
 
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">" };
 
-/** The text of a piece of model Markdown as spans of plain, bold and code text, in order; adjacent spans differ in style. */
+/** The text of a piece of model Markdown as spans of plain, bold, italic and code text, in order; adjacent spans differ in style. */
 export function spans(markdown: Markdown): Span[] {
   const source = markdown.text;
   const out: Span[] = [];
   let text = "";
   let bold = false;
+  let italic = false;
   let code = false;
   const flush = () => {
     if (text === "") return;
     const last = out[out.length - 1];
-    if (last && last.bold === bold && last.code === code) last.text += text;
-    else out.push({ text, bold, code });
+    if (last && last.bold === bold && last.italic === italic && last.code === code) last.text += text;
+    else out.push({ text, bold, italic, code });
     text = "";
   };
   for (let i = 0; i < source.length; ) {
@@ -42,6 +45,10 @@ export function spans(markdown: Markdown): Span[] {
       flush();
       bold = !bold;
       i += 2;
+    } else if (c === "*" && !code) {
+      flush();
+      italic = !italic;
+      i += 1;
     } else if (c === "`") {
       flush();
       code = !code;
