@@ -4,7 +4,7 @@ import { compareDurations } from "../../src/check/rules/consistency.ts";
 import { isCurrencyCode } from "../../src/check/rules/currencies.ts";
 import { isTimeZone } from "../../src/check/rules/timezones.ts";
 import { exceeds100, isPositiveWholeNumber, isZeroText } from "../../src/check/rules/support.ts";
-import { impossibleDateReason, isPossibleTime } from "../../src/check/rules/values.ts";
+import { impossibleDateReason, isPossibleTime } from "../../src/check/rules/literals.ts";
 import type { DurationLiteral, DurationUnit } from "../../src/index.ts";
 
 describe("exact tests on decimal text", () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { declarationsOf, type Property } from "../../src/index.ts";
-import { forEachLiteral, type Literal } from "../../src/check/rules/values.ts";
+import { forEachLiteral, type Literal } from "../../src/check/rules/literals.ts";
 import { checkFixture, fixtureNames } from "./fixtures.ts";
 import { generateProgram } from "./large-program.ts";
 import { parse } from "../../src/index.ts";

@@ -2,9 +2,20 @@
  * The rule registry: every rule is a named entry, and a rule that throws yields one internal-error
  * diagnostic (SLA9001) naming it while every other diagnostic of the check is still published.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { type Diagnostic, checkLoadedProgram, checkProgram, loadProgram, memoryHost } from "../../src/index.ts";
 import { RULES } from "../../src/check/rules/index.ts";
+
+const rulesDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../src/check/rules");
+
+/** The sibling modules (`./x.ts`) a module of rules/ imports. */
+function siblingImports(file: string): string[] {
+  const text = readFileSync(join(rulesDir, file), "utf8");
+  return [...text.matchAll(/^(?:import|export)[^;]*?from "\.\/([\w-]+\.ts)";/gms)].map((m) => m[1]);
+}
 
 const uri = "file:///r/main.sla";
 
@@ -29,7 +40,7 @@ describe("rule registry", () => {
   it("names every rule once", () => {
     const names = RULES.map((r) => r.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toContain("valuesRule");
+    expect(names).toContain("percentagesRule");
     expect(names).toContain("outageBudgetRule");
   });
 
@@ -80,6 +91,50 @@ describe("rule registry", () => {
       "Internal error in rule a",
       "Internal error in rule b",
     ]);
+  });
+});
+
+describe("rule modules", () => {
+  // A rule module is one the registry imports rules from; the others are shared helpers.
+  const ruleModules = new Set(siblingImports("index.ts"));
+  const modules = readdirSync(rulesDir).filter((f) => f.endsWith(".ts") && f !== "index.ts");
+
+  it("are found, and the helpers too", () => {
+    expect(ruleModules.size).toBeGreaterThanOrEqual(8);
+    for (const helper of ["support.ts", "goals.ts", "literals.ts"]) expect(ruleModules.has(helper), helper).toBe(false);
+  });
+
+  it("import no other rule module, directly or through a helper", () => {
+    const sideways = modules.flatMap((file) =>
+      siblingImports(file)
+        .filter((imported) => ruleModules.has(imported))
+        .map((imported) => `${file} imports ${imported}`),
+    );
+    expect(sideways).toEqual([]);
+  });
+
+  it("register every rule they export, each a named function of the registry", async () => {
+    const registered = new Set(RULES.map((r) => r.check));
+    const unregistered: string[] = [];
+    for (const file of ruleModules) {
+      const exports = (await import(join(rulesDir, file))) as Record<string, unknown>;
+      const rules = Object.entries(exports).filter(
+        ([name, value]) => name.endsWith("Rule") && typeof value === "function",
+      );
+      expect(rules.length, file).toBeGreaterThan(0);
+      for (const [name, rule] of rules) {
+        if (!registered.has(rule as never)) unregistered.push(`${file}: ${name}`);
+        else expect(RULES.find((r) => r.check === rule)?.name, `${file}: ${name}`).toBe(name);
+      }
+    }
+    expect(unregistered).toEqual([]);
+  });
+
+  it("split values and limits into named rules (no monolithic valuesRule or limitsRule)", () => {
+    const names = RULES.map((r) => r.name);
+    expect(names).not.toContain("valuesRule");
+    expect(names).not.toContain("limitsRule");
+    expect(names).toEqual(expect.arrayContaining(["currencyRule", "durationsRule", "durationLimitsRule"]));
   });
 });
 

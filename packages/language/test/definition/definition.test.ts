@@ -4,7 +4,7 @@
  * a compile error, as the table is typed by the AST's kinds) runs through all of them.
  */
 import { describe, expect, it } from "vitest";
-import { forEachLiteral, type Literal } from "../../src/check/rules/values.ts";
+import { forEachLiteral, type Literal } from "../../src/check/rules/literals.ts";
 import { referenceSites } from "../../src/check/references.ts";
 import {
   DECLARATIONS,

@@ -8,10 +8,20 @@ import { bonusRule } from "./bonus.ts";
 import { objectiveKindsRule, outageBudgetRule, supportTimesRule, terminationRule } from "./consistency.ts";
 import { indicatorRule } from "./indicators.ts";
 import { masterTermsRule, partyLabelsRule, unusedDefinitionRule } from "./framing.ts";
-import { limitsRule } from "./limits.ts";
+import { consecutiveLimitRule, durationLimitsRule, outageLimitUnitsRule } from "./limits.ts";
 import { agreementRule, duplicatePropertyRule, requiredPropertyRule, serviceRolesRule } from "./structure.ts";
 import { bandsRule, capsRule, feeExistsRule, tiersRule } from "./tiers.ts";
-import { valuesRule } from "./values.ts";
+import {
+  currencyRule,
+  datesAndTimesRule,
+  durationsRule,
+  percentagesRule,
+  rollingWindowsRule,
+  targetDimensionRule,
+  thresholdDimensionRule,
+  timeZoneRule,
+  wholeCountsRule,
+} from "./values.ts";
 
 export interface NamedRule {
   /** Stable across builds (object keys survive minification; function names may not). */
@@ -31,8 +41,18 @@ export const RULES: readonly NamedRule[] = named({
   unusedDefinitionRule,
   duplicatePropertyRule,
   requiredPropertyRule,
-  valuesRule,
-  limitsRule,
+  percentagesRule,
+  datesAndTimesRule,
+  durationsRule,
+  currencyRule,
+  rollingWindowsRule,
+  wholeCountsRule,
+  timeZoneRule,
+  targetDimensionRule,
+  thresholdDimensionRule,
+  durationLimitsRule,
+  outageLimitUnitsRule,
+  consecutiveLimitRule,
   indicatorRule,
   feeExistsRule,
   tiersRule,

@@ -3,7 +3,8 @@
  * (the term and renewal beyond a hundred), business time that a calendar needs more than ten
  * years to work, bonuses over more than 120 consecutive windows, outage limits in units
  * without a fixed length (an outage limit is an amount of downtime, compared with downtime
- * budgets to the millisecond), and fractions of months, years and business days.
+ * budgets to the millisecond), and fractions of months, years and business days. Each a named rule
+ * of the registry.
  */
 import { createDiagnostic } from "../../diagnostics/catalogue.ts";
 import { type DurationLiteral, type Property, WEEKDAYS, type Weekday } from "../../syntax/ast.ts";
@@ -19,8 +20,8 @@ import {
   type WeeklyWorkingTime,
   weeklyWorkingTime,
 } from "./limit-values.ts";
-import { broken, textOf } from "./support.ts";
-import { forEachLiteral } from "./values.ts";
+import { forEachCheckedLiteral, forEachCheckedProperty } from "./literals.ts";
+import { textOf } from "./support.ts";
 
 const BUSINESS_UNITS: ReadonlySet<string> = new Set(["business day", "business hour"]);
 const FIXED_UNITS: ReadonlySet<string> = new Set(["millisecond", "second", "minute", "hour", "day", "week"]);
@@ -30,64 +31,92 @@ const OUTAGE_LIMITS: Partial<Record<Property["kind"], string>> = {
   "max total outage": "an outage limit",
 };
 
-export const limitsRule: Rule = (context) => {
+/** The outage limits and maintenance allowances of a property: amounts of downtime. */
+function outageLimitsOf(property: Property): { duration: DurationLiteral; what: string }[] {
+  const limits: { duration: DurationLiteral; what: string }[] = [];
+  const outageLimit = OUTAGE_LIMITS[property.kind];
+  if (outageLimit && "duration" in property && property.duration && !property.duration.recovered) {
+    limits.push({ duration: property.duration, what: outageLimit });
+  }
+  if (property.kind === "exclude")
+    for (const m of property.properties)
+      if (m.kind === "allowance" && !m.recovered && m.duration && !m.duration.recovered) {
+        limits.push({ duration: m.duration, what: "a maintenance allowance" });
+      }
+  return limits;
+}
+
+/** Outage limits and maintenance allowances in units of a fixed length. */
+export const outageLimitUnitsRule: Rule = (context) => {
+  forEachCheckedProperty(context, (property, uri) => {
+    for (const { duration, what } of outageLimitsOf(property)) {
+      if (FIXED_UNITS.has(duration.unit)) continue;
+      context.report(
+        createDiagnostic(
+          ValueDiagnostics.outageLimitNotFixed,
+          { duration: textOf(context, uri, duration.range), what },
+          uri,
+          duration.range,
+        ),
+      );
+    }
+  });
+};
+
+/** A bonus over at most MAX_CONSECUTIVE_WINDOWS consecutive windows. */
+export const consecutiveLimitRule: Rule = (context) => {
+  forEachCheckedProperty(context, (property, uri) => {
+    if (property.kind !== "bonus" || !property.consecutive || !/^\d+(\.0*)?$/.test(property.consecutive.value)) return;
+    const value = property.consecutive.value.replace(/\.0*$/, "");
+    if (value.replace(/^0+/, "").length > 3 || Number(value) > MAX_CONSECUTIVE_WINDOWS) {
+      context.report(
+        createDiagnostic(
+          ValueDiagnostics.countTooLarge,
+          { what: "The number of consecutive months", value, max: String(MAX_CONSECUTIVE_WINDOWS) },
+          uri,
+          property.consecutive.range,
+        ),
+      );
+    }
+  });
+};
+
+/**
+ * Durations the engine can work out: no fractions of months, years or business days, nothing
+ * beyond the limits, business time a calendar works in bounded time.
+ */
+export const durationLimitsRule: Rule = (context) => {
   const weeks = new Map<string, WeeklyWorkingTime>();
   const agreement = context.agreement();
   const businessCalendar = agreement?.declaration.properties.find((p) => p.kind === "business calendar");
   const agreementCalendar =
     businessCalendar?.kind === "business calendar" ? context.resolve(businessCalendar.calendar, "calendar") : undefined;
 
-  for (const { uri, declaration } of context.binding.declarations) {
-    for (const property of declaration.properties) {
-      if (broken(context, property)) continue;
-      const scope: DurationScope = property.kind === "term" || property.kind === "renewal" ? "term" : "span";
-      // Outage limits in units without a fixed length get SLA4017, rolling windows not in days or
-      // weeks SLA4013: one diagnostic for one fault.
-      const outageLimits = new Set<DurationLiteral>();
-      const outageLimit = OUTAGE_LIMITS[property.kind];
-      if (outageLimit && "duration" in property && property.duration && !property.duration.recovered) {
-        outageLimits.add(property.duration);
-        checkFixed(property.duration, uri, outageLimit);
-      }
-      if (property.kind === "exclude")
-        for (const m of property.properties)
-          if (m.kind === "allowance" && !m.recovered && m.duration && !m.duration.recovered) {
-            outageLimits.add(m.duration);
-            checkFixed(m.duration, uri, "a maintenance allowance");
-          }
-      const notInDays = new Set<DurationLiteral>();
-      forEachLiteral(property, (literal) => {
-        if (literal.kind === "Window" && literal.length && !["day", "week"].includes(literal.length.unit))
-          notInDays.add(literal.length);
-        if (literal.kind !== "Duration" || notInDays.has(literal)) return;
-        if (!outageLimits.has(literal) && isFractionOfVariableUnit(literal)) {
-          context.report(
-            createDiagnostic(
-              ValueDiagnostics.fractionOfVariableUnit,
-              { duration: textOf(context, uri, literal.range), unit: literal.unit },
-              uri,
-              literal.range,
-            ),
-          );
-          return;
-        }
-        checkDuration(literal, uri, property, scope);
-      });
-      if (property.kind === "bonus" && property.consecutive && /^\d+(\.0*)?$/.test(property.consecutive.value)) {
-        const value = property.consecutive.value.replace(/\.0*$/, "");
-        if (value.replace(/^0+/, "").length > 3 || Number(value) > MAX_CONSECUTIVE_WINDOWS) {
-          context.report(
-            createDiagnostic(
-              ValueDiagnostics.countTooLarge,
-              { what: "The number of consecutive months", value, max: String(MAX_CONSECUTIVE_WINDOWS) },
-              uri,
-              property.consecutive.range,
-            ),
-          );
-        }
-      }
+  // Outage limits in units without a fixed length get SLA4017, rolling windows not in days or
+  // weeks SLA4013: one diagnostic for one fault.
+  let outageLimits: { property?: Property; durations: Set<DurationLiteral> } = { durations: new Set() };
+  const notInDays = new Set<DurationLiteral>();
+  forEachCheckedLiteral(context, (literal, uri, property) => {
+    if (outageLimits.property !== property) {
+      outageLimits = { property, durations: new Set(outageLimitsOf(property).map((l) => l.duration)) };
     }
-  }
+    if (literal.kind === "Window" && literal.length && !["day", "week"].includes(literal.length.unit))
+      notInDays.add(literal.length);
+    if (literal.kind !== "Duration" || notInDays.has(literal)) return;
+    if (!outageLimits.durations.has(literal) && isFractionOfVariableUnit(literal)) {
+      context.report(
+        createDiagnostic(
+          ValueDiagnostics.fractionOfVariableUnit,
+          { duration: textOf(context, uri, literal.range), unit: literal.unit },
+          uri,
+          literal.range,
+        ),
+      );
+      return;
+    }
+    const scope: DurationScope = property.kind === "term" || property.kind === "renewal" ? "term" : "span";
+    checkDuration(literal, uri, property, scope);
+  });
 
   function checkDuration(duration: DurationLiteral, uri: string, property: Property, scope: DurationScope): void {
     const named =
@@ -126,18 +155,6 @@ export const limitsRule: Rule = (context) => {
           week: describeWeek(problem.weekly),
           max: problem.max,
         },
-        uri,
-        duration.range,
-      ),
-    );
-  }
-
-  function checkFixed(duration: DurationLiteral, uri: string, what: string): void {
-    if (FIXED_UNITS.has(duration.unit)) return;
-    context.report(
-      createDiagnostic(
-        ValueDiagnostics.outageLimitNotFixed,
-        { duration: textOf(context, uri, duration.range), what },
         uri,
         duration.range,
       ),

@@ -14,7 +14,13 @@ import type { Rule, RuleContext } from "../context.ts";
 import { closestName } from "../suggest.ts";
 import { ISO_4217_CODES, isCurrencyCode } from "./currencies.ts";
 import { objectiveDimension } from "./goals.ts";
-import { forEachCheckedLiteral, forEachCheckedProperty, impossibleDateReason, isPossibleTime, minutesOf } from "./literals.ts";
+import {
+  forEachCheckedLiteral,
+  forEachCheckedProperty,
+  impossibleDateReason,
+  isPossibleTime,
+  minutesOf,
+} from "./literals.ts";
 import {
   broken,
   damaged,
@@ -29,8 +35,9 @@ import { isTimeZone, listedTimeZones } from "./timezones.ts";
 
 /** Percentages and percentiles within 100 (percentiles above 0 too). */
 export const percentagesRule: Rule = (context) => {
-  forEachCheckedLiteral(context, (literal, uri) => {
-    if (literal.kind === "Percentage" && exceeds100(literal.value)) {
+  forEachCheckedLiteral(context, (literal, uri, property) => {
+    // a pool maximum is a sum of allocations, commonly up to 250%
+    if (literal.kind === "Percentage" && exceeds100(literal.value) && property.kind !== "pool maximum") {
       context.report(
         createDiagnostic(ValueDiagnostics.percentageOutOfRange, { value: literal.value }, uri, literal.range),
       );
@@ -204,7 +211,13 @@ export const currencyRule: Rule = (context) => {
         code.range,
         {
           fixes: suggestion
-            ? [{ title: `Change to '${suggestion}'`, edits: [{ uri, range: code.range, newText: suggestion }], preferred: true }]
+            ? [
+                {
+                  title: `Change to '${suggestion}'`,
+                  edits: [{ uri, range: code.range, newText: suggestion }],
+                  preferred: true,
+                },
+              ]
             : [],
         },
       ),

@@ -1,0 +1,109 @@
+/**
+ * The property and literal walkers the value and limit rules share (a helper module: it registers
+ * no rule), and what makes a date or a time of day exist.
+ */
+import { MONTH_NAMES } from "../../dates.ts";
+import { LITERAL_FIELDS } from "../../definition/index.ts";
+import type {
+  DateLiteral,
+  DurationLiteral,
+  MoneyLiteral,
+  NumberLiteral,
+  PercentageLiteral,
+  Property,
+  TimeLiteral,
+  WindowNode,
+} from "../../syntax/ast.ts";
+import type { RuleContext } from "../context.ts";
+import { broken } from "./support.ts";
+
+export type Literal =
+  | PercentageLiteral
+  | DurationLiteral
+  | MoneyLiteral
+  | DateLiteral
+  | TimeLiteral
+  | NumberLiteral
+  | WindowNode;
+
+/**
+ * Calls `visit` for every literal of a property (and of the maintenance properties inside an
+ * `exclude`), and for every window, skipping anything the parser had to recover. The fields are
+ * read off the definition's value slots; a test keeps it in step with the AST.
+ */
+export function forEachLiteral(p: Property, visit: (literal: Literal) => void): void {
+  // The two irregular forms: a credit's threshold sits in its condition, an exclusion holds properties.
+  if (p.kind === "credit") {
+    one(p.percentage, visit);
+    one(p.amount, visit);
+    if (p.condition?.kind === "threshold") {
+      one(p.condition.threshold, visit);
+      one(p.condition.bound?.threshold, visit);
+    }
+    return;
+  }
+  if (p.kind === "exclude") {
+    for (const m of p.properties) if (!m.recovered) forEachLiteral(m, visit);
+    return;
+  }
+  const fields = LITERAL_FIELDS[p.kind];
+  if (!fields) return;
+  const values = p as unknown as Record<string, Literal | Literal[] | undefined>;
+  for (const { field, list, window } of fields) {
+    const value = values[field];
+    if (list) for (const item of (value as Literal[] | undefined) ?? []) one(item, visit);
+    else if (window) windowLiterals(value as WindowNode | undefined, visit);
+    else one(value as Literal | undefined, visit);
+  }
+}
+
+/** Every property of the program that rules may read (see `broken`), with its file. */
+export function forEachCheckedProperty(context: RuleContext, visit: (property: Property, uri: string) => void): void {
+  for (const { uri, declaration } of context.binding.declarations) {
+    for (const property of declaration.properties) if (!broken(context, property)) visit(property, uri);
+  }
+}
+
+/** Every literal of every property that rules may read, with its property and file. */
+export function forEachCheckedLiteral(
+  context: RuleContext,
+  visit: (literal: Literal, uri: string, property: Property) => void,
+): void {
+  forEachCheckedProperty(context, (property, uri) =>
+    forEachLiteral(property, (literal) => visit(literal, uri, property)),
+  );
+}
+
+function one(node: Literal | undefined, visit: (literal: Literal) => void): void {
+  if (node && !node.recovered) visit(node);
+}
+
+function windowLiterals(window: WindowNode | undefined, visit: (literal: Literal) => void): void {
+  if (window && !window.recovered) {
+    visit(window);
+    one(window.length, visit);
+  }
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Why a date does not exist, or `undefined` when it does. */
+export function impossibleDateReason(date: { year: number; month: number; day: number }): string | undefined {
+  if (date.month < 1 || date.month > 12) return `there is no month ${date.month}`;
+  if (date.day < 1) return "there is no day 0";
+  const days = daysInMonth(date.year, date.month);
+  if (date.day > days) return `${MONTH_NAMES[date.month - 1]} ${date.year} has ${days} days`;
+  return undefined;
+}
+
+export function isPossibleTime(time: { hour: number; minute: number }): boolean {
+  if (time.minute > 59 || time.hour > 24) return false;
+  return time.hour < 24 || time.minute === 0;
+}
+
+export function minutesOf(time: TimeLiteral): number {
+  return time.hour * 60 + time.minute;
+}
