@@ -208,6 +208,12 @@ export const BundleParty = named(
         description: 'What the contract calls the party (`called "Supplier"`), in place of Provider or Customer.',
       }),
     ),
+    labelIsName: Type.Optional(
+      Type.Literal(true, {
+        description:
+          'Present when the label is a name written without an article (`known as "AWS"`: "AWS shall…"); otherwise the contract writes "the Supplier".',
+      }),
+    ),
     source: Source,
   }),
 );

@@ -191,7 +191,7 @@ class Compiler {
       role: propertyOf(d, "role")?.role ?? null,
       address: propertyOf(d, "address")?.value?.value ?? null,
       contact: propertyOf(d, "contact")?.value?.value ?? null,
-      ...labelOf(propertyOf(d, "called")?.value?.value),
+      ...labelOf(propertyOf(d, "called")?.value?.value, propertyOf(d, "known as")?.value?.value),
       source: this.source(uri, d.range.start),
     };
   }
@@ -559,9 +559,10 @@ function placementOf(section: BundleClause["placement"]): Pick<BundleClause, "pl
   return section ? { placement: section } : {};
 }
 
-/** A party's label as an optional field, so bundles of parties without one are unchanged. */
-function labelOf(label: string | undefined): { label?: string } {
-  return label ? { label } : {};
+/** A party's label as optional fields, so bundles of parties without one are unchanged. */
+function labelOf(called: string | undefined, knownAs: string | undefined): { label?: string; labelIsName?: true } {
+  if (called) return { label: called };
+  return knownAs ? { label: knownAs, labelIsName: true } : {};
 }
 
 /** A metric's indicator as an optional field, so bundles of metrics without one are unchanged. */

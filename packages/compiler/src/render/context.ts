@@ -82,6 +82,13 @@ export class RenderContext {
   documentTerm(): "Schedule" | "Agreement" {
     return this.bundle.agreement?.schedule ? "Schedule" : "Agreement";
   }
+  /** `the Supplier`, or `AWS` for a party known by a name (`known as "AWS"`), which takes no article. */
+  private theRole(role: "provider" | "customer"): Markdown {
+    const only = role === "provider" ? this.providers : this.customers;
+    const term = this.roleTerm(role);
+    return only.length === 1 && only[0].labelIsName ? md`${term}` : md`the ${term}`;
+  }
+
 
   singleProvider(): boolean {
     return this.providers.length === 1;
@@ -112,7 +119,7 @@ export class RenderContext {
   /** How the text names a party: its label, `the Provider`, `the Customer`, or its title. */
   party(name: string | null, role: "provider" | "customer"): Markdown {
     const p = name === null ? undefined : this.parties.get(name);
-    if (p?.label) return md`the ${p.label}`;
+    if (p?.label) return p.labelIsName ? md`${p.label}` : md`the ${p.label}`;
     if (p?.role === "provider" && this.singleProvider()) return this.theProvider();
     if (p?.role === "customer" && this.singleCustomer()) return this.theCustomer();
     if (p) return md`${titleOf(p)}`;
@@ -122,11 +129,11 @@ export class RenderContext {
   }
 
   theProvider(): Markdown {
-    return this.singleProvider() ? md`the ${this.roleTerm("provider")}` : raw("the provider concerned");
+    return this.singleProvider() ? this.theRole("provider") : raw("the provider concerned");
   }
 
   theCustomer(): Markdown {
-    return this.singleCustomer() ? md`the ${this.roleTerm("customer")}` : raw("the customer concerned");
+    return this.singleCustomer() ? this.theRole("customer") : raw("the customer concerned");
   }
 
   /** `Customer-Caused Outage`, or `Client-Caused Outage` when the customer is called the Client. */

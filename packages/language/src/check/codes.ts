@@ -359,6 +359,13 @@ export const FramingDiagnostics = define({
     message:
       "'{party}' is called \"{label}\", as '{other}' already is: the contract could not tell them apart. Give each party its own label.",
   },
+  twoLabels: {
+    code: "SLA3009",
+    severity: "error",
+    title: "A party called and known as",
+    message:
+      "'{party}' has both `called` and `known as`: a party goes by one label. Keep `called \"Supplier\"` for a term the contract writes with \"the\", or `known as \"AWS\"` for a name.",
+  },
   unusedDefinition: {
     code: "SLA6007",
     severity: "warning",

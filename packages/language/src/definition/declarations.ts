@@ -41,7 +41,7 @@ export const DECLARATIONS = [
   },
   {
     kind: "party",
-    properties: ["roleProperty", "addressProperty", "contactProperty", "calledProperty"],
+    properties: ["roleProperty", "addressProperty", "contactProperty", "calledProperty", "knownAsProperty"],
     doc: {
       syntax: 'party Name "Legal name" { role provider|customer  address "…"  contact "…" }',
       meaning: "A party to the agreement. At least one provider and one customer are needed.",

@@ -191,6 +191,18 @@ export const PROPERTIES = [
     syntax: [...kw("called"), value("string", "value")],
     repeat: "once",
   },
+  {
+    rule: "knownAsProperty",
+    kinds: {
+      "known as": {
+        syntax: 'known as "AWS"',
+        meaning:
+          "A name the contract uses for the party, without an article (`AWS`, `GitHub`): used in every clause instead of Provider or Customer, as `called` is for a term such as the Supplier.",
+      },
+    },
+    syntax: [...kw("known", "as"), value("string", "value")],
+    repeat: "once",
+  },
   // calendar
   {
     rule: "workingHoursProperty",

@@ -65,10 +65,12 @@ function scheduleRecital(ctx: RenderContext, schedule: NonNullable<BundleAgreeme
   );
 }
 
-/** ` (the "Supplier")`, ` (the "Provider")`, ` (a "Customer")`: the term a party goes by. */
+/** ` (the "Supplier")`, ` ("AWS")`, ` (the "Provider")`, ` (a "Customer")`: the term a party goes by. */
 function roleTerm(ctx: RenderContext, p: BundleParty): Markdown {
   return p.label
-    ? md` (the ${defined(p.label)})`
+    ? p.labelIsName
+      ? md` (${defined(p.label)})`
+      : md` (the ${defined(p.label)})`
     : p.role === "provider"
       ? ctx.singleProvider()
         ? md` (the ${defined("Provider")})`

@@ -21,8 +21,15 @@ export const masterTermsRule: Rule = (context) => {
 export const partyLabelsRule: Rule = (context) => {
   const first = new Map<string, { label: string; party: string }>();
   for (const { uri, declaration } of context.declarations("party")) {
-    const called = declaration.properties.find((p) => p.kind === "called");
-    if (called?.kind !== "called" || !called.value || broken(context, called) || !declaration.name) continue;
+    const labels = declaration.properties.filter((p) => p.kind === "called" || p.kind === "known as");
+    if (labels.length > 1 && declaration.name) {
+      const second = labels[1];
+      context.report(
+        createDiagnostic(FramingDiagnostics.twoLabels, { party: declaration.name.text }, uri, second.keyword),
+      );
+    }
+    const called = labels[0];
+    if (!called || !called.value || broken(context, called) || !declaration.name) continue;
     const label = called.value.value.trim();
     const key = label.toLowerCase();
     const earlier = first.get(key);
