@@ -237,6 +237,31 @@ export const BundleExclusion = named(
 );
 export type BundleExclusion = Static<typeof BundleExclusion>;
 
+/** A service's fees at risk (`at risk 12% of monthly fee`, `pool maximum 250%`, `earn back after 3 consecutive months`). */
+export const BundleFeesAtRisk = named(
+  "BundleFeesAtRisk",
+  Closed(
+    {
+      percent: Decimal,
+      // the FeeBasis values (that definition comes later in this file)
+      basis: StringEnum(["monthly fee", "quarterly fee", "annual fee"]),
+      poolMaximum: Nullable(Decimal, {
+        description: "The most the allocations of the service's critical service levels may add up to, in percent.",
+      }),
+      earnBackWindows: Nullable(Type.Integer({ minimum: 1 }), {
+        description:
+          "A failed critical service level's credit is paid back when it then meets its expected level for this many consecutive windows.",
+      }),
+      source: Source,
+    },
+    {
+      description:
+        "The At-Risk Amount: percent of the fee basis. Each failed critical service level costs its allocation of it; a month's total is capped at it.",
+    },
+  ),
+);
+export type BundleFeesAtRisk = Static<typeof BundleFeesAtRisk>;
+
 export const BundleService = named(
   "BundleService",
   Closed({
@@ -255,6 +280,7 @@ export const BundleService = named(
     contact: Type.Optional(
       Type.String({ description: "Who to contact about the service (its service desk); absent when not given." }),
     ),
+    feesAtRisk: Type.Optional(BundleFeesAtRisk),
     source: Source,
   }),
 );
@@ -266,8 +292,24 @@ export const MetricType = named(
 );
 export type MetricType = Static<typeof MetricType>;
 
+/** Where an indicator's queries take the range a reader or an export puts in (`5m`, `1h`). */
+export const INDICATOR_WINDOW = "$window";
+
 const IndicatorQuery = (meaning: string) =>
   Type.String({ description: `${meaning} A PromQL expression; \`$window\` stands for the range an export puts in.` });
+
+const IndicatorSlice = Type.Optional(
+  Closed(
+    {
+      length: BundleDuration,
+      above: described(Decimal, "The share of failed events, in percent, above which a slice is downtime."),
+    },
+    {
+      description:
+        "Availability only: time is counted in slices of `length`; a slice whose failed events are above `above` percent of all is downtime (OpenSLO Timeslices).",
+    },
+  ),
+);
 
 /** Where a metric's data lives, for exports to monitoring; not part of the written contract. */
 export const BundleIndicator = named(
@@ -278,12 +320,14 @@ export const BundleIndicator = named(
       kind: StringEnum(["good-total"]),
       good: IndicatorQuery("The rate of good events."),
       total: IndicatorQuery("The rate of all events."),
+      slice: IndicatorSlice,
     }),
     Closed({
       source: StringEnum(["prometheus"]),
       kind: StringEnum(["errors-total"]),
       errors: IndicatorQuery("The rate of failed events."),
       total: IndicatorQuery("The rate of all events."),
+      slice: IndicatorSlice,
     }),
     Closed({
       source: StringEnum(["prometheus"]),
@@ -389,6 +433,33 @@ export const BundleObjective = named(
     exclusions: Type.Array(BundleExclusion, {
       description: "The service's exclusions followed by the objective's own.",
     }),
+    critical: Type.Optional(
+      Closed(
+        { allocation: Nullable(Decimal), source: Source },
+        {
+          description:
+            "A Critical Service Level: failing its minimum (its target without one) in a window costs its allocation, in percent, of the service's At-Risk Amount.",
+        },
+      ),
+    ),
+    minimum: Type.Optional(
+      Closed(
+        { comparator: Comparator, value: BundleTargetValue, source: Source },
+        {
+          description:
+            "The Minimum Service Level; the target is then the Expected Service Level (trend and corrective action).",
+        },
+      ),
+    ),
+    keyMeasurement: Type.Optional(
+      Closed(
+        { promotionNotice: Nullable(BundleDuration), source: Source },
+        {
+          description:
+            "A Key Measurement: reported, no credit; the customer may promote it to a critical service level on this notice.",
+        },
+      ),
+    ),
     source: Source,
   }),
 );
@@ -397,30 +468,33 @@ export type BundleObjective = Static<typeof BundleObjective>;
 export const FeeBasis = named("FeeBasis", StringEnum(["monthly fee", "quarterly fee", "annual fee"]));
 export type FeeBasis = Static<typeof FeeBasis>;
 
+const CreditCondition = Type.Union([
+  Closed({
+    kind: Type.Literal("threshold"),
+    comparator: Comparator,
+    value: BundleTargetValue,
+    bound: Type.Optional(
+      Closed(
+        { comparator: Comparator, value: BundleTargetValue },
+        {
+          description:
+            "A band's other bound, facing the other way (`but at least 99.0%`): the credit is due when both hold.",
+        },
+      ),
+    ),
+  }),
+  Closed({ kind: Type.Literal("each breach") }),
+]);
+
 export const BundleCredit = named(
   "BundleCredit",
-  Closed({
-    percent: Decimal,
-    basis: FeeBasis,
-    condition: Type.Union([
-      Closed({
-        kind: Type.Literal("threshold"),
-        comparator: Comparator,
-        value: BundleTargetValue,
-        bound: Type.Optional(
-          Closed(
-            { comparator: Comparator, value: BundleTargetValue },
-            {
-              description:
-                "A band's other bound, facing the other way (`but at least 99.0%`): the credit is due when both hold.",
-            },
-          ),
-        ),
-      }),
-      Closed({ kind: Type.Literal("each breach") }),
-    ]),
-    source: Source,
-  }),
+  Type.Union([
+    Closed({ percent: Decimal, basis: FeeBasis, condition: CreditCondition, source: Source }),
+    Closed(
+      { amount: BundleMoney, condition: CreditCondition, source: Source },
+      { description: "A fixed amount of money (`credit USD 500.00 when below 99.0%`)." },
+    ),
+  ]),
 );
 export type BundleCredit = Static<typeof BundleCredit>;
 

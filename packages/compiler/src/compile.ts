@@ -42,6 +42,7 @@ import {
   type WindowNode,
 } from "@sla/language";
 import type { CheckedProgram } from "@sla/language";
+import { type AtRiskHelpers, objectiveFeesAtRisk, serviceFeesAtRisk } from "./compile-at-risk.ts";
 import { type ContractModel, contractModel, decimalText, durationToSeconds, rollingDays } from "@sla/language";
 import { folderOf, pathToFolderUri, relativeToFolder } from "@sla/language";
 import {
@@ -149,6 +150,14 @@ class Compiler {
     return { file: relativeToFolder(this.folder, uri), line: position.line, column: position.column };
   }
 
+  private atRiskHelpers(uri: string): AtRiskHelpers {
+    return {
+      source: (position) => this.source(uri, position as Position),
+      targetValue: (value) => this.targetValue(value),
+      duration,
+    };
+  }
+
   private timezone(): string {
     const zone = this.agreement && propertyOf(this.agreement.declaration, "timezone")?.value?.value;
     return zone || "UTC";
@@ -230,6 +239,7 @@ class Compiler {
       hours: this.hours(propertyOf(d, "hours")?.hours) ?? { kind: "24x7" },
       exclusions: this.exclusions(uri, propertiesOf(d, "exclude")),
       ...(contact ? { contact } : {}),
+      ...serviceFeesAtRisk(d, this.atRiskHelpers(uri)),
       source: this.source(uri, d.range.start),
     };
   }
@@ -311,6 +321,7 @@ class Compiler {
         ...(service ? this.exclusions(service.uri, propertiesOf(service.declaration, "exclude")) : []),
         ...this.exclusions(uri, propertiesOf(d, "exclude")),
       ],
+      ...objectiveFeesAtRisk(d, this.atRiskHelpers(uri)),
       source: this.source(uri, d.range.start),
     };
   }
@@ -348,7 +359,12 @@ class Compiler {
     const credits: BundleCredit[] = [];
     for (const p of propertiesOf(d, "credit")) {
       const basis = feeBasis(p.basis);
-      if (!p.percentage || !basis || !p.condition) continue;
+      const size = p.amount
+        ? { amount: { amount: p.amount.amount, currency: p.amount.currency } }
+        : p.percentage && basis
+          ? { percent: p.percentage.value, basis }
+          : undefined;
+      if (!size || !p.condition) continue;
       let condition: BundleCredit["condition"];
       if (p.condition.kind === "each breach") condition = { kind: "each breach" };
       else {
@@ -362,7 +378,7 @@ class Compiler {
           condition.bound = { comparator: bound.comparator.op, value: boundValue };
         }
       }
-      credits.push({ percent: p.percentage.value, basis, condition, source: this.source(uri, p.range.start) });
+      credits.push({ ...size, condition, source: this.source(uri, p.range.start) });
     }
     const terminate = propertyOf(d, "terminate");
     const terminateWithin = duration(terminate?.within);
@@ -570,10 +586,12 @@ function indicatorOf(p: IndicatorProperty | undefined): { indicator?: BundleIndi
   if (p?.source !== "prometheus") return {};
   const source = "prometheus" as const;
   const threshold = duration(p.threshold);
+  const length = duration(p.slice);
+  const slice = length && p.sliceAbove ? { slice: { length, above: p.sliceAbove.value } } : {};
   if (p.good?.value !== undefined && p.total?.value !== undefined)
-    return { indicator: { source, kind: "good-total", good: p.good.value, total: p.total.value } };
+    return { indicator: { source, kind: "good-total", good: p.good.value, total: p.total.value, ...slice } };
   if (p.errors?.value !== undefined && p.total?.value !== undefined)
-    return { indicator: { source, kind: "errors-total", errors: p.errors.value, total: p.total.value } };
+    return { indicator: { source, kind: "errors-total", errors: p.errors.value, total: p.total.value, ...slice } };
   if (p.histogram?.value !== undefined && threshold)
     return { indicator: { source, kind: "histogram", histogram: p.histogram.value, threshold } };
   return {};

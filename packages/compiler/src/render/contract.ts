@@ -28,6 +28,7 @@ import { actionsSection } from "./sections/actions.ts";
 import { creditRemedies, creditsSection } from "./sections/credits.ts";
 import { definitions } from "./sections/definitions.ts";
 import { exclusionsSection } from "./sections/exclusions.ts";
+import { feesAtRiskSection } from "./sections/fees-at-risk.ts";
 import { incentivesSection } from "./sections/incentives.ts";
 import { levelsSection } from "./sections/levels.ts";
 import { measurementSection } from "./sections/measurement.ts";
@@ -83,6 +84,7 @@ function sectionWriters(ctx: RenderContext): SectionWriter[] {
       present: creditRemedies(ctx).length > 0 || placed(ctx, "credits").length > 0,
       clauses: (ref) => [...creditsSection(ctx, ref), ...placed(ctx, "credits")],
     },
+    written("feesAtRisk", "Fees at Risk", feesAtRiskSection(ctx)),
     written("actions", "Corrective Actions", actionsSection(ctx)),
     written("termination", "Termination Rights", terminationSection(ctx)),
     written("incentives", "Incentives", incentivesSection(ctx)),

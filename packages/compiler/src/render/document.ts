@@ -20,6 +20,7 @@ export type SectionKey =
   | "exclusions"
   | "support"
   | "credits"
+  | "feesAtRisk"
   | "actions"
   | "termination"
   | "incentives"
