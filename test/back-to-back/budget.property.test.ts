@@ -34,6 +34,8 @@ interface Case {
   banded?: boolean;
   /** A first tier of 1% `when at most <target>`: paid at exactly the target too (SLA5010, a warning). */
   atTarget?: boolean;
+  /** Every second tier a fixed amount (`credit GBP 101.25 when …`) instead of a percentage. */
+  amounts?: boolean;
 }
 
 const hhmm = (minutes: number) =>
@@ -62,6 +64,7 @@ const caseArb: fc.Arbitrary<Case> = fc
       .map((steps) => steps.sort((a, b) => a - b).map((s, i) => ({ below: "", credit: (i + 1) * 5, step: s }))),
     banded: fc.boolean(),
     atTarget: fc.boolean(),
+    amounts: fc.boolean(),
   })
   .map((c) => {
     // tiers: below the target, then lower, each credit larger as service worsens
@@ -116,7 +119,7 @@ objective Uptime "Uptime" {
 }
 remedy Credits "Credits" {
   for Uptime
-${c.atTarget ? `  credit 1% of monthly fee when at most ${c.target}%\n` : ""}${c.tiers.map((t, i) => `  credit ${t.credit}% of monthly fee when below ${t.below}%${floorOf(c, i)}`).join("\n")}
+${c.atTarget ? `  credit 1% of monthly fee when at most ${c.target}%\n` : ""}${c.tiers.map((t, i) => `  credit ${creditOf(c, i)} when below ${t.below}%${floorOf(c, i)}`).join("\n")}
   cap 100% of monthly fee
 }
 `;
@@ -135,31 +138,58 @@ function floorOf(c: Case, i: number): string {
   return floor === undefined ? "" : ` but at least ${floor}%`;
 }
 
-/** The contract's tier table, read back: each row's bounds and the percentage it prints. */
-function printedTiers(markdown: string): { bounds: [string, string][]; credit: number }[] {
+/** A tier's credit as written: a percentage of the fee, or (every second tier with `amounts`) a fixed amount. */
+function creditOf(c: Case, i: number): string {
+  const { credit } = c.tiers[i];
+  return c.amounts && i % 2 === 1 ? `GBP ${fixedAmount(credit)}` : `${credit}% of monthly fee`;
+}
+/** A fixed tier's amount: a little more than its percentage of the GBP 1,000.00 fee would be, so credits still rise. */
+function fixedAmount(credit: number): string {
+  return `${credit * 10 + 1}.25`;
+}
+
+interface PrintedCredit {
+  /** The amount in GBP on the fee of GBP 1,000.00. */
+  amount: number;
+  /** The percentage printed, or null for an amount. */
+  percent: number | null;
+}
+
+/** The contract's tier table, read back: each row's bounds and the credit it prints. */
+function printedTiers(markdown: string): ({ bounds: [string, string][] } & PrintedCredit)[] {
   const rows = [
     ...markdown.matchAll(
-      /^\| ((?:below|less than|at least|at most) [\d.]+%?(?: but at least [\d.]+%?)?) \| (\d+)% of the Monthly Fee \|$/gm,
+      /^\| ((?:below|less than|at least|at most) [\d.]+%?(?: but at least [\d.]+%?)?) \| (?:(\d+)% of the Monthly Fee|GBP ([\d,.]+)) \|$/gm,
     ),
   ];
-  return rows.map(([, condition, credit]) => ({
+  return rows.map(([, condition, percent, amount]) => ({
     bounds: condition.split(" but ").map((b) => {
       const [, op, value] = /^(below|less than|at least|at most) ([\d.]+)%?$/.exec(b)!;
       return [op, value] as [string, string];
     }),
-    credit: Number(credit),
+    percent: percent === undefined ? null : Number(percent),
+    amount: percent === undefined ? Number(amount.replaceAll(",", "")) : Number(percent) * 10,
   }));
 }
 
 /** What the printed table pays at `value`: the largest credit of the rows whose every bound holds. */
-function printedCredit(markdown: string, value: string): number {
+function printedCredit(markdown: string, value: string): PrintedCredit | null {
   const v = toDecimal(value);
   const due = printedTiers(markdown).filter((row) =>
     row.bounds.every(([op, x]) =>
       op === "at least" ? v.greaterThanOrEqualTo(x) : op === "at most" ? v.lessThanOrEqualTo(x) : v.lessThan(x),
     ),
   );
-  return Math.max(0, ...due.map((row) => row.credit));
+  return due.reduce<PrintedCredit | null>(
+    (best, row) => (best === null || row.amount > best.amount ? row : best),
+    null,
+  );
+}
+
+/** The report's credit is the printed one: its percent (null for an amount) and its amount on the GBP 1,000.00 fee. */
+function expectPaid(credit: EvaluationReport["credits"][number] | undefined, printed: PrintedCredit): void {
+  expect(credit?.percent ?? null).toBe(printed.percent === null ? null : String(printed.percent));
+  expect(credit?.amount).toBe(printed.amount.toFixed(2));
 }
 
 /** The report month in which the window containing `month`'s last day ends, and that window's label. */
@@ -274,6 +304,7 @@ describe("the engine's verdict agrees with the budget the contract states", () =
   it("every tier pays the credit printed in the contract's tier table", TIMEOUT, async () => {
     let paid = 0;
     let paidAtTarget = 0;
+    let paidAmounts = 0;
     await fc.assert(
       fc.asyncProperty(
         caseArb.filter((c) => c.window === "calendar month"),
@@ -293,13 +324,13 @@ describe("the engine's verdict agrees with the budget the contract states", () =
             const pieces = take(spans, toDecimal(w.budget!.seconds).times(1000).toNumber());
             const [report] = await run(bundle, outages(pieces), { from: period });
             const printed = printedCredit(markdown, report.objectives[0].value!);
-            expect(report.credits.map((x) => x.percent)).toEqual(printed === 0 ? [] : [String(printed)]);
-            if (printed === 1) paidAtTarget++;
+            expect(report.credits.map((x) => x.percent)).toEqual(printed === null ? [] : [String(printed.percent)]);
+            if (printed?.percent === 1) paidAtTarget++;
           }
           for (const [i, tier] of c.tiers.entries()) {
             const words = floorOf(c, i) ? "less than" : "below";
             const row = new RegExp(
-              `\\| ${words} ${tier.below.replace(".", "\\.")}%?${floorOf(c, i).replaceAll(".", "\\.")} \\| (\\d+)% of the Monthly Fee \\|`,
+              `\\| ${words} ${tier.below.replace(".", "\\.")}%?${floorOf(c, i).replaceAll(".", "\\.")} \\| (\\d+% of the Monthly Fee|GBP [\\d,.]+) \\|`,
             ).exec(markdown);
             expect(row, `tier below ${tier.below}%${floorOf(c, i)} in the table`).not.toBeNull();
             // just below this tier's threshold (and below its floor, in the gap under the band):
@@ -312,13 +343,13 @@ describe("the engine's verdict agrees with the budget the contract states", () =
               const [report] = await run(bundle, outages(pieces), { from: period });
               const printed = printedCredit(markdown, report.objectives[0].value!);
               const credit = report.credits[0];
-              if (printed === 0) {
+              if (printed === null) {
                 expect(credit, `nothing is printed for ${report.objectives[0].value}%`).toBeUndefined();
                 continue;
               }
-              expect(credit.percent).toBe(String(printed));
-              expect(credit.amount).toBe(toDecimal(1000).times(printed).div(100).toFixed(2));
+              expectPaid(credit, printed);
               paid++;
+              if (printed.percent === null) paidAmounts++;
             }
           }
         },
@@ -327,6 +358,7 @@ describe("the engine's verdict agrees with the budget the contract states", () =
     );
     expect(paid).toBeGreaterThan(0);
     expect(paidAtTarget, "some runs pay at exactly the target").toBeGreaterThan(0);
+    expect(paidAmounts, "some runs pay a fixed amount").toBeGreaterThan(0);
   });
 });
 

@@ -47,3 +47,41 @@ describe("band tiers", () => {
     for (const r of bundle.remedies) for (const c of r.credits) expect(c.condition).not.toHaveProperty("bound");
   });
 });
+
+const AMOUNTS = fileURLToPath(new URL("../../../test/cases/credit-amounts.sla", import.meta.url));
+
+describe("fixed-amount credits", () => {
+  it("carry the amount and its currency into the bundle, and a percentage as before", () => {
+    const { bundle } = build(readFileSync(AMOUNTS, "utf8"));
+    const [first, second] = bundle.remedies.find((r) => r.name === "FixedTiers")!.credits;
+    expect(first).toMatchObject({ amount: { amount: "50.00", currency: "USD" } });
+    expect(first).not.toHaveProperty("percent");
+    expect(second).toMatchObject({ percent: "10", basis: "monthly fee" });
+    expect(second).not.toHaveProperty("amount");
+  });
+
+  it("print the amount in the tier table and in a per-breach sentence", () => {
+    const { markdown } = build(readFileSync(AMOUNTS, "utf8"));
+    expect(markdown).toContain("| less than 99.9% but at least 99.5% | USD 50.00 |");
+    expect(markdown).toContain("| less than 99.5% but at least 99.0% | 10% of the Monthly Fee |");
+    expect(markdown).toContain("| below 99.0% | USD 500.00 |");
+    expect(markdown).toContain("a Service Credit of USD 25.00 for each breach");
+  });
+
+  it("state how each kind of credit is worked out", () => {
+    const text = readFileSync(AMOUNTS, "utf8");
+    expect(build(text).markdown).toContain(
+      "Each Service Credit stated as a percentage is the stated percentage of the stated fee, rounded half up to the smallest unit of the currency; one stated as an amount is that amount.",
+    );
+    const amountsOnly = text.replaceAll("10% of monthly fee", "USD 200.00");
+    expect(build(amountsOnly).markdown).toContain("Each Service Credit is the stated amount.");
+    const percentagesOnly = text
+      .replace("credit USD 50.00", "credit 5% of monthly fee")
+      .replace("credit USD 500.00", "credit 50% of monthly fee")
+      .replace("credit USD 150.00", "credit 5% of monthly fee")
+      .replace("credit USD 25.00", "credit 2% of monthly fee");
+    expect(build(percentagesOnly).markdown).toContain(
+      "Each Service Credit is the stated percentage of the stated fee, rounded half up to the smallest unit of the currency.",
+    );
+  });
+});

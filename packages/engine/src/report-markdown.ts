@@ -199,8 +199,8 @@ export function renderReportMarkdown(report: EvaluationReport): string {
       report.credits.map((c) => [
         md(c.remedy),
         md(c.objective),
-        `${md(c.tier.condition)} (${md(c.tier.percent)}% of ${md(c.tier.basis)}, line ${c.tier.line})`,
-        `${md(c.percent)}%${c.capped ? " (capped)" : ""}`,
+        `${md(c.tier.condition)} (${c.tier.amount === undefined ? `${md(c.tier.percent)}% of ${md(c.tier.basis)}` : money(c.tier.amount, c.currency)}, line ${c.tier.line})`,
+        `${c.percent === null ? "—" : `${md(c.percent)}%`}${c.capped ? " (capped)" : ""}`,
         money(c.amount, c.currency),
         md(c.arithmetic),
       ]),

@@ -160,8 +160,11 @@ export interface ObjectiveReport {
 export interface TierReport {
   /** `below 99.9%`, `for each breach`. */
   condition: string;
-  percent: string;
-  basis: FeeBasis;
+  /** A percentage credit's percent and fee; null for a fixed amount. */
+  percent: string | null;
+  basis: FeeBasis | null;
+  /** A fixed amount's figure as written (`500.00`), in the credit's `currency`; absent for a percentage. */
+  amount?: string;
   line: number;
 }
 
@@ -178,9 +181,9 @@ export interface CreditReport {
   title: string | null;
   objective: string;
   window: string;
-  /** Percent of `basis` paid, after multiplying by breaches and applying the cap. */
-  percent: string;
-  basis: FeeBasis;
+  /** Percent of `basis` paid, after multiplying by breaches and applying the cap; null (with `basis`) for a fixed amount. */
+  percent: string | null;
+  basis: FeeBasis | null;
   /** Null when the service names no fee. */
   amount: string | null;
   currency: string | null;

@@ -22,7 +22,10 @@ import { compareAmounts, compareDurations, sentencesOf } from "./measure.ts";
 import { diffSequences } from "./sequence.ts";
 import { type Change, Changes, direction, field, fromTo, keyed, byName, same, strip } from "./match.ts";
 import {
+  creditAmount,
   creditCondition,
+  creditSize,
+  creditSizes,
   durationOrNone,
   hoursText,
   quoteOrNone,
@@ -100,16 +103,17 @@ export function diffBundles(before: RuleBundle, after: RuleBundle): Change[] {
       p.credits,
       q.credits,
       creditCondition,
-      (c) => `A credit tier of ${formatPercent(c.percent)} ${creditCondition(c)}`,
+      (c) => `A credit tier of ${creditSize(c)} ${creditCondition(c)}`,
       of,
       (c, d, at) => {
-        if (c.percent !== d.percent || c.basis !== d.basis)
+        const [x, y] = [creditAmount(c), creditAmount(d)];
+        if (x.value !== y.value || x.unit !== y.unit)
           out.add(
             "tier",
             at,
             c,
             d,
-            `The credit ${creditCondition(d)} in ${of} is ${direction(compareAmounts(c.percent, d.percent), "raised", "lowered")} from ${shares(c, d)}`,
+            `The credit ${creditCondition(d)} in ${of} is ${direction(x.unit === y.unit ? compareAmounts(x.value, y.value) : 0, "raised", "lowered")} from ${creditSizes(c, d)}`,
           );
       },
     );

@@ -1,5 +1,6 @@
 /** The phrases change sentences are made of: conditions, shares of a fee, hours, durations. */
 import type {
+  BundleCredit,
   BundleDuration,
   BundleHours,
   BundleObjective,
@@ -8,7 +9,7 @@ import type {
   Comparator,
   FeeBasis,
 } from "../bundle-types.ts";
-import { basisTerm, formatDuration, formatPercent, perWindow } from "../render/format.ts";
+import { basisTerm, formatDuration, formatMoney, formatPercent, perWindow } from "../render/format.ts";
 import { dayList } from "../render/phrases.ts";
 import { quote } from "./sentence.ts";
 
@@ -28,6 +29,23 @@ export function share(percent: string, basis: FeeBasis): string {
 export function shares(a: { percent: string; basis: FeeBasis }, b: { percent: string; basis: FeeBasis }): string {
   if (a.basis === b.basis) return `${formatPercent(a.percent)} to ${share(b.percent, b.basis)}`;
   return `${share(a.percent, a.basis)} to ${share(b.percent, b.basis)}`;
+}
+
+/** What a credit tier gives, briefly: `10%` or `USD 500.00`. */
+export function creditSize(c: BundleCredit): string {
+  return "amount" in c ? formatMoney(c.amount.amount, c.amount.currency) : formatPercent(c.percent);
+}
+
+/** A credit tier's size as a number and what it counts: a percentage of a fee, or an amount of a currency. */
+export function creditAmount(c: BundleCredit): { value: string; unit: string } {
+  return "amount" in c ? { value: c.amount.amount, unit: c.amount.currency } : { value: c.percent, unit: c.basis };
+}
+
+/** `10% of the Monthly Fee to USD 500.00`, for credits of different kinds. */
+export function creditSizes(a: BundleCredit, b: BundleCredit): string {
+  if (!("amount" in a) && !("amount" in b)) return shares(a, b);
+  const full = (c: BundleCredit) => ("amount" in c ? creditSize(c) : share(c.percent, c.basis));
+  return `${full(a)} to ${full(b)}`;
 }
 
 export function valueText(v: BundleTargetValue): string {

@@ -54,7 +54,7 @@ function* windows(bundle: RuleBundle): Generator<BundleWindow> {
 /** Every fee a credit, a bonus or a cap is a percentage of. */
 function* feeBases(bundle: RuleBundle): Generator<FeeBasis> {
   for (const r of bundle.remedies) {
-    for (const c of r.credits) yield c.basis;
+    for (const c of r.credits) if (!("amount" in c)) yield c.basis;
     if (r.cap) yield r.cap.basis;
   }
   for (const i of bundle.incentives) {

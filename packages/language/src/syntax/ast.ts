@@ -268,8 +268,10 @@ export interface CreditBound {
 }
 export interface CreditProperty extends PropertyBase {
   kind: "credit";
+  /** A percentage of `basis`, or else a fixed `amount`. */
   percentage?: PercentageLiteral;
   basis?: FeeBasis;
+  amount?: MoneyLiteral;
   condition?: CreditCondition;
 }
 export type CapProperty = PropertyNode<"capProperty">;

@@ -322,7 +322,10 @@ const CUSTOM_BUILDERS: Record<CustomBuiltRule, PropertyBuilder> = {
       source: kw(n, "prometheus") ? "prometheus" : undefined,
       ...(form ? { [form]: first } : {}),
       ...(form && form !== "histogram" ? { total: second } : {}),
-      threshold: duration(token(n, "DurationLiteral")),
+      // the histogram's threshold comes before the slice's length
+      threshold: form === "histogram" ? duration(token(n, "DurationLiteral")) : undefined,
+      slice: kw(n, "slice") ? duration(tokens(n, "DurationLiteral")[form === "histogram" ? 1 : 0]) : undefined,
+      sliceAbove: percentage(token(n, "PercentageLiteral")),
     };
   },
   maxOutageProperty: (n, b) =>
@@ -365,6 +368,7 @@ const CUSTOM_BUILDERS: Record<CustomBuiltRule, PropertyBuilder> = {
       kind: "credit",
       percentage: percentage(token(n, "PercentageLiteral")),
       basis: feeBasis(subrule(n, "feeBasis")),
+      amount: money(token(n, "MoneyLiteral")),
       condition,
     };
   },

@@ -12,7 +12,7 @@ import {
   table,
 } from "../document.ts";
 import { type Markdown, md, raw } from "../escape.ts";
-import { capitalise, formatDuration, formatPercent, inWindow, listAnd } from "../format.ts";
+import { capitalise, formatDuration, formatMoney, formatPercent, inWindow, listAnd } from "../format.ts";
 import { capWindow, feeOf, targetText, titleOf } from "../phrases.ts";
 
 /** The remedies this section has a clause for. */
@@ -22,16 +22,25 @@ export function creditRemedies(ctx: RenderContext): BundleRemedy[] {
 
 export function creditsSection(ctx: RenderContext, ref: SectionRef): Clause[] {
   const clauses: Clause[] = creditRemedies(ctx).map((r) => creditClause(ctx, r, ref));
-  if (clauses.length) {
-    clauses.push(
-      clause(
-        raw(
-          "Each Service Credit is the stated percentage of the stated fee, rounded half up to the smallest unit of the currency.",
-        ),
-      ),
-    );
-  }
+  if (clauses.length) clauses.push(clause(raw(roundingRule(creditRemedies(ctx).flatMap((r) => r.credits)))));
   return clauses;
+}
+
+const PERCENT_RULE = "the stated percentage of the stated fee, rounded half up to the smallest unit of the currency";
+
+/** How a Service Credit's amount is worked out, for the kinds of credit the contract has. */
+function roundingRule(credits: readonly BundleCredit[]): string {
+  const fixed = credits.filter((c) => "amount" in c).length;
+  if (fixed === 0) return `Each Service Credit is ${PERCENT_RULE}.`;
+  if (fixed === credits.length) return "Each Service Credit is the stated amount.";
+  return `Each Service Credit stated as a percentage is ${PERCENT_RULE}; one stated as an amount is that amount.`;
+}
+
+/** What a credit gives: `10% of the Monthly Fee` or `USD 500.00`. */
+function creditGiven(c: BundleCredit): Markdown {
+  return "amount" in c
+    ? md`${formatMoney(c.amount.amount, c.amount.currency)}`
+    : md`${formatPercent(c.percent)} of ${feeOf(c.basis)}`;
 }
 
 /** Published tables' words for a band's bounds: "less than 99.99% but at least 99.0%". */
@@ -72,13 +81,13 @@ function creditClause(ctx: RenderContext, r: BundleRemedy, ref: SectionRef): Cla
           c.condition.bound
             ? bandText(c.condition, c.condition.bound)
             : targetText(c.condition.comparator, c.condition.value),
-          md`${formatPercent(c.percent)} of ${feeOf(c.basis)}`,
+          creditGiven(c),
         ]),
       ),
     );
   }
   for (const c of each) {
-    const text = md`${raw(capitalise(provider.text))} shall give ${customer} a Service Credit of ${formatPercent(c.percent)} of ${feeOf(c.basis)} for each breach of ${ctx.objective(r.objective)} ${period}.`;
+    const text = md`${raw(capitalise(provider.text))} shall give ${customer} a Service Credit of ${creditGiven(c)} for each breach of ${ctx.objective(r.objective)} ${period}.`;
     if (blocks.length === 0) blocks.push(paragraph(text));
     else sentences.push(text);
   }

@@ -23,6 +23,7 @@ import type {
   CreditProperty,
   DurationLiteral,
   FeePeriod,
+  MoneyLiteral,
   NumberLiteral,
   PercentageLiteral,
   Range,
@@ -51,9 +52,11 @@ interface Tier {
   threshold: Decimal;
   literal: ValueLiteral;
   dimension: Dimension;
+  /** The percentage, or the fixed amount. */
   credit: Decimal;
-  creditLiteral: PercentageLiteral;
-  basis: FeePeriod;
+  creditLiteral: PercentageLiteral | MoneyLiteral;
+  /** What the credit counts: a fee (`month`) or, for a fixed amount, its currency. Credits compare within one. */
+  basis: FeePeriod | `money ${string}`;
   /** `when below 99.9%`, as written. */
   condition: string;
   /** A band's other bound (`but at least 99.0%`), facing the other way. */
@@ -79,14 +82,15 @@ const BASIS_WORDS: Record<FeePeriod, string> = { month: "monthly", quarter: "qua
 function tiersOf(context: RuleContext, uri: string, remedy: DeclarationOf<"remedy">): Tier[] {
   const tiers: Tier[] = [];
   for (const p of remedy.properties) {
-    if (p.kind !== "credit" || broken(context, p) || !p.percentage || !p.basis || p.condition?.kind !== "threshold")
-      continue;
+    if (p.kind !== "credit" || broken(context, p) || p.condition?.kind !== "threshold") continue;
+    const size = sizeOf(p);
+    if (!size) continue;
     const { comparator, threshold } = p.condition;
     if (!comparator || !threshold) continue;
     const quantity = quantityOf(threshold);
     // Thresholds and credits outside 0–100% are reported as such (SLA4001), not weighed as tiers.
     if (quantity?.dimension === "percentage" && quantity.value?.greaterThan(100)) continue;
-    if (exceeds100(p.percentage.value)) continue;
+    if (p.percentage && exceeds100(p.percentage.value)) continue;
     if (!quantity?.value) continue;
     const bound = p.condition.bound ? boundOf(p.condition.bound, quantity.dimension) : undefined;
     if (p.condition.bound && (!bound || !bandHolds(comparator.op, quantity.value, bound))) continue;
@@ -98,13 +102,24 @@ function tiersOf(context: RuleContext, uri: string, remedy: DeclarationOf<"remed
       threshold: quantity.value,
       literal: threshold,
       dimension: quantity.dimension,
-      credit: toDecimal(p.percentage.value),
-      creditLiteral: p.percentage,
-      basis: p.basis.period,
+      ...size,
       condition: textOf(context, uri, p.condition.range),
     });
   }
   return tiers;
+}
+
+/** A tier's size: a percentage of a fee, or a fixed amount (compared only with amounts of its currency). */
+function sizeOf(p: CreditProperty): Pick<Tier, "credit" | "creditLiteral" | "basis"> | undefined {
+  if (p.amount)
+    return { credit: toDecimal(p.amount.amount), creditLiteral: p.amount, basis: `money ${p.amount.currency}` };
+  if (!p.percentage || !p.basis) return undefined;
+  return { credit: toDecimal(p.percentage.value), creditLiteral: p.percentage, basis: p.basis.period };
+}
+
+/** A credit's figure as a message writes it: `10%`, `USD 500.00`. */
+function creditText(literal: PercentageLiteral | MoneyLiteral): string {
+  return literal.kind === "Money" ? `${literal.currency} ${literal.amount}` : `${literal.value}%`;
 }
 
 /** A band's second bound, if it is complete, in range and of the first bound's dimension. */
@@ -305,7 +320,7 @@ export const tiersRule: Rule = (context) => {
     const ordered = [...sameWay].sort((a, b) =>
       highIsBetter ? b.threshold.comparedTo(a.threshold) : a.threshold.comparedTo(b.threshold),
     );
-    const largest = new Map<FeePeriod, Tier>();
+    const largest = new Map<Tier["basis"], Tier>();
     const reorder = reorderCredits(uri, ordered);
     for (const tier of ordered) {
       const better = largest.get(tier.basis);
@@ -314,9 +329,9 @@ export const tiersRule: Rule = (context) => {
           createDiagnostic(
             TierDiagnostics.creditFalls,
             {
-              credit: `${tier.creditLiteral.value}%`,
+              credit: creditText(tier.creditLiteral),
               condition: tier.condition,
-              better: `${better.creditLiteral.value}%`,
+              better: creditText(better.creditLiteral),
               betterCondition: better.condition,
             },
             uri,
@@ -326,7 +341,7 @@ export const tiersRule: Rule = (context) => {
                 {
                   uri,
                   range: better.creditLiteral.range,
-                  message: `${better.creditLiteral.value}% is paid ${better.condition}`,
+                  message: `${creditText(better.creditLiteral)} is paid ${better.condition}`,
                 },
               ],
               fixes: reorder ? [reorder] : [],
@@ -475,12 +490,16 @@ function reorderCredits(uri: string, ordered: Tier[]): DiagnosticFix | undefined
   const edits: TextEdit[] = [];
   for (const basis of new Set(ordered.map((t) => t.basis))) {
     const tiers = ordered.filter((t) => t.basis === basis);
-    const rising = tiers.map((t) => t.creditLiteral).sort((a, b) => toDecimal(a.value).comparedTo(toDecimal(b.value)));
+    const rising = tiers.map((t) => t.creditLiteral).sort((a, b) => figure(a).comparedTo(figure(b)));
     tiers.forEach((tier, i) => {
-      if (!toDecimal(rising[i].value).equals(tier.credit)) {
-        edits.push({ uri, range: tier.creditLiteral.range, newText: `${rising[i].value}%` });
+      if (!figure(rising[i]).equals(tier.credit)) {
+        edits.push({ uri, range: tier.creditLiteral.range, newText: creditText(rising[i]) });
       }
     });
   }
   return edits.length ? { title: "Reorder the credits so they rise as service worsens", edits } : undefined;
+}
+
+function figure(literal: PercentageLiteral | MoneyLiteral): Decimal {
+  return toDecimal(literal.kind === "Money" ? literal.amount : literal.value);
 }
