@@ -26,7 +26,9 @@ describe("fixed-amount credits in the service report", () => {
     const r = await report("credit-amounts.sla", "credit-amounts-2026-03.ndjson", "2026-03");
     const markdown = renderReportMarkdown(r);
     expect(markdown).toContain("| Largest | Uptime | below 99.9% (USD 150.00, line 45) | — | USD 150.00 |");
-    expect(markdown).toContain("| FixedTiers | Uptime | below 99.5% but at least 99.0% (10% of monthly fee, line 39) | 10% |");
+    expect(markdown).toContain(
+      "| FixedTiers | Uptime | below 99.5% but at least 99.0% (10% of monthly fee, line 39) | 10% |",
+    );
     expect(markdown).not.toContain("null");
     const largest = r.credits.find((c) => c.remedy === "Largest")!;
     expect(largest.arithmetic).toBe("below 99.9% (Uptime 99.32795698924731182795698925%): USD 150.00");

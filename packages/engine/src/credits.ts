@@ -188,7 +188,12 @@ export function creditFor(ctx: Context, remedy: BundleRemedy, period: Period): C
             amount: credit.amount.amount,
             line: credit.source.line,
           }
-        : { condition: conditionText(credit.condition), percent: credit.percent, basis: credit.basis, line: credit.source.line };
+        : {
+            condition: conditionText(credit.condition),
+            percent: credit.percent,
+            basis: credit.basis,
+            line: credit.source.line,
+          };
     const claim = remedy.claimWithin
       ? formatInstant(addDuration(period.end, remedy.claimWithin, ctx.zone, ctx.businessCalendar))
       : null;
