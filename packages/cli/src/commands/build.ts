@@ -9,7 +9,7 @@ import { styleFor } from "../output/style.ts";
 import { FolderWatch } from "../watch.ts";
 import { type CheckedInput, diagnosticsOf, Workspace } from "../workspace.ts";
 
-interface BuildFlags {
+export interface BuildFlags {
   out?: string;
   format?: string;
   watch?: boolean;
@@ -56,21 +56,25 @@ function sameContent(a: string | Uint8Array | undefined, b: string | Uint8Array)
   return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
-interface Plan {
+export interface Plan {
   checked: CheckedInput;
   outputs?: Outputs;
   /** Every file the check read or looked for (an import that is missing included). */
   requested: string[];
 }
 
-async function plan(contract: string, flags: BuildFlags): Promise<Plan> {
+/**
+ * What a build of `contract` writes, or why nothing. `workspace` is kept across the rebuilds of
+ * `--watch`, so each file is re-parsed from its previous parse.
+ */
+export async function plan(contract: string, flags: BuildFlags, workspace = new Workspace()): Promise<Plan> {
   const format = flags.format === undefined ? undefined : parseArtifactKinds(flags.format);
   if (format && "error" in format) throw new CliError(format.error, 2);
   if (flags.out && existsSync(flags.out) && !isDirectory(flags.out)) {
     throw new CliError(`cannot write into ${flags.out}: it is a file, not a folder`, 2);
   }
   if (isDirectory(contract)) throw new CliError(`${contract} is a folder; build takes one contract file`, 2);
-  const workspace = new Workspace();
+  workspace.requested.clear();
   const checked = workspace.check(contract);
   const requested = [...workspace.requested].filter((uri) => uri.startsWith("file:")).map(toPath);
   const built = await buildArtifactFiles(checked.program, format?.kinds);
@@ -141,6 +145,7 @@ function watchAndRebuild(contract: string, flags: BuildFlags): void {
   let previous: Outputs = {};
   let timer: NodeJS.Timeout | undefined;
   let missing = false;
+  const workspace = new Workspace({ incremental: true });
   const time = () => new Date().toTimeString().slice(0, 8);
   const watcher = new FolderWatch(() => schedule());
   const rebuild = async () => {
@@ -153,7 +158,7 @@ function watchAndRebuild(contract: string, flags: BuildFlags): void {
     }
     missing = false;
     try {
-      const { checked, outputs, requested } = await plan(contract, flags);
+      const { checked, outputs, requested } = await plan(contract, flags, workspace);
       files = requested;
       report(checked, flags);
       if (outputs) {
