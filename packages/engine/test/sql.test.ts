@@ -91,7 +91,7 @@ describe("DuckDB refuses what it cannot hold exactly", () => {
       );
       const { streaming, duckdb } = await bothEngines(bundle, lines.join("\n"), { from: "2026-03" });
       expect(streaming.startsWith("error")).toBe(false);
-      expect(duckdb).toMatch(/^error SqlEngineError: line 3: this measurement cannot be read exactly in SQL/);
+      expect(duckdb).toMatch(/^error SqlEngineError: line 3: this record cannot be read exactly in SQL/);
     },
   );
 });

@@ -21,7 +21,7 @@ export interface OutageAnalysis {
   excluded: OutagePiece[];
 }
 
-const CAUSE_TEXT = { customer: "customer caused", "force majeure": "force majeure" } as const;
+export const CAUSE_TEXT = { customer: "customer caused", "force majeure": "force majeure" } as const;
 
 /**
  * Classifies every outage of the objective's service over the whole range read. Done once per
@@ -153,13 +153,13 @@ function noticeGiven(ctx: Context, rule: BundleExclusion, r: OutageRecord): bool
   return addDuration(r.announced, rule.notice, ctx.zone, ctx.businessCalendar) <= r.start;
 }
 
-function announcedText(r: OutageRecord, rule: BundleExclusion): string {
+export function announcedText(r: OutageRecord, rule: BundleExclusion): string {
   if (r.announced === null) return "maintenance (no notice required)";
   const ahead = formatDuration(r.start - r.announced);
   return `maintenance announced ${formatInstant(r.announced)}, ${ahead} before its start${rule.notice ? ` (notice ${rule.notice.text})` : ""}`;
 }
 
-function lateReason(rules: BundleExclusion[], r: OutageRecord): string {
+export function lateReason(rules: BundleExclusion[], r: OutageRecord): string {
   if (rules.length === 0) return "maintenance, but this objective does not exclude maintenance";
   const notice = rules
     .map((e) => e.notice?.text)

@@ -79,7 +79,7 @@ function wholeDays(d: BundleDuration): number {
   return n;
 }
 
-function ticketReport(ctx: Context, t: TicketRecord, support: BundleSupport): TicketReport {
+export function ticketReport(ctx: Context, t: TicketRecord, support: BundleSupport): TicketReport {
   const response = support.response
     ? checkWithin(ctx, t.opened, t.responded, support.response.within, support.response.during, "response")
     : null;

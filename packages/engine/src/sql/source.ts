@@ -1,4 +1,5 @@
 import { CSV_COLUMNS } from "../readers/csv.ts";
+import { type Dialect, dialectOf } from "./dialect.ts";
 import type { SqlRunner } from "./runner.ts";
 
 /** Observed data for a SQL engine: files (or globs of them) of one format. */
@@ -35,43 +36,62 @@ export interface RecordsShape {
 
 const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
 
+/** The columns of `sla_records` besides `line`: the CSV reader's fields and an optional unit. */
+export const RECORD_COLUMNS = [...CSV_COLUMNS, "unit"] as const;
+
 /**
- * Loads every record into `records` with its line: `line` counts records from 1 (CSV: from 2,
- * after the header), which is the file's line for files without blank lines; across several
- * files it continues from one file to the next.
+ * Records as columns of text (CSV, Parquet, a PostgreSQL table the runner filled): every field is
+ * text, so a JSON type is known only as "present". Known columns only, so no forbidden key.
+ */
+export function columnsShape(d: Dialect): RecordsShape {
+  const quoted = (c: string) => `"${c}"`;
+  return {
+    field: (name) => ({
+      text: quoted(name),
+      type: `CASE WHEN ${quoted(name)} IS NULL THEN NULL ELSE 'VARCHAR' END`,
+    }),
+    json: d.jsonObject(CSV_COLUMNS.map((c) => [c, quoted(c)])),
+    forbiddenKeys: "false",
+  };
+}
+
+/** NDJSON lines kept as JSON text in DuckDB (`sla_records(line, json)`), so a number where text belongs is seen as one. */
+export const JSON_SHAPE: RecordsShape = {
+  field: (name) => ({ text: `json_extract_string(json, '$.${name}')`, type: `json_type(json, '$.${name}')` }),
+  json: "json",
+  // the cheap test of the text first; the keys are parsed only when it finds one of the words
+  forbiddenKeys: `CASE WHEN ${FORBIDDEN_KEYS.map((k) => `contains(json, '"${k}"')`).join(" OR ")} THEN list_has_any(json_keys(json), [${FORBIDDEN_KEYS.map((k) => `'${k}'`).join(", ")}]) ELSE false END`,
+};
+
+/** The statement creating the table the runner fills: `line` from 1 in file order, then text columns. */
+export function recordsTableSql(d: Dialect): string {
+  return `CREATE TABLE sla_records (line BIGINT NOT NULL, ${RECORD_COLUMNS.map((c) => `"${c}" ${d.text}`).join(", ")})`;
+}
+
+/**
+ * DuckDB: loads every record into `sla_records` with its line: `line` counts records from 1 (CSV:
+ * from 2, after the header), which is the file's line for files without blank lines; across
+ * several files it continues from one file to the next. Returns the shape the queries read.
  */
 export async function loadRecords(db: SqlRunner, source: SqlEventSource): Promise<RecordsShape> {
   const list = `[${source.paths.map(sqlString).join(", ")}]`;
   if (source.format === "ndjson") {
     await db.all(
-      `CREATE TEMP TABLE records AS SELECT row_number() OVER () AS line, json FROM read_ndjson_objects(${list})`,
+      `CREATE OR REPLACE TEMP TABLE sla_records AS SELECT row_number() OVER () AS line, json FROM read_ndjson_objects(${list})`,
     );
-    return {
-      field: (name) => ({ text: `json_extract_string(json, '$.${name}')`, type: `json_type(json, '$.${name}')` }),
-      json: "json",
-      // the cheap test of the text first; the keys are parsed only when it finds one of the words
-      forbiddenKeys: `CASE WHEN ${FORBIDDEN_KEYS.map((k) => `contains(json, '"${k}"')`).join(" OR ")} THEN list_has_any(json_keys(json), [${FORBIDDEN_KEYS.map((k) => `'${k}'`).join(", ")}]) ELSE false END`,
-    };
+    return JSON_SHAPE;
   }
   const read =
     source.format === "csv" ? `read_csv(${list}, header = true, all_varchar = true)` : `read_parquet(${list})`;
   const present = new Set(
     (await db.all(`DESCRIBE SELECT * FROM ${read}`)).map((row) => String(row.column_name).toLowerCase()),
   );
-  const columns = CSV_COLUMNS.filter((c) => present.has(c));
   const quoted = (c: string) => `"${c}"`;
-  await db.all(
-    `CREATE TEMP TABLE records AS SELECT row_number() OVER () ${source.format === "csv" ? "+ 1 " : ""}AS line, ${
-      columns.map((c) => `CAST(${quoted(c)} AS VARCHAR) AS ${quoted(c)}`).join(", ") || "NULL AS type"
-    } FROM ${read}`,
+  const columns = RECORD_COLUMNS.map((c) =>
+    present.has(c) ? `CAST(${quoted(c)} AS VARCHAR) AS ${quoted(c)}` : `CAST(NULL AS VARCHAR) AS ${quoted(c)}`,
   );
-  return {
-    field: (name) =>
-      present.has(name)
-        ? { text: quoted(name), type: `CASE WHEN ${quoted(name)} IS NULL THEN NULL ELSE 'VARCHAR' END` }
-        : { text: "NULL", type: "NULL" },
-    json: `json_object(${columns.map((c) => `'${c}', ${quoted(c)}`).join(", ")})::VARCHAR`,
-    // only the known columns are read, and none of them is such a key
-    forbiddenKeys: "false",
-  };
+  await db.all(
+    `CREATE OR REPLACE TEMP TABLE sla_records AS SELECT row_number() OVER () ${source.format === "csv" ? "+ 1 " : ""}AS line, ${columns.join(", ")} FROM ${read}`,
+  );
+  return columnsShape(dialectOf("duckdb"));
 }

@@ -1,0 +1,229 @@
+import type { RecordWork, WindowAggregates } from "../aggregates.ts";
+import type { RuleBundle } from "../bundle.ts";
+import { type CollectedData, UNKNOWN_NAMES_KEPT } from "../collect.ts";
+import type { Context } from "../context.ts";
+import { EventDataError } from "../errors.ts";
+import { type EvaluateOptions, type EvaluationPlan, observed, planEvaluation } from "../evaluate.ts";
+import { toEventItem } from "../events.ts";
+import { buildReport } from "../report-json.ts";
+import type { EvaluationReport } from "../report-types.ts";
+import { dialectOf, type SqlDialect } from "./dialect.ts";
+import { measurementAggregates, measurementSql } from "./measurements.ts";
+import { outageAggregatesFrom, outageObjectiveIndex, outageSql } from "./outages.ts";
+import { type PlannedWindow, planWindows, windowKey } from "./plan-windows.ts";
+import type { SqlResults, SqlRow } from "./rows.ts";
+import { SqlEngineError } from "./runner.ts";
+import { columnsShape, type RecordsShape, recordsTableSql, sqlString } from "./source.ts";
+import { ticketAggregatesFrom, ticketSql } from "./tickets.ts";
+import { typedTablesSql, VALUE_SCALE } from "./typed.ts";
+
+export type { SqlDialect } from "./dialect.ts";
+
+export interface GenerateSqlOptions extends EvaluateOptions {
+  dialect: SqlDialect;
+  /** The value of the contract_id column of every result row. */
+  contractId?: string;
+  /** Group the figures by the records' `unit` column (absent or empty: ''); otherwise one unit, ''. */
+  byUnit?: boolean;
+  /** How the queries see `sla_records`: text columns (the default), or DuckDB's NDJSON objects. */
+  recordsShape?: RecordsShape;
+}
+
+export interface GeneratedSql {
+  dialect: SqlDialect;
+  contractId: string;
+  /** Creates the table the runner fills: `line` (from 1, file order), `unit`, the CSV columns as text. */
+  recordsTable: string;
+  /** Run in order after `sla_records` is filled: the typed, checked records; no rows needed. */
+  load: string[];
+  /** Run after `load`: the planned windows and the per-window figures; no rows needed. */
+  statements: string[];
+  /** Queries whose rows `reportsFromSqlResults` reads, by name. Every row has contract_id and unit. */
+  results: { name: string; sql: string }[];
+}
+
+/**
+ * The per-record work of a contract as SQL for DuckDB or PostgreSQL: typing and checking the
+ * records, then per window (planned from the bundle and the options alone) the figures the
+ * contract logic reads. Times are epoch milliseconds (BIGINT), values exact decimals.
+ */
+export async function generateSql(bundle: RuleBundle, options: GenerateSqlOptions): Promise<GeneratedSql> {
+  const d = dialectOf(options.dialect);
+  const plan = await planEvaluation(bundle, options);
+  const windows = [...planWindows(plan, options).values()];
+  const shape = options.recordsShape ?? columnsShape(d);
+  const unit = options.byUnit ? `coalesce(nullif(${shape.field("unit").text}, ''), '')` : `CAST('' AS ${d.text})`;
+  const contract = sqlString(options.contractId ?? "contract");
+  const tag = (select: string) => `SELECT ${contract} AS contract_id, q.* FROM (${select}) AS q`;
+  return {
+    dialect: options.dialect,
+    contractId: options.contractId ?? "contract",
+    recordsTable: recordsTableSql(d),
+    load: typedTablesSql(d, shape, unit),
+    statements: [...measurementSql(d, windows), ...outageSql(d, plan, windows), ...ticketSql(d, plan, windows)],
+    results: [
+      { name: "invalid", sql: tag(invalidSql(shape)) },
+      { name: "stats", sql: tag(statsSql(plan)) },
+      { name: "unknown", sql: tag(unknownSql(plan)) },
+      { name: "measurements", sql: tag("SELECT * FROM sla_m_result") },
+      { name: "outage_incidents", sql: tag("SELECT * FROM sla_o_incidents") },
+      { name: "outage_pieces", sql: tag("SELECT * FROM sla_o_pieces") },
+      { name: "outage_excluded", sql: tag("SELECT * FROM sla_o_excluded") },
+      { name: "outage_totals", sql: tag("SELECT * FROM sla_o_totals") },
+      { name: "outage_beyond", sql: tag("SELECT * FROM sla_o_beyond") },
+      { name: "tickets", sql: tag("SELECT * FROM sla_t_result") },
+    ],
+  };
+}
+
+function invalidSql(shape: RecordsShape): string {
+  return `SELECT line, ${shape.json} AS json FROM sla_records WHERE line IN (SELECT line FROM sla_invalid)`;
+}
+
+function list(names: Iterable<string>): string {
+  return [...names].map(sqlString).join(", ") || "NULL";
+}
+
+/** Counts, the data's range and the records the windows use, as `collect` counts them. */
+function statsSql(plan: EvaluationPlan): string {
+  const i = plan.interest;
+  const ticketLatest = "greatest(opened_ms, coalesce(responded_ms, opened_ms), coalesce(resolved_ms, opened_ms))";
+  return `SELECT (SELECT max(line) FROM sla_records) AS lines,
+  (SELECT count(*) FROM sla_invalid) AS invalid,
+  CAST(count(*) AS BIGINT) AS records, min(first) AS earliest, max(last) AS latest, coalesce(sum(used), 0) AS used
+FROM (
+  SELECT at_ms AS first, at_ms AS last,
+    CASE WHEN metric IN (${list(i.metrics)}) AND at_ms >= ${i.start} AND at_ms < ${i.end} THEN 1 ELSE 0 END AS used
+  FROM sla_measurements WHERE valid
+  UNION ALL SELECT start_ms, end_ms,
+    CASE WHEN service IN (${list(i.outageServices)}) AND end_ms >= ${i.outageStart} AND start_ms <= ${i.outageEnd} THEN 1 ELSE 0 END
+  FROM sla_outages WHERE valid
+  UNION ALL SELECT opened_ms, ${ticketLatest},
+    CASE WHEN service IN (${list(i.ticketServices)}) AND opened_ms >= ${i.start} AND opened_ms < ${i.end} THEN 1 ELSE 0 END
+  FROM sla_tickets WHERE valid
+) AS r`;
+}
+
+/** Undeclared names, by first line; the first UNKNOWN_NAMES_KEPT are listed, the rest counted. */
+function unknownSql(plan: EvaluationPlan): string {
+  const i = plan.interest;
+  return `SELECT name, CAST(count(*) AS BIGINT) AS n, min(line) AS first FROM (
+  SELECT 'metric|' || metric AS name, line FROM sla_measurements WHERE valid AND metric NOT IN (${list(i.declaredMetrics)})
+  UNION ALL SELECT 'service|' || service, line FROM sla_outages WHERE valid AND service NOT IN (${list(i.declaredServices)})
+  UNION ALL SELECT 'service|' || service, line FROM sla_tickets WHERE valid AND service NOT IN (${list(i.declaredServices)})
+) AS u GROUP BY name`;
+}
+
+const REASONS_KEPT = 5;
+
+/** The data section and the first invalid record, as the streaming reader reports them. */
+function dataFrom(results: SqlResults, skipInvalid: boolean): CollectedData {
+  const invalid: EventDataError[] = [];
+  for (const row of [...(results.invalid ?? [])].sort((a, b) => Number(a.line) - Number(b.line))) {
+    const line = Number(row.line);
+    let raw: unknown;
+    try {
+      raw = typeof row.json === "string" ? JSON.parse(row.json) : row.json;
+    } catch {
+      raw = undefined;
+    }
+    const item = raw === undefined ? undefined : toEventItem(raw, line);
+    if (item !== undefined && item.type !== "invalid")
+      throw new SqlEngineError(
+        `line ${line}: this record cannot be read exactly in SQL (times must be RFC 3339 date-times with at most microseconds and no leap second, a value a number of at most ${18 - VALUE_SCALE} digits before the point and ${VALUE_SCALE} after it, a severity at most 15 digits); evaluate it with the streaming engine`,
+      );
+    invalid.push(
+      item === undefined
+        ? new EventDataError(line, null, "not valid JSON")
+        : new EventDataError(line, item.field, item.reason),
+    );
+  }
+  if (invalid.length > 0 && !skipInvalid) throw invalid[0];
+  const [s] = results.stats ?? [{}];
+  const unknown = new Map<string, number>();
+  let unknownOmitted = 0;
+  for (const row of [...(results.unknown ?? [])].sort((a, b) => Number(a.first) - Number(b.first))) {
+    if (unknown.size < UNKNOWN_NAMES_KEPT) unknown.set(String(row.name), Number(row.n));
+    else unknownOmitted += Number(row.n);
+  }
+  const records = Number(s.records ?? 0);
+  const used = Number(s.used ?? 0);
+  const nullable = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    outages: new Map(),
+    tickets: new Map(),
+    measurements: new Map(),
+    earliest: nullable(s.earliest),
+    latest: nullable(s.latest),
+    unknown,
+    unknownOmitted,
+    stats: {
+      lines: nullable(s.lines) ?? 0,
+      records,
+      used,
+      ignored: records - used,
+      skipped: invalid.length,
+      skippedReasons: invalid.slice(0, REASONS_KEPT).map((e) => e.message),
+    },
+  };
+}
+
+/** Result rows by window id (and unit). */
+function byWindow(rows: SqlRow[] | undefined, unit: string): Map<number, SqlRow[]> {
+  const out = new Map<number, SqlRow[]>();
+  for (const row of rows ?? []) {
+    if (String(row.unit ?? "") !== unit) continue;
+    const id = Number(row.window_id);
+    const list = out.get(id);
+    if (list === undefined) out.set(id, [row]);
+    else list.push(row);
+  }
+  return out;
+}
+
+/**
+ * The reports from the rows of `generated.results`: the contract logic over the figures SQL
+ * computed, byte-identical to `evaluate` over the same records.
+ */
+export async function reportsFromSqlResults(
+  bundle: RuleBundle,
+  options: GenerateSqlOptions,
+  results: SqlResults,
+  unit = "",
+): Promise<EvaluationReport[]> {
+  const plan = await planEvaluation(bundle, options);
+  const data = dataFrom(results, options.skipInvalid ?? false);
+  const seen = observed(plan, data, options);
+  // the windows as generated: planned at the options' as-of, which the data's range cannot move
+  // unless `now` is earlier than the data (then the caller regenerates with an explicit asOf)
+  const windows = planWindows(plan, options);
+  const measurements = byWindow(results.measurements, unit);
+  const tickets = byWindow(results.tickets, unit);
+  const ofUnit = (rows: SqlRow[] | undefined) => (rows ?? []).filter((r) => String(r.unit ?? "") === unit);
+  const outageRows = {
+    objectives: outageObjectiveIndex([...windows.values()]),
+    incidents: byWindow(results.outage_incidents, unit),
+    pieces: ofUnit(results.outage_pieces),
+    excluded: byWindow(results.outage_excluded, unit),
+    totals: byWindow(results.outage_totals, unit),
+    beyond: ofUnit(results.outage_beyond),
+  };
+  const computed = new Map<string, WindowAggregates>();
+  const records: RecordWork = {
+    aggregates(ctx, objective, period) {
+      const key = windowKey(objective, period);
+      const w: PlannedWindow | undefined = windows.get(key);
+      if (w === undefined) throw new SqlEngineError(`no SQL result for ${objective.name} over ${period.label}`);
+      let agg = computed.get(key);
+      if (agg === undefined) {
+        if (w.kind === "measurements") agg = measurementAggregates(w, measurements.get(w.id)?.[0]);
+        else if (w.kind === "tickets") agg = ticketAggregatesFrom(ctx, w, tickets.get(w.id) ?? []);
+        else agg = outageAggregatesFrom(ctx, w, outageRows);
+        computed.set(key, agg);
+      }
+      return agg;
+    },
+  };
+  const ctx: Context = { ...plan.base, ...seen, records, memo: new Map() };
+  return plan.months.map((m) => buildReport(ctx, m));
+}

@@ -1,0 +1,87 @@
+import type { RecordWork, WindowAggregates } from "../aggregates.ts";
+import type { BundleMetric, BundleObjective, BundleService } from "../bundle.ts";
+import type { CollectedData } from "../collect.ts";
+import { type Context, metricOf, serviceOf } from "../context.ts";
+import type { EvaluateOptions, EvaluationPlan } from "../evaluate.ts";
+import type { Interval } from "../intervals.ts";
+import { aggregatesKind } from "../objective-kind.ts";
+import { buildReport } from "../report-json.ts";
+import { hoursIntervals } from "../schedule.ts";
+import type { Period } from "../windows.ts";
+
+/** One window of one objective whose figures SQL computes. */
+export interface PlannedWindow {
+  id: number;
+  kind: WindowAggregates["kind"];
+  objective: BundleObjective;
+  period: Period;
+  /** Measurements: the metric. */
+  metric?: BundleMetric;
+  /** Outages and tickets: the service. */
+  service?: BundleService;
+  /** The context the bundle's calendars come from. */
+  ctx: Context;
+}
+
+const NO_DATA: CollectedData = {
+  outages: new Map(),
+  tickets: new Map(),
+  measurements: new Map(),
+  earliest: null,
+  latest: null,
+  unknown: new Map(),
+  unknownOmitted: 0,
+  stats: { lines: 0, records: 0, used: 0, ignored: 0, skipped: 0, skippedReasons: [] },
+};
+
+// Before any data: no window is left out for lying before the data, so the plan is a superset.
+const EARLIEST = -8_640_000_000_000_000;
+
+export function windowKey(objective: BundleObjective, period: Period): string {
+  return `${objective.name}|${period.start}|${period.end}`;
+}
+
+/**
+ * The windows the contract logic asks figures for, found by running it once over empty figures
+ * (it decides look-backs, caps, windows in progress): the bundle and the options alone decide them.
+ */
+export function planWindows(plan: EvaluationPlan, options: EvaluateOptions): Map<string, PlannedWindow> {
+  const wanted = new Map<string, PlannedWindow>();
+  const asOf = plan.explicitAsOf ?? options.now ?? null;
+  const ctx: Context = {
+    ...plan.base,
+    data: NO_DATA,
+    dataFrom: EARLIEST,
+    asOf,
+    memo: new Map(),
+    records: undefined as unknown as RecordWork,
+  };
+  ctx.records = {
+    aggregates(c, objective, period) {
+      const kind = aggregatesKind(objective)!;
+      const key = windowKey(objective, period);
+      if (!wanted.has(key)) {
+        const w: PlannedWindow = { id: wanted.size, kind, objective, period, ctx };
+        if (kind === "measurements") w.metric = metricOf(c, objective);
+        else w.service = serviceOf(c, objective);
+        wanted.set(key, w);
+      }
+      return empty(kind);
+    },
+  };
+  for (const m of plan.months) buildReport(ctx, m);
+  return wanted;
+}
+
+export function empty(kind: WindowAggregates["kind"]): WindowAggregates {
+  if (kind === "outages") return { kind, scheduledMs: 0, downtimeMs: 0, incidents: [], excluded: [], totalWindows: [] };
+  if (kind === "tickets") return { kind, tickets: [] };
+  return { kind, count: 0, outside: 0, percentile: null, sum: null };
+}
+
+/** The window's scheduled time: its service's hours inside it. */
+export function scheduleOf(w: PlannedWindow): Interval[] {
+  const service = w.service ?? (w.metric?.service == null ? undefined : w.ctx.services.get(w.metric.service));
+  const hours = service?.hours ?? { kind: "24x7" as const };
+  return hoursIntervals(hours, w.ctx.calendars, w.period.start, w.period.end);
+}
