@@ -49,5 +49,13 @@ async function* stdinText(): AsyncGenerator<string> {
 // The SQL engines (Node only: DuckDB is a native library, loaded on first use).
 export { openDuckDb } from "./sql/duckdb.ts";
 export { evaluateWithSql } from "./sql/evaluate-sql.ts";
+export {
+  type GeneratedSql,
+  type GenerateSqlOptions,
+  generateSql,
+  reportsFromSqlResults,
+  type SqlDialect,
+} from "./sql/generate.ts";
+export type { SqlResults, SqlRow } from "./sql/rows.ts";
 export { type SqlRunner, SqlEngineError } from "./sql/runner.ts";
 export type { SqlEventSource } from "./sql/source.ts";
