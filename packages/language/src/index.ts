@@ -55,4 +55,5 @@ export {
   InternalDiagnostics,
 } from "./check/codes.ts";
 export { MONTH_NAMES } from "./dates.ts";
+export { customerCausedTerm, GENERATED_TERMS, isGeneratedTerm } from "./terms.ts";
 export * from "./check/rules/limit-values.ts";

@@ -3,6 +3,7 @@
  * text names them (`the Provider` when there is one, else the party's title; `the Service`; a
  * calendar by its defined term).
  */
+import { customerCausedTerm, isGeneratedTerm } from "@sla/language";
 import type {
   BundleCalendar,
   BundleHours,
@@ -15,41 +16,13 @@ import type {
 import { type Markdown, md, raw } from "./escape.ts";
 import { quoted, titleOf } from "./phrases.ts";
 
-/** Terms the contract defines itself; a calendar titled like one of them would read as that term. */
-const GENERATED_TERMS = [
-  "Agreement",
-  "Annual Fee",
-  "Business Day",
-  "Business Hour",
-  "Customer",
-  "Customer-Caused Outage",
-  "Downtime",
-  "Force Majeure Event",
-  "Measurement Period",
-  "Monthly Fee",
-  "Party",
-  "Provider",
-  "Quarterly Fee",
-  "Scheduled Maintenance",
-  "Scheduled Time",
-  "Service",
-  "Service Credit",
-  "Service Hours",
-];
-
-function termKey(term: string): string {
-  return term.toLowerCase().replace(/s$/, "");
-}
-
-const GENERATED_KEYS = new Set(GENERATED_TERMS.map(termKey));
-
 /**
  * A calendar's defined term: its title, or "<title> Calendar" when the title would read as one of
  * the contract's own terms ("Business Days" beside "Business Day").
  */
 export function calendarTerm(c: BundleCalendar): string {
   const title = titleOf(c);
-  return GENERATED_KEYS.has(termKey(title)) ? `${title} Calendar` : title;
+  return isGeneratedTerm(title) ? `${title} Calendar` : title;
 }
 
 /** The first declaration of each name (a bundle read from a file may repeat one). */
@@ -138,7 +111,7 @@ export class RenderContext {
 
   /** `Customer-Caused Outage`, or `Client-Caused Outage` when the customer is called the Client. */
   customerCausedTerm(): string {
-    return `${this.roleTerm("customer")}-Caused Outage`;
+    return customerCausedTerm(this.roleTerm("customer"));
   }
 
   /** The party that provides (or receives) the service an objective measures. */

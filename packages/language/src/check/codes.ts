@@ -371,7 +371,14 @@ export const FramingDiagnostics = define({
     severity: "warning",
     title: "Defined term that no clause uses",
     message:
-      '"{term}" is defined but no clause uses it as spelled (a term is used where its exact spelling, capitals included, appears in a clause\'s text).',
+      '"{term}" is defined but nothing in the contract uses it as spelled (a term is used where its exact spelling, capitals included, appears in a clause\'s text, another term\'s meaning or any other text the contract writes).',
+  },
+  undefinedTerm: {
+    code: "SLA6008",
+    severity: "warning",
+    title: "Quoted term that nothing defines",
+    message:
+      'The text writes "{term}" as a defined term, but the contract does not define it: add `define "{term}" as "…"` to the agreement, or write it without quotes if it is not a term.',
   },
 });
 

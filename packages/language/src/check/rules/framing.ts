@@ -47,31 +47,3 @@ export const partyLabelsRule: Rule = (context) => {
     );
   }
 };
-
-/** Whether `text` uses `term`: its exact spelling, as a whole word, or its plural (`Incidents`). */
-export function usesTerm(text: string, term: string): boolean {
-  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:e?s)?(?![\\p{L}\\p{N}])`, "u").test(text);
-}
-
-/**
- * A term the contract defines itself that no clause uses: the definition is dead text, or the
- * clauses spell the term differently ("incident" for "Incident").
- */
-export const unusedDefinitionRule: Rule = (context) => {
-  const texts: string[] = [];
-  for (const { declaration } of context.declarations("clause")) {
-    for (const p of declaration.properties) if (p.kind === "text" && p.value) texts.push(p.value.value);
-  }
-  for (const { uri, declaration } of context.declarations("agreement")) {
-    if (damaged(context, declaration)) continue;
-    const defines = declaration.properties.filter((p) => p.kind === "define");
-    for (const d of defines) {
-      if (d.kind !== "define" || !d.term || broken(context, d)) continue;
-      const term = d.term.value;
-      const others = defines.flatMap((o) => (o !== d && o.kind === "define" && o.meaning ? [o.meaning.value] : []));
-      if ([...texts, ...others].some((text) => usesTerm(text, term))) continue;
-      context.report(createDiagnostic(FramingDiagnostics.unusedDefinition, { term }, uri, d.term.range));
-    }
-  }
-};

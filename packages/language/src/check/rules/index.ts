@@ -7,9 +7,10 @@ import { allocationRule, atRiskServiceRule, earnBackRule, minimumRule } from "./
 import { bonusRule } from "./bonus.ts";
 import { objectiveKindsRule, outageBudgetRule, supportTimesRule, terminationRule } from "./consistency.ts";
 import { indicatorRule } from "./indicators.ts";
-import { masterTermsRule, partyLabelsRule, unusedDefinitionRule } from "./framing.ts";
+import { masterTermsRule, partyLabelsRule } from "./framing.ts";
 import { consecutiveLimitRule, durationLimitsRule, outageLimitUnitsRule } from "./limits.ts";
 import { agreementRule, duplicatePropertyRule, requiredPropertyRule, serviceRolesRule } from "./structure.ts";
+import { undefinedTermRule, unusedDefinitionRule } from "./terms.ts";
 import { bandsRule, capsRule, feeExistsRule, tiersRule } from "./tiers.ts";
 import {
   currencyRule,
@@ -39,6 +40,7 @@ export const RULES: readonly NamedRule[] = named({
   masterTermsRule,
   partyLabelsRule,
   unusedDefinitionRule,
+  undefinedTermRule,
   duplicatePropertyRule,
   requiredPropertyRule,
   percentagesRule,
