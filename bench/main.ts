@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every figure next to a baseline measured in the same run on the same machine.
- * Sizes can be reduced for a quick look with BENCH_QUICK=1.
+ * Sizes can be reduced for a quick look with BENCH_QUICK=1; BENCH_ONLY=duckdb,portfolio runs only
+ * those groups (front-end, server, first-check, syntax-errors, engine, duckdb, portfolio, cold-start).
  */
 import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -11,12 +12,15 @@ import { checkProgram, memoryHost } from "@sla/language";
 import { measureLatencies } from "@sla/language-server/bench";
 import { parse as parseYaml } from "yaml";
 import { generateContract, generateEvents, generateOpenSlo, generateSyntaxErrors } from "./generate.ts";
+import { benchPortfolio } from "./portfolio.ts";
 
 async function main(): Promise<void> {
   const QUICK = process.env.BENCH_QUICK === "1";
   const ROOT = process.cwd(); // npm run bench runs from the repository root
   const OUT = join(ROOT, "bench/out");
   mkdirSync(OUT, { recursive: true });
+  const only = process.env.BENCH_ONLY?.split(",");
+  const wanted = (group: string) => only === undefined || only.includes(group);
 
   interface Row {
     benchmark: string;
@@ -55,7 +59,7 @@ async function main(): Promise<void> {
   }
 
   // 1. Front end and build, against JSON.parse of the bundle and yaml of OpenSLO
-  for (const lines of QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
+  for (const lines of !wanted("front-end") ? [] : QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
     const { text, blocks } = generateContract(lines);
     const uri = "file:///bench/contract.sla";
     const host = memoryHost({ [uri]: text });
@@ -104,7 +108,7 @@ async function main(): Promise<void> {
   }
 
   // 2. Language server latencies on a 5,000-line contract
-  {
+  if (wanted("server")) {
     const { text } = generateContract(5_000);
     const results = await measureLatencies(text, QUICK ? 20 : 60);
     const { text: small } = generateContract(100);
@@ -123,7 +127,7 @@ async function main(): Promise<void> {
 
   // 3. The language server's first check of a big document, each size in a fresh process: linear when
   // the ratio to the smallest size grows like the size
-  {
+  if (wanted("first-check")) {
     const sizes = QUICK ? [2_000, 4_000, 8_000] : [8_000, 16_000, 32_000, 64_000];
     let smallest: { ms: number; cpuMs: number; declarations: number } | undefined;
     for (const size of sizes) {
@@ -141,7 +145,7 @@ async function main(): Promise<void> {
   }
 
   // 4. sla check with many syntax errors: text (code frames) against JSON (none)
-  {
+  if (wanted("syntax-errors")) {
     const errors = QUICK ? 5_000 : 20_000;
     const file = join(OUT, "syntax-errors.sla");
     writeFileSync(file, generateSyntaxErrors(errors));
@@ -174,16 +178,18 @@ async function main(): Promise<void> {
     });
   }
 
+  // The shared conformance contract's bundle, which the engine rows (5 and 7) evaluate
+  const bundlePath = join(OUT, "hosting.rules.json");
+  const hosting = readFileSync(join(ROOT, "../shared/spec/conformance/hosting.sla"), "utf8");
+  const hostingUri = "file:///bench/hosting.sla";
+  writeFileSync(
+    bundlePath,
+    serializeBundle(compileBundle(checkProgram(hostingUri, memoryHost({ [hostingUri]: hosting })))),
+  );
+
   // 5. Engine: stream a million records; the floor is reading and JSON-parsing the same lines
-  {
+  if (wanted("engine")) {
     const records = QUICK ? 200_000 : 1_000_000;
-    const bundlePath = join(OUT, "hosting.rules.json");
-    const hosting = readFileSync(join(ROOT, "../shared/spec/conformance/hosting.sla"), "utf8");
-    const hostingUri = "file:///bench/hosting.sla";
-    writeFileSync(
-      bundlePath,
-      serializeBundle(compileBundle(checkProgram(hostingUri, memoryHost({ [hostingUri]: hosting })))),
-    );
     for (const months of [1, 12]) {
       const eventsPath = join(OUT, `events-${records}-${months}.ndjson`);
       const stream = createWriteStream(eventsPath);
@@ -207,7 +213,7 @@ async function main(): Promise<void> {
 
   // 7. The per-record work in DuckDB against the streaming engine, on the same request log
   //    (measurements only: the rows that run to billions); both through the CLI, same report
-  {
+  if (wanted("duckdb")) {
     const records = QUICK ? 1_000_000 : Number(process.env.BENCH_SQL_RECORDS ?? 10_000_000);
     const eventsPath = join(OUT, `requests-${records}.ndjson`);
     const stream = createWriteStream(eventsPath);
@@ -221,7 +227,7 @@ async function main(): Promise<void> {
     await new Promise<void>((r) => stream.end(() => r()));
     const sla = join(ROOT, "packages/cli/bin/sla.cjs");
     const evaluateWith = (engine: string) => {
-      const args = [sla, "evaluate", join(OUT, "hosting.rules.json"), "--events", eventsPath];
+      const args = [sla, "evaluate", bundlePath, "--events", eventsPath];
       const began = performance.now();
       const result = spawnSync(
         "/usr/bin/time",
@@ -247,8 +253,23 @@ async function main(): Promise<void> {
     });
   }
 
+  // 8. A portfolio: 1,000 contracts over 100,000,000 Parquet records in one run, under 2 GB
+  //    (bench/portfolio.ts; BENCH_PORTFOLIO_CONTRACTS, _RECORDS and _MEMORY_LIMIT shrink it)
+  if (wanted("portfolio")) {
+    const f = await benchPortfolio(ROOT);
+    const seconds = (t: number) => `${(t / 1000).toFixed(1)} s`;
+    const share = Math.ceil(f.records / f.contracts);
+    rows.push({
+      benchmark: "portfolio: evaluate FOLDER --engine duckdb (Parquet)",
+      size: `${count(f.contracts)} contracts, ${count(f.records)} records`,
+      figure: `${seconds(f.portfolio.ms)} (${count(Math.round(f.records / (f.portfolio.ms / 1000)))} records/s), peak RSS ${f.portfolio.rssMb} MB (memory limit ${f.memoryLimit})`,
+      baseline: `one contract alone (${count(share)} records) ${seconds(f.single.ms)}, peak RSS ${f.single.rssMb} MB`,
+      ratio: `${ratio(f.portfolio.ms, f.single.ms * f.contracts)} the time of ${count(f.contracts)} runs; RSS ${(f.portfolio.rssMb / 2048).toFixed(2)}× 2 GB`,
+    });
+  }
+
   // 6. Cold start of the CLI against an empty Node process
-  {
+  if (wanted("cold-start")) {
     const small = join(OUT, "small.sla");
     writeFileSync(small, generateContract(40).text);
     const run = (args: string[]) => {
