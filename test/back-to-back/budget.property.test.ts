@@ -36,6 +36,8 @@ interface Case {
   atTarget?: boolean;
   /** Every second tier a fixed amount (`credit GBP 101.25 when …`) instead of a percentage. */
   amounts?: boolean;
+  /** The at-target tier written `at or below`, which means `at most` (the contract prints that). */
+  orBelow?: boolean;
 }
 
 const hhmm = (minutes: number) =>
@@ -65,6 +67,7 @@ const caseArb: fc.Arbitrary<Case> = fc
     banded: fc.boolean(),
     atTarget: fc.boolean(),
     amounts: fc.boolean(),
+    orBelow: fc.boolean(),
   })
   .map((c) => {
     // tiers: below the target, then lower, each credit larger as service worsens
@@ -119,7 +122,7 @@ objective Uptime "Uptime" {
 }
 remedy Credits "Credits" {
   for Uptime
-${c.atTarget ? `  credit 1% of monthly fee when at most ${c.target}%\n` : ""}${c.tiers.map((t, i) => `  credit ${creditOf(c, i)} when below ${t.below}%${floorOf(c, i)}`).join("\n")}
+${c.atTarget ? `  credit 1% of monthly fee when ${c.orBelow ? "at or below" : "at most"} ${c.target}%\n` : ""}${c.tiers.map((t, i) => `  credit ${creditOf(c, i)} when below ${t.below}%${floorOf(c, i)}`).join("\n")}
   cap 100% of monthly fee
 }
 `;

@@ -10,9 +10,16 @@ import { type KeywordDoc, WEEKDAYS } from "@sla/language";
 export { DECLARATION_DOCS, type KeywordDoc, PROPERTY_DOCS } from "@sla/language";
 
 export const WORD_DOCS: Record<string, KeywordDoc> = {
-  at: { syntax: "at least 99.9% | at most 300 milliseconds", meaning: "A comparison that includes the value itself." },
+  at: {
+    syntax: "at least 99.9% | at most 300 milliseconds | at or below 99.9% | at or above 99.0%",
+    meaning: "A comparison that includes the value itself.",
+  },
   least: { syntax: "at least X", meaning: "X or more: exactly X meets it." },
   most: { syntax: "at most X", meaning: "X or less: exactly X meets it." },
+  or: {
+    syntax: "at or below X | at or above X",
+    meaning: "X or less (`at or below`, the same as `at most`) or X or more (`at or above`, the same as `at least`).",
+  },
   above: { syntax: "above X", meaning: "Strictly more than X: exactly X does not count." },
   below: { syntax: "below X", meaning: "Strictly less than X: exactly X does not count." },
   per: {

@@ -6,7 +6,14 @@ import { WEEKDAYS } from "../syntax/ast.ts";
 import { choice, type Element, kw, optional, type ValueKind, value } from "./shape.ts";
 
 export const VALUE_GRAMMARS = {
-  comparator: [choice([...kw("at"), choice(kw("least"), kw("most"))], kw("above"), kw("below"))],
+  // `at or below` and `at or above`, as some published credit tables write them, mean `at most` and `at least`
+  comparator: [
+    choice(
+      [...kw("at"), choice(kw("least"), kw("most"), [...kw("or"), choice(kw("below"), kw("above"))])],
+      kw("above"),
+      kw("below"),
+    ),
+  ],
   quantity: [choice([value("percentage")], [value("duration")], [value("number")])],
   window: [
     ...kw("per"),

@@ -181,9 +181,9 @@ function comparator(node: CstNode | undefined): A.ComparatorNode | undefined {
   const range = nodeRange(node);
   if (!range) return undefined;
   const op: A.Comparator | undefined = kw(node, "at")
-    ? kw(node, "least")
+    ? kw(node, "least") || (kw(node, "or") && kw(node, "above"))
       ? "at least"
-      : kw(node, "most")
+      : kw(node, "most") || (kw(node, "or") && kw(node, "below"))
         ? "at most"
         : undefined
     : kw(node, "above")

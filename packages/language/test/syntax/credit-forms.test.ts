@@ -1,0 +1,65 @@
+/** The credit forms of real agreements: parsed into the AST, kept by the formatter. */
+import { describe, expect, it } from "vitest";
+import { format, parse } from "../../src/index.ts";
+import { type CreditProperty, declarationsOf, type RemedyDeclaration } from "../../src/syntax/ast.ts";
+import { withoutPositions } from "../helpers.ts";
+
+function remedy(body: string): RemedyDeclaration {
+  const { file, diagnostics } = parse(`remedy R {\n  for Uptime\n${body}\n}\n`);
+  expect(diagnostics).toEqual([]);
+  return declarationsOf(file)[0] as RemedyDeclaration;
+}
+
+function credits(body: string): CreditProperty[] {
+  return remedy(body).properties.filter((p): p is CreditProperty => p.kind === "credit");
+}
+
+/** Formatting keeps the words and the meaning, and is already canonical for canonical text. */
+function formatsAsWritten(body: string): void {
+  const text = `remedy R {\n  for Uptime\n${body}\n}\n`;
+  const once = format(text);
+  expect(once.errors).toEqual([]);
+  expect(once.text).toBe(text);
+  expect(withoutPositions(parse(once.text).file)).toEqual(withoutPositions(parse(text).file));
+}
+
+describe("fixed-amount credits", () => {
+  it("hold the amount and no percentage", () => {
+    const [c] = credits("  credit USD 1,500.00 when below 99.0%");
+    expect(c.amount).toMatchObject({ kind: "Money", currency: "USD", amount: "1500.00" });
+    expect(c.percentage).toBeUndefined();
+    expect(c.basis).toBeUndefined();
+  });
+
+  it("format as written", () => {
+    formatsAsWritten("  credit USD 500.00 when below 99.0%\n  credit GBP 25 for each breach");
+  });
+});
+
+describe("at or below, at or above", () => {
+  it("mean at most and at least, in tiers and bands", () => {
+    const [a, b] = credits(
+      "  credit 10% of monthly fee when at or below 99.9%\n  credit 5% of monthly fee when at or above 99.0% but below 99.5%",
+    );
+    expect(a.condition).toMatchObject({ kind: "threshold", comparator: { op: "at most" } });
+    expect(b.condition).toMatchObject({
+      kind: "threshold",
+      comparator: { op: "at least" },
+      bound: { comparator: { op: "below" } },
+    });
+  });
+
+  it("are also a target's words", () => {
+    const { file, diagnostics } = parse("objective O {\n  target at or above 99.9% per calendar month\n}\n");
+    expect(diagnostics).toEqual([]);
+    expect(JSON.stringify(declarationsOf(file)[0])).toContain('"op":"at least"');
+  });
+
+  it("format as written", () => {
+    formatsAsWritten("  credit 10% of monthly fee when at or below 99.9%");
+  });
+
+  it("need both words after `or`", () => {
+    expect(parse("remedy R {\n  credit 10% of monthly fee when at or 99.9%\n}\n").diagnostics).not.toEqual([]);
+  });
+});
