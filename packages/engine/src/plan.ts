@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { BundleDuration, BundleObjective, BundleWindow } from "./bundle.ts";
 import type { Interest } from "./collect.ts";
+import { atRiskLookback } from "./at-risk.ts";
 import type { Context } from "./context.ts";
 import { addBusinessDays, fixedMs } from "./schedule.ts";
 import { type Period, periodContaining, periodsEndingWithin, previousPeriod } from "./windows.ts";
@@ -108,6 +109,7 @@ export function planInterest(ctx: Omit<Context, "data" | "dataFrom" | "asOf" | "
       }
     }
   }
+  for (const month of months) windows.push(...atRiskLookback(ctx, month));
   let start = Math.min(...months.map((m) => m.start));
   let end = Math.max(...months.map((m) => m.end));
   const outageServices = new Set<string>();

@@ -1,5 +1,6 @@
 import type Decimal from "decimal.js";
 import type { Context } from "./context.ts";
+import { atRiskServices, feesAtRiskFor } from "./at-risk.ts";
 import { creditFor } from "./credits.ts";
 import { Dec, moneyString } from "./decimal.ts";
 import { bonusFor } from "./incentives.ts";
@@ -158,6 +159,7 @@ export function buildReport(ctx: Context, month: Period): EvaluationReport {
     terminationRights,
     actions,
     claimDeadline: deadlines[0] ?? null,
+    ...(atRiskServices(ctx).length ? { feesAtRisk: feesAtRiskFor(ctx, month) } : {}),
     data: {
       lines: stats.lines,
       records: stats.records,

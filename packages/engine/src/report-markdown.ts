@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { feesAtRiskMarkdown } from "./at-risk-markdown.ts";
 import { Dec } from "./decimal.ts";
 import { md, money } from "./markdown-escape.ts";
 import type { EvaluationReport, ExcludedItem, ObjectiveReport, TicketCheckReport } from "./report-types.ts";
@@ -208,6 +209,7 @@ export function renderReportMarkdown(report: EvaluationReport): string {
   );
   out.push(`Total credit: ${money(report.totalCredit.amount, report.totalCredit.currency)}`, "");
   if (report.claimDeadline) out.push(`Claim deadline: ${md(local(report.claimDeadline, zone))}`, "");
+  out.push(...feesAtRiskMarkdown(report.feesAtRisk));
 
   if (report.bonuses.length || report.bonusChecks.length) {
     out.push("## Incentives", "");

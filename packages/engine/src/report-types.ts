@@ -281,6 +281,64 @@ export interface EvaluationReport {
   actions: ActionReport[];
   /** The earliest claim deadline among the credits in this report, or null. */
   claimDeadline: string | null;
+  /** Only for a contract with an At-Risk Amount: one entry per such service (at-risk.ts). */
+  feesAtRisk?: AtRiskReport[];
   data: DataReport;
   notes: string[];
+}
+
+/** A critical service level or key measurement in one window, against its expected and minimum levels. */
+export interface LevelReport {
+  objective: string;
+  window: string;
+  value: string | null;
+  /** The target: `at least 99.9%`. */
+  expected: string | null;
+  metExpected: boolean;
+  /** Null when the objective states no minimum (the target is then the minimum too). */
+  minimum: string | null;
+  metMinimum: boolean;
+}
+
+export interface AtRiskFailureReport {
+  objective: string;
+  window: string;
+  /** The level failed: the minimum, or the target without one. */
+  level: string;
+  value: string | null;
+  /** Percent of the At-Risk Amount. */
+  allocation: string;
+  /** Allocation × At-Risk Amount, before the month's cap. */
+  amount: string;
+  /** Its share of the month's credit after the cap. */
+  paid: string;
+}
+
+export interface EarnBackReport {
+  objective: string;
+  /** The window whose credit is earned back. */
+  failedWindow: string;
+  amount: string;
+  windows: { label: string; metExpected: boolean | null; note: string | null }[];
+}
+
+export interface AtRiskReport {
+  service: string;
+  atRisk: { percent: string; basis: FeeBasis; amount: string | null; currency: string | null };
+  poolMaximum: string | null;
+  criticalLevels: LevelReport[];
+  failures: AtRiskFailureReport[];
+  /** The failures' allocations of the At-Risk Amount, summed. */
+  uncapped: string;
+  capped: boolean;
+  /** What is credited this month: `uncapped`, at most the At-Risk Amount. */
+  credit: string;
+  arithmetic: string;
+  /** Service levels at their minimum but below their expected level: trend and corrective action. */
+  belowExpected: LevelReport[];
+  earnBacks: EarnBackReport[];
+  earnedBack: string;
+  /** `credit` − `earnedBack`. */
+  net: string;
+  keyMeasurements: LevelReport[];
 }
