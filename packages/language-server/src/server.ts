@@ -42,6 +42,7 @@ import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from "./features/semantic-toke
 import { workspaceSymbols } from "./features/workspace-symbols.ts";
 import {
   BUILD_REQUEST,
+  type BuildParams,
   type BuildResult,
   type ContractParams,
   DIFF_REQUEST,
@@ -59,7 +60,7 @@ export const SERVER_VERSION = "0.1.0";
 
 /** Custom requests of the VS Code extension (`protocol.ts`). */
 export const PreviewRequest = new RequestType<ContractParams, PreviewResult, void>(PREVIEW_REQUEST);
-export const BuildRequest = new RequestType<ContractParams, BuildResult, void>(BUILD_REQUEST);
+export const BuildRequest = new RequestType<BuildParams, BuildResult, void>(BUILD_REQUEST);
 export const EvaluateRequest = new RequestType<EvaluateParams, EvaluateResult, void>(EVALUATE_REQUEST);
 export const DiffRequest = new RequestType<ContractParams, DiffResult, void>(DIFF_REQUEST);
 
@@ -272,9 +273,9 @@ export function startServer(connection: Connection): StartedServer {
       return { error: `The preview failed: ${error instanceof Error ? error.message : String(error)}` };
     }
   });
-  connection.onRequest(BuildRequest, (p: ContractParams): BuildResult => {
+  connection.onRequest(BuildRequest, async (p: BuildParams): Promise<BuildResult> => {
     try {
-      return build(context, p);
+      return await build(context, p);
     } catch (error) {
       return { error: `The build failed: ${error instanceof Error ? error.message : String(error)}` };
     }

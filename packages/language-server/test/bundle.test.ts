@@ -1,6 +1,6 @@
 /** The esbuild bundle, run as its own process over stdio, as an editor runs it. */
 import { type ChildProcess, fork, spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   createMessageConnection,
@@ -18,6 +18,7 @@ import type {
   WorkspaceEdit,
 } from "vscode-languageserver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { part, unzip } from "../../../test/docx/zip.ts";
 import { buildServerBundle } from "./bundle-helper.ts";
 import { HOSTING, positionOf, temporaryFolder } from "./harness.ts";
 
@@ -114,6 +115,17 @@ describe("the bundled server over stdio", () => {
       textDocument: { uri, languageId: "sla", version: 1, text: "party P { role providr }\n" },
     });
     expect((await diagnostics).diagnostics.map((d) => d.code)).toEqual(["SLA1005"]);
+
+    // the Word contract's renderer is loaded on first use: it must be in the bundle too
+    const contract = `${folder.uri}word.sla`;
+    writeFileSync(join(folder.path, "word.sla"), HOSTING);
+    await client.sendNotification("textDocument/didOpen", {
+      textDocument: { uri: contract, languageId: "sla", version: 1, text: HOSTING },
+    });
+    const built = await client.sendRequest<{ files: string[] }>("sla/build", { uri: contract, formats: ["docx"] });
+    expect(built.files).toEqual([join(folder.path, "word.docx")]);
+    expect(part(unzip(readFileSync(built.files[0])), "word/document.xml")).toContain("Managed Hosting");
+
     await client.sendRequest("shutdown");
     await client.sendNotification("exit");
     expect(await exited).toBe(0);

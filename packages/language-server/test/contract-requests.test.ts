@@ -1,8 +1,17 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { compileBundle, renderContract, serializeBundle } from "@sla/compiler";
+import {
+  ARTIFACT_KINDS,
+  compileBundle,
+  DEFAULT_ARTIFACT_KINDS,
+  renderContract,
+  renderContractDocx,
+  serializeBundle,
+} from "@sla/compiler";
 import { checkProgram, memoryHost } from "@sla/language";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { paragraphs, part, unzip } from "../../../test/docx/zip.ts";
+import { BUILD_FORMATS, DEFAULT_BUILD_FORMATS } from "../src/protocol.ts";
 import { HOSTING, startTestServer, type TestServer, temporaryFolder } from "./harness.ts";
 
 let server: TestServer;
@@ -73,5 +82,45 @@ describe("sla/build", () => {
     expect((await server.request<{ error: string }>("sla/build", { uri: virtual })).error).toContain(
       "Only files on disk",
     );
+  });
+
+  it("writes the Word contract when asked, a zip whose word/document.xml is the contract", async () => {
+    const uri = `${folder.uri}word.sla`;
+    writeFileSync(join(folder.path, "word.sla"), HOSTING);
+    await server.open(uri, HOSTING);
+    const result = await server.request<{ files: string[] }>("sla/build", { uri, formats: ["docx"] });
+    expect(result.files).toEqual([join(folder.path, "word.docx")]);
+    expect(existsSync(join(folder.path, "word.md"))).toBe(false);
+    const bytes = readFileSync(result.files[0]);
+    expect(bytes.subarray(0, 4)).toEqual(Buffer.from("PK\u0003\u0004"));
+    const text = paragraphs(part(unzip(bytes), "word/document.xml")).map((p) => p.text);
+    expect(text[0]).toBe("Managed Hosting Service Level Agreement");
+    const bundle = compileBundle(checkProgram(uri, memoryHost({ [uri]: HOSTING })));
+    expect(new Uint8Array(bytes)).toEqual(await renderContractDocx(bundle));
+  });
+
+  it("writes every format asked for in one order, whatever order they are asked in", async () => {
+    const uri = `${folder.uri}all.sla`;
+    await server.open(uri, HOSTING);
+    const result = await server.request<{ files: string[] }>("sla/build", { uri, formats: ["docx", "md", "json"] });
+    expect(result.files).toEqual(["all.rules.json", "all.md", "all.docx"].map((f) => join(folder.path, f)));
+    for (const file of result.files) expect(existsSync(file), file).toBe(true);
+  });
+
+  it("refuses formats it does not know, writing nothing", async () => {
+    const uri = `${folder.uri}refused.sla`;
+    await server.open(uri, HOSTING);
+    for (const formats of [["pdf"], [], "docx", ["md", 3]]) {
+      const result = await server.request<{ error: string }>("sla/build", { uri, formats });
+      expect(result.error, JSON.stringify(formats)).toMatch(
+        /^sla\/build takes formats as a list of json, md, docx, not /,
+      );
+    }
+    expect(readdirSync(folder.path).filter((f) => f.startsWith("refused."))).toEqual([]);
+  });
+
+  it("offers the formats `sla build` writes, with the same default", () => {
+    expect(BUILD_FORMATS).toEqual(ARTIFACT_KINDS);
+    expect(DEFAULT_BUILD_FORMATS).toEqual(DEFAULT_ARTIFACT_KINDS);
   });
 });
