@@ -15,11 +15,11 @@ import {
   State,
   TransportKind,
 } from "vscode-languageclient/node";
+import { registerBuild } from "./build";
 import { registerCompare } from "./compare";
 import { evaluateCommand } from "./evaluate";
 import { newContract } from "./new-contract";
 import { ContractPreview } from "./preview";
-import { BUILD_REQUEST, type BuildResult } from "@sla/language-server/protocol";
 import { registerBundleSchema } from "./schema";
 import { ServerStatus } from "./status";
 import { registerTasks } from "./tasks";
@@ -108,37 +108,6 @@ function slaDocumentFor(uri: vscode.Uri | undefined): vscode.Uri | undefined {
   return ContractPreview.activeDocument();
 }
 
-async function buildBundle(uri: vscode.Uri | undefined): Promise<BuildResult | undefined> {
-  const target = slaDocumentFor(uri);
-  if (!target) {
-    void vscode.window.showWarningMessage("SLA: open a .sla file to build its rule bundle.");
-    return undefined;
-  }
-  const running = await runningClient();
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `SLA: building ${path.basename(target.fsPath)}…` },
-    () => running.sendRequest<BuildResult>(BUILD_REQUEST, { uri: target.toString() }),
-  );
-  if ("error" in result && result.error) {
-    void vscode.window.showErrorMessage(`SLA: the rule bundle was not built: ${result.error}`);
-    return result;
-  }
-  const files = "files" in result ? result.files : [];
-  const shown = files.map((f) => vscode.workspace.asRelativePath(f.startsWith("file:") ? vscode.Uri.parse(f) : f));
-  const choice = await vscode.window.showInformationMessage(
-    `SLA: wrote ${shown.join(" and ")}`,
-    "Open",
-    "Reveal in Explorer",
-  );
-  const first = files[0];
-  if (first && choice) {
-    const fileUri = first.startsWith("file:") ? vscode.Uri.parse(first) : vscode.Uri.file(first);
-    if (choice === "Open") await vscode.window.showTextDocument(fileUri, { preview: false });
-    else await vscode.commands.executeCommand("revealInExplorer", fileUri);
-  }
-  return result;
-}
-
 function formatOnSave(event: vscode.TextDocumentWillSaveEvent): void {
   const document = event.document;
   if (document.languageId !== LANGUAGE_ID) return;
@@ -165,6 +134,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createClient(context);
   const preview = new ContractPreview(context, runningClient);
   const changes = registerCompare(runningClient, slaDocumentFor);
+  const builds = registerBuild(runningClient, slaDocumentFor);
   context.subscriptions.push(
     { dispose: () => status?.dispose() },
     preview,
@@ -177,7 +147,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
       return preview.show(target);
     }),
-    vscode.commands.registerCommand("sla.buildBundle", buildBundle),
+    vscode.commands.registerCommand("sla.buildBundle", builds.build),
+    vscode.commands.registerCommand("sla.buildAs", builds.buildAs),
     vscode.commands.registerCommand("sla.restartServer", async () => {
       await restartClient();
       vscode.window.setStatusBarMessage("SLA language server restarted", 3000);

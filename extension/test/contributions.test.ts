@@ -12,12 +12,29 @@ import { BUNDLE_SCHEMA_ID } from "@sla/compiler";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_OPTIONS } from "../../packages/language-server/src/context.ts";
 import { SEMANTIC_TOKENS_LEGEND } from "../../packages/language-server/src/features/semantic-tokens.ts";
+import { BUILD_FORMATS, DEFAULT_BUILD_FORMATS } from "../../packages/language-server/src/protocol.ts";
 
 const extensionDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = resolve(extensionDir, "..");
 const manifest = JSON.parse(readFileSync(join(extensionDir, "package.json"), "utf8"));
 const { contributes } = manifest;
 const source = (file: string) => readFileSync(join(extensionDir, "src", file), "utf8");
+
+describe("build formats", () => {
+  const setting = contributes.configuration.properties["sla.build.formats"];
+  it("offer what sla/build writes, with its default", () => {
+    expect(setting.items.enum).toEqual([...BUILD_FORMATS]);
+    expect(setting.items.enumDescriptions).toHaveLength(BUILD_FORMATS.length);
+    expect(setting.default).toEqual([...DEFAULT_BUILD_FORMATS]);
+  });
+
+  it("are read by the Build commands and sent with sla/build", () => {
+    const build = source("build.ts");
+    expect(build).toContain('getConfiguration("sla.build", target)');
+    expect(build).toContain('configuration.get<unknown>("formats")');
+    expect(build).toMatch(/sendRequest<BuildResult>\(BUILD_REQUEST, \{ uri: target\.toString\(\), formats \}\)/);
+  });
+});
 
 describe("Marketplace fields", () => {
   it("names the repository, licence, publisher, icon and changelog", () => {
