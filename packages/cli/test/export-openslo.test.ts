@@ -25,11 +25,12 @@ describe("sla export openslo", () => {
     const rules = sla(["export", "prometheus", contract]);
     expect(rules.code).toBe(0);
     expect(rules.stdout).toMatch(/^groups:\n {2}- name: sla-uptime\n/);
-    expect(sla(["export", "prometheus", join(REPO, "examples/cloud-hosting.sla")]).code).toBe(1);
+    expect(sla(["export", "prometheus", join(REPO, "examples/service-desk.sla")]).code).toBe(1);
   });
 
   it("refuses a contract without an indicator, and one with errors", () => {
-    const example = join(REPO, "examples/cloud-hosting.sla");
+    // support terms only
+    const example = join(REPO, "examples/service-desk.sla");
     const none = sla(["export", "openslo", example]);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain("nothing to export: no objective of");

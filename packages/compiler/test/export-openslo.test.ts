@@ -166,8 +166,27 @@ describe("sla export openslo", () => {
 
   it("leaves out objectives without an indicator, and writes nothing for a contract without one", () => {
     expect(yaml).not.toContain("checked");
-    for (const { path } of exampleFiles()) expect(exportOpenSlo(compileBundle(checkFile(path)))).toBeUndefined();
+    const desk = exampleFiles().find((e) => e.name === "service-desk")!;
+    // support terms only: tickets have no indicator in a monitoring system
+    expect(exportOpenSlo(compileBundle(checkFile(desk.path)))).toBeUndefined();
   });
+
+  for (const example of exampleFiles().filter((e) => e.name !== "service-desk"))
+    it(`exports every objective of examples/${example.name}.sla with an indicator, valid, and round-trips it`, () => {
+      const bundle = compileBundle(checkFile(example.path));
+      const yaml = exportOpenSlo(bundle)!;
+      expect(yaml).toBeDefined();
+      const docs = documents(yaml);
+      for (const doc of docs) expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+      const withIndicator = bundle.objectives.filter((o) => bundle.metrics.find((m) => m.name === o.metric)?.indicator);
+      expect(withIndicator.length).toBeGreaterThan(0);
+      expect(docs.filter((d) => d.kind === "SLO")).toHaveLength(withIndicator.length);
+      const { contract, notCarried } = importOpenSlo([{ path: `${example.name}.yaml`, text: yaml }]);
+      expect(notCarried).toEqual([]);
+      const program = checkSource({ "file:///work/imported.sla": contract });
+      expect(errorsOf(program)).toEqual([]);
+      expect(documents(exportOpenSlo(compileBundle(program))!)).toEqual(docs);
+    });
 });
 
 describe("sla import openslo", () => {
@@ -220,6 +239,49 @@ spec:
       "x.yaml:16:1 (SLI thresholds): only Prometheus ratio metrics (good or bad over total) are carried over",
       "x.yaml:21:1 (SLO by-threshold): its SLI could not be carried over; skipped",
     ]);
+  });
+
+  it("carries a slice as Timeslices budgeting and back", () => {
+    const text = INDICATOR_CONTRACT.replace(
+      'total "sum(rate(http_requests_total{job=\\"checkout\\"}[$window]))"\n}\n\nmetric Failures',
+      'total "sum(rate(http_requests_total{job=\\"checkout\\"}[$window]))" slice 5 minutes above 2.5%\n}\n\nmetric Failures',
+    );
+    expect(text).toContain("slice 5 minutes above 2.5%");
+    const yaml = exported(text);
+    const docs = documents(yaml);
+    for (const doc of docs) expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    const spec = (name: string) =>
+      docs.find((d) => d.kind === "SLO" && (d.metadata as { name: string }).name === name)!.spec as Record<
+        string,
+        unknown
+      >;
+    expect(spec("uptime").budgetingMethod).toBe("Timeslices");
+    expect(spec("uptime").objectives).toEqual([
+      { displayName: "Checkout uptime", target: 0.999, timeSliceTarget: 0.975, timeSliceWindow: "5m" },
+    ]);
+    expect(yaml).toContain("timeSliceTarget: 0.975\n");
+    expect(spec("few-errors").budgetingMethod).toBe("Occurrences");
+    const { contract, notCarried } = importOpenSlo([{ path: "shop.yaml", text: yaml }]);
+    expect(notCarried).toEqual([]);
+    expect(contract).toContain('[$window]))" slice 5 minutes above 2.5%\n');
+    const program = checkSource({ "file:///work/imported.sla": contract });
+    expect(errorsOf(program)).toEqual([]);
+    expect(documents(exportOpenSlo(compileBundle(program))!)).toEqual(docs);
+  });
+
+  it("counts Timeslices it cannot carry over as Occurrences, and says so", () => {
+    const yaml = exported(INDICATOR_CONTRACT).replace(
+      "budgetingMethod: Occurrences\n  objectives:\n    - displayName: Checkout uptime\n      target: 0.999\n",
+      "budgetingMethod: Timeslices\n  objectives:\n    - displayName: Checkout uptime\n      target: 0.999\n      timeSliceTarget: 0.9\n      timeSliceWindow: 7m\n",
+    );
+    expect(yaml).toContain("timeSliceWindow: 7m");
+    const { contract, notCarried } = importOpenSlo([{ path: "shop.yaml", text: yaml }]);
+    expect(notCarried).toEqual([
+      expect.stringMatching(
+        /^shop\.yaml:\d+:1 \(SLO uptime\): objective 1: Timeslices \(timeSliceTarget 0\.9, timeSliceWindow 7m\) is counted as Occurrences/,
+      ),
+    ]);
+    expect(contract).not.toContain("slice");
   });
 
   it("names the file, line and column of a YAML error", () => {

@@ -3,7 +3,14 @@
  * good events to all events with an exact target (the share of good events it promises).
  */
 import Decimal from "decimal.js";
-import type { BundleIndicator, BundleMetric, BundleObjective, BundleWindow, RuleBundle } from "@sla/bundle";
+import {
+  type BundleIndicator,
+  type BundleMetric,
+  type BundleObjective,
+  type BundleWindow,
+  INDICATOR_WINDOW,
+  type RuleBundle,
+} from "@sla/bundle";
 
 /** A PromQL ratio: the queries of good (or bad) events and of all events, `$window` still in them. */
 export interface RatioQueries {
@@ -23,7 +30,7 @@ export interface WatchedObjective {
 }
 
 /** The placeholder in an indicator's queries for the range an export puts in. */
-export const WINDOW_PLACEHOLDER = "$window";
+export const WINDOW_PLACEHOLDER = INDICATOR_WINDOW;
 
 /**
  * Every objective with a percentage (or latency) target on a metric with an indicator, in bundle

@@ -100,7 +100,8 @@ function importSlo(slo: Located, slis: Map<string, Located>, out: ContractWriter
   }
   const service = str(spec.service);
   if (service) out.service(service, undefined);
-  if (spec.budgetingMethod !== "Occurrences")
+  const timeslices = spec.budgetingMethod === "Timeslices";
+  if (spec.budgetingMethod !== "Occurrences" && !timeslices)
     notCarried.push(`${where}: budgetingMethod ${String(spec.budgetingMethod)} is counted as Occurrences`);
   for (const key of ["alertPolicies"])
     if (spec[key] !== undefined) notCarried.push(`${where}: ${key} not carried over`);
@@ -115,6 +116,7 @@ function importSlo(slo: Located, slis: Map<string, Located>, out: ContractWriter
       notCarried.push(`${where}: objective ${i + 1} has no target (op/value thresholds are not carried over)`);
       return;
     }
+    if (timeslices) importSlice(objective, metric, out, `${where}: objective ${i + 1}`, notCarried);
     const comparatorAnnotation = str(obj(meta.annotations)[ANNOTATION.comparator]);
     out.objective({
       name,
@@ -170,6 +172,35 @@ function importSli({ doc, where }: Located, out: ContractWriter, notCarried: str
   return metric;
 }
 
+/**
+ * Timeslices budgeting on an availability metric: its slice (`slice 1 minute above 5%`), where a
+ * slice whose good share is below `timeSliceTarget` is downtime. Anything else is counted as
+ * Occurrences, and said so.
+ */
+function importSlice(
+  objective: Json,
+  metric: ImportedMetric,
+  out: ContractWriter,
+  where: string,
+  notCarried: string[],
+) {
+  const target = str(objective.timeSliceTarget);
+  const window = str(objective.timeSliceWindow)?.match(/^([1-9]\d*)([smh])$/);
+  const seconds = window ? Number(window[1]) * { s: 1, m: 60, h: 3600 }[window[2] as "s" | "m" | "h"] : 0;
+  const good = target !== undefined && /^\d+(\.\d+)?$/.test(target) ? new Decimal(target) : undefined;
+  if (metric.type !== "availability" || !window || 3600 % seconds !== 0 || !good || good.lte(0) || good.gt(1)) {
+    notCarried.push(
+      `${where}: Timeslices (timeSliceTarget ${target ?? "(none)"}, timeSliceWindow ${str(objective.timeSliceWindow) ?? "(none)"}) is counted as Occurrences: the language counts slices of an availability metric whose length divides an hour`,
+    );
+    return;
+  }
+  const unit = { s: "second", m: "minute", h: "hour" }[window[2] as "s" | "m" | "h"];
+  const slice = `slice ${window[1]} ${unit}${window[1] === "1" ? "" : "s"} above ${new Decimal(1).minus(good).times(100).toString()}%`;
+  const existing = out.setSlice(metric.name, slice);
+  if (existing !== slice)
+    notCarried.push(`${where}: its metric ${metric.name} already counts ${existing}; ${slice} not carried over`);
+}
+
 function targetText(metric: ImportedMetric, target: string, comparator: string | undefined): string {
   const percent = new Decimal(target).times(100);
   switch (metric.type) {
@@ -215,6 +246,18 @@ class ContractWriter {
   service(openSloName: string, title: string | undefined): void {
     const name = pascal(openSloName);
     if (!this.services.has(name) || title) this.services.set(name, title ?? this.services.get(name));
+  }
+
+  /** Adds the slice to a metric's indicator line; the slice it has (the first one given). */
+  setSlice(metricName: string, slice: string): string {
+    const index = this.metrics.findIndex(
+      (m) => m.startsWith(`metric ${metricName} `) || m.startsWith(`metric ${metricName}{`),
+    );
+    const line = this.metrics[index]!.split("\n").find((l) => l.startsWith("  indicator "))!;
+    const existing = line.match(/ (slice \d+ \w+ above [\d.]+%)$/)?.[1];
+    if (existing) return existing;
+    this.metrics[index] = this.metrics[index]!.replace(line, `${line} ${slice}`);
+    return slice;
   }
 
   metricNamed(openSloName: string | undefined): ImportedMetric | undefined {

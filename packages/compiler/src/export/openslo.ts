@@ -3,8 +3,9 @@
  * has an indicator source, as one multi-document YAML stream. Targets are written from their exact
  * decimal text as YAML numbers, never through binary floating point.
  */
+import Decimal from "decimal.js";
 import { Document, type Tags } from "yaml";
-import type { BundleWindow, RuleBundle } from "@sla/bundle";
+import type { BundleDuration, BundleWindow, RuleBundle } from "@sla/bundle";
 import { kebab, type RatioQueries, WINDOW_PLACEHOLDER, type WatchedObjective, watchedObjectives } from "./indicator.ts";
 
 /** The placeholder OpenSLO's Prometheus tooling (Sloth, Pyrra) substitutes for the range. */
@@ -98,6 +99,8 @@ function ratioMetric(queries: RatioQueries): object {
 function sloDocument(bundle: RuleBundle, w: WatchedObjective, service: string): object {
   const { objective } = w;
   const comparator = objective.target?.comparator;
+  // a slice counts availability in time, not in events: OpenSLO's Timeslices
+  const slice = w.indicator.kind !== "histogram" && w.metric.type === "availability" ? w.indicator.slice : undefined;
   return {
     apiVersion: "openslo/v1",
     kind: "SLO",
@@ -113,10 +116,32 @@ function sloDocument(bundle: RuleBundle, w: WatchedObjective, service: string): 
       service: kebab(service),
       indicatorRef: kebab(w.metric.name),
       timeWindow: [timeWindow(bundle, w.window)],
-      budgetingMethod: "Occurrences",
-      objectives: [{ displayName: objective.title ?? objective.name, target: new ExactDecimal(w.target) }],
+      budgetingMethod: slice ? "Timeslices" : "Occurrences",
+      objectives: [
+        {
+          displayName: objective.title ?? objective.name,
+          target: new ExactDecimal(w.target),
+          ...(slice
+            ? {
+                timeSliceTarget: new ExactDecimal(new Decimal(100).minus(slice.above).div(100).toString()),
+                timeSliceWindow: openSloDuration(slice.length),
+              }
+            : {}),
+        },
+      ],
     },
   };
+}
+
+/**
+ * A slice as OpenSLO's duration shorthand (`1m`, `30s`, `1h`); the checker (SLA4020) lets through
+ * only whole seconds that divide an hour.
+ */
+function openSloDuration(length: BundleDuration): string {
+  const seconds = Number(length.seconds);
+  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+  if (seconds % 60 === 0) return `${seconds / 60}m`;
+  return `${seconds}s`;
 }
 
 const CALENDAR_DURATIONS: Record<string, string> = {
