@@ -13,6 +13,14 @@ export { ndjsonEvents } from "./readers/ndjson.ts";
 export { CSV_COLUMNS, type CsvOptions, csvEvents } from "./readers/csv.ts";
 export type { LocalTimeOptions } from "./readers/local-time.ts";
 export { CSV_PRESETS, type CsvPreset, type EventField, parseColumnMap } from "./readers/presets.ts";
+export {
+  MEASUREMENT_STEP_MS,
+  type PrometheusCoverage,
+  PrometheusError,
+  type PrometheusSource,
+  prometheusCoverage,
+  prometheusRecords,
+} from "./readers/prometheus.ts";
 export { renderReportCsv, REPORT_CSV_COLUMNS } from "./report-csv.ts";
 export { MAX_LINE_LENGTH, splitLines, type TextSource } from "./readers/lines.ts";
 export { renderReportMarkdown } from "./report-markdown.ts";

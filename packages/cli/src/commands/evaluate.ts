@@ -11,6 +11,7 @@ import {
   EventDataError,
   evaluate,
   parseColumnMap,
+  PrometheusError,
   type RuleBundle,
   renderReportCsv,
   renderReportMarkdown,
@@ -24,6 +25,7 @@ import {
   type SqlEventSource,
 } from "@sla/engine/node";
 import { progress } from "../output/progress.ts";
+import { checkPrometheusUrl, prometheusEvents } from "./evaluate-prometheus.ts";
 
 /**
  * Same shape as the CLI's `CliError` (message + exitCode 1 for contract problems, 2 for usage,
@@ -64,6 +66,7 @@ interface EvaluateFlags {
   map?: string;
   preset?: string;
   engine?: string;
+  prometheus?: string;
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -80,6 +83,10 @@ export function registerEvaluate(program: Command, deps: EvaluateDeps): Command 
       "--format <json|md|csv>",
       "json (default), md, or csv (a row per objective and window, and per credit)",
       "json",
+    )
+    .option(
+      "--prometheus <url>",
+      "read the objectives whose metric has an indicator from this Prometheus (query_range); with --events, the file gives the others",
     )
     .option("--events-format <ndjson|csv>", "override the format guessed from the file name")
     .option("--delimiter <char>", "the CSV cell separator (default ,)")
@@ -110,6 +117,7 @@ Examples:
   $ sla evaluate hosting.sla --events incidents.csv --preset pagerduty --period 2026-03 --format csv
   $ sla evaluate desk.sla --events export.csv --map start=Created,end=Resolved,severity=Priority --delimiter ";" --period 2026-03
   $ cat outages.ndjson | sla evaluate hosting.sla --events - --period 2026-03
+  $ sla evaluate shop.sla --prometheus http://prometheus:9090 --period 2026-03
 
 Times without an offset (2026-03-04 10:00) are read in the agreement's time zone.
 
@@ -128,7 +136,8 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
 
   // Validated here rather than with requiredOption so every usage error exits 2, whatever the
   // program's own commander settings.
-  if (!flags.events) throw fail("evaluate: --events <file> is required", 2);
+  if (!flags.events && !flags.prometheus) throw fail("evaluate: --events <file> or --prometheus <url> is required", 2);
+  if (flags.prometheus !== undefined) checkPrometheusUrl(flags.prometheus, fail);
   if (!flags.period) throw fail("evaluate: --period <YYYY-MM> is required", 2);
   if (!MONTH.test(flags.period)) throw fail(`evaluate: --period "${flags.period}" is not a month (YYYY-MM)`, 2);
   if (flags.to !== undefined && !MONTH.test(flags.to))
@@ -150,6 +159,8 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
   const readAs = eventsFormat ?? (Object.keys(csv).length > 0 ? "csv" : undefined);
 
   const engine = flags.engine ?? "streaming";
+  if (engine !== "streaming" && flags.prometheus !== undefined)
+    throw fail("evaluate: --prometheus reads with the streaming engine, not --engine duckdb", 2);
   if (engine !== "streaming" && engine !== "duckdb")
     throw fail(`evaluate: --engine must be streaming or duckdb, not "${engine}"`, 2);
   if (engine === "duckdb" && (Object.keys(csv).length > 0 || flags.events === "-"))
@@ -160,9 +171,10 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
 
   const bundle = await deps.loadBundle(contract);
   csv.timeZone = bundle.agreement?.timezone ?? "UTC";
-  const stdin = flags.events === "-";
-  const glob = engine === "duckdb" && /[*?[{]/.test(flags.events);
-  if (!stdin && !glob)
+  const eventsPath = flags.events ?? "";
+  const stdin = eventsPath === "-";
+  const glob = engine === "duckdb" && /[*?[{]/.test(eventsPath);
+  if (flags.events !== undefined && !stdin && !glob)
     try {
       await access(flags.events);
     } catch (e) {
@@ -171,11 +183,16 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
         2,
       );
     }
-  const source = stdin ? "standard input" : flags.events;
+  const source = stdin ? "standard input" : (flags.events ?? flags.prometheus);
 
   let reports: EvaluationReport[];
   // a progress line on a terminal for event files big enough to wait for (over 20 MB)
-  const bar = progress(stdin || glob ? 0 : statSync(flags.events).size, "Reading events", 20 * 2 ** 20, true);
+  const bar = progress(
+    stdin || glob || !flags.events ? 0 : statSync(eventsPath).size,
+    "Reading events",
+    20 * 2 ** 20,
+    true,
+  );
   try {
     const options = {
       from: flags.period,
@@ -185,13 +202,19 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
       now: Date.now(),
       terminatedOn: flags.terminatedOn,
     };
-    if (engine === "duckdb") reports = await evaluateInDuckDb(bundle, flags.events, eventsFormat, options);
+    if (engine === "duckdb") reports = await evaluateInDuckDb(bundle, eventsPath, eventsFormat, options);
     else {
-      const events = readEventsFile(flags.events, readAs as EventsFormat | undefined, (bytes) => bar.tick(bytes), csv);
-      reports = await evaluate(bundle, events, options);
+      const events =
+        flags.events === undefined
+          ? undefined
+          : readEventsFile(eventsPath, readAs as EventsFormat | undefined, (bytes) => bar.tick(bytes), csv);
+      const records =
+        flags.prometheus === undefined ? events! : prometheusEvents(bundle, flags.prometheus, events, options, fail);
+      reports = await evaluate(bundle, records, options);
     }
   } catch (e) {
     if (e instanceof SqlEngineError) throw fail(`evaluate: ${e.message}`, 2);
+    if (e instanceof PrometheusError) throw fail(`evaluate: ${e.message}`, 2);
     if (e instanceof EventDataError) throw fail(`${source}: ${e.message}`, 2);
     if (e instanceof EvaluationOptionsError) throw fail(`evaluate: ${e.message}`, 2);
     if (e instanceof BundleProblemError) throw fail(`${contract}: ${e.message}`, 1);
@@ -208,12 +231,12 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
   for (const u of unknown) {
     const nearest = u.nearest ? `; did you mean ${u.kind} "${u.nearest}"?` : "";
     warn(
-      `evaluate: ${flags.events}: ${u.records} ${u.records === 1 ? "record names" : "records name"} ${u.kind} "${u.name}", which the contract does not declare${nearest}\n`,
+      `evaluate: ${flags.events ?? flags.prometheus}: ${u.records} ${u.records === 1 ? "record names" : "records name"} ${u.kind} "${u.name}", which the contract does not declare${nearest}\n`,
     );
   }
   if (unknown.some((u) => u.nearMiss) && flags.ignoreUnknown !== true)
     throw fail(
-      `evaluate: ${flags.events} names ${unknown.filter((u) => u.nearMiss).length === 1 ? "a service or metric" : "services or metrics"} close to a declared name (see above); fix the data, or pass --ignore-unknown to evaluate anyway`,
+      `evaluate: ${flags.events ?? flags.prometheus} names ${unknown.filter((u) => u.nearMiss).length === 1 ? "a service or metric" : "services or metrics"} close to a declared name (see above); fix the data, or pass --ignore-unknown to evaluate anyway`,
       1,
     );
 

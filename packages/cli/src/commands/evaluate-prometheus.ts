@@ -1,0 +1,81 @@
+/**
+ * `sla evaluate --prometheus URL`: the records of the objectives whose metric has an indicator come
+ * from Prometheus; with `--events` too, the events file gives the others' (support tickets, metrics
+ * without an indicator). One source per service's downtime and per metric: an events record for
+ * what Prometheus gives is an error, not a second opinion merged in.
+ */
+import {
+  type EvaluateOptions,
+  EventDataError,
+  type EventItem,
+  prometheusCoverage,
+  prometheusRecords,
+  type RuleBundle,
+} from "@sla/engine";
+
+type Fail = (message: string, exitCode: 1 | 2) => Error;
+
+/** A usage error for a `--prometheus` value that is not an http(s) URL. */
+export function checkPrometheusUrl(url: string, fail: Fail): void {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:"))
+    throw fail(`evaluate: --prometheus "${url}" is not an http:// or https:// URL`, 2);
+}
+
+/**
+ * The events (if any) followed by Prometheus's records. Throws (exit 2) before anything is read
+ * when an objective would have no data: an indicator Prometheus cannot be read through, or, without
+ * `--events`, an objective without an indicator.
+ */
+export function prometheusEvents(
+  bundle: RuleBundle,
+  url: string,
+  events: AsyncIterable<EventItem> | undefined,
+  options: EvaluateOptions,
+  fail: Fail,
+): AsyncIterable<EventItem> {
+  let coverage: ReturnType<typeof prometheusCoverage>;
+  try {
+    coverage = prometheusCoverage(bundle);
+  } catch (e) {
+    throw fail(`evaluate: --prometheus: ${(e as Error).message}`, 2);
+  }
+  if (!events && coverage.uncovered.length > 0)
+    throw fail(
+      `evaluate: --prometheus reads the objectives whose metric has an indicator; give the data of ${coverage.uncovered.join(", ")} with --events too`,
+      2,
+    );
+  return merged(bundle, url, events, options, coverage);
+}
+
+async function* merged(
+  bundle: RuleBundle,
+  url: string,
+  events: AsyncIterable<EventItem> | undefined,
+  options: EvaluateOptions,
+  coverage: ReturnType<typeof prometheusCoverage>,
+): AsyncGenerator<EventItem> {
+  let lastLine = 0;
+  for await (const item of events ?? []) {
+    lastLine = Math.max(lastLine, item.line);
+    if (item.type === "outage" && coverage.outageServices.has(item.service))
+      throw new EventDataError(
+        item.line,
+        "service",
+        `the downtime of ${item.service} is read from Prometheus (metric ${coverage.outageServices.get(item.service)!.name}'s slices); give it in one source`,
+      );
+    if (item.type === "measurement" && coverage.metrics.has(item.metric))
+      throw new EventDataError(
+        item.line,
+        "metric",
+        `${item.metric} is read from Prometheus (its indicator); give it in one source`,
+      );
+    yield item;
+  }
+  yield* prometheusRecords(bundle, options, { url, firstLine: lastLine + 1 });
+}

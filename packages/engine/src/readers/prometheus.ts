@@ -1,0 +1,216 @@
+/**
+ * `sla evaluate --prometheus URL`: the observed records of every objective whose metric has an
+ * indicator, read from Prometheus (`query_range`) over the windows the evaluation needs, as the
+ * same records an events file gives, so the evaluation after them is the events source's:
+ *
+ * - availability (good/total or errors/total with `slice L above X%`): time in slices of L,
+ *   aligned with the windows; a slice whose failed share is above X% is an unplanned outage of the
+ *   objective's service, from the slice's start to its end;
+ * - error rate (good/total or errors/total): a measurement every 5 minutes (the shortest range the
+ *   exports record), 100 × failed / all over those 5 minutes;
+ * - latency (histogram): a measurement every 5 minutes, the metric's percentile of the histogram
+ *   over those 5 minutes (`histogram_quantile`) in milliseconds; without a percentile, the mean
+ *   (`_sum` / `_count`).
+ *
+ * A step without traffic (all events 0, or no sample) gives no record: no evidence of a failure.
+ * The failed share is compared exactly, in decimals, on the values Prometheus answers.
+ */
+import { type BundleIndicator, type BundleMetric, INDICATOR_WINDOW } from "@sla/bundle";
+import type { RuleBundle } from "../bundle.ts";
+import { Dec } from "../decimal.ts";
+import type { EvaluateOptions } from "../evaluate.ts";
+import { planEvaluation } from "../evaluate.ts";
+import type { EventRecord } from "../events.ts";
+import { PrometheusError, queryRange, type Sample } from "./prometheus-http.ts";
+
+export { PrometheusError } from "./prometheus-http.ts";
+
+/** The step of error-rate and latency measurements. */
+export const MEASUREMENT_STEP_MS = 5 * 60_000;
+
+/** What `--prometheus` reads, and the objectives whose data must come from elsewhere. */
+export interface PrometheusCoverage {
+  /** Services whose outages are the slices of an availability indicator: service → metric. */
+  readonly outageServices: ReadonlyMap<string, BundleMetric>;
+  /** Metrics whose measurements Prometheus gives. */
+  readonly metrics: ReadonlyMap<string, BundleMetric>;
+  /** Objectives Prometheus cannot give data for, each with the reason (`Priority1 (support tickets)`). */
+  readonly uncovered: readonly string[];
+}
+
+/**
+ * Which objectives an indicator covers. An indicator Prometheus cannot be read through for its
+ * objective (an availability ratio without a slice, a latency ratio) is a `PrometheusError`: the
+ * user asked for it, and it must not quietly read as no data.
+ */
+export function prometheusCoverage(bundle: RuleBundle): PrometheusCoverage {
+  const metrics = new Map(bundle.metrics.map((m) => [m.name, m]));
+  const outageServices = new Map<string, BundleMetric>();
+  const measured = new Map<string, BundleMetric>();
+  for (const o of bundle.objectives) {
+    const metric = o.metric ? metrics.get(o.metric) : undefined;
+    const indicator = metric?.indicator;
+    if (o.support || !metric || !indicator) continue;
+    if (metric.type === "availability") {
+      if (indicator.kind === "histogram" || !indicator.slice)
+        throw new PrometheusError(
+          `metric ${metric.name}: an availability target counts downtime, so its indicator needs a slice that says when time is down (\`slice 1 minute above 5%\`)`,
+        );
+      if (!o.service) throw new PrometheusError(`objective ${o.name}: no service whose downtime the slices are`);
+      const other = outageServices.get(o.service);
+      if (other && other.name !== metric.name)
+        throw new PrometheusError(
+          `service ${o.service}: two availability indicators (metrics ${other.name} and ${metric.name}); its downtime must come from one`,
+        );
+      outageServices.set(o.service, metric);
+    } else if (metric.type === "error rate" || metric.type === "latency") {
+      if ((metric.type === "latency") !== (indicator.kind === "histogram"))
+        throw new PrometheusError(
+          `metric ${metric.name}: a ${metric.type} metric is read from ${metric.type === "latency" ? "a histogram" : "a good/total or errors/total pair"}`,
+        );
+      measured.set(metric.name, metric);
+    } else
+      throw new PrometheusError(
+        `metric ${metric.name}: --prometheus reads availability, error rate and latency metrics, not ${metric.type}`,
+      );
+  }
+  // Objectives whose records are neither: support tickets, metrics without an indicator (an outage
+  // limit on a service whose slices Prometheus gives is covered by them).
+  const uncovered: string[] = [];
+  for (const o of bundle.objectives) {
+    const metric = o.metric ? metrics.get(o.metric) : undefined;
+    const outages = o.metricType === "availability" || o.maxOutagePerIncident || o.maxTotalOutage;
+    if (o.support) uncovered.push(`${o.name} (support tickets)`);
+    else if (outages && o.service && outageServices.has(o.service)) continue;
+    else if (!metric?.indicator || !(outageServices.has(o.service ?? "") || measured.has(metric.name)))
+      uncovered.push(
+        `${o.name} (${metric ? `metric ${metric.name} has no indicator` : "no metric with an indicator"})`,
+      );
+  }
+  return { outageServices, metrics: measured, uncovered };
+}
+
+export interface PrometheusSource {
+  /** The server's base URL (`http://prometheus:9090`). */
+  readonly url: string;
+  readonly fetch?: typeof fetch;
+  /** The first record's `line` (after an events file's last line when both are read). */
+  readonly firstLine?: number;
+}
+
+/**
+ * The records of every indicator `prometheusCoverage` finds, over the windows `options` asks for
+ * (with the look-back the engine needs). Outages first, by service in bundle order, then
+ * measurements by metric; `line` numbers them in that order.
+ */
+export async function* prometheusRecords(
+  bundle: RuleBundle,
+  options: EvaluateOptions,
+  source: PrometheusSource,
+): AsyncGenerator<EventRecord> {
+  const coverage = prometheusCoverage(bundle);
+  const { interest } = await planEvaluation(bundle, options);
+  const read = (query: string, start: number, end: number, stepMs: number) =>
+    queryRange(source.url, { query, start, end, stepMs }, source.fetch);
+  const horizon = options.now ?? Number.POSITIVE_INFINITY;
+  let line = source.firstLine ?? 1;
+  for (const [service, metric] of coverage.outageServices) {
+    const indicator = metric.indicator as Extract<BundleIndicator, { kind: "good-total" | "errors-total" }>;
+    const slice = indicator.slice!;
+    const stepMs = Number(slice.length.seconds) * 1000;
+    // slices on a grid through the first window's start, so every window boundary is a slice boundary
+    const first = interest.start - Math.ceil((interest.start - interest.outageStart) / stepMs) * stepMs;
+    const last = Math.min(interest.outageEnd, Math.ceil(horizon / stepMs) * stepMs);
+    const samples = await ratioSamples(indicator, stepMs, first + stepMs, last, read);
+    const above = new Dec(slice.above);
+    for (const { at, failed, total } of samples)
+      if (failed.times(100).gt(above.times(total)))
+        yield {
+          type: "outage",
+          line: line++,
+          service,
+          start: at - stepMs,
+          end: at,
+          cause: "unplanned",
+          announced: null,
+        };
+  }
+  for (const metric of coverage.metrics.values()) {
+    const indicator = metric.indicator!;
+    const start = interest.start + MEASUREMENT_STEP_MS;
+    const end = Math.min(interest.end, Math.ceil(horizon / MEASUREMENT_STEP_MS) * MEASUREMENT_STEP_MS);
+    if (indicator.kind === "histogram") {
+      for (const s of await read(latencyQuery(metric, indicator), start, end, MEASUREMENT_STEP_MS)) {
+        const value = Number(s.value);
+        if (Number.isFinite(value))
+          yield { type: "measurement", line: line++, metric: metric.name, at: s.at - MEASUREMENT_STEP_MS, value };
+      }
+      continue;
+    }
+    for (const { at, failed, total } of await ratioSamples(indicator, MEASUREMENT_STEP_MS, start, end, read))
+      yield {
+        type: "measurement",
+        line: line++,
+        metric: metric.name,
+        at: at - MEASUREMENT_STEP_MS,
+        value: failed.times(100).div(total).toNumber(),
+      };
+  }
+}
+
+type Read = (query: string, start: number, end: number, stepMs: number) => Promise<Sample[]>;
+
+interface RatioSample {
+  /** The end of the step the rates cover. */
+  readonly at: number;
+  readonly failed: Dec;
+  readonly total: Dec;
+}
+
+/** Failed and all events at each step with traffic, from the pair of queries over the step's range. */
+async function ratioSamples(
+  indicator: Extract<BundleIndicator, { kind: "good-total" | "errors-total" }>,
+  stepMs: number,
+  start: number,
+  end: number,
+  read: Read,
+): Promise<RatioSample[]> {
+  if (end < start) return [];
+  const range = `${stepMs / 1000}s`;
+  const part = indicator.kind === "good-total" ? indicator.good : indicator.errors;
+  const totals = new Map(
+    (await read(withRange(indicator.total, range), start, end, stepMs)).map((s) => [s.at, s.value]),
+  );
+  const out: RatioSample[] = [];
+  for (const s of await read(withRange(part, range), start, end, stepMs)) {
+    const totalText = totals.get(s.at);
+    if (totalText === undefined || !finite(totalText) || !finite(s.value)) continue;
+    const total = new Dec(totalText);
+    if (total.lte(0)) continue;
+    const counted = new Dec(s.value);
+    out.push({ at: s.at, total, failed: indicator.kind === "good-total" ? total.minus(counted) : counted });
+  }
+  return out;
+}
+
+function latencyQuery(metric: BundleMetric, indicator: Extract<BundleIndicator, { kind: "histogram" }>): string {
+  const range = `${MEASUREMENT_STEP_MS / 1000}s`;
+  if (metric.percentile !== null)
+    return `histogram_quantile(${new Dec(metric.percentile).div(100).toString()}, sum by (le) (rate(${indicator.histogram}[${range}]))) * 1000`;
+  const selector = indicator.histogram.trim();
+  const name = selector.match(/^[A-Za-z_:][A-Za-z0-9_:]*/)?.[0] ?? "";
+  if (!name.endsWith("_bucket"))
+    throw new PrometheusError(
+      `metric ${metric.name}: the mean latency is read from the histogram's _sum and _count, so its selector must name the _bucket series`,
+    );
+  const series = (suffix: string) => `${name.slice(0, -"_bucket".length)}${suffix}${selector.slice(name.length)}`;
+  return `sum(rate(${series("_sum")}[${range}])) / sum(rate(${series("_count")}[${range}])) * 1000`;
+}
+
+function withRange(query: string, range: string): string {
+  return query.split(INDICATOR_WINDOW).join(range);
+}
+
+function finite(text: string): boolean {
+  return /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(text);
+}
