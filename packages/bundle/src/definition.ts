@@ -154,6 +154,32 @@ export const BundleCalendar = named(
 );
 export type BundleCalendar = Static<typeof BundleCalendar>;
 
+/** `change of control of either party, notice within 30 days, right to terminate within 6 months, remains in force`. */
+export const BundleChangeOfControl = named(
+  "BundleChangeOfControl",
+  Closed(
+    {
+      party: StringEnum(["provider", "customer", "either"], {
+        description: "Whose change of control the provision covers.",
+      }),
+      notice: described(BundleDuration, "How soon after the change of control the party must give notice."),
+      right: StringEnum(["terminate", "renegotiate", "terminate or renegotiate"], {
+        description: "The other party's right: to terminate, to require renegotiation, or either.",
+      }),
+      window: described(
+        BundleDuration,
+        "How long after the notice (or after its deadline, without one) the right lasts.",
+      ),
+      meanwhile: Nullable(StringEnum(["in force"]), {
+        description: "`in force`: the agreement remains in force while the right is open; null when the contract does not say.",
+      }),
+      source: Source,
+    },
+    { description: "What happens when a party is acquired or merges; evaluated from `change of control` records." },
+  ),
+);
+export type BundleChangeOfControl = Static<typeof BundleChangeOfControl>;
+
 export const BundleAgreement = named(
   "BundleAgreement",
   Closed(
@@ -188,6 +214,7 @@ export const BundleAgreement = named(
           { description: "Present when the agreement is a schedule to a master agreement." },
         ),
       ),
+      changeOfControl: Type.Optional(BundleChangeOfControl),
       source: Source,
     },
     { description: "The agreement itself: at most one per program." },
@@ -507,8 +534,16 @@ export const BundleRemedy = named(
     title: Title,
     objective: Nullable(Name),
     credits: Type.Array(BundleCredit, {
-      description: "Not cumulative: the single largest credit whose condition holds applies.",
+      description: "Not cumulative unless `cumulative`: the single largest credit whose condition holds applies.",
     }),
+    cumulative: Type.Optional(
+      Type.Literal(true, {
+        description: "`credits are cumulative`: every credit whose condition holds is paid, added together.",
+      }),
+    ),
+    minimumCredit: Type.Optional(
+      described(BundleMoney, "`minimum credit`: a window's credit (after the cap) of less than this is not paid."),
+    ),
     cap: Cap,
     claimWithin: Nullable(BundleDuration),
     soleRemedy: Type.Boolean(),

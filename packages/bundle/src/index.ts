@@ -8,6 +8,7 @@ export type {
   BundleAgreement,
   BundleBudget,
   BundleCalendar,
+  BundleChangeOfControl,
   BundleClause,
   BundleCredit,
   BundleDuration,

@@ -43,6 +43,7 @@ import {
 } from "@sla/language";
 import type { CheckedProgram } from "@sla/language";
 import { type AtRiskHelpers, objectiveFeesAtRisk, serviceFeesAtRisk } from "./compile-at-risk.ts";
+import { changeOfControlOf } from "./compile-change-of-control.ts";
 import { type ContractModel, contractModel, decimalText, durationToSeconds, rollingDays } from "@sla/language";
 import { folderOf, pathToFolderUri, relativeToFolder } from "@sla/language";
 import {
@@ -189,6 +190,7 @@ class Compiler {
       businessCalendar: this.ref(propertyOf(d, "business calendar")?.calendar, "calendar"),
       ...definitionsOf(d),
       ...scheduleOf(d),
+      ...changeOfControlOf(d, (position) => this.source(uri, position), duration),
       source: this.source(uri, d.range.start),
     };
   }
@@ -382,11 +384,14 @@ class Compiler {
     }
     const terminate = propertyOf(d, "terminate");
     const terminateWithin = duration(terminate?.within);
+    const minimum = propertyOf(d, "minimum credit")?.amount;
     return {
       name: d.name!.text,
       title: d.title?.value ?? null,
       objective: this.ref(propertyOf(d, "for")?.objective, "objective"),
       credits,
+      ...(propertyOf(d, "credits cumulative")?.mode === "cumulative" ? { cumulative: true as const } : {}),
+      ...(minimum ? { minimumCredit: { amount: minimum.amount, currency: minimum.currency } } : {}),
       cap: this.cap(uri, d),
       claimWithin: duration(propertyOf(d, "claim")?.duration),
       soleRemedy: propertyOf(d, "sole remedy") !== undefined,

@@ -28,6 +28,7 @@ import { actionsSection } from "./sections/actions.ts";
 import { creditRemedies, creditsSection } from "./sections/credits.ts";
 import { definitions } from "./sections/definitions.ts";
 import { exclusionsSection } from "./sections/exclusions.ts";
+import { changeOfControlSection } from "./sections/change-of-control.ts";
 import { feesAtRiskSection } from "./sections/fees-at-risk.ts";
 import { incentivesSection } from "./sections/incentives.ts";
 import { levelsSection } from "./sections/levels.ts";
@@ -90,6 +91,7 @@ function sectionWriters(ctx: RenderContext): SectionWriter[] {
     written("incentives", "Incentives", incentivesSection(ctx)),
     written("reporting", "Reporting and Reviews", [...reportingSection(ctx), ...placed(ctx, "reporting")]),
     written("term", "Term, Renewal and Governing Law", termSection(ctx)),
+    written("changeOfControl", "Change of Control", changeOfControlSection(ctx)),
     // the contract's own clauses placed nowhere else, each a section, shown even when its text is empty
     ...ctx.bundle.clauses.flatMap((c, i): SectionWriter[] =>
       c.placement

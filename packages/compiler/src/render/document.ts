@@ -26,6 +26,7 @@ export type SectionKey =
   | "incentives"
   | "reporting"
   | "term"
+  | "changeOfControl"
   | `clause:${number}`;
 
 export interface Section {

@@ -21,6 +21,7 @@ function* durations(bundle: RuleBundle): Generator<BundleDuration> {
   if (a?.term) yield a.term;
   if (a?.renewal?.period) yield a.renewal.period;
   if (a?.renewal?.notice) yield a.renewal.notice;
+  if (a?.changeOfControl) yield* [a.changeOfControl.notice, a.changeOfControl.window];
   for (const e of exclusions(bundle)) {
     if (e.notice) yield e.notice;
     if (e.allowance) yield e.allowance.duration;
@@ -30,6 +31,7 @@ function* durations(bundle: RuleBundle): Generator<BundleDuration> {
     if (o.maxTotalOutage) yield o.maxTotalOutage.duration;
     if (o.support?.response) yield o.support.response.within;
     if (o.support?.resolution) yield o.support.resolution.within;
+    if (o.keyMeasurement?.promotionNotice) yield o.keyMeasurement.promotionNotice;
   }
   for (const r of bundle.remedies) {
     if (r.claimWithin) yield r.claimWithin;
@@ -53,6 +55,7 @@ function* windows(bundle: RuleBundle): Generator<BundleWindow> {
 
 /** Every fee a credit, a bonus or a cap is a percentage of. */
 function* feeBases(bundle: RuleBundle): Generator<FeeBasis> {
+  for (const s of bundle.services) if (s.feesAtRisk) yield s.feesAtRisk.basis;
   for (const r of bundle.remedies) {
     for (const c of r.credits) if (!("amount" in c)) yield c.basis;
     if (r.cap) yield r.cap.basis;

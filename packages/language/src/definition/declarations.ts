@@ -32,6 +32,7 @@ export const DECLARATIONS = [
       "scheduleProperty",
       "masterTermsProperty",
       "defineProperty",
+      "changeOfControlProperty",
     ],
     doc: {
       syntax: 'agreement Name "Title" { version … effective … term … currency … }',
@@ -111,6 +112,8 @@ export const DECLARATIONS = [
     properties: [
       "forProperty",
       "creditProperty",
+      "creditsCumulativeProperty",
+      "minimumCreditProperty",
       "capProperty",
       "claimProperty",
       "soleRemedyProperty",

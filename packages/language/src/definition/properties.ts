@@ -149,6 +149,36 @@ export const PROPERTIES = [
     keywords: ["master", "terms"],
     repeat: "once",
   },
+  {
+    rule: "changeOfControlProperty",
+    kinds: {
+      "change of control": {
+        syntax:
+          "change of control of either party, notice within 30 days, right to terminate or renegotiate within 6 months, remains in force",
+        meaning:
+          "What happens when a party is acquired or merges: it must give notice within a period; the other party may then terminate (or require renegotiation) within a window after the notice; and, with `remains in force`, the agreement stays in force meanwhile. Evaluated from `change of control` records.",
+      },
+    },
+    syntax: [
+      ...kw("change", "of", "control", "of"),
+      oneOf("party", { provider: ["provider"], customer: ["customer"], either: ["either", "party"] }),
+      comma,
+      ...kw("notice", "within"),
+      value("duration", "notice"),
+      comma,
+      ...kw("right", "to"),
+      oneOf("right", {
+        "terminate or renegotiate": ["terminate", "or", "renegotiate"],
+        terminate: ["terminate"],
+        renegotiate: ["renegotiate"],
+      }),
+      ...kw("within"),
+      value("duration", "window"),
+      optional(comma, oneOf("meanwhile", { "in force": ["remains", "in", "force"] })),
+    ],
+    keywords: ["change", "of", "control"],
+    repeat: "once",
+  },
   // party
   {
     rule: "roleProperty",
@@ -592,6 +622,35 @@ export const PROPERTIES = [
       "a credit tier is one threshold (`when below 99.0%`) or one band (`when below 99.99% but at least 99.0%`); give each further tier its own `credit` line",
     repeat: "many",
     customBuilder: true,
+  },
+  {
+    rule: "creditsCumulativeProperty",
+    kinds: {
+      "credits cumulative": {
+        syntax: "credits are cumulative | credits are not cumulative",
+        meaning:
+          "Whether every credit tier whose condition holds is paid, added together (`cumulative`), or only the single largest (`not cumulative`, as without this line).",
+      },
+    },
+    syntax: [
+      ...kw("credits", "are"),
+      oneOf("mode", { cumulative: ["cumulative"], "not cumulative": ["not", "cumulative"] }),
+    ],
+    keywords: ["credits", "are"],
+    repeat: "once",
+  },
+  {
+    rule: "minimumCreditProperty",
+    kinds: {
+      "minimum credit": {
+        syntax: "minimum credit USD 1.00",
+        meaning:
+          "The smallest credit paid: a window's credit (after the cap) of less than this amount is not paid at all.",
+      },
+    },
+    syntax: [...kw("minimum", "credit"), value("money", "amount")],
+    keywords: ["minimum", "credit"],
+    repeat: "once",
   },
   {
     rule: "capProperty",
