@@ -8,6 +8,9 @@
  * its failed share only, far from the 5% threshold. The error rate is read from per-minute gauges
  * through `sum_over_time()`, whose sums are exact, so the events can hold the same percentages
  * (`rate()` extrapolates in binary floating point, which no one writing events reproduces).
+ * Latency is a histogram read through `histogram_quantile`, whose median is exact here: in a
+ * 5-minute step every request is in the (0.25, 0.5] bucket (the median 0.375 s) or above the
+ * highest finite one (1 s).
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -47,6 +50,12 @@ metric Failures "Checkout error rate" {
   indicator prometheus errors "sum(sum_over_time(checkout_failed_per_minute[$window]))" total "sum(sum_over_time(checkout_requests_per_minute[$window]))"
 }
 
+metric Speed "Checkout latency" {
+  service Checkout
+  type latency percentile 50
+  indicator prometheus histogram "http_request_duration_seconds_bucket{job=\"checkout\"}" below 400 milliseconds
+}
+
 objective Uptime "Checkout uptime" {
   metric Avail
   target at least 99.9% per calendar month
@@ -56,6 +65,11 @@ objective Uptime "Checkout uptime" {
 objective FewErrors "Few failed requests" {
   metric Failures
   target at most 0.1% per calendar month
+}
+
+objective Fast "Fast checkout" {
+  metric Speed
+  target at most 400 milliseconds per calendar month
 }
 
 remedy UptimeCredits {
@@ -82,6 +96,9 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);
 }
 
+/** Minutes in which every request takes over a second: six 5-minute steps. */
+const SLOW = new Set(range(1200, 1230));
+
 const requests = (m: number) => 1000 + (m % 7) * 10;
 const failed = (m: number) => (m % 50 === 0 ? 25 : m % 3);
 
@@ -102,6 +119,31 @@ function openMetrics(): string {
     out.push(`# TYPE ${name} gauge`);
     for (let m = 0; m < MINUTES; m++) out.push(`${name} ${value(m)} ${(FROM + m * 60_000 + 37_000) / 1000}`);
   };
+  out.push("# TYPE http_request_duration_seconds histogram");
+  const buckets = ["0.25", "0.5", "1", "+Inf"] as const;
+  const perBucket = (le: (typeof buckets)[number], m: number) =>
+    le === "+Inf" ? 20 : le === "0.25" || SLOW.has(m) ? 0 : 20;
+  for (const le of buckets) {
+    let total = 0;
+    for (let i = 0; i < MINUTES * 4; i++) {
+      total += perBucket(le, Math.floor(i / 4));
+      out.push(
+        `http_request_duration_seconds_bucket{job="checkout",le="${le}"} ${total} ${(FROM + i * 15_000 + 7_000) / 1000}`,
+      );
+    }
+  }
+  for (const [suffix, perStep] of [
+    ["count", () => 20],
+    ["sum", (m: number) => (SLOW.has(m) ? 40 : 7.5)],
+  ] as const) {
+    let total = 0;
+    for (let i = 0; i < MINUTES * 4; i++) {
+      total += perStep(Math.floor(i / 4));
+      out.push(
+        `http_request_duration_seconds_${suffix}{job="checkout"} ${total} ${(FROM + i * 15_000 + 7_000) / 1000}`,
+      );
+    }
+  }
   gauge("checkout_requests_per_minute", requests);
   gauge("checkout_failed_per_minute", failed);
   return `${out.join("\n")}\n# EOF\n`;
@@ -129,6 +171,15 @@ function events(): string {
     const value = new Exact(sum(failed)).times(100).div(sum(requests)).toNumber();
     lines.push(JSON.stringify({ type: "measurement", metric: "Failures", at: iso(FROM + step * 300_000), value }));
   }
+  for (let step = 0; step < MINUTES / 5; step++)
+    lines.push(
+      JSON.stringify({
+        type: "measurement",
+        metric: "Speed",
+        at: iso(FROM + step * 300_000),
+        value: SLOW.has(step * 5) ? 1000 : 375,
+      }),
+    );
   return `${lines.join("\n")}\n`;
 }
 
@@ -172,12 +223,20 @@ describe.skipIf(prometheusMissing)("sla evaluate --prometheus against a real Pro
   it("counts the down minutes, not the nearly-down one, and the error rate's mean", () => {
     const run = sla(["evaluate", contract, "--prometheus", prometheus.url, "--period", "2026-03"]);
     const report = JSON.parse(run.stdout);
-    const [uptime, errors] = report.objectives;
+    const [uptime, errors, fast] = report.objectives;
     // 60 down minutes of March's 743 hours (the clocks went forward): 1 - 60 / 44580
     expect(uptime.value).toBe(new Exact(44_580 - 60).times(100).div(44_580).toSignificantDigits(28).toFixed());
     expect(uptime.breaches).toBe(2);
-    expect(report.data.records).toBe(60 + MINUTES / 5);
+    expect(report.data.records).toBe(60 + (2 * MINUTES) / 5);
     expect(errors.value).toBe("0.1440615302401413441319444444");
+    // the median of 576 five-minute medians, 6 of them slow
+    expect(fast.value).toBe("375");
+    expect(fast.met).toBe(true);
+    // the 99th percentile: the slow steps' 1 s (rank 571 of 576)
+    const p99 = join(dir, "p99.sla");
+    writeFileSync(p99, CONTRACT.replace("type latency percentile 50", "type latency percentile 99"));
+    const slow = JSON.parse(sla(["evaluate", p99, "--prometheus", prometheus.url, "--period", "2026-03"]).stdout);
+    expect(slow.objectives[2]).toMatchObject({ name: "Fast", value: "1000", met: false });
     // 10% for the uptime, 5% for the error rate, of GBP 10,000
     expect(report.totalCredit).toEqual({ amount: "1500.00", currency: "GBP" });
   });

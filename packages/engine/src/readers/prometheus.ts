@@ -9,8 +9,8 @@
  * - error rate (good/total or errors/total): a measurement every 5 minutes (the shortest range the
  *   exports record), 100 × failed / all over those 5 minutes;
  * - latency (histogram): a measurement every 5 minutes, the metric's percentile of the histogram
- *   over those 5 minutes (`histogram_quantile`) in milliseconds; without a percentile, the mean
- *   (`_sum` / `_count`).
+ *   over those 5 minutes (`histogram_quantile`, Prometheus's interpolation within a bucket) in
+ *   milliseconds; a latency metric without a percentile (a mean) is an error.
  *
  * A step without traffic (all events 0, or no sample) gives no record: no evidence of a failure.
  * The failed share is compared exactly, in decimals, on the values Prometheus answers.
@@ -67,6 +67,10 @@ export function prometheusCoverage(bundle: RuleBundle): PrometheusCoverage {
       if ((metric.type === "latency") !== (indicator.kind === "histogram"))
         throw new PrometheusError(
           `metric ${metric.name}: a ${metric.type} metric is read from ${metric.type === "latency" ? "a histogram" : "a good/total or errors/total pair"}`,
+        );
+      if (metric.type === "latency" && metric.percentile === null)
+        throw new PrometheusError(
+          `metric ${metric.name}: a latency metric without a percentile is a mean of measurements, which --prometheus does not read from a histogram; give the metric a percentile, or its data with --events`,
         );
       measured.set(metric.name, metric);
     } else
@@ -194,17 +198,9 @@ async function ratioSamples(
 }
 
 function latencyQuery(metric: BundleMetric, indicator: Extract<BundleIndicator, { kind: "histogram" }>): string {
-  const range = `${MEASUREMENT_STEP_MS / 1000}s`;
-  if (metric.percentile !== null)
-    return `histogram_quantile(${new Dec(metric.percentile).div(100).toString()}, sum by (le) (rate(${indicator.histogram}[${range}]))) * 1000`;
-  const selector = indicator.histogram.trim();
-  const name = selector.match(/^[A-Za-z_:][A-Za-z0-9_:]*/)?.[0] ?? "";
-  if (!name.endsWith("_bucket"))
-    throw new PrometheusError(
-      `metric ${metric.name}: the mean latency is read from the histogram's _sum and _count, so its selector must name the _bucket series`,
-    );
-  const series = (suffix: string) => `${name.slice(0, -"_bucket".length)}${suffix}${selector.slice(name.length)}`;
-  return `sum(rate(${series("_sum")}[${range}])) / sum(rate(${series("_count")}[${range}])) * 1000`;
+  // prometheusCoverage refuses a latency metric without a percentile
+  const q = new Dec(metric.percentile as string).div(100).toString();
+  return `histogram_quantile(${q}, sum by (le) (rate(${indicator.histogram}[${MEASUREMENT_STEP_MS / 1000}s]))) * 1000`;
 }
 
 function withRange(query: string, range: string): string {
