@@ -10,7 +10,7 @@ import type { RuleBundle } from "../src/bundle.ts";
 import { PrometheusError, prometheusCoverage, prometheusRecords } from "../src/index.ts";
 import { queryRange } from "../src/readers/prometheus-http.ts";
 
-const CONTRACT = String.raw`agreement Shop "Shop SLA" {
+const CONTRACT = `agreement Shop "Shop SLA" {
   effective 2026-01-01
   term 1 year
   timezone "UTC"
