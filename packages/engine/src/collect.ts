@@ -1,5 +1,5 @@
 import { EventDataError } from "./errors.ts";
-import type { EventItem, MeasurementRecord, OutageRecord, TicketRecord } from "./events.ts";
+import type { ChangeOfControlRecord, EventItem, MeasurementRecord, OutageRecord, TicketRecord } from "./events.ts";
 
 /** What the windows being evaluated need from the stream; everything else is dropped on arrival. */
 export interface Interest {
@@ -65,6 +65,8 @@ export interface CollectedData {
   earliest: number | null;
   /** The latest instant any valid record mentions: how far the observed data reaches. */
   latest: number | null;
+  /** `change of control` records, in the order read (the streaming engine reads them; DuckDB does not). */
+  changesOfControl?: ChangeOfControlRecord[];
   /** Records naming a service or metric the bundle does not declare: `service|Name` → count. */
   unknown: Map<string, number>;
   /** Records naming further unknown names once UNKNOWN_NAMES_KEPT names are kept. */
@@ -84,6 +86,7 @@ export async function collect(
   const outages = new Map<string, OutageRecord[]>();
   const tickets = new Map<string, TicketRecord[]>();
   const measurements = new Map<string, MeasurementStore>();
+  const changesOfControl: ChangeOfControlRecord[] = [];
   const stats: DataStats = { lines: 0, records: 0, used: 0, ignored: 0, skipped: 0, skippedReasons: [] };
   let earliest = Number.POSITIVE_INFINITY;
   let latest = Number.NEGATIVE_INFINITY;
@@ -137,6 +140,13 @@ export async function collect(
         } else stats.ignored++;
         continue;
       }
+      case "change of control": {
+        // not an observation of the service, so it moves neither end of the observed data
+        stats.records++;
+        stats.used++;
+        changesOfControl.push(item);
+        continue;
+      }
       case "ticket": {
         stats.records++;
         if (item.opened < earliest) earliest = item.opened;
@@ -159,6 +169,7 @@ export async function collect(
     unknown,
     unknownOmitted,
     stats,
+    ...(changesOfControl.length ? { changesOfControl } : {}),
   };
 }
 

@@ -35,7 +35,19 @@ export interface MeasurementRecord {
   value: number;
 }
 
-export type EventRecord = OutageRecord | TicketRecord | MeasurementRecord;
+/** A party was acquired or merged (`change of control`): what the agreement's provision is evaluated from. */
+export interface ChangeOfControlRecord {
+  type: "change of control";
+  line: number;
+  /** The party that underwent it, as the contract names it. */
+  party: string;
+  /** When it took effect. */
+  at: number;
+  /** When the party gave notice of it; null when the data records none. */
+  notified: number | null;
+}
+
+export type EventRecord = OutageRecord | TicketRecord | MeasurementRecord | ChangeOfControlRecord;
 
 /** A line that could not be turned into a record. */
 export interface InvalidLine {
@@ -145,13 +157,23 @@ export function toEventItem(raw: unknown, line: number, readTime: TimeReader = R
         return invalid(line, "value", `${clip(typeof v === "string" ? v.trim() : String(v))} is not a finite number`);
       return { type: "measurement", line, metric, at, value };
     }
+    case "change of control": {
+      const party = text("party");
+      if (typeof party !== "string") return party;
+      const at = time("at", true);
+      if (at === null || typeof at === "object") return at as InvalidLine;
+      const notified = time("notified", false);
+      if (notified !== null && typeof notified === "object") return notified;
+      if (notified !== null && notified < at) return invalid(line, "notified", "notified is before at");
+      return { type: "change of control", line, party, at, notified };
+    }
     case null:
       return invalid(line, "type", "missing");
     default:
       return invalid(
         line,
         "type",
-        `unknown record type ${JSON.stringify(clip(String(type)))} (expected outage, ticket or measurement)`,
+        `unknown record type ${JSON.stringify(clip(String(type)))} (expected outage, ticket, measurement or change of control)`,
       );
   }
 }

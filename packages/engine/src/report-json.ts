@@ -1,6 +1,7 @@
 import type Decimal from "decimal.js";
 import type { Context } from "./context.ts";
 import { atRiskServices, feesAtRiskFor } from "./at-risk.ts";
+import { changeOfControlFor } from "./change-of-control.ts";
 import { creditFor } from "./credits.ts";
 import { Dec, moneyString } from "./decimal.ts";
 import { bonusFor } from "./incentives.ts";
@@ -10,6 +11,7 @@ import type {
   ActionReport,
   BonusCheckReport,
   BonusReport,
+  ChangeOfControlReport,
   CreditReport,
   EvaluationReport,
   MoneyReport,
@@ -75,6 +77,16 @@ function total(
     sum = sum.plus(c.amount);
   }
   return { amount: currency ? moneyString(sum, currency) : sum.toFixed(), currency };
+}
+
+/** The change-of-control entries, or a note that the records have no provision to be judged by. */
+function changeOfControlEntries(ctx: Context, month: Period, notes: string[]): { changeOfControl?: ChangeOfControlReport[] } {
+  const entries = changeOfControlFor(ctx, month);
+  if (entries !== undefined) return { changeOfControl: entries };
+  const records = ctx.data.changesOfControl?.length ?? 0;
+  if (records > 0)
+    notes.push(`${records} change of control record(s) in the data; the contract has no change-of-control provision to judge them by.`);
+  return {};
 }
 
 /** Everything one monthly report says, from the memoised evaluations. */
@@ -160,6 +172,7 @@ export function buildReport(ctx: Context, month: Period): EvaluationReport {
     actions,
     claimDeadline: deadlines[0] ?? null,
     ...(atRiskServices(ctx).length ? { feesAtRisk: feesAtRiskFor(ctx, month) } : {}),
+    ...changeOfControlEntries(ctx, month, notes),
     data: {
       lines: stats.lines,
       records: stats.records,

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { feesAtRiskMarkdown } from "./at-risk-markdown.ts";
+import { changeOfControlMarkdown } from "./change-of-control-markdown.ts";
 import { Dec } from "./decimal.ts";
 import { md, money } from "./markdown-escape.ts";
 import type { EvaluationReport, ExcludedItem, ObjectiveReport, TicketCheckReport } from "./report-types.ts";
@@ -210,6 +211,7 @@ export function renderReportMarkdown(report: EvaluationReport): string {
   out.push(`Total credit: ${money(report.totalCredit.amount, report.totalCredit.currency)}`, "");
   if (report.claimDeadline) out.push(`Claim deadline: ${md(local(report.claimDeadline, zone))}`, "");
   out.push(...feesAtRiskMarkdown(report.feesAtRisk));
+  out.push(...changeOfControlMarkdown(report.changeOfControl));
 
   if (report.bonuses.length || report.bonusChecks.length) {
     out.push("## Incentives", "");

@@ -187,10 +187,15 @@ export interface CreditReport {
   /** Null when the service names no fee. */
   amount: string | null;
   currency: string | null;
+  /** The tier paid; with cumulative credits, the first of `tiers`. */
   tier: TierReport;
+  /** With `credits are cumulative`: every tier paid, added together. */
+  tiers?: TierReport[];
   breaches: number | null;
   capped: boolean;
   cap: CapReport | null;
+  /** The remedy's `minimum credit`, when it has one: an amount (after the cap) below it is paid as 0. */
+  minimumCredit?: string;
   arithmetic: string;
   claimDeadline: string | null;
   soleRemedy: boolean;
@@ -283,6 +288,8 @@ export interface EvaluationReport {
   claimDeadline: string | null;
   /** Only for a contract with an At-Risk Amount: one entry per such service (at-risk.ts). */
   feesAtRisk?: AtRiskReport[];
+  /** Only for a contract with a change-of-control provision: one entry per `change of control` record. */
+  changeOfControl?: ChangeOfControlReport[];
   data: DataReport;
   notes: string[];
 }
@@ -341,4 +348,32 @@ export interface AtRiskReport {
   /** `credit` − `earnedBack`. */
   net: string;
   keyMeasurements: LevelReport[];
+}
+
+export interface ChangeOfControlReport {
+  /** The party that underwent it, as the record names it, and its role (null when not a party). */
+  party: string;
+  role: "provider" | "customer" | null;
+  /** Whether the provision covers this party's change of control. */
+  covered: boolean;
+  at: string;
+  atLocal: string;
+  noticeDeadline: string;
+  noticeDeadlineLocal: string;
+  /** When notice was given, if by the statement instant. */
+  notified: string | null;
+  notice: "given in time" | "given late" | "overdue" | "not yet due";
+  /** The parties holding the right: those of the other role. */
+  holders: string[];
+  right: "terminate" | "renegotiate" | "terminate or renegotiate";
+  windowOpens: string | null;
+  windowCloses: string | null;
+  windowClosesLocal: string | null;
+  /** The instant the statement is made at: the as-of instant, or the report month's end when earlier. */
+  statementAt: string;
+  /** `terminate`, `require renegotiation`: what the holders may do at the statement instant. */
+  openRights: string[];
+  inForce: boolean | null;
+  statement: string;
+  line: number;
 }
