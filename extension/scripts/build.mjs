@@ -84,7 +84,7 @@ const grammarFile = JSON.parse(readFileSync(join(repoRoot, "grammar", "sla.tmLan
 if (JSON.stringify(grammarFile) !== JSON.stringify(withDefinitionKeywords(grammarFile))) {
   console.error(
     "extension build: grammar/sla.tmLanguage.json's keyword patterns are not the language definition's; regenerate them with\n" +
-      "  UPDATE_GRAMMAR=1 npx vitest run grammar/test/generated.test.ts && npx biome format --write grammar/sla.tmLanguage.json",
+      "  UPDATE_GRAMMAR=1 npx vitest run grammar/test/generated.test.ts",
   );
   process.exit(1);
 }

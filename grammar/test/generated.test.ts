@@ -2,8 +2,8 @@
  * The keyword patterns of grammar/sla.tmLanguage.json are generated from the language's definition
  * (`withDefinitionKeywords` in packages/language/src/definition/textmate.ts: declaration keywords,
  * property keywords, comparison words, weekdays, duration units). Regenerate them with
- * `UPDATE_GRAMMAR=1 npx vitest run grammar/test/generated.test.ts`; every other part of the grammar
- * is written by hand and kept as it is.
+ * `UPDATE_GRAMMAR=1 npx vitest run grammar/test/generated.test.ts` (written as Biome formats it); every
+ * other part of the grammar is written by hand and kept as it is.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -19,11 +19,23 @@ import { describe, expect, it } from "vitest";
 
 const file = join(resolve(dirname(fileURLToPath(import.meta.url)), ".."), "sla.tmLanguage.json");
 
+/** JSON as Biome formats it here: two-space indents, a short array of strings on one line. */
+function formatted(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`.replace(
+    /\[\n\s*("[^"\n]*"(?:,\n\s*"[^"\n]*")*)\n\s*\]/g,
+    (whole, items: string, offset: number, text: string) => {
+      const line = `[${items.split(/,\n\s*/).join(", ")}]`;
+      const indent = offset - text.lastIndexOf("\n", offset) - 1;
+      return indent + line.length <= 120 ? line : whole;
+    },
+  );
+}
+
 describe("the TextMate grammar's keyword patterns", () => {
   it("are the definition's (UPDATE_GRAMMAR=1 rewrites them)", () => {
     const written = JSON.parse(readFileSync(file, "utf8")) as TextMateGrammar;
     const wanted = withDefinitionKeywords(written);
-    if (process.env.UPDATE_GRAMMAR) writeFileSync(file, `${JSON.stringify(wanted, null, 2)}\n`);
+    if (process.env.UPDATE_GRAMMAR) writeFileSync(file, formatted(wanted));
     const current = JSON.parse(readFileSync(file, "utf8"));
     expect(current, "grammar/sla.tmLanguage.json is stale: see this test's header").toEqual(wanted);
   });
