@@ -2,7 +2,8 @@ import type { RuleBundle } from "../bundle.ts";
 import type { EvaluateOptions } from "../evaluate.ts";
 import type { EvaluationReport } from "../report-types.ts";
 import { formatInstant } from "../time.ts";
-import { generateSql, reportsFromSqlResults } from "./generate.ts";
+import { generateSql, MissingSqlWindows, reportsFromSqlResults } from "./generate.ts";
+import type { ExtraWindow } from "./plan-windows.ts";
 import type { SqlResults } from "./rows.ts";
 import type { SqlRunner } from "./runner.ts";
 import { loadRecords, type SqlEventSource } from "./source.ts";
@@ -18,7 +19,7 @@ export async function evaluateWithSql(
   db: SqlRunner,
 ): Promise<EvaluationReport[]> {
   const recordsShape = await loadRecords(db, source);
-  let planned: EvaluateOptions = options;
+  let planned: EvaluateOptions & { extraWindows?: ExtraWindow[] } = options;
   let generated = await generateSql(bundle, { ...planned, dialect: "duckdb", recordsShape });
   for (const statement of generated.load) await db.all(statement);
   // Without an as-of date, windows in progress end at the later of now and the data's last instant.
@@ -29,8 +30,18 @@ export async function evaluateWithSql(
       generated = await generateSql(bundle, { ...planned, dialect: "duckdb", recordsShape });
     }
   }
-  for (const statement of generated.statements) await db.all(statement);
-  const results: SqlResults = {};
-  for (const { name, sql } of generated.results) results[name] = await db.all(sql);
-  return reportsFromSqlResults(bundle, { ...planned, dialect: "duckdb" }, results);
+  // Contract logic that asks for windows only once it sees real figures (an earn-back after a
+  // failure) names them, and the windows are computed again with them; each round adds windows.
+  for (;;) {
+    for (const statement of generated.statements) await db.all(statement);
+    const results: SqlResults = {};
+    for (const { name, sql } of generated.results) results[name] = await db.all(sql);
+    try {
+      return await reportsFromSqlResults(bundle, { ...planned, dialect: "duckdb" }, results);
+    } catch (e) {
+      if (!(e instanceof MissingSqlWindows)) throw e;
+      planned = { ...planned, extraWindows: [...(planned.extraWindows ?? []), ...e.windows] };
+      generated = await generateSql(bundle, { ...planned, dialect: "duckdb", recordsShape });
+    }
+  }
 }

@@ -1,21 +1,22 @@
 import type { RecordWork, WindowAggregates } from "../aggregates.ts";
 import type { RuleBundle } from "../bundle.ts";
-import { type CollectedData, UNKNOWN_NAMES_KEPT } from "../collect.ts";
+import { type CollectedData, collect, type Interest, UNKNOWN_NAMES_KEPT } from "../collect.ts";
 import type { Context } from "../context.ts";
 import { EventDataError } from "../errors.ts";
 import { type EvaluateOptions, type EvaluationPlan, observed, planEvaluation } from "../evaluate.ts";
-import { toEventItem } from "../events.ts";
+import { type EventItem, toEventItem } from "../events.ts";
+import { aggregatesKind } from "../objective-kind.ts";
 import { buildReport } from "../report-json.ts";
 import type { EvaluationReport } from "../report-types.ts";
 import { dialectOf, type SqlDialect } from "./dialect.ts";
 import { measurementAggregates, measurementSql } from "./measurements.ts";
 import { outageAggregatesFrom, outageObjectiveIndex, outageSql } from "./outages.ts";
-import { type PlannedWindow, planWindows, windowKey } from "./plan-windows.ts";
+import { type ExtraWindow, empty, type PlannedWindow, planWindows, windowKey } from "./plan-windows.ts";
 import type { SqlResults, SqlRow } from "./rows.ts";
 import { SqlEngineError } from "./runner.ts";
 import { columnsShape, type RecordsShape, recordsTableSql, sqlString } from "./source.ts";
 import { ticketAggregatesFrom, ticketSql } from "./tickets.ts";
-import { typedTablesSql, VALUE_SCALE } from "./typed.ts";
+import { otherRecordsSql, typedTablesSql, VALUE_SCALE } from "./typed.ts";
 
 export type { SqlDialect } from "./dialect.ts";
 
@@ -27,6 +28,16 @@ export interface GenerateSqlOptions extends EvaluateOptions {
   byUnit?: boolean;
   /** How the queries see `sla_records`: text columns (the default), or DuckDB's NDJSON objects. */
   recordsShape?: RecordsShape;
+  /** Windows to compute besides the planned ones (what a MissingSqlWindows error named). */
+  extraWindows?: ExtraWindow[];
+}
+
+/** The contract logic asked for windows the SQL did not compute: generate again with them added. */
+export class MissingSqlWindows extends SqlEngineError {
+  constructor(readonly windows: ExtraWindow[]) {
+    super(`no SQL result for ${windows.map((w) => `${w.objective} over ${w.period.label}`).join(", ")}`);
+    this.name = "MissingSqlWindows";
+  }
 }
 
 export interface GeneratedSql {
@@ -50,7 +61,7 @@ export interface GeneratedSql {
 export async function generateSql(bundle: RuleBundle, options: GenerateSqlOptions): Promise<GeneratedSql> {
   const d = dialectOf(options.dialect);
   const plan = await planEvaluation(bundle, options);
-  const windows = [...planWindows(plan, options).values()];
+  const windows = [...planWindows(plan, options, options.extraWindows).values()];
   const shape = options.recordsShape ?? columnsShape(d);
   const unit = options.byUnit ? `coalesce(nullif(${shape.field("unit").text}, ''), '')` : `CAST('' AS ${d.text})`;
   const contract = sqlString(options.contractId ?? "contract");
@@ -63,6 +74,7 @@ export async function generateSql(bundle: RuleBundle, options: GenerateSqlOption
     statements: [...measurementSql(d, windows), ...outageSql(d, plan, windows), ...ticketSql(d, plan, windows)],
     results: [
       { name: "invalid", sql: tag(invalidSql(shape)) },
+      { name: "others", sql: tag(otherRecordsSql(shape)) },
       { name: "stats", sql: tag(statsSql(plan)) },
       { name: "unknown", sql: tag(unknownSql(plan)) },
       { name: "measurements", sql: tag("SELECT * FROM sla_m_result") },
@@ -116,29 +128,41 @@ function unknownSql(plan: EvaluationPlan): string {
 
 const REASONS_KEPT = 5;
 
-/** The data section and the first invalid record, as the streaming reader reports them. */
-function dataFrom(results: SqlResults, skipInvalid: boolean): CollectedData {
-  const invalid: EventDataError[] = [];
-  for (const row of [...(results.invalid ?? [])].sort((a, b) => Number(a.line) - Number(b.line))) {
-    const line = Number(row.line);
-    let raw: unknown;
-    try {
-      raw = typeof row.json === "string" ? JSON.parse(row.json) : row.json;
-    } catch {
-      raw = undefined;
-    }
-    const item = raw === undefined ? undefined : toEventItem(raw, line);
-    if (item !== undefined && item.type !== "invalid")
-      throw new SqlEngineError(
-        `line ${line}: this record cannot be read exactly in SQL (times must be RFC 3339 date-times with at most microseconds and no leap second, a value a number of at most ${18 - VALUE_SCALE} digits before the point and ${VALUE_SCALE} after it, a severity at most 15 digits); evaluate it with the streaming engine`,
-      );
-    invalid.push(
-      item === undefined
-        ? new EventDataError(line, null, "not valid JSON")
-        : new EventDataError(line, item.field, item.reason),
-    );
+function parsed(row: SqlRow): EventItem {
+  const line = Number(row.line);
+  try {
+    return toEventItem(typeof row.json === "string" ? JSON.parse(row.json) : row.json, line);
+  } catch {
+    return { type: "invalid", line, field: null, reason: "not valid JSON" };
   }
+}
+
+/**
+ * The data section and the first invalid record, as the streaming reader reports them. Records of
+ * a kind SQL does not type (a change of control) go through the streaming reader and `collect`.
+ */
+async function dataFrom(results: SqlResults, interest: Interest, skipInvalid: boolean): Promise<CollectedData> {
+  const invalid: EventDataError[] = [];
+  const others: EventItem[] = [];
+  const bad: { line: number; error: EventDataError }[] = [];
+  for (const row of results.invalid ?? []) {
+    const item = parsed(row);
+    if (item.type !== "invalid")
+      throw new SqlEngineError(
+        `line ${item.line}: this record cannot be read exactly in SQL (times must be RFC 3339 date-times with at most microseconds and no leap second, a value a number of at most ${18 - VALUE_SCALE} digits before the point and ${VALUE_SCALE} after it, a severity at most 15 digits); evaluate it with the streaming engine`,
+      );
+    bad.push({ line: item.line, error: new EventDataError(item.line, item.field, item.reason) });
+  }
+  for (const row of results.others ?? []) {
+    const item = parsed(row);
+    if (item.type === "invalid")
+      bad.push({ line: item.line, error: new EventDataError(item.line, item.field, item.reason) });
+    else others.push(item);
+  }
+  bad.sort((a, b) => a.line - b.line);
+  for (const b of bad) invalid.push(b.error);
   if (invalid.length > 0 && !skipInvalid) throw invalid[0];
+  const read = await collect(others, interest, false);
   const [s] = results.stats ?? [{}];
   const unknown = new Map<string, number>();
   let unknownOmitted = 0;
@@ -146,15 +170,15 @@ function dataFrom(results: SqlResults, skipInvalid: boolean): CollectedData {
     if (unknown.size < UNKNOWN_NAMES_KEPT) unknown.set(String(row.name), Number(row.n));
     else unknownOmitted += Number(row.n);
   }
-  const records = Number(s.records ?? 0);
-  const used = Number(s.used ?? 0);
+  const records = Number(s.records ?? 0) + read.stats.records;
+  const used = Number(s.used ?? 0) + read.stats.used;
   const nullable = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const earliest = [nullable(s.earliest), read.earliest].filter((v) => v !== null);
+  const latest = [nullable(s.latest), read.latest].filter((v) => v !== null);
   return {
-    outages: new Map(),
-    tickets: new Map(),
-    measurements: new Map(),
-    earliest: nullable(s.earliest),
-    latest: nullable(s.latest),
+    ...read,
+    earliest: earliest.length ? Math.min(...earliest) : null,
+    latest: latest.length ? Math.max(...latest) : null,
     unknown,
     unknownOmitted,
     stats: {
@@ -192,11 +216,11 @@ export async function reportsFromSqlResults(
   unit = "",
 ): Promise<EvaluationReport[]> {
   const plan = await planEvaluation(bundle, options);
-  const data = dataFrom(results, options.skipInvalid ?? false);
+  const data = await dataFrom(results, plan.interest, options.skipInvalid ?? false);
   const seen = observed(plan, data, options);
   // the windows as generated: planned at the options' as-of, which the data's range cannot move
   // unless `now` is earlier than the data (then the caller regenerates with an explicit asOf)
-  const windows = planWindows(plan, options);
+  const windows = planWindows(plan, options, options.extraWindows);
   const measurements = byWindow(results.measurements, unit);
   const tickets = byWindow(results.tickets, unit);
   const ofUnit = (rows: SqlRow[] | undefined) => (rows ?? []).filter((r) => String(r.unit ?? "") === unit);
@@ -209,11 +233,16 @@ export async function reportsFromSqlResults(
     beyond: ofUnit(results.outage_beyond),
   };
   const computed = new Map<string, WindowAggregates>();
+  const missing = new Map<string, ExtraWindow>();
   const records: RecordWork = {
     aggregates(ctx, objective, period) {
       const key = windowKey(objective, period);
       const w: PlannedWindow | undefined = windows.get(key);
-      if (w === undefined) throw new SqlEngineError(`no SQL result for ${objective.name} over ${period.label}`);
+      if (w === undefined) {
+        // noted, and the report finished over empty figures, so that one pass names them all
+        missing.set(key, { objective: objective.name, period });
+        return empty(aggregatesKind(objective)!);
+      }
       let agg = computed.get(key);
       if (agg === undefined) {
         if (w.kind === "measurements") agg = measurementAggregates(w, measurements.get(w.id)?.[0]);
@@ -225,5 +254,7 @@ export async function reportsFromSqlResults(
     },
   };
   const ctx: Context = { ...plan.base, ...seen, records, memo: new Map() };
-  return plan.months.map((m) => buildReport(ctx, m));
+  const reports = plan.months.map((m) => buildReport(ctx, m));
+  if (missing.size > 0) throw new MissingSqlWindows([...missing.values()]);
+  return reports;
 }

@@ -1,5 +1,5 @@
 import type { RecordWork, WindowAggregates } from "../aggregates.ts";
-import type { BundleMetric, BundleObjective, BundleService } from "../bundle.ts";
+import type { BundleMetric, BundleObjective, BundleService, BundleWindow } from "../bundle.ts";
 import type { CollectedData } from "../collect.ts";
 import { type Context, metricOf, serviceOf } from "../context.ts";
 import type { EvaluateOptions, EvaluationPlan } from "../evaluate.ts";
@@ -7,7 +7,7 @@ import type { Interval } from "../intervals.ts";
 import { aggregatesKind } from "../objective-kind.ts";
 import { buildReport } from "../report-json.ts";
 import { hoursIntervals } from "../schedule.ts";
-import type { Period } from "../windows.ts";
+import { type Period, periodContaining, periodsEndingWithin } from "../windows.ts";
 
 /** One window of one objective whose figures SQL computes. */
 export interface PlannedWindow {
@@ -41,11 +41,23 @@ export function windowKey(objective: BundleObjective, period: Period): string {
   return `${objective.name}|${period.start}|${period.end}`;
 }
 
+/** A window the contract logic asked for beyond the plan (it may depend on figures). */
+export interface ExtraWindow {
+  objective: string;
+  period: Period;
+}
+
 /**
- * The windows the contract logic asks figures for, found by running it once over empty figures
- * (it decides look-backs, caps, windows in progress): the bundle and the options alone decide them.
+ * The windows the contract logic asks figures for: every window of each objective overlapping the
+ * span the plan reads, and those found by running the contract logic once over empty figures (it
+ * decides look-backs, caps, windows in progress): the bundle and the options alone decide them.
+ * Logic that asks for more once it sees real figures is caught by `reportsFromSqlResults`.
  */
-export function planWindows(plan: EvaluationPlan, options: EvaluateOptions): Map<string, PlannedWindow> {
+export function planWindows(
+  plan: EvaluationPlan,
+  options: EvaluateOptions,
+  extra: readonly ExtraWindow[] = [],
+): Map<string, PlannedWindow> {
   const wanted = new Map<string, PlannedWindow>();
   const asOf = plan.explicitAsOf ?? options.now ?? null;
   const ctx: Context = {
@@ -70,7 +82,28 @@ export function planWindows(plan: EvaluationPlan, options: EvaluateOptions): Map
     },
   };
   for (const m of plan.months) buildReport(ctx, m);
+  const { start, end } = plan.interest;
+  for (const o of plan.base.bundle.objectives) {
+    if (aggregatesKind(o) === null) continue;
+    for (const period of periodsOverlapping(o.window, start, end, plan.base.zone))
+      ctx.records.aggregates(ctx, o, period);
+  }
+  for (const e of extra) {
+    const o = plan.base.objectives.get(e.objective);
+    if (o !== undefined) ctx.records.aggregates(ctx, o, e.period);
+  }
   return wanted;
+}
+
+function periodsOverlapping(window: BundleWindow, start: number, end: number, zone: string): Period[] {
+  if (window.period === "rolling")
+    return periodsEndingWithin(window, start, end + 32 * 86_400_000, zone).filter(
+      (p) => p.end > start && p.start < end,
+    );
+  const out: Period[] = [];
+  for (let p = periodContaining(window, start, zone); p.start < end; p = periodContaining(window, p.end, zone))
+    out.push(p);
+  return out;
 }
 
 export function empty(kind: WindowAggregates["kind"]): WindowAggregates {

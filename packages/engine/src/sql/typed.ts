@@ -37,6 +37,13 @@ function typeIs(shape: RecordsShape, type: string): string {
   return `${shape.field("type").text} = '${type}'`;
 }
 
+/** Records of no kind SQL types (another kind, or no kind): the streaming reader reads them. */
+export function otherRecordsSql(shape: RecordsShape): string {
+  const type = shape.field("type");
+  return `SELECT line, ${shape.json} AS json FROM sla_records
+WHERE ${type.text} IS NULL OR ${type.type} <> 'VARCHAR' OR ${type.text} NOT IN ('measurement', 'outage', 'ticket')`;
+}
+
 /**
  * The typed tables of the records, one per kind: times as epoch ms (BIGINT), values as exact
  * decimals. `valid` is true only for a row the streaming reader accepts and SQL holds exactly;
@@ -78,9 +85,7 @@ FROM sla_records WHERE ${typeIs(shape, "ticket")}`;
 
   const invalid = `SELECT line FROM sla_measurements WHERE NOT valid
 UNION ALL SELECT line FROM sla_outages WHERE NOT valid
-UNION ALL SELECT line FROM sla_tickets WHERE NOT valid
-UNION ALL SELECT line FROM sla_records WHERE ${shape.field("type").text} IS NULL
-  OR ${shape.field("type").type} <> 'VARCHAR' OR ${shape.field("type").text} NOT IN ('measurement', 'outage', 'ticket')`;
+UNION ALL SELECT line FROM sla_tickets WHERE NOT valid`;
   return [
     ...d.setup,
     ...d.createTemp("sla_measurements", measurements),
