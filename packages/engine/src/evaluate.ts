@@ -27,6 +27,12 @@ export interface EvaluateOptions {
   now?: number;
   /** The agreement was terminated on this date (`YYYY-MM-DD`): later windows are outside its term. */
   terminatedOn?: string;
+  /**
+   * Where the observed data begins when the source knows more than its records say: a Prometheus
+   * step without a failure gives no record but is data. Filled while the records are read, and read
+   * after them; the earlier of it and the earliest record counts.
+   */
+  observedFrom?: { readonly earliest: number | null };
 }
 
 /**
@@ -74,8 +80,13 @@ export function observed(
   data: CollectedData,
   options: EvaluateOptions,
 ): { data: CollectedData; dataFrom: number | null; asOf: number | null } {
+  const sourceEarliest = options.observedFrom?.earliest ?? null;
+  const earliest =
+    data.earliest === null || sourceEarliest === null
+      ? (data.earliest ?? sourceEarliest)
+      : Math.min(data.earliest, sourceEarliest);
   const dataFrom =
-    data.earliest === null ? null : periodContaining({ period: "calendar month" }, data.earliest, plan.base.zone).start;
+    earliest === null ? null : periodContaining({ period: "calendar month" }, earliest, plan.base.zone).start;
   const asOf =
     plan.explicitAsOf ??
     (options.now === undefined ? null : Math.max(options.now, data.latest ?? Number.NEGATIVE_INFINITY));

@@ -7,7 +7,7 @@ import { compileBundle } from "@sla/compiler";
 import { checkProgram, memoryHost } from "@sla/language";
 import { describe, expect, it } from "vitest";
 import type { RuleBundle } from "../src/bundle.ts";
-import { PrometheusError, prometheusCoverage, prometheusRecords } from "../src/index.ts";
+import { evaluate, PrometheusError, prometheusCoverage, prometheusRecords } from "../src/index.ts";
 import { queryRange } from "../src/readers/prometheus-http.ts";
 
 const CONTRACT = `agreement Shop "Shop SLA" {
@@ -146,6 +146,19 @@ describe("prometheusRecords", () => {
         announced: null,
       },
     ]);
+  });
+
+  it("tells the evaluation where its data begins, so a month without a failure is not a month without data", async () => {
+    const { fetch } = fakeFetch(everyStep((t) => (t > march + 86_400 ? "1" : undefined)));
+    const observed = { earliest: null as number | null };
+    const records = prometheusRecords(bundle, { from: "2026-03" }, { url: "http://p:9090", fetch, observed });
+    const [report] = await evaluate(bundle, records, { from: "2026-03", observedFrom: observed });
+    expect(report!.data.records).toBe(0);
+    expect(observed.earliest).toBe((march + 86_400) * 1000);
+    expect(report!.data.from).toBe("2026-03-01T00:00:00Z");
+    expect(report!.objectives[0]).toMatchObject({ met: true, value: "100" });
+    const [unaware] = await evaluate(bundle, [], { from: "2026-03" });
+    expect(unaware!.data.from).toBeNull();
   });
 
   it("queries each slice's own minute, from before the window (incidents crossing its start) to after it", async () => {

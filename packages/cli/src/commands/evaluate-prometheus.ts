@@ -28,9 +28,10 @@ export function checkPrometheusUrl(url: string, fail: Fail): void {
 }
 
 /**
- * The events (if any) followed by Prometheus's records. Throws (exit 2) before anything is read
- * when an objective would have no data: an indicator Prometheus cannot be read through, or, without
- * `--events`, an objective without an indicator.
+ * The events (if any) followed by Prometheus's records, and the options that let the evaluation
+ * know where Prometheus's data begins. Throws (exit 2) before anything is read when an objective
+ * would have no data: an indicator Prometheus cannot be read through, or, without `--events`, an
+ * objective without an indicator.
  */
 export function prometheusEvents(
   bundle: RuleBundle,
@@ -38,7 +39,7 @@ export function prometheusEvents(
   events: AsyncIterable<EventItem> | undefined,
   options: EvaluateOptions,
   fail: Fail,
-): AsyncIterable<EventItem> {
+): { records: AsyncIterable<EventItem>; options: EvaluateOptions } {
   let coverage: ReturnType<typeof prometheusCoverage>;
   try {
     coverage = prometheusCoverage(bundle);
@@ -50,7 +51,11 @@ export function prometheusEvents(
       `evaluate: --prometheus reads the objectives whose metric has an indicator; give the data of ${coverage.uncovered.join(", ")} with --events too`,
       2,
     );
-  return merged(bundle, url, events, options, coverage);
+  const observedFrom = { earliest: null as number | null };
+  return {
+    records: merged(bundle, url, events, options, coverage, observedFrom),
+    options: { ...options, observedFrom },
+  };
 }
 
 async function* merged(
@@ -59,6 +64,7 @@ async function* merged(
   events: AsyncIterable<EventItem> | undefined,
   options: EvaluateOptions,
   coverage: ReturnType<typeof prometheusCoverage>,
+  observed: { earliest: number | null },
 ): AsyncGenerator<EventItem> {
   let lastLine = 0;
   for await (const item of events ?? []) {
@@ -77,5 +83,5 @@ async function* merged(
       );
     yield item;
   }
-  yield* prometheusRecords(bundle, options, { url, firstLine: lastLine + 1 });
+  yield* prometheusRecords(bundle, options, { url, firstLine: lastLine + 1, observed });
 }

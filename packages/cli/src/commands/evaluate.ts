@@ -208,9 +208,11 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
         flags.events === undefined
           ? undefined
           : readEventsFile(eventsPath, readAs as EventsFormat | undefined, (bytes) => bar.tick(bytes), csv);
-      const records =
-        flags.prometheus === undefined ? events! : prometheusEvents(bundle, flags.prometheus, events, options, fail);
-      reports = await evaluate(bundle, records, options);
+      const read =
+        flags.prometheus === undefined
+          ? { records: events!, options }
+          : prometheusEvents(bundle, flags.prometheus, events, options, fail);
+      reports = await evaluate(bundle, read.records, read.options);
     }
   } catch (e) {
     if (e instanceof SqlEngineError) throw fail(`evaluate: ${e.message}`, 2);

@@ -100,6 +100,11 @@ export interface PrometheusSource {
   readonly fetch?: typeof fetch;
   /** The first record's `line` (after an events file's last line when both are read). */
   readonly firstLine?: number;
+  /**
+   * Set to the start of the earliest step with traffic, records or not: pass it to `evaluate` as
+   * `observedFrom`, so a month without a failure is observed data, not a month without data.
+   */
+  readonly observed?: { earliest: number | null };
 }
 
 /**
@@ -118,6 +123,10 @@ export async function* prometheusRecords(
     queryRange(source.url, { query, start, end, stepMs }, source.fetch);
   const horizon = options.now ?? Number.POSITIVE_INFINITY;
   let line = source.firstLine ?? 1;
+  const seen = (stepStart: number) => {
+    if (source.observed && (source.observed.earliest === null || stepStart < source.observed.earliest))
+      source.observed.earliest = stepStart;
+  };
   for (const [service, metric] of coverage.outageServices) {
     const indicator = metric.indicator as Extract<BundleIndicator, { kind: "good-total" | "errors-total" }>;
     const slice = indicator.slice!;
@@ -127,7 +136,8 @@ export async function* prometheusRecords(
     const last = Math.min(interest.outageEnd, Math.ceil(horizon / stepMs) * stepMs);
     const samples = await ratioSamples(indicator, stepMs, first + stepMs, last, read);
     const above = new Dec(slice.above);
-    for (const { at, failed, total } of samples)
+    for (const { at, failed, total } of samples) {
+      seen(at - stepMs);
       if (failed.times(100).gt(above.times(total)))
         yield {
           type: "outage",
@@ -138,7 +148,9 @@ export async function* prometheusRecords(
           cause: "unplanned",
           announced: null,
         };
+    }
   }
+  // every measurement is a record, so its step already counts as observed data
   for (const metric of coverage.metrics.values()) {
     const indicator = metric.indicator!;
     const start = interest.start + MEASUREMENT_STEP_MS;
