@@ -368,6 +368,22 @@ export const BundleIndicator = named(
 );
 export type BundleIndicator = Static<typeof BundleIndicator>;
 
+/** A metric's row of the Measurement Plan: who measures, with what, how often and how, and what gaps count as. */
+export const BundleMeasurementPlan = named(
+  "BundleMeasurementPlan",
+  Closed({
+    measurer: Nullable(StringEnum(["provider", "customer", "independent"])),
+    dataSource: Nullable(Type.String()),
+    interval: Nullable(BundleDuration, {
+      description: "How often the metric is sampled; the engine checks each month's measurements against it.",
+    }),
+    method: Nullable(Type.String()),
+    gaps: Nullable(Type.String({ description: "What the plan says gaps in the samples count as, as written." })),
+    source: Source,
+  }),
+);
+export type BundleMeasurementPlan = Static<typeof BundleMeasurementPlan>;
+
 export const BundleMetric = named(
   "BundleMetric",
   Closed({
@@ -383,6 +399,7 @@ export const BundleMetric = named(
     measuredBy: Nullable(Type.String()),
     downtimeDefinition: Nullable(Type.String()),
     indicator: Type.Optional(BundleIndicator),
+    measurementPlan: Type.Optional(BundleMeasurementPlan),
     source: Source,
   }),
 );

@@ -17,6 +17,7 @@ export type {
   BundleHours,
   BundleIncentive,
   BundleIndicator,
+  BundleMeasurementPlan,
   BundleMetric,
   BundleMoney,
   BundleObjective,

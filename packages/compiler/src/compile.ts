@@ -44,6 +44,7 @@ import {
 import type { CheckedProgram } from "@sla/language";
 import { type AtRiskHelpers, objectiveFeesAtRisk, serviceFeesAtRisk } from "./compile-at-risk.ts";
 import { changeOfControlOf } from "./compile-change-of-control.ts";
+import { measurementPlanOf } from "./compile-measurement-plan.ts";
 import { type ContractModel, contractModel, decimalText, durationToSeconds, rollingDays } from "@sla/language";
 import { folderOf, pathToFolderUri, relativeToFolder } from "@sla/language";
 import {
@@ -259,6 +260,7 @@ class Compiler {
       measuredBy: propertyOf(d, "measured by")?.value?.value ?? null,
       downtimeDefinition: propertyOf(d, "downtime")?.value?.value ?? null,
       ...indicatorOf(propertyOf(d, "indicator")),
+      ...measurementPlanOf(d, (position) => this.source(uri, position), duration),
       source: this.source(uri, d.range.start),
     };
   }

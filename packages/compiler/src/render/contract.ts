@@ -33,6 +33,7 @@ import { feesAtRiskSection } from "./sections/fees-at-risk.ts";
 import { incentivesSection } from "./sections/incentives.ts";
 import { levelsSection } from "./sections/levels.ts";
 import { measurementSection } from "./sections/measurement.ts";
+import { measurementPlanSection } from "./sections/measurement-plan.ts";
 import { masterAgreement, partiesSection } from "./sections/parties.ts";
 import { reportingSection } from "./sections/reporting.ts";
 import { servicesSection } from "./sections/services.ts";
@@ -77,6 +78,7 @@ function sectionWriters(ctx: RenderContext): SectionWriter[] {
     written("services", "Services", servicesSection(ctx)),
     written("levels", "Service Levels", levelsSection(ctx)),
     written("measurement", "Measurement", [...measurementSection(ctx), ...placed(ctx, "measurement")]),
+    written("measurementPlan", "Measurement Plan", measurementPlanSection(ctx)),
     written("exclusions", "Exclusions", [...exclusionsSection(ctx), ...placed(ctx, "exclusions")]),
     written("support", "Support", [...supportSection(ctx), ...placed(ctx, "support")]),
     {

@@ -17,6 +17,7 @@ export type SectionKey =
   | "services"
   | "levels"
   | "measurement"
+  | "measurementPlan"
   | "exclusions"
   | "support"
   | "credits"

@@ -33,6 +33,7 @@ function* durations(bundle: RuleBundle): Generator<BundleDuration> {
     if (o.support?.resolution) yield o.support.resolution.within;
     if (o.keyMeasurement?.promotionNotice) yield o.keyMeasurement.promotionNotice;
   }
+  for (const m of bundle.metrics) if (m.measurementPlan?.interval) yield m.measurementPlan.interval;
   for (const r of bundle.remedies) {
     if (r.claimWithin) yield r.claimWithin;
     for (const action of r.actions) if (action.within) yield action.within;

@@ -297,6 +297,13 @@ export const TierDiagnostics = define({
     message:
       "The credit {condition} is also paid at exactly {example}, where '{objective}' meets its target ({target}): the tier and the target overlap at that one value. Some published agreements are written so; if this one is not, start the tier below the target.",
   },
+  minimumAboveCredits: {
+    code: "SLA5011",
+    severity: "warning",
+    title: "Minimum credit that no credit reaches",
+    message:
+      "The minimum credit {minimum} is more than '{remedy}' can pay in a window ({most}), so it would never pay anything; lower the minimum or raise the credits.",
+  },
 });
 
 export const ConsistencyDiagnostics = define({
@@ -431,6 +438,13 @@ export const AtRiskDiagnostics = define({
     title: "Critical service level and key measurement at once",
     message:
       "'{objective}' is both a critical service level and a key measurement: a key measurement carries no credit. Keep one of them.",
+  },
+  samplingIntervalUnfit: {
+    code: "SLA7008",
+    severity: "error",
+    title: "Sampling interval the engine cannot check",
+    message:
+      "A sampling interval of {interval} {reason}: give it in seconds, minutes, hours, days or weeks, at least 1 second.",
   },
 });
 

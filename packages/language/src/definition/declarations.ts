@@ -78,7 +78,17 @@ export const DECLARATIONS = [
   },
   {
     kind: "metric",
-    properties: ["serviceProperty", "typeProperty", "measuredByProperty", "downtimeProperty", "indicatorProperty"],
+    properties: [
+      "serviceProperty",
+      "typeProperty",
+      "measuredByProperty",
+      "downtimeProperty",
+      "indicatorProperty",
+      "measurerProperty",
+      "dataSourceProperty",
+      "sampleProperty",
+      "gapsProperty",
+    ],
     doc: {
       syntax: 'metric Name "Title" { service S  type availability  measured by "…" }',
       meaning:

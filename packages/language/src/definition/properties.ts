@@ -411,6 +411,61 @@ export const PROPERTIES = [
     repeat: "once",
     customBuilder: true,
   },
+  // a metric's measurement plan
+  {
+    rule: "measurerProperty",
+    kinds: {
+      measurer: {
+        syntax: "measurer provider | measurer customer | measurer independent party",
+        meaning: "Who measures the metric, in the Measurement Plan.",
+      },
+    },
+    syntax: [
+      ...kw("measurer"),
+      oneOf("party", { provider: ["provider"], customer: ["customer"], independent: ["independent", "party"] }),
+    ],
+    repeat: "once",
+  },
+  {
+    rule: "dataSourceProperty",
+    kinds: {
+      "data source": {
+        syntax: 'data source "Synthetic monitoring (Dynatrace)"',
+        meaning: "The tool or data source the measurements come from, in the Measurement Plan.",
+      },
+    },
+    syntax: [...kw("data", "source"), value("string", "value")],
+    keywords: ["data", "source"],
+    repeat: "once",
+  },
+  {
+    rule: "sampleProperty",
+    kinds: {
+      sample: {
+        syntax: 'sample every 1 minute, method "Synthetic quote transaction from two data centres"',
+        meaning:
+          "How often the metric is sampled, and how: the engine checks each report month's measurements against this frequency and reports the gaps.",
+      },
+    },
+    syntax: [
+      ...kw("sample", "every"),
+      value("duration", "interval"),
+      optional(comma, ...kw("method"), value("string", "method")),
+    ],
+    repeat: "once",
+  },
+  {
+    rule: "gapsProperty",
+    kinds: {
+      gaps: {
+        syntax: 'gaps "A missing sample counts as a failed transaction"',
+        meaning:
+          "How the Measurement Plan treats gaps in the samples. The engine reports the gaps and this text; it does not change a result on account of it.",
+      },
+    },
+    syntax: [...kw("gaps"), value("string", "treatment")],
+    repeat: "once",
+  },
   // objective
   {
     rule: "metricProperty",
@@ -634,7 +689,7 @@ export const PROPERTIES = [
     },
     syntax: [
       ...kw("credits", "are"),
-      oneOf("mode", { cumulative: ["cumulative"], "not cumulative": ["not", "cumulative"] }),
+      oneOf("mode", { "not cumulative": ["not", "cumulative"], cumulative: ["cumulative"] }),
     ],
     keywords: ["credits", "are"],
     repeat: "once",

@@ -4,10 +4,12 @@
  */
 import type { Rule } from "../context.ts";
 import { allocationRule, atRiskServiceRule, earnBackRule, minimumRule } from "./at-risk.ts";
+import { samplingIntervalRule } from "./measurement-plan.ts";
 import { bonusRule } from "./bonus.ts";
 import { objectiveKindsRule, outageBudgetRule, supportTimesRule, terminationRule } from "./consistency.ts";
 import { indicatorRule } from "./indicators.ts";
 import { masterTermsRule, partyLabelsRule } from "./framing.ts";
+import { minimumCreditRule } from "./credit-terms.ts";
 import { consecutiveLimitRule, durationLimitsRule, outageLimitUnitsRule } from "./limits.ts";
 import { agreementRule, duplicatePropertyRule, requiredPropertyRule, serviceRolesRule } from "./structure.ts";
 import { undefinedTermRule, unusedDefinitionRule } from "./terms.ts";
@@ -58,6 +60,7 @@ export const RULES: readonly NamedRule[] = named({
   indicatorRule,
   feeExistsRule,
   tiersRule,
+  minimumCreditRule,
   bandsRule,
   capsRule,
   bonusRule,
@@ -69,4 +72,5 @@ export const RULES: readonly NamedRule[] = named({
   atRiskServiceRule,
   minimumRule,
   earnBackRule,
+  samplingIntervalRule,
 });
