@@ -31,6 +31,7 @@ const EXAMPLES: Record<Kind, [declaration: string, text: string, keyword: string
   address: ["party", 'address "1 High Street"', "address"],
   contact: ["party", 'contact "sla@example.com"', "contact"],
   called: ["party", 'called "Supplier"', "called"],
+  "known as": ["party", 'known as "AWS"', "known as"],
   schedule: ["agreement", 'schedule 3 to "Master Services Agreement" dated 2026-01-15', "schedule"],
   "master terms": ["agreement", 'master terms "Services", "Charges"', "master terms"],
   placement: ["clause", "in exclusions", "in"],
