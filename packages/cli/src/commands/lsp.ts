@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { startProcessServer } from "@sla/language-server";
 
 export function registerLsp(program: Command): void {
   program
@@ -15,7 +14,9 @@ Examples:
   Neovim: vim.lsp.start({ name = 'sla', cmd = { 'npx', 'sla', 'lsp', '--stdio' } })
   (docs/editors.md has Neovim, Helix, Emacs and other clients)`,
     )
-    .action(() => {
+    .action(async () => {
+      // loaded here, not at start-up: the server and its LSP libraries are a tenth of a cold `sla check`
+      const { startProcessServer } = await import("@sla/language-server");
       startProcessServer();
     });
 }

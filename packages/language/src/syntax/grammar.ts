@@ -6,7 +6,14 @@
  * (Chevrotain's guidance: building a parser is costly, parsing is not). Error recovery is on, so a
  * syntax error inside one property or declaration leaves the rest parsed.
  */
-import { type CstNode, CstParser, type ParserMethod, type TokenType } from "chevrotain";
+import {
+  type CstNode,
+  CstParser,
+  type ILookaheadStrategy,
+  LLkLookaheadStrategy,
+  type ParserMethod,
+  type TokenType,
+} from "chevrotain";
 import {
   DECLARATIONS,
   type Element,
@@ -50,6 +57,39 @@ const VALUE_TOKENS: Partial<Record<ValueKind, TokenType>> = {
 
 type RuleFn = ParserMethod<[], CstNode>;
 
+const MAX_LOOKAHEAD = 4;
+
+/**
+ * Chevrotain's own LL(k) lookahead, each decision's function built when the parser first reaches
+ * that decision instead of all of them when the parser is built: a small contract reaches few, and
+ * building every one was a fifth of the grammar's start-up. Same functions, so the same parse.
+ */
+class LazyLookahead implements ILookaheadStrategy {
+  private readonly llk = new LLkLookaheadStrategy({ maxLookahead: MAX_LOOKAHEAD });
+
+  validate(options: Parameters<ILookaheadStrategy["validate"]>[0]) {
+    return this.llk.validate(options);
+  }
+
+  buildLookaheadForAlternation(options: Parameters<ILookaheadStrategy["buildLookaheadForAlternation"]>[0]) {
+    const llk = this.llk;
+    let built: ReturnType<ILookaheadStrategy["buildLookaheadForAlternation"]> | undefined;
+    return function (this: unknown, alternatives?: Parameters<typeof built & {}>[0]) {
+      built ??= llk.buildLookaheadForAlternation(options);
+      return built.call(this, alternatives);
+    };
+  }
+
+  buildLookaheadForOptional(options: Parameters<ILookaheadStrategy["buildLookaheadForOptional"]>[0]) {
+    const llk = this.llk;
+    let built: ReturnType<ILookaheadStrategy["buildLookaheadForOptional"]> | undefined;
+    return function (this: unknown) {
+      built ??= llk.buildLookaheadForOptional(options);
+      return built.call(this);
+    };
+  }
+}
+
 /**
  * Chevrotain numbers each use of CONSUME, SUBRULE, OPTION, OR, MANY and AT_LEAST_ONE_SEP within a
  * rule (CONSUME, CONSUME2, …); a generated rule counts its own.
@@ -69,7 +109,8 @@ class SlaGrammar extends CstParser {
   constructor() {
     super(allTokens, {
       recoveryEnabled: true,
-      maxLookahead: 4,
+      maxLookahead: MAX_LOOKAHEAD,
+      lookaheadStrategy: new LazyLookahead(),
       errorMessageProvider: slaErrorMessages,
       nodeLocationTracking: "onlyOffset",
       skipValidations: SKIP_GRAMMAR_VALIDATION,

@@ -1,5 +1,7 @@
+import { Lexer, type TokenType } from "chevrotain";
 import { describe, expect, it } from "vitest";
 import { decodeString, slaLexer } from "../../src/index.ts";
+import { allTokens } from "../../src/syntax/lexer.ts";
 
 function lex(text: string) {
   const result = slaLexer.tokenize(text);
@@ -9,6 +11,32 @@ function lex(text: string) {
 describe("lexer", () => {
   it("builds with the first-character optimisation proven (ensureOptimizations would throw otherwise)", () => {
     expect(lex("agreement A {}").errors).toEqual([]);
+  });
+
+  it("declares the start characters and line breaks Chevrotain would derive from each pattern", () => {
+    // the same tokens, with what Chevrotain can read off a regular expression left for it to read
+    const copies = new Map<TokenType, TokenType>();
+    for (const t of allTokens) {
+      const { START_CHARS_HINT: _hint, LINE_BREAKS: _breaks, ...rest } = t as TokenType & Record<string, unknown>;
+      copies.set(t, (t.PATTERN instanceof RegExp ? rest : { ...t }) as TokenType);
+    }
+    for (const copy of copies.values()) if (copy.LONGER_ALT) copy.LONGER_ALT = copies.get(copy.LONGER_ALT as TokenType);
+    const derivable = [...copies.values()];
+    const derived = new Lexer(derivable, { ensureOptimizations: true, positionTracking: "full" });
+    type Internals = {
+      charCodeToPatternIdxToConfig: Record<string, ({ tokenType: TokenType }[] | undefined)[]>;
+      patternIdxToConfig: Record<string, { tokenType: TokenType; canLineTerminator: boolean }[]>;
+    };
+    const firstCharacters = (lexer: Lexer) =>
+      (lexer as unknown as Internals).charCodeToPatternIdxToConfig.defaultMode.map((configs) =>
+        configs?.map((c) => c.tokenType.name),
+      );
+    const lineBreaks = (lexer: Lexer) =>
+      (lexer as unknown as Internals).patternIdxToConfig.defaultMode.map(
+        (c) => `${c.tokenType.name}:${c.canLineTerminator}`,
+      );
+    expect(firstCharacters(slaLexer)).toEqual(firstCharacters(derived));
+    expect(lineBreaks(slaLexer)).toEqual(lineBreaks(derived));
   });
 
   it.each([
