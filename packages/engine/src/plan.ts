@@ -126,6 +126,8 @@ export function planInterest(ctx: Omit<Context, "data" | "dataFrom" | "asOf" | "
       if (o.service) outageServices.add(o.service);
     } else if (o.metric) metrics.add(o.metric);
   }
+  // a measurement plan's coverage is checked from the metric's own samples, whatever its type
+  for (const m of ctx.bundle.metrics) if (m.measurementPlan?.interval) metrics.add(m.name);
   return {
     outageServices,
     ticketServices,

@@ -5,6 +5,7 @@ import { changeOfControlFor } from "./change-of-control.ts";
 import { creditFor } from "./credits.ts";
 import { Dec, moneyString } from "./decimal.ts";
 import { bonusFor } from "./incentives.ts";
+import { measurementPlansFor, plannedMetrics } from "./measurement-plan.ts";
 import { windowEntry } from "./objectives.ts";
 import { reportWindows } from "./plan.ts";
 import type {
@@ -173,6 +174,7 @@ export function buildReport(ctx: Context, month: Period): EvaluationReport {
     claimDeadline: deadlines[0] ?? null,
     ...(atRiskServices(ctx).length ? { feesAtRisk: feesAtRiskFor(ctx, month) } : {}),
     ...changeOfControlEntries(ctx, month, notes),
+    ...(plannedMetrics(ctx).length ? { measurementPlans: measurementPlansFor(ctx, month) } : {}),
     data: {
       lines: stats.lines,
       records: stats.records,

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { feesAtRiskMarkdown } from "./at-risk-markdown.ts";
 import { changeOfControlMarkdown } from "./change-of-control-markdown.ts";
+import { measurementPlansMarkdown } from "./measurement-plan-markdown.ts";
 import { Dec } from "./decimal.ts";
 import { md, money } from "./markdown-escape.ts";
 import type { EvaluationReport, ExcludedItem, ObjectiveReport, TicketCheckReport } from "./report-types.ts";
@@ -212,6 +213,7 @@ export function renderReportMarkdown(report: EvaluationReport): string {
   if (report.claimDeadline) out.push(`Claim deadline: ${md(local(report.claimDeadline, zone))}`, "");
   out.push(...feesAtRiskMarkdown(report.feesAtRisk));
   out.push(...changeOfControlMarkdown(report.changeOfControl));
+  out.push(...measurementPlansMarkdown(report.measurementPlans));
 
   if (report.bonuses.length || report.bonusChecks.length) {
     out.push("## Incentives", "");

@@ -290,6 +290,8 @@ export interface EvaluationReport {
   feesAtRisk?: AtRiskReport[];
   /** Only for a contract with a change-of-control provision: one entry per `change of control` record. */
   changeOfControl?: ChangeOfControlReport[];
+  /** Only for a contract whose metrics state a sampling interval: one entry per such metric. */
+  measurementPlans?: MeasurementCoverageReport[];
   data: DataReport;
   notes: string[];
 }
@@ -376,4 +378,27 @@ export interface ChangeOfControlReport {
   inForce: boolean | null;
   statement: string;
   line: number;
+}
+
+/** A metric's samples against its measurement plan in the report month (measurement-plan.ts). */
+export interface MeasurementCoverageReport {
+  metric: string;
+  /** The plan's sampling interval, as written: `1 minute`. */
+  interval: string;
+  /** The part of the month checked: within the term and before the as-of instant. */
+  from: string;
+  to: string;
+  /** Slots of one interval from `from`; the last may be shorter. */
+  expectedSamples: number;
+  slotsWithSamples: number;
+  /** Measurements of the metric in the span (a slot may hold several). */
+  samples: number;
+  /** Slots with a sample, in percent of the slots; null when not checked. */
+  coverage: string | null;
+  gapCount: number;
+  gapTime: DurationReport;
+  gaps: { start: string; end: string; startLocal: string; slots: number; duration: DurationReport }[];
+  /** What the plan says gaps count as, as written; null when it does not say. */
+  treatment: string | null;
+  note: string | null;
 }
