@@ -23,9 +23,13 @@ import {
   readEventsFile,
   SqlEngineError,
   type SqlEventSource,
+  type SqlRunner,
 } from "@sla/engine/node";
+import { duckDbOpener } from "../duckdb.ts";
 import { progress } from "../output/progress.ts";
 import { checkPrometheusUrl, prometheusEvents } from "./evaluate-prometheus.ts";
+import { evaluateSqlResults } from "./export-sql.ts";
+import { isPortfolio, runPortfolio } from "./portfolio.ts";
 
 /**
  * Same shape as the CLI's `CliError` (message + exitCode 1 for contract problems, 2 for usage,
@@ -50,6 +54,8 @@ export interface EvaluateDeps {
   write?: (text: string) => void;
   /** Where warnings go; defaults to process.stderr. */
   warn?: (text: string) => void;
+  /** The database of `--engine duckdb`; a portfolio lends one to all its contracts. */
+  openSql?: () => Promise<SqlRunner>;
 }
 
 interface EvaluateFlags {
@@ -67,6 +73,8 @@ interface EvaluateFlags {
   preset?: string;
   engine?: string;
   prometheus?: string;
+  memoryLimit?: string;
+  sqlResults?: string;
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -106,6 +114,8 @@ export function registerEvaluate(program: Command, deps: EvaluateDeps): Command 
       "--engine <streaming|duckdb>",
       "streaming (default) reads the events in Node; duckdb runs the per-record work in DuckDB over NDJSON, CSV or Parquet files and globs",
     )
+    .option("--memory-limit <size>", "--engine duckdb: the memory DuckDB may use before it spills to disk, e.g. 1GB")
+    .option("--sql-results <folder>", "the report from the results of `sla export sql` (its run.sh), not from --events")
     .addHelpText(
       "after",
       `
@@ -118,6 +128,11 @@ Examples:
   $ sla evaluate desk.sla --events export.csv --map start=Created,end=Resolved,severity=Priority --delimiter ";" --period 2026-03
   $ cat outages.ndjson | sla evaluate hosting.sla --events - --period 2026-03
   $ sla evaluate shop.sla --prometheus http://prometheus:9090 --period 2026-03
+  $ sla evaluate contracts/ --engine duckdb --events 'logs/{contract}/*.parquet' --period 2026-03 --format md
+
+A folder or glob of contracts is a portfolio: each contract evaluated as on its own, then one
+report (per contract, totals); {contract} in --events is each contract's path below the folder
+without .sla (docs/evaluation.md).
 
 Times without an offset (2026-03-04 10:00) are read in the agreement's time zone.
 
@@ -125,7 +140,19 @@ Exit codes: 0 evaluated (a breached objective is not an error), 1 errors in the 
 2 usage, I/O or bad data (nothing is written).`,
     )
     .action(async (contract: string, flags: EvaluateFlags) => {
-      await runEvaluate(contract, flags, deps);
+      if (flags.sqlResults !== undefined) {
+        if (flags.events !== undefined || flags.period !== undefined)
+          throw (deps.makeError ?? ((m, c) => new EvaluateCommandError(m, c)))(
+            "evaluate: --sql-results takes the months and records of its export; not --events or --period",
+            2,
+          );
+        const write = deps.write ?? ((text: string) => void process.stdout.write(text));
+        return evaluateSqlResults(contract, flags.sqlResults, flags.format ?? "json", write);
+      }
+      const withSql = { ...deps, openSql: deps.openSql ?? duckDbOpener(flags.memoryLimit) };
+      // a folder or glob of contracts is a portfolio: each evaluated as here, one report of them all
+      if (isPortfolio(contract)) await runPortfolio(contract, flags, withSql, runEvaluate);
+      else await runEvaluate(contract, flags, withSql);
     });
 }
 
@@ -202,7 +229,8 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
       now: Date.now(),
       terminatedOn: flags.terminatedOn,
     };
-    if (engine === "duckdb") reports = await evaluateInDuckDb(bundle, eventsPath, eventsFormat, options);
+    if (engine === "duckdb")
+      reports = await evaluateInDuckDb(bundle, eventsPath, eventsFormat, options, deps.openSql ?? openDuckDb);
     else {
       const events =
         flags.events === undefined
@@ -281,6 +309,7 @@ async function evaluateInDuckDb(
   events: string,
   eventsFormat: string | undefined,
   options: Parameters<typeof evaluate>[2],
+  open: () => Promise<SqlRunner>,
 ): Promise<EvaluationReport[]> {
   const name = events.toLowerCase();
   const format: SqlEventSource["format"] =
@@ -291,7 +320,7 @@ async function evaluateInDuckDb(
         : name.endsWith(".csv")
           ? "csv"
           : "ndjson";
-  const db = await openDuckDb();
+  const db = await open();
   try {
     return await evaluateWithSql(bundle, { format, paths: [events] }, options, db);
   } finally {

@@ -13,6 +13,7 @@ import { isDirectory, nodeHost, toUri, writeFileAtomic } from "../files.ts";
 import { formatDiagnostic } from "../output/diagnostics.ts";
 import { styleFor } from "../output/style.ts";
 import { displayPath } from "../workspace.ts";
+import { registerExportSql } from "./export-sql.ts";
 
 interface ExportFlags {
   out?: string;
@@ -47,16 +48,21 @@ const FORMATS: readonly ExportFormat[] = [
 export function registerExport(program: Command): void {
   const command = program
     .command("export")
-    .description("write a contract's objectives for monitoring tools (OpenSLO, Prometheus rules)")
+    .description(
+      "write a contract's objectives for monitoring tools (OpenSLO, Prometheus rules), or its record work as SQL",
+    )
     .addHelpText(
       "after",
       `
 Examples:
 ${FORMATS.map((format) => format.examples).join("\n")}
+  $ sla export sql hosting.sla --dialect postgres --period 2026-03 --out hosting-sql
 
 Each format takes the contract and -o, --out <file> (default: standard output);
 'sla export FORMAT --help' tells more. Only objectives whose metric has an indicator
-(\`indicator prometheus …\`) are exported (docs/ops.md).`,
+(\`indicator prometheus …\`) are exported (docs/ops.md). 'sql' writes a folder instead: the per-record
+work as SQL for --dialect duckdb or postgres for the months --period (--to, --as-of), and run.sh,
+which runs it over a records file; 'sla evaluate CONTRACT --sql-results FOLDER' then prints the report.`,
     );
   for (const format of FORMATS) {
     command
@@ -75,6 +81,8 @@ Exit codes: 0 written, 1 errors in the contract or no objective to export, 2 usa
       )
       .action((contract: string, flags: ExportFlags) => runExport(format, contract, flags));
   }
+  // a folder of SQL and a runner rather than one text, with options of its own
+  registerExportSql(command);
 }
 
 function runExport(format: ExportFormat, contract: string, flags: ExportFlags): void {

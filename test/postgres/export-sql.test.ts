@@ -1,0 +1,115 @@
+/**
+ * `sla export sql` run for real: the exported folder's run.sh over the records, on a throwaway
+ * PostgreSQL server and in DuckDB, and the reports read back from its result files, against the
+ * streaming engine's on the same records (sorted JSON, byte for byte): every shared conformance
+ * case and every evaluation case of test/cases.
+ */
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { RuleBundle } from "@sla/engine";
+import { evaluate, ndjsonEvents } from "@sla/engine";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSqlExport, reportsFromExport } from "../../packages/cli/src/sql-export.ts";
+import { sortedJson } from "../../packages/engine/test/sql/back-to-back.ts";
+import { build } from "../back-to-back/pipeline.ts";
+import { type PostgresServer, postgresMissing, startPostgres } from "./harness.ts";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO = join(HERE, "../..");
+const SHARED = join(REPO, "../shared/spec/conformance/evaluation");
+const CASES = [
+  ...readdirSync(SHARED)
+    .filter((f) => f.endsWith(".case.json"))
+    .map((f) => join(SHARED, f)),
+  ...readdirSync(join(REPO, "test/cases"))
+    .filter((f) => f.endsWith(".case.json"))
+    .map((f) => join(REPO, "test/cases", f)),
+];
+const AS_OF = "2026-11-27T12:00:00Z";
+
+interface Case {
+  bundle: RuleBundle;
+  ndjson: string;
+  options: { from: string; asOf: string };
+}
+
+function loadCase(path: string): Case {
+  const spec = JSON.parse(readFileSync(path, "utf8")) as { contract: string; events: string; period: string };
+  const { bundle } = build(readFileSync(join(dirname(path), spec.contract), "utf8"));
+  const ndjson = readFileSync(join(dirname(path), spec.events), "utf8");
+  return { bundle: bundle as RuleBundle, ndjson, options: { from: spec.period, asOf: AS_OF } };
+}
+
+async function streaming(c: Case): Promise<string> {
+  return sortedJson(await evaluate(c.bundle, ndjsonEvents(c.ndjson.split("\n")), c.options));
+}
+
+/** The exported SQL's reports equal the streaming engine's on the case's records. */
+async function backToBack(path: string, dialect: "duckdb" | "postgres", env: Record<string, string>): Promise<void> {
+  const c = loadCase(path);
+  expect(await exported(c, dialect, env)).toBe(await streaming(c));
+}
+
+/** Exports the case, runs run.sh over its records, and reads the reports back from the results. */
+async function exported(c: Case, dialect: "duckdb" | "postgres", env: Record<string, string>): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), `sla-export-${dialect}-`));
+  try {
+    const { manifest, files } = await buildSqlExport(c.bundle, "contract.sla", dialect, c.options);
+    for (const [path, text] of files) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    writeFileSync(join(dir, "records.ndjson"), c.ndjson);
+    const run = spawnSync("sh", [join(dir, "run.sh"), "records.ndjson"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, ...env },
+    });
+    if (run.status !== 0) throw new Error(`run.sh exited ${run.status}: ${run.stderr}`);
+    const reports = await reportsFromExport(c.bundle, manifest, (name) =>
+      readFileSync(join(dir, "results", `${name}.csv`), "utf8"),
+    );
+    return sortedJson(reports);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const missing = postgresMissing();
+
+describe.skipIf(missing !== undefined)(
+  missing ?? "sla export sql --dialect postgres, run by psql on a real server, gives the streaming engine's reports",
+  () => {
+    let pg: PostgresServer;
+    beforeAll(() => {
+      pg = startPostgres();
+    }, 60_000);
+    afterAll(() => pg?.stop());
+
+    it.each(CASES.map((p) => [p.slice(REPO.length - "main".length), p]))(
+      "%s",
+      (_name, path) => backToBack(path, "postgres", pg.env),
+      60_000,
+    );
+  },
+);
+
+describe("sla export sql --dialect duckdb, run by run.sh, gives the streaming engine's reports", () => {
+  // the duckdb command is the shim: the same SQL text through @duckdb/node-api
+  let bin: string;
+  beforeAll(() => {
+    bin = mkdtempSync(join(tmpdir(), "sla-duckdb-bin-"));
+    writeFileSync(join(bin, "duckdb"), `#!/bin/sh\nexec "${process.execPath}" "${join(HERE, "duckdb-shim.mjs")}"\n`);
+    chmodSync(join(bin, "duckdb"), 0o755);
+  });
+  afterAll(() => rmSync(bin, { recursive: true, force: true }));
+
+  it.each(CASES.map((p) => [p.slice(REPO.length - "main".length), p]))(
+    "%s",
+    (_name, path) => backToBack(path, "duckdb", { PATH: `${bin}:${process.env.PATH}` }),
+    60_000,
+  );
+});
