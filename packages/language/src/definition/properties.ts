@@ -231,6 +231,7 @@ export const PROPERTIES = [
       },
     },
     syntax: [...kw("known", "as"), value("string", "value")],
+    keywords: ["known", "as"],
     repeat: "once",
   },
   // calendar
