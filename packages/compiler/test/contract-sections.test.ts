@@ -25,7 +25,8 @@ describe("the contract's typed questions", () => {
   for (const { name, path } of cases) {
     it(`${name}: find what a search of the bundle's JSON finds`, () => {
       const bundle = bundleOf(path);
-      const json = JSON.stringify(bundle);
+      // a metric's indicator (its slice's length) is kept out of the contract, so not searched
+      const json = JSON.stringify({ ...bundle, metrics: bundle.metrics.map(({ indicator: _, ...metric }) => metric) });
       for (const unit of ["business day", "business hour", "day", "hour", "minute", "month"] as const)
         expect(usesDurationUnit(bundle, unit), unit).toBe(json.includes(`"unit":"${unit}"`));
       for (const basis of ["monthly fee", "quarterly fee", "annual fee"] as const)

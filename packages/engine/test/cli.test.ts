@@ -88,7 +88,7 @@ describe("sla evaluate", () => {
 
   it.each([
     [["--events", "missing.ndjson", "--period", "2026-03"], "cannot read events file"],
-    [["--period", "2026-03"], "--events <file> is required"],
+    [["--period", "2026-03"], "--events <file> or --prometheus <url> is required"],
     [["--events", "x", "--period", "2026-13"], "is not a month"],
     [["--events", "x", "--period", "2026-03", "--to", "2026-01"], "is before"],
     [["--events", "x", "--period", "2026-03", "--format", "xml"], "--format must be json, md or csv"],
