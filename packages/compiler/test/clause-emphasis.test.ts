@@ -5,10 +5,13 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { paragraphs, part, unzip } from "../../../test/docx/zip.ts";
 import { emphasised } from "../src/render/clause-text.ts";
+import { plainLine, raw } from "../src/render/escape.ts";
+import { spans } from "../src/render/inline.ts";
 import { compileBundle, renderContract, renderContractDocx, renderRedlineDocx, type RuleBundle } from "../src/index.ts";
 import { checkFile, checkSource, errorsOf, goldenDir } from "./helpers.ts";
 
@@ -145,6 +148,10 @@ describe("emphasised", () => {
     ["* spaced *", "\\* spaced \\*"],
     ["_[x](http://y)_", "*\\[x\\](http\\:\\/\\/y)*"],
     ["*<b>x</b>*", "*&lt;b&gt;x&lt;/b&gt;*"],
+    // a delimiter inside `://` stays text, as the text without emphasis would be escaped
+    ["http:*//x.example*", "http:\\*//x.example\\*"],
+    ["http:/*/x.example*", "http:/\\*/x.example\\*"],
+    ["*see http:*//x.example", "\\*see http:\\*//x.example"],
   ];
   for (const [text, expected] of cases) {
     it(`writes ${JSON.stringify(text)} as ${JSON.stringify(expected)}, as CommonMark reads it`, () => {
@@ -155,4 +162,66 @@ describe("emphasised", () => {
       expect(emphasis(html)).toBe([...expected.matchAll(/(?<!\\)\*\*?/g)].length / 2);
     });
   }
+});
+
+/** What a CommonMark reader makes of a line: its text in runs of one style, and any other markup it found. */
+function commonMark(markdown: string): { runs: [string, boolean, boolean][]; other: string[] } {
+  const runs: [string, boolean, boolean][] = [];
+  const other: string[] = [];
+  let bold = false;
+  let italic = false;
+  for (const token of new MarkdownIt().parseInline(markdown, {})[0].children ?? []) {
+    if (token.type === "strong_open" || token.type === "strong_close") bold = token.type === "strong_open";
+    else if (token.type === "em_open" || token.type === "em_close") italic = token.type === "em_open";
+    else if (token.type === "text" || token.type === "text_special") {
+      const last = runs[runs.length - 1];
+      if (last && last[1] === bold && last[2] === italic) last[0] += token.content;
+      else if (token.content !== "") runs.push([token.content, bold, italic]);
+    } else other.push(token.type);
+  }
+  return { runs, other };
+}
+
+describe("emphasis, Markdown and Word", () => {
+  it("agree on every text: the Word runs are what a CommonMark reader shows, and it shows no other markup", () => {
+    const piece = fc.constantFrom(
+      "a",
+      "b",
+      " ",
+      "*",
+      "**",
+      "_",
+      "(",
+      ")",
+      ":",
+      "/",
+      "<",
+      ">",
+      "[",
+      "]",
+      "\\",
+      "`",
+      ".",
+      "&",
+      "1.",
+      "-",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const text = plainLine(pieces.join(""));
+        const written = emphasised(text).text;
+        const read = commonMark(written);
+        expect(read.other, written).toEqual([]);
+        const word = spans(raw(written)).map((s): [string, boolean, boolean] => [s.text, s.bold, s.italic]);
+        expect(word, written).toEqual(read.runs);
+        expect(
+          word
+            .map((w) => w[0])
+            .join("")
+            .replace(/[*_]/g, ""),
+        ).toBe(text.replace(/[*_]/g, ""));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

@@ -86,6 +86,11 @@ function canClose(delimiter: string, before: string | undefined, after: string |
 /** Runs of `*` or `_`: the delimiters emphasis is made of. */
 const RUN = /\*+|_+/g;
 
+/** Whether a delimiter at [at, end) would split a `://` that escaping breaks up only when it is whole. */
+function splitsScheme(text: string, at: number, end: number): boolean {
+  return text[end] === "/" && /:\/?$/.test(text.slice(Math.max(0, at - 2), at));
+}
+
 /**
  * One paragraph's text as Markdown with its emphasis kept: `**x**` bold, `*x*` and `_x_` italic
  * (written `*x*`). A delimiter pairs with the next run of the same characters that can close it;
@@ -99,9 +104,13 @@ export function emphasised(text: string): Markdown {
     const open = runs[i];
     const style = open.run === "**" ? "**" : open.run === "*" || open.run === "_" ? "*" : undefined;
     const end = open.at + open.run.length;
-    if (!style || !canOpen(open.run, text[open.at - 1], text[end])) continue;
+    if (!style || !canOpen(open.run, text[open.at - 1], text[end]) || splitsScheme(text, open.at, end)) continue;
     const k = runs.findIndex(
-      (r, j) => j > i && r.run === open.run && canClose(r.run, text[r.at - 1], text[r.at + r.run.length]),
+      (r, j) =>
+        j > i &&
+        r.run === open.run &&
+        canClose(r.run, text[r.at - 1], text[r.at + r.run.length]) &&
+        !splitsScheme(text, r.at, r.at + r.run.length),
     );
     if (k < 0) continue;
     const close = runs[k];
