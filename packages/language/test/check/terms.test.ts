@@ -62,6 +62,16 @@ describe("SLA6008 quoted term that nothing defines", () => {
     expect(termWarnings(source)).toEqual([{ code: "SLA6008", at: "9:6", text: "Production Environment" }]);
   });
 
+  it("offers to define the term in the agreement", () => {
+    const source = `${HEAD}clause Scope "Scope" { text "Each \\"Key Date\\" is fixed." }\n`;
+    const uri = "file:///terms.sla";
+    const [warning] = checkProgram(uri, memoryHost({ [uri]: source })).diagnostics.filter((d) => d.code === "SLA6008");
+    expect(warning.fixes?.map((f) => f.title)).toEqual(['Define "Key Date" in the agreement']);
+    const [edit] = warning.fixes![0].edits;
+    expect(edit.newText).toBe('  define "Key Date" as "…"\n');
+    expect(edit.range.start.line).toBe(2);
+  });
+
   it("points at the whole text when the term is not written as it reads (a term broken over two lines)", () => {
     const source = `${HEAD}clause Scope "Scope" {
   text """

@@ -7,7 +7,7 @@ import type { Range, StringLiteral } from "../../syntax/ast.ts";
 import { customerCausedTerm, isGeneratedTerm, quotedTerms, termKey, usesTerm } from "../../terms.ts";
 import { FramingDiagnostics } from "../codes.ts";
 import type { Rule, RuleContext } from "../context.ts";
-import { broken, damaged, positionOf, textOf } from "./support.ts";
+import { broken, damaged, insertPropertyFix, positionOf, textOf } from "./support.ts";
 
 /** The text of every clause, and where it is. */
 function clauseTexts(context: RuleContext): { uri: string; literal: StringLiteral }[] {
@@ -103,12 +103,24 @@ export const undefinedTermRule: Rule = (context) => {
   }
   if (texts.length === 0) return;
   const known = knownTerms(context);
+  const agreement = context.agreement();
   for (const { uri, literal } of texts) {
     if (literal.recovered) continue;
     for (const term of quotedTerms(literal.value)) {
       if (known.has(termKey(term)) || isGeneratedTerm(term)) continue;
+      // the term's characters need no escaping in a string: quotedTerms takes letters, digits, ' and - only
+      const fix =
+        agreement &&
+        insertPropertyFix(
+          context,
+          agreement.uri,
+          agreement.declaration,
+          `define "${term}" as "…"`,
+          `Define "${term}" in the agreement`,
+        );
+      const range = termRange(context, uri, literal, term);
       context.report(
-        createDiagnostic(FramingDiagnostics.undefinedTerm, { term }, uri, termRange(context, uri, literal, term)),
+        createDiagnostic(FramingDiagnostics.undefinedTerm, { term }, uri, range, { fixes: fix ? [fix] : [] }),
       );
     }
   }
