@@ -44,7 +44,14 @@ const contract = fc.record({
   totalWindow: fc.constantFrom<WindowPeriod>("calendar month", "week"),
   period: fc.constantFrom<WindowPeriod>("calendar month", "week"),
   response: fc.constantFrom<[string, string | null]>(["15 minutes", null], ["2 business hours", "Office"]),
-  resolution: fc.constantFrom<[string, string | null] | null>(null, ["4 hours", null], ["1 business day", null]),
+  resolution: fc.constantFrom<[string, string | null] | null>(
+    null,
+    ["4 hours", null],
+    ["1 business day", null],
+    ["2 business days", "Office"],
+    ["1 month", null],
+    ["6 hours", "Office"],
+  ),
 });
 
 const outageRecord = fc.record({
@@ -67,7 +74,7 @@ const ticketRecord = fc.record({
   offset: fc.integer({ min: 0, max: SPAN }),
   severity: fc.constantFrom(1, 2),
   respondMinutes: fc.constantFrom(null, 5, 20, 200, 3_000),
-  resolveMinutes: fc.constantFrom(null, 100, 2_000),
+  resolveMinutes: fc.constantFrom(null, 100, 2_000, 4_000, 44_000),
 });
 
 describe("DuckDB and the streaming engine on generated outages and tickets", () => {

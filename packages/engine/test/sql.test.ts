@@ -9,6 +9,9 @@ import type { RuleBundle } from "../src/bundle.ts";
 import { CSV_COLUMNS, csvEvents, evaluate, ndjsonEvents } from "../src/index.ts";
 import { openDuckDb } from "../src/sql/duckdb.ts";
 import { evaluateWithSql } from "../src/sql/evaluate-sql.ts";
+import { generateSql } from "../src/sql/generate.ts";
+import { loadRecords } from "../src/sql/source.ts";
+import { bundle, calendar, support, ticket } from "./helpers.ts";
 import { bothEngines, sortedJson } from "./sql/back-to-back.ts";
 
 const SHARED = new URL("../../../../shared/spec/conformance/", import.meta.url);
@@ -96,6 +99,59 @@ describe("DuckDB and the streaming engine give identical reports", () => {
       const skipping = await bothEngines(bundle, lines.join("\n"), { from: "2026-03", skipInvalid: true });
       expect(skipping.duckdb).toBe(skipping.streaming);
     }
+  });
+});
+
+describe("the SQL does the record work itself", () => {
+  async function ticketRows(b: RuleBundle, lines: string[]) {
+    const dir = mkdtempSync(join(tmpdir(), "sla-sql-"));
+    const db = await openDuckDb();
+    try {
+      writeFileSync(join(dir, "events.ndjson"), lines.join("\n"));
+      const recordsShape = await loadRecords(db, { format: "ndjson", paths: [join(dir, "events.ndjson")] });
+      const generated = await generateSql(b, { from: "2026-03", dialect: "duckdb", recordsShape });
+      for (const statement of [...generated.load, ...generated.statements]) await db.all(statement);
+      return await db.all(generated.results.find((r) => r.name === "tickets")!.sql);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it("ticket deadlines and business time come from SQL, except on a day the clocks change", async () => {
+    const b = bundle({
+      timezone: "Europe/London",
+      calendars: [calendar("Office", "Europe/London", "09:00", "17:30")],
+      objectives: [
+        support("Sev1", 1, ["2 business hours", "Office"], ["1 month", null]),
+        support("Sev2", 2, ["30 minutes", null], ["2 business days", "Office"]),
+      ],
+    });
+    const lines = [
+      ticket(1, "2026-03-05T16:00:00Z", "2026-03-06T09:45:00Z", "2026-03-20T10:00:00Z"),
+      ticket(2, "2026-03-10T10:00:00Z", "2026-03-10T10:40:00Z", null),
+      // Sunday 29 March 2026: London's clocks go forward; the business-day deadline is left to Node
+      ticket(2, "2026-03-29T10:00:00Z", null, "2026-03-31T12:00:00Z"),
+    ];
+    const rows = (await ticketRows(b, lines)).sort((x, y) => Number(x.line) - Number(y.line));
+    const at = (row: Record<string, unknown>, column: string) =>
+      row[column] === null ? null : new Date(Number(row[column])).toISOString();
+    expect(
+      rows.map((r) => [
+        Number(r.line),
+        at(r, "response_deadline"),
+        r.response_elapsed === null ? null : Number(r.response_elapsed),
+        at(r, "resolution_deadline"),
+      ]),
+    ).toEqual([
+      // 1h30 of Thursday and 30 minutes of Friday; a month later in London is summer time
+      [1, "2026-03-06T09:30:00.000Z", 135 * 60_000, "2026-04-05T15:00:00.000Z"],
+      [2, "2026-03-10T10:30:00.000Z", 40 * 60_000, "2026-03-12T10:00:00.000Z"],
+      [3, "2026-03-29T10:30:00.000Z", null, null],
+    ]);
+    const { streaming, duckdb } = await bothEngines(b, lines.join("\n"), { from: "2026-03" });
+    expect(streaming).toContain('"deadline":"2026-03-31T10:00:00Z"');
+    expect(duckdb).toBe(streaming);
   });
 });
 
