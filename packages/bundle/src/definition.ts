@@ -171,7 +171,8 @@ export const BundleChangeOfControl = named(
         "How long after the notice (or after its deadline, without one) the right lasts.",
       ),
       meanwhile: Nullable(StringEnum(["in force"]), {
-        description: "`in force`: the agreement remains in force while the right is open; null when the contract does not say.",
+        description:
+          "`in force`: the agreement remains in force while the right is open; null when the contract does not say.",
       }),
       source: Source,
     },
@@ -572,6 +573,40 @@ export const BundleRemedy = named(
 );
 export type BundleRemedy = Static<typeof BundleRemedy>;
 
+const OutcomeBand = Closed({
+  percent: Decimal,
+  basis: FeeBasis,
+  comparator: Comparator,
+  value: BundleTargetValue,
+  bound: Type.Optional(
+    Closed(
+      { comparator: Comparator, value: BundleTargetValue },
+      { description: "A band's other bound (`but below 98%`): the band holds when both do." },
+    ),
+  ),
+  source: Source,
+});
+
+/** Outcome-based pay: a business outcome measured from `outcome` records, with gain-share and pain-share bands. */
+export const BundleOutcome = named(
+  "BundleOutcome",
+  Closed({
+    name: Type.String({ description: "The outcome's name, as `outcome` records give it." }),
+    description: Nullable(Type.String()),
+    window: BundleWindow,
+    service: Nullable(Name, { description: "The service whose fee the bands are shares of." }),
+    gainShare: Type.Array(OutcomeBand, {
+      description: "Paid by the customer when the outcome's share is in the band; the largest that holds applies.",
+    }),
+    painShare: Type.Array(OutcomeBand, {
+      description:
+        "A fee reduction borne by the provider when the share is in the band; the largest that holds applies.",
+    }),
+    source: Source,
+  }),
+);
+export type BundleOutcome = Static<typeof BundleOutcome>;
+
 export const BundleIncentive = named(
   "BundleIncentive",
   Closed({
@@ -592,6 +627,7 @@ export const BundleIncentive = named(
       }),
     ),
     cap: Cap,
+    outcome: Type.Optional(BundleOutcome),
     source: Source,
   }),
 );

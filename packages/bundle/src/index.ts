@@ -21,6 +21,7 @@ export type {
   BundleMetric,
   BundleMoney,
   BundleObjective,
+  BundleOutcome,
   BundleParty,
   BundleRemedy,
   BundleReporting,

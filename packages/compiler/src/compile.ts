@@ -45,6 +45,7 @@ import type { CheckedProgram } from "@sla/language";
 import { type AtRiskHelpers, objectiveFeesAtRisk, serviceFeesAtRisk } from "./compile-at-risk.ts";
 import { changeOfControlOf } from "./compile-change-of-control.ts";
 import { measurementPlanOf } from "./compile-measurement-plan.ts";
+import { outcomeOf } from "./compile-outcome.ts";
 import { type ContractModel, contractModel, decimalText, durationToSeconds, rollingDays } from "@sla/language";
 import { folderOf, pathToFolderUri, relativeToFolder } from "@sla/language";
 import {
@@ -444,6 +445,12 @@ class Compiler {
       objective: this.ref(propertyOf(d, "for")?.objective, "objective"),
       bonuses,
       cap: this.cap(uri, d),
+      ...outcomeOf(d, {
+        source: (position) => this.source(uri, position),
+        targetValue: (value) => this.targetValue(value),
+        window: (node) => window(node),
+        ref: (identifier) => this.ref(identifier, "service"),
+      }),
       source: this.source(uri, d.range.start),
     };
   }

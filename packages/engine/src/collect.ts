@@ -1,5 +1,12 @@
 import { EventDataError } from "./errors.ts";
-import type { ChangeOfControlRecord, EventItem, MeasurementRecord, OutageRecord, TicketRecord } from "./events.ts";
+import type {
+  ChangeOfControlRecord,
+  EventItem,
+  MeasurementRecord,
+  OutageRecord,
+  OutcomeRecord,
+  TicketRecord,
+} from "./events.ts";
 
 /** What the windows being evaluated need from the stream; everything else is dropped on arrival. */
 export interface Interest {
@@ -15,6 +22,8 @@ export interface Interest {
   /** Every service and metric the bundle declares: a record naming another is counted as unknown. */
   declaredServices: ReadonlySet<string>;
   declaredMetrics: ReadonlySet<string>;
+  /** The outcomes incentives declare: `outcome` records of others are ignored. */
+  declaredOutcomes?: ReadonlySet<string>;
 }
 
 /** Measurements in parallel typed arrays: a million of them cost 24 MB, not a million objects. */
@@ -65,6 +74,8 @@ export interface CollectedData {
   earliest: number | null;
   /** The latest instant any valid record mentions: how far the observed data reaches. */
   latest: number | null;
+  /** `outcome` records by outcome name, kept for outcomes the bundle declares (the streaming engine reads them). */
+  outcomes?: Map<string, OutcomeRecord[]>;
   /** `change of control` records, in the order read (the streaming engine reads them; DuckDB does not). */
   changesOfControl?: ChangeOfControlRecord[];
   /** Records naming a service or metric the bundle does not declare: `service|Name` → count. */
@@ -87,6 +98,7 @@ export async function collect(
   const tickets = new Map<string, TicketRecord[]>();
   const measurements = new Map<string, MeasurementStore>();
   const changesOfControl: ChangeOfControlRecord[] = [];
+  const outcomes = new Map<string, OutcomeRecord[]>();
   const stats: DataStats = { lines: 0, records: 0, used: 0, ignored: 0, skipped: 0, skippedReasons: [] };
   let earliest = Number.POSITIVE_INFINITY;
   let latest = Number.NEGATIVE_INFINITY;
@@ -140,6 +152,14 @@ export async function collect(
         } else stats.ignored++;
         continue;
       }
+      case "outcome": {
+        stats.records++;
+        if (interest.declaredOutcomes?.has(item.outcome)) {
+          push(outcomes, item.outcome, item);
+          stats.used++;
+        } else stats.ignored++;
+        continue;
+      }
       case "change of control": {
         // not an observation of the service, so it moves neither end of the observed data
         stats.records++;
@@ -170,6 +190,7 @@ export async function collect(
     unknownOmitted,
     stats,
     ...(changesOfControl.length ? { changesOfControl } : {}),
+    ...(outcomes.size ? { outcomes } : {}),
   };
 }
 

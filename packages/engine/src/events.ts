@@ -47,7 +47,17 @@ export interface ChangeOfControlRecord {
   notified: number | null;
 }
 
-export type EventRecord = OutageRecord | TicketRecord | MeasurementRecord | ChangeOfControlRecord;
+/** One business event of an outcome (a claim processed, an order shipped) and whether it met the outcome. */
+export interface OutcomeRecord {
+  type: "outcome";
+  line: number;
+  /** The outcome's name, as an incentive's `outcome` gives it. */
+  outcome: string;
+  at: number;
+  met: boolean;
+}
+
+export type EventRecord = OutageRecord | TicketRecord | MeasurementRecord | ChangeOfControlRecord | OutcomeRecord;
 
 /** A line that could not be turned into a record. */
 export interface InvalidLine {
@@ -167,13 +177,23 @@ export function toEventItem(raw: unknown, line: number, readTime: TimeReader = R
       if (notified !== null && notified < at) return invalid(line, "notified", "notified is before at");
       return { type: "change of control", line, party, at, notified };
     }
+    case "outcome": {
+      const outcome = text("outcome");
+      if (typeof outcome !== "string") return outcome;
+      const at = time("at", true);
+      if (at === null || typeof at === "object") return at as InvalidLine;
+      const m = get(raw, "met");
+      const met = m === true || m === "true" ? true : m === false || m === "false" ? false : null;
+      if (met === null) return invalid(line, "met", m === null ? "missing" : "must be true or false");
+      return { type: "outcome", line, outcome, at, met };
+    }
     case null:
       return invalid(line, "type", "missing");
     default:
       return invalid(
         line,
         "type",
-        `unknown record type ${JSON.stringify(clip(String(type)))} (expected outage, ticket, measurement or change of control)`,
+        `unknown record type ${JSON.stringify(clip(String(type)))} (expected outage, ticket, measurement, outcome or change of control)`,
       );
   }
 }

@@ -138,5 +138,6 @@ export function planInterest(ctx: Omit<Context, "data" | "dataFrom" | "asOf" | "
     outageEnd: end + OUTAGE_MARGIN_MS,
     declaredServices: new Set(ctx.bundle.services.map((s) => s.name)),
     declaredMetrics: new Set(ctx.bundle.metrics.map((m) => m.name)),
+    declaredOutcomes: new Set(ctx.bundle.incentives.flatMap((i) => (i.outcome ? [i.outcome.name] : []))),
   };
 }

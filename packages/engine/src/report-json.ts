@@ -7,6 +7,7 @@ import { Dec, moneyString } from "./decimal.ts";
 import { bonusFor } from "./incentives.ts";
 import { measurementPlansFor, plannedMetrics } from "./measurement-plan.ts";
 import { windowEntry } from "./objectives.ts";
+import { outcomeIncentives, outcomePayFor } from "./outcomes.ts";
 import { reportWindows } from "./plan.ts";
 import type {
   ActionReport,
@@ -81,12 +82,18 @@ function total(
 }
 
 /** The change-of-control entries, or a note that the records have no provision to be judged by. */
-function changeOfControlEntries(ctx: Context, month: Period, notes: string[]): { changeOfControl?: ChangeOfControlReport[] } {
+function changeOfControlEntries(
+  ctx: Context,
+  month: Period,
+  notes: string[],
+): { changeOfControl?: ChangeOfControlReport[] } {
   const entries = changeOfControlFor(ctx, month);
   if (entries !== undefined) return { changeOfControl: entries };
   const records = ctx.data.changesOfControl?.length ?? 0;
   if (records > 0)
-    notes.push(`${records} change of control record(s) in the data; the contract has no change-of-control provision to judge them by.`);
+    notes.push(
+      `${records} change of control record(s) in the data; the contract has no change-of-control provision to judge them by.`,
+    );
   return {};
 }
 
@@ -175,6 +182,7 @@ export function buildReport(ctx: Context, month: Period): EvaluationReport {
     ...(atRiskServices(ctx).length ? { feesAtRisk: feesAtRiskFor(ctx, month) } : {}),
     ...changeOfControlEntries(ctx, month, notes),
     ...(plannedMetrics(ctx).length ? { measurementPlans: measurementPlansFor(ctx, month) } : {}),
+    ...(outcomeIncentives(ctx).length ? { outcomePay: outcomePayFor(ctx, month) } : {}),
     data: {
       lines: stats.lines,
       records: stats.records,

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { feesAtRiskMarkdown } from "./at-risk-markdown.ts";
 import { changeOfControlMarkdown } from "./change-of-control-markdown.ts";
 import { measurementPlansMarkdown } from "./measurement-plan-markdown.ts";
+import { outcomePayMarkdown } from "./outcomes-markdown.ts";
 import { Dec } from "./decimal.ts";
 import { md, money } from "./markdown-escape.ts";
 import type { EvaluationReport, ExcludedItem, ObjectiveReport, TicketCheckReport } from "./report-types.ts";
@@ -214,6 +215,7 @@ export function renderReportMarkdown(report: EvaluationReport): string {
   out.push(...feesAtRiskMarkdown(report.feesAtRisk));
   out.push(...changeOfControlMarkdown(report.changeOfControl));
   out.push(...measurementPlansMarkdown(report.measurementPlans));
+  out.push(...outcomePayMarkdown(report.outcomePay));
 
   if (report.bonuses.length || report.bonusChecks.length) {
     out.push("## Incentives", "");

@@ -292,6 +292,8 @@ export interface EvaluationReport {
   changeOfControl?: ChangeOfControlReport[];
   /** Only for a contract whose metrics state a sampling interval: one entry per such metric. */
   measurementPlans?: MeasurementCoverageReport[];
+  /** Only for a contract with outcome-based pay: one entry per outcome window ending in the month. */
+  outcomePay?: OutcomePayReport[];
   data: DataReport;
   notes: string[];
 }
@@ -400,5 +402,36 @@ export interface MeasurementCoverageReport {
   gaps: { start: string; end: string; startLocal: string; slots: number; duration: DurationReport }[];
   /** What the plan says gaps count as, as written; null when it does not say. */
   treatment: string | null;
+  note: string | null;
+}
+
+/** A gain-share or pain-share band applied to an outcome window. */
+export interface OutcomeShareReport {
+  band: string;
+  percent: string;
+  basis: FeeBasis;
+  /** After the cap. */
+  amount: string;
+  currency: string;
+  capped: boolean;
+  line: number;
+}
+
+export interface OutcomePayReport {
+  incentive: string;
+  outcome: string;
+  window: string;
+  status: "complete" | "in progress" | "outside term";
+  /** The window's outcome records, and how many met the outcome. */
+  records: number;
+  met: number;
+  /** `met / records × 100`, exactly (a ratio to 28 significant digits); null without records. */
+  value: string | null;
+  /** Paid by the customer to the provider. */
+  gainShare: OutcomeShareReport | null;
+  /** Borne by the provider as a fee reduction. */
+  painShare: OutcomeShareReport | null;
+  /** Gain share − pain share; null without a verdict. */
+  net: string | null;
   note: string | null;
 }

@@ -34,6 +34,7 @@ import { incentivesSection } from "./sections/incentives.ts";
 import { levelsSection } from "./sections/levels.ts";
 import { measurementSection } from "./sections/measurement.ts";
 import { measurementPlanSection } from "./sections/measurement-plan.ts";
+import { outcomesSection } from "./sections/outcomes.ts";
 import { masterAgreement, partiesSection } from "./sections/parties.ts";
 import { reportingSection } from "./sections/reporting.ts";
 import { servicesSection } from "./sections/services.ts";
@@ -91,6 +92,7 @@ function sectionWriters(ctx: RenderContext): SectionWriter[] {
     written("actions", "Corrective Actions", actionsSection(ctx)),
     written("termination", "Termination Rights", terminationSection(ctx)),
     written("incentives", "Incentives", incentivesSection(ctx)),
+    written("outcomes", "Outcome-Based Charges", outcomesSection(ctx)),
     written("reporting", "Reporting and Reviews", [...reportingSection(ctx), ...placed(ctx, "reporting")]),
     written("term", "Term, Renewal and Governing Law", termSection(ctx)),
     written("changeOfControl", "Change of Control", changeOfControlSection(ctx)),

@@ -25,6 +25,7 @@ export type SectionKey =
   | "actions"
   | "termination"
   | "incentives"
+  | "outcomes"
   | "reporting"
   | "term"
   | "changeOfControl"

@@ -57,6 +57,8 @@ function* windows(bundle: RuleBundle): Generator<BundleWindow> {
 /** Every fee a credit, a bonus or a cap is a percentage of. */
 function* feeBases(bundle: RuleBundle): Generator<FeeBasis> {
   for (const s of bundle.services) if (s.feesAtRisk) yield s.feesAtRisk.basis;
+  for (const i of bundle.incentives)
+    for (const b of [...(i.outcome?.gainShare ?? []), ...(i.outcome?.painShare ?? [])]) yield b.basis;
   for (const r of bundle.remedies) {
     for (const c of r.credits) if (!("amount" in c)) yield c.basis;
     if (r.cap) yield r.cap.basis;

@@ -226,6 +226,13 @@ export const ValueDiagnostics = define({
     title: "Indicator slice that cannot be counted",
     message: "The indicator's slice {reason}.",
   },
+  targetHoursNotAvailability: {
+    code: "SLA4021",
+    severity: "error",
+    title: "Target hours on a target that does not count time",
+    message:
+      "`{scope} {calendar}` limits the scheduled time an availability target counts, but {reason}: give the hours on the service instead, or leave them out.",
+  },
 });
 
 export const TierDiagnostics = define({
@@ -445,6 +452,20 @@ export const AtRiskDiagnostics = define({
     title: "Sampling interval the engine cannot check",
     message:
       "A sampling interval of {interval} {reason}: give it in seconds, minutes, hours, days or weeks, at least 1 second.",
+  },
+  outcomePayWithoutService: {
+    code: "SLA7009",
+    severity: "error",
+    title: "Outcome-based pay without a service",
+    message:
+      "'{incentive}' pays a share of a fee on a business outcome but names no service whose fee it is: add `service …` to it.",
+  },
+  outcomeShareNotPercentage: {
+    code: "SLA7010",
+    severity: "error",
+    title: "Outcome band not a percentage",
+    message:
+      "An outcome's value is the share of its records that met it, a percentage: {threshold} cannot be compared with it.",
   },
 });
 

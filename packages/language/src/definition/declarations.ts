@@ -139,7 +139,15 @@ export const DECLARATIONS = [
   },
   {
     kind: "incentive",
-    properties: ["forProperty", "bonusProperty", "capProperty"],
+    properties: [
+      "forProperty",
+      "bonusProperty",
+      "capProperty",
+      "serviceProperty",
+      "outcomeProperty",
+      "gainShareProperty",
+      "painShareProperty",
+    ],
     doc: {
       syntax: 'incentive Name "Title" { for Objective  bonus 5% of monthly fee when above 99.99% }',
       meaning: "What the provider earns for exceeding an objective.",

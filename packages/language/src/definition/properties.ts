@@ -478,12 +478,18 @@ export const PROPERTIES = [
     rule: "targetProperty",
     kinds: {
       target: {
-        syntax: "target at least 99.9% per calendar month",
+        syntax: "target at least 99.9% per calendar month during SupportHours",
         meaning:
-          "The level the metric must reach in each window. Compared exactly: exactly 99.9% is met by `at least 99.9%` and is not `below 99.9%`.",
+          "The level the metric must reach in each window. Compared exactly: exactly 99.9% is met by `at least 99.9%` and is not `below 99.9%`. On availability, `during CALENDAR` counts only the service's hours inside that calendar's hours, and `outside CALENDAR` only those outside them, so one service can have one target in support hours and another outside them.",
       },
     },
-    syntax: [...kw("target"), value("comparator", "comparator"), value("quantity", "value"), value("window", "window")],
+    syntax: [
+      ...kw("target"),
+      value("comparator", "comparator"),
+      value("quantity", "value"),
+      value("window", "window"),
+      optional(oneOf("scope", { during: ["during"], outside: ["outside"] }), value("name", "hours", "calendar")),
+    ],
     repeat: "once",
   },
   {
@@ -788,6 +794,68 @@ export const PROPERTIES = [
       value("quantity", "threshold"),
       optional(...kw("for"), value("number", "consecutive"), ...kw("consecutive", "months")),
     ],
+    repeat: "many",
+  },
+  // outcome-based pay (on an incentive)
+  {
+    rule: "outcomeProperty",
+    kinds: {
+      outcome: {
+        syntax: 'outcome ClaimsProcessed "Claims processed within two business days" per calendar month',
+        meaning:
+          "A business outcome the customer cares about, measured from `outcome` records naming it: each window's value is the share of its records that met the outcome. Gain-share and pain-share bands pay on it.",
+      },
+    },
+    syntax: [
+      ...kw("outcome"),
+      value("name", "name"),
+      optional(value("string", "description")),
+      value("window", "window"),
+    ],
+    repeat: "once",
+  },
+  {
+    rule: "gainShareProperty",
+    kinds: {
+      "gain share": {
+        syntax: "gain share 2% of monthly fee when at least 98%",
+        meaning:
+          "A gain-share band: what the customer pays the provider when the outcome's share reaches it. Bands are not cumulative: the largest that holds applies.",
+      },
+    },
+    syntax: [
+      ...kw("gain", "share"),
+      value("percentage", "percentage"),
+      ...kw("of"),
+      value("feeBasis", "basis"),
+      ...kw("when"),
+      value("comparator", "comparator"),
+      value("quantity", "threshold"),
+      optional(...kw("but"), value("comparator", "boundComparator"), value("quantity", "bound")),
+    ],
+    keywords: ["gain", "share"],
+    repeat: "many",
+  },
+  {
+    rule: "painShareProperty",
+    kinds: {
+      "pain share": {
+        syntax: "pain share 2% of monthly fee when below 90% but at least 80%",
+        meaning:
+          "A pain-share band: the fee reduction the provider bears when the outcome's share falls into it. Bands are not cumulative: the largest that holds applies.",
+      },
+    },
+    syntax: [
+      ...kw("pain", "share"),
+      value("percentage", "percentage"),
+      ...kw("of"),
+      value("feeBasis", "basis"),
+      ...kw("when"),
+      value("comparator", "comparator"),
+      value("quantity", "threshold"),
+      optional(...kw("but"), value("comparator", "boundComparator"), value("quantity", "bound")),
+    ],
+    keywords: ["pain", "share"],
     repeat: "many",
   },
   // reporting

@@ -67,6 +67,9 @@ const EXAMPLES: Record<Kind, [declaration: string, text: string, keyword: string
   "data source": ["metric", 'data source "Dynatrace"', "data source"],
   sample: ["metric", 'sample every 1 minute, method "synthetic transactions"', "sample"],
   gaps: ["metric", 'gaps "count as downtime"', "gaps"],
+  outcome: ["incentive", 'outcome Claims "Claims processed in two business days" per calendar month', "outcome"],
+  "gain share": ["incentive", "gain share 2% of monthly fee when at least 98%", "gain share"],
+  "pain share": ["incentive", "pain share 1% of monthly fee when below 90% but at least 80%", "pain share"],
   "at risk": ["service", "at risk 12% of monthly fee", "at risk"],
   "pool maximum": ["service", "pool maximum 250%", "pool maximum"],
   "earn back": ["service", "earn back after 3 consecutive months", "earn back"],
@@ -142,7 +145,8 @@ describe("the language definition", () => {
 
   it.each(kinds)("finds every name that '%s' refers to", (kind) => {
     const { declaration, property } = parsed(kind);
-    const names = kind === "currency" ? [] : nodesOf(property, new Set(["Identifier"]));
+    // a currency code and an outcome's name are identifiers that name no declaration
+    const names = kind === "currency" || kind === "outcome" ? [] : nodesOf(property, new Set(["Identifier"]));
     const sites = referenceSites(declaration).filter((s) => s.property === property);
     expect(sites.map((s) => s.identifier)).toEqual(names);
   });

@@ -5,6 +5,7 @@
 import type { Rule } from "../context.ts";
 import { allocationRule, atRiskServiceRule, earnBackRule, minimumRule } from "./at-risk.ts";
 import { samplingIntervalRule } from "./measurement-plan.ts";
+import { outcomePayRule } from "./outcome-pay.ts";
 import { bonusRule } from "./bonus.ts";
 import { objectiveKindsRule, outageBudgetRule, supportTimesRule, terminationRule } from "./consistency.ts";
 import { indicatorRule } from "./indicators.ts";
@@ -21,6 +22,7 @@ import {
   percentagesRule,
   rollingWindowsRule,
   targetDimensionRule,
+  targetHoursRule,
   thresholdDimensionRule,
   timeZoneRule,
   wholeCountsRule,
@@ -53,6 +55,7 @@ export const RULES: readonly NamedRule[] = named({
   wholeCountsRule,
   timeZoneRule,
   targetDimensionRule,
+  targetHoursRule,
   thresholdDimensionRule,
   durationLimitsRule,
   outageLimitUnitsRule,
@@ -73,4 +76,5 @@ export const RULES: readonly NamedRule[] = named({
   minimumRule,
   earnBackRule,
   samplingIntervalRule,
+  outcomePayRule,
 });

@@ -285,7 +285,8 @@ function missingOf(context: RuleContext, declaration: Declaration): Missing[] {
           ];
     case "remedy":
     case "incentive":
-      return has(declaration, "for")
+      // an incentive on a business outcome pays on its own records, not on an objective
+      return has(declaration, "for") || has(declaration, "outcome")
         ? []
         : [
             {
