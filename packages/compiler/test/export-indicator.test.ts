@@ -47,6 +47,35 @@ describe("a metric's indicator", () => {
     expect(renderContract(plain)).toBe(markdown);
   });
 
+  it("carries a slice, and tells a histogram's threshold from the slice's length", () => {
+    const sliced = INDICATOR_CONTRACT.replace(
+      'total "sum(rate(http_requests_total{job=\\"checkout\\"}[$window]))"\n}\n\nmetric Failures',
+      'total "sum(rate(http_requests_total{job=\\"checkout\\"}[$window]))" slice 30 seconds above 0.5%\n}\n\nmetric Failures',
+    );
+    expect(sliced).toContain("slice 30 seconds above 0.5%");
+    const { program, bundle } = build(sliced);
+    expect(errorsOf(program)).toEqual([]);
+    expect(bundle.metrics.find((m) => m.name === "Avail")!.indicator).toMatchObject({
+      kind: "good-total",
+      slice: { length: { amount: "30", unit: "second", seconds: "30" }, above: "0.5" },
+    });
+    expect(validate(bundle), JSON.stringify(validate.errors)).toBe(true);
+    expect(renderContract(bundle)).toBe(renderContract(build().bundle));
+    // a slice after a histogram: the threshold stays the histogram's, the slice is refused (SLA4020)
+    const histogram = INDICATOR_CONTRACT.replace(
+      "below 300 milliseconds",
+      "below 300 milliseconds slice 1 minute above 5%",
+    );
+    const { program: refused, bundle: kept } = build(histogram);
+    expect(refused.diagnostics.map((d) => d.code)).toEqual(["SLA4020"]);
+    expect(refused.diagnostics[0]!.message).toBe(
+      "The indicator's slice says when time is downtime, so only an availability metric takes one, not a latency metric.",
+    );
+    expect(kept.metrics.find((m) => m.name === "Speed")!.indicator).toMatchObject({
+      threshold: { amount: "300", unit: "millisecond" },
+    });
+  });
+
   it("must fit the metric's type (SLA4019)", () => {
     const text = INDICATOR_CONTRACT.replace(
       'type latency percentile 99\n  indicator prometheus histogram "http_request_duration_seconds_bucket{job=\\"checkout\\"}" below 300 milliseconds',
