@@ -38,6 +38,10 @@ interface Case {
   amounts?: boolean;
   /** The at-target tier written `at or below`, which means `at most` (the contract prints that). */
   orBelow?: boolean;
+  /** `credits are cumulative`: every tier that holds is paid, added together. */
+  cumulative?: boolean;
+  /** `minimum credit GBP 60.00`: a smaller credit is paid as nothing. */
+  minimum?: boolean;
 }
 
 const hhmm = (minutes: number) =>
@@ -68,6 +72,8 @@ const caseArb: fc.Arbitrary<Case> = fc
     atTarget: fc.boolean(),
     amounts: fc.boolean(),
     orBelow: fc.boolean(),
+    cumulative: fc.boolean(),
+    minimum: fc.boolean(),
   })
   .map((c) => {
     // tiers: below the target, then lower, each credit larger as service worsens
@@ -122,7 +128,7 @@ objective Uptime "Uptime" {
 }
 remedy Credits "Credits" {
   for Uptime
-${c.atTarget ? `  credit 1% of monthly fee when ${c.orBelow ? "at or below" : "at most"} ${c.target}%\n` : ""}${c.tiers.map((t, i) => `  credit ${creditOf(c, i)} when below ${t.below}%${floorOf(c, i)}`).join("\n")}
+${c.cumulative ? "  credits are cumulative\n" : ""}${c.minimum ? "  minimum credit GBP 60.00\n" : ""}${c.atTarget ? `  credit 1% of monthly fee when ${c.orBelow ? "at or below" : "at most"} ${c.target}%\n` : ""}${c.tiers.map((t, i) => `  credit ${creditOf(c, i)} when below ${t.below}%${floorOf(c, i)}`).join("\n")}
   cap 100% of monthly fee
 }
 `;
@@ -183,10 +189,16 @@ function printedCredit(markdown: string, value: string): PrintedCredit | null {
       op === "at least" ? v.greaterThanOrEqualTo(x) : op === "at most" ? v.lessThanOrEqualTo(x) : v.lessThan(x),
     ),
   );
-  return due.reduce<PrintedCredit | null>(
-    (best, row) => (best === null || row.amount > best.amount ? row : best),
-    null,
-  );
+  if (due.length === 0) return null;
+  const paid = /are cumulative: every one that applies is given/.test(markdown)
+    ? {
+        amount: due.reduce((sum, row) => sum + row.amount, 0),
+        percent: due.every((row) => row.percent !== null) ? due.reduce((sum, row) => sum + row.percent!, 0) : null,
+      }
+    : due.reduce((best, row) => (row.amount > best.amount ? row : best));
+  const minimum = /that comes to less than GBP ([\d.]+) after that limit is not given/.exec(markdown);
+  if (minimum && paid.amount < Number(minimum[1])) return { amount: 0, percent: paid.percent === null ? null : 0 };
+  return paid;
 }
 
 /** The report's credit is the printed one: its percent (null for an amount) and its amount on the GBP 1,000.00 fee. */
@@ -308,6 +320,8 @@ describe("the engine's verdict agrees with the budget the contract states", () =
     let paid = 0;
     let paidAtTarget = 0;
     let paidAmounts = 0;
+    let paidAddedUp = 0;
+    let paidNothing = 0;
     await fc.assert(
       fc.asyncProperty(
         caseArb.filter((c) => c.window === "calendar month"),
@@ -353,6 +367,8 @@ describe("the engine's verdict agrees with the budget the contract states", () =
               expectPaid(credit, printed);
               paid++;
               if (printed.percent === null) paidAmounts++;
+              if (c.cumulative && !c.banded && i > 0) paidAddedUp++;
+              if (printed.amount === 0) paidNothing++;
             }
           }
         },
@@ -362,6 +378,8 @@ describe("the engine's verdict agrees with the budget the contract states", () =
     expect(paid).toBeGreaterThan(0);
     expect(paidAtTarget, "some runs pay at exactly the target").toBeGreaterThan(0);
     expect(paidAmounts, "some runs pay a fixed amount").toBeGreaterThan(0);
+    expect(paidAddedUp, "some runs add cumulative tiers together").toBeGreaterThan(0);
+    expect(paidNothing, "some runs pay nothing, being under the minimum credit").toBeGreaterThan(0);
   });
 });
 

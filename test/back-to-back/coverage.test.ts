@@ -92,8 +92,10 @@ objective Sev1 "Severity 1" {
 }
 remedy UptimeCredits "Uptime credits" {
   for Uptime
+  credits are cumulative
   credit 10% of monthly fee when below 99.9%
   credit 25% of monthly fee when below 99%
+  minimum credit GBP 1.00
   cap 50% of monthly fee per calendar month
   claim within 30 days
   sole remedy
@@ -405,6 +407,16 @@ const PROPERTIES: Record<string, Check> = {
     bundle: (b) => b.remedies[0].credits.length === 2,
     markdown: /10%/,
     report: (r) => r.credits.find((c) => c.remedy === "LimitCredits")?.percent === "10",
+  },
+  "credits cumulative": {
+    bundle: (b) => b.remedies[0].cumulative === true,
+    markdown: /are cumulative: every one that applies is given/,
+    report: (r) => r.credits.find((c) => c.remedy === "UptimeCredits")?.tiers?.length === 1,
+  },
+  "minimum credit": {
+    bundle: (b) => b.remedies[0].minimumCredit?.amount === "1.00",
+    markdown: /comes to less than GBP 1\.00 after that limit is not given/,
+    report: (r) => r.credits.find((c) => c.remedy === "UptimeCredits")?.minimumCredit === "1.00",
   },
   cap: {
     bundle: (b) => b.remedies[0].cap?.percent === "50" && b.incentives[0].cap?.percent === "2",

@@ -40,3 +40,21 @@ describe("fixed-amount credits in the service report", () => {
     expect(csv.split("\n").find((line) => line.includes("Largest"))).toContain(",,,150.00,USD");
   });
 });
+
+describe("cumulative credits and a minimum credit in the service report", () => {
+  it("write every tier added and the minimum that stopped a credit", async () => {
+    const r = await report("credit-terms.sla", "credit-terms-2026-04.ndjson", "2026-04");
+    const arithmetic = Object.fromEntries(r.credits.map((c) => [c.remedy, c.arithmetic]));
+    expect(arithmetic.Stacked).toBe(
+      "cumulative (Uptime 98.5%): below 99.9%: 10% + below 99.0%: 5% = 15% of monthly fee GBP 1000.00 = GBP 150.00",
+    );
+    expect(arithmetic.Mixed).toBe(
+      "cumulative (Uptime 98.5%): below 99.9%: 10% of monthly fee + below 99.0%: GBP 20.00 = GBP 120.00",
+    );
+    expect(arithmetic.Tiny).toBe(
+      "below 99.9% (Uptime 98.5%): 0.05% of monthly fee GBP 1000.00 = GBP 0.50, less than the minimum credit of GBP 1.00: nothing is paid",
+    );
+    // under the minimum: reported, and paid as nothing
+    expect(r.credits.find((c) => c.remedy === "Tiny")?.amount).toBe("0.00");
+  });
+});

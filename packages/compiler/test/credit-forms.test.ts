@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { compileBundle, renderContract } from "../src/index.ts";
+import { plainSentence } from "../src/diff/sentence.ts";
+import { compileBundle, diffBundles, renderContract } from "../src/index.ts";
 import { checkSource, errorsOf } from "./helpers.ts";
 
 const BANDS = fileURLToPath(new URL("../../../test/cases/credit-bands.sla", import.meta.url));
@@ -83,5 +84,59 @@ describe("fixed-amount credits", () => {
     expect(build(percentagesOnly).markdown).toContain(
       "Each Service Credit is the stated percentage of the stated fee, rounded half up to the smallest unit of the currency.",
     );
+  });
+});
+
+const TERMS = fileURLToPath(new URL("../../../test/cases/credit-terms.sla", import.meta.url));
+
+describe("cumulative credits and a minimum credit", () => {
+  it("are in the bundle only when the contract says so", () => {
+    const { bundle } = build(readFileSync(TERMS, "utf8"));
+    const byName = new Map(bundle.remedies.map((r) => [r.name, r]));
+    expect(byName.get("Stacked")).toMatchObject({ cumulative: true });
+    expect(byName.get("Stacked")).not.toHaveProperty("minimumCredit");
+    expect(byName.get("Tiny")).toMatchObject({ minimumCredit: { amount: "1.00", currency: "GBP" } });
+    expect(byName.get("Tiny")).not.toHaveProperty("cumulative");
+    const notCumulative = readFileSync(TERMS, "utf8")
+      .replaceAll("credits are cumulative", "credits are not cumulative")
+      .replace("credit 5% of monthly fee when below 99.0%", "credit 15% of monthly fee when below 99.0%");
+    for (const r of build(notCumulative).bundle.remedies) expect(r).not.toHaveProperty("cumulative");
+  });
+
+  it("say so in the contract", () => {
+    const { markdown } = build(readFileSync(TERMS, "utf8"));
+    expect(markdown).toContain(
+      "Service Credits under this clause are cumulative: every one that applies is given, and they are added together. These Service Credits shall not exceed 50% of the Monthly Fee in total per calendar month.",
+    );
+    expect(markdown).toContain("A Service Credit under this clause that comes to less than GBP 1.00 is not given.");
+    const capped = readFileSync(TERMS, "utf8").replace(
+      "minimum credit GBP 1.00\n}\n\nremedy Exact",
+      "minimum credit GBP 1.00\n  cap 10% of monthly fee per calendar month\n}\n\nremedy Exact",
+    );
+    expect(build(capped).markdown).toContain(
+      "Service Credits under this clause shall not exceed 10% of the Monthly Fee in total per calendar month. A Service Credit under this clause that comes to less than GBP 1.00 after that limit is not given.",
+    );
+  });
+
+  it("are changes the redline names", () => {
+    const text = readFileSync(TERMS, "utf8");
+    const before = build(text).bundle;
+    const after = build(
+      text
+        .replace(
+          "credits are cumulative\n  credit 10% of monthly fee when below 99.9%\n  credit GBP 20.00",
+          "credit 10% of monthly fee when below 99.9%\n  credit GBP 20.00",
+        )
+        .replace(
+          "credit 0.05% of monthly fee when below 99.9%\n  minimum credit GBP 1.00",
+          "credit 0.05% of monthly fee when below 99.9%\n  minimum credit GBP 0.50",
+        )
+        .replace("credit GBP 1.00 when below 99.9%\n  minimum credit GBP 1.00", "credit GBP 1.00 when below 99.9%"),
+    ).bundle;
+    expect(diffBundles(before, after).map((c) => plainSentence(c.sentence))).toEqual([
+      "The credits of “Further Service Credits” are no longer cumulative: only the largest is given",
+      "The minimum credit of “Small Credits” is lowered from GBP 1.00 to GBP 0.50",
+      "The minimum credit of “Exact Credits” is removed",
+    ]);
   });
 });

@@ -118,6 +118,28 @@ export function diffBundles(before: RuleBundle, after: RuleBundle): Change[] {
       },
     );
     cap(out, `${path}.cap`, p.cap, q.cap, of, "credits");
+    if (Boolean(p.cumulative) !== Boolean(q.cumulative))
+      out.add(
+        "remedy",
+        `${path}.cumulative`,
+        p.cumulative ?? false,
+        q.cumulative ?? false,
+        q.cumulative
+          ? `The credits of ${of} become cumulative`
+          : `The credits of ${of} are no longer cumulative: only the largest is given`,
+      );
+    if (!same(p.minimumCredit, q.minimumCredit)) {
+      const [from, to] = [p.minimumCredit, q.minimumCredit];
+      const text = (m: NonNullable<typeof from>) => formatMoney(m.amount, m.currency);
+      const comparable = from && to && from.currency === to.currency;
+      const sentence =
+        from && to
+          ? `The minimum credit of ${of} ${comparable ? `is ${direction(compareAmounts(from.amount, to.amount), "raised", "lowered")}` : "changes"} from ${text(from)} to ${text(to)}`
+          : to
+            ? `A minimum credit of ${text(to)} is added to ${of}`
+            : `The minimum credit of ${of} is removed`;
+      out.add("remedy", `${path}.minimumCredit`, from ?? null, to ?? null, sentence);
+    }
     if (!same(p.claimWithin, q.claimWithin)) {
       const [from, to] = [p.claimWithin, q.claimWithin];
       const sentence =

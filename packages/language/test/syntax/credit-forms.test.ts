@@ -63,3 +63,26 @@ describe("at or below, at or above", () => {
     expect(parse("remedy R {\n  credit 10% of monthly fee when at or 99.9%\n}\n").diagnostics).not.toEqual([]);
   });
 });
+
+describe("cumulative credits and a minimum credit", () => {
+  it("are remedy properties", () => {
+    const r = remedy(
+      "  credits are cumulative\n  credit 10% of monthly fee when below 99.9%\n  minimum credit USD 1.00",
+    );
+    expect(r.properties.find((p) => p.kind === "credits cumulative")).toMatchObject({ mode: "cumulative" });
+    expect(r.properties.find((p) => p.kind === "minimum credit")).toMatchObject({
+      amount: { currency: "USD", amount: "1.00" },
+    });
+  });
+
+  it("`not cumulative` is the other mode, not `cumulative`", () => {
+    const r = remedy("  credits are not cumulative");
+    expect(r.properties.find((p) => p.kind === "credits cumulative")).toMatchObject({ mode: "not cumulative" });
+  });
+
+  it("format as written", () => {
+    formatsAsWritten(
+      "  credits are not cumulative\n  credit 10% of monthly fee when below 99.9%\n  minimum credit USD 1.00",
+    );
+  });
+});

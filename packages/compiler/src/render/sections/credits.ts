@@ -99,11 +99,21 @@ function creditClause(ctx: RenderContext, r: BundleRemedy, ref: SectionRef): Cla
     return raw(text);
   };
   if (r.credits.length > 1) {
-    sentences.push(md`${these()} are not cumulative: only the single largest one that applies is given.`);
+    sentences.push(
+      r.cumulative
+        ? md`${these()} are cumulative: every one that applies is given, and they are added together.`
+        : md`${these()} are not cumulative: only the single largest one that applies is given.`,
+    );
   }
   if (r.cap) {
     sentences.push(
       md`${these()} shall not exceed ${formatPercent(r.cap.percent)} of ${feeOf(r.cap.basis)} ${capWindow(r.cap.window)}.`,
+    );
+  }
+  if (r.minimumCredit) {
+    const least = formatMoney(r.minimumCredit.amount, r.minimumCredit.currency);
+    sentences.push(
+      md`A Service Credit under this clause that comes to less than ${least}${raw(r.cap ? " after that limit" : "")} is not given.`,
     );
   }
   if (r.claimWithin) {

@@ -322,7 +322,9 @@ export const tiersRule: Rule = (context) => {
     );
     const largest = new Map<Tier["basis"], Tier>();
     const reorder = reorderCredits(uri, ordered);
-    for (const tier of ordered) {
+    // Cumulative tiers are added together: a smaller step for worse service still pays more in all.
+    const cumulative = remedy.properties.some((p) => p.kind === "credits cumulative" && p.mode === "cumulative");
+    for (const tier of cumulative ? [] : ordered) {
       const better = largest.get(tier.basis);
       if (better && tier.credit.lessThan(better.credit)) {
         context.report(

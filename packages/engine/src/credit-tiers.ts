@@ -1,0 +1,113 @@
+/**
+ * Which of a remedy's credit tiers hold in a window, and what each would pay before the cap: a
+ * percentage of a fee or a fixed amount, times the breaches of a `for each breach` tier.
+ */
+import type Decimal from "decimal.js";
+import type { BundleCredit, BundleRemedy, BundleService, FeeBasis } from "./bundle.ts";
+import { holds, type Measure, measure } from "./compare.ts";
+import { Dec, moneyString, str } from "./decimal.ts";
+import { feeFor } from "./fees.ts";
+import type { ObjectiveOutcome } from "./outcome.ts";
+
+/** What one tier would pay in a window, before the cap. */
+export interface Due {
+  credit: BundleCredit;
+  /** Percent of the credit's basis; null for a fixed amount. */
+  percent: Decimal | null;
+  /** Exact amount, or null when the credit is a percentage of a fee the service does not name. */
+  amount: Decimal | null;
+  /** The breaches a `for each breach` tier was multiplied by. */
+  breaches: number | null;
+}
+
+/** The value a threshold of this kind is compared with: a percentage, a duration (ms) or a plain number. */
+export function thresholdMeasure(
+  outcome: ObjectiveOutcome,
+  kind: "percentage" | "duration" | "number",
+): Measure | null {
+  const unit = outcome.report.unit;
+  if (kind === "percentage") return unit === "percent" ? outcome.measure : null;
+  if (kind === "duration") {
+    if (unit === "millisecond") return outcome.measure;
+    return outcome.downtimeMs === null ? null : measure(outcome.downtimeMs);
+  }
+  return outcome.measure;
+}
+
+export function conditionText(c: BundleCredit["condition"]): string {
+  if (c.kind === "each breach") return "for each breach";
+  const band = c.bound ? ` but ${c.bound.comparator} ${c.bound.value.text}` : "";
+  return `${c.comparator} ${c.value.text}${band}`;
+}
+
+export function money(amount: Decimal, currency: string): string {
+  return `${currency} ${moneyString(amount, currency)}`;
+}
+
+/** How a tier's figure is written in the arithmetic: `10%` or `USD 500.00`. */
+export function sizeText(credit: BundleCredit): string {
+  return "amount" in credit ? money(new Dec(credit.amount.amount), credit.amount.currency) : `${credit.percent}%`;
+}
+
+/** The tier's condition against the window's outcome: null when it does not hold, else how many times it pays. */
+function timesDue(credit: BundleCredit, outcome: ObjectiveOutcome): { times: number; breaches: number | null } | null {
+  if (credit.condition.kind === "each breach") {
+    const breaches = outcome.breaches.length;
+    return breaches === 0 ? null : { times: breaches, breaches };
+  }
+  const m = thresholdMeasure(outcome, credit.condition.value.kind);
+  if (m === null || !holds(m, credit.condition.comparator, credit.condition.value.value)) return null;
+  // A band's bounds are of one kind (the checker's SLA4xxx), so one measure serves both.
+  const { bound } = credit.condition;
+  if (bound && !holds(m, bound.comparator, bound.value.value)) return null;
+  return { times: 1, breaches: null };
+}
+
+/** Every tier of the remedy whose condition holds, in the contract's order, with what it would pay. */
+export function duesOf(remedy: BundleRemedy, outcome: ObjectiveOutcome, service: BundleService | undefined): Due[] {
+  const dues: Due[] = [];
+  for (const credit of remedy.credits) {
+    const due = timesDue(credit, outcome);
+    if (due === null) continue;
+    if ("amount" in credit) {
+      const amount = new Dec(credit.amount.amount).times(due.times);
+      dues.push({ credit, percent: null, amount, breaches: due.breaches });
+      continue;
+    }
+    const fee = feeFor(service, credit.basis);
+    const percent = new Dec(credit.percent).times(due.times);
+    const amount = fee === null ? null : percent.times(fee.amount).div(100);
+    dues.push({ credit, percent, amount, breaches: due.breaches });
+  }
+  return dues;
+}
+
+/** By amount when both are known, else by percent (a fixed amount with no fee to weigh it against wins). */
+function larger(a: Due, b: Due): boolean {
+  if (a.amount !== null && b.amount !== null) return a.amount.gt(b.amount);
+  if (a.percent !== null && b.percent !== null) return a.percent.gt(b.percent);
+  return a.amount !== null;
+}
+
+/** The single largest due tier (the first of equals), or none. */
+export function largestDue(dues: readonly Due[]): Due | null {
+  let best: Due | null = null;
+  for (const due of dues) if (best === null || larger(due, best)) best = due;
+  return best;
+}
+
+/** The fee all the parts are percentages of, or null when one is a fixed amount or they differ. */
+export function commonBasis(parts: readonly Due[]): FeeBasis | null {
+  const bases = new Set(parts.map((p) => ("amount" in p.credit ? null : p.credit.basis)));
+  const [only] = bases;
+  return bases.size === 1 ? (only ?? null) : null;
+}
+
+/** One part of the arithmetic: `10%`, `5% × 3 breaches = 15%`, `USD 25.00 × 3 breaches = USD 75.00`. */
+export function partText(due: Due, currency: string | null): string {
+  const size = sizeText(due.credit);
+  if (due.breaches === null) return size;
+  const total =
+    due.percent !== null ? `${str(due.percent)}%` : due.amount !== null && currency ? money(due.amount, currency) : "";
+  return `${size} × ${due.breaches} breach${due.breaches === 1 ? "" : "es"} = ${total}`;
+}
