@@ -118,6 +118,31 @@ describe("queryRange", () => {
   });
 });
 
+describe("queryRange with credentials in the URL", () => {
+  it("sends them as Basic authorization, and never shows them", async () => {
+    const seen: { url: string; authorization: string | null }[] = [];
+    const fetch = (async (url: URL, init: { headers: Record<string, string> }) => {
+      seen.push({ url: String(url), authorization: init.headers.authorization ?? null });
+      return new Response("{}", { status: 401, statusText: "Unauthorized" });
+    }) as unknown as typeof globalThis.fetch;
+    const failed = queryRange(
+      "http://ops:s%C3%A9cret@p:9090/prom",
+      { query: "up", start: 0, end: 0, stepMs: 60_000 },
+      fetch,
+    );
+    await expect(failed).rejects.toThrow(
+      "Prometheus at http://p:9090/prom, query up: HTTP 401: the answer is not a success",
+    );
+    await expect(failed).rejects.not.toThrow(/cret/);
+    expect(seen).toEqual([
+      {
+        url: "http://p:9090/prom/api/v1/query_range",
+        authorization: `Basic ${Buffer.from("ops:sécret").toString("base64")}`,
+      },
+    ]);
+  });
+});
+
 describe("prometheusRecords", () => {
   const bundle = compile(CONTRACT);
   const march = Date.parse("2026-03-01T00:00:00Z") / 1000;

@@ -47,20 +47,27 @@ async function request(
   fetchFn: typeof fetch,
 ): Promise<Sample[]> {
   const url = new URL("api/v1/query_range", baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`);
+  // fetch refuses a URL with credentials: they go in a Basic Authorization header, and never into a message
+  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
+  if (url.username || url.password) {
+    const user = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+    headers.authorization = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(user)))}`;
+    url.username = "";
+    url.password = "";
+  }
+  const shown = new URL(baseUrl);
+  shown.username = "";
+  shown.password = "";
   const body = new URLSearchParams({
     query,
     start: seconds(start),
     end: seconds(end),
     step: seconds(stepMs),
   });
-  const where = `Prometheus at ${baseUrl}, query ${query}`;
+  const where = `Prometheus at ${shown.href.replace(/\/$/, "")}, query ${query}`;
   let response: Response;
   try {
-    response = await fetchFn(url, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body,
-    });
+    response = await fetchFn(url, { method: "POST", headers, body });
   } catch (e) {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     throw new PrometheusError(`cannot reach ${where}: ${cause?.code ?? cause?.message ?? (e as Error).message}`);
