@@ -321,10 +321,22 @@ describe("sla evaluate --prometheus without a server", () => {
   const contract = join(dir, "shop.sla");
   writeFileSync(contract, CONTRACT);
 
-  it("refuses a URL that is not http(s), and an availability indicator without a slice", () => {
+  it("refuses a URL that is not http(s), the DuckDB engine, and an availability indicator without a slice", () => {
     const url = sla(["evaluate", contract, "--prometheus", "prometheus:9090", "--period", "2026-03"]);
     expect(url.code).toBe(2);
     expect(url.stderr).toContain('evaluate: --prometheus "prometheus:9090" is not an http:// or https:// URL');
+    const duckdb = sla([
+      "evaluate",
+      contract,
+      "--prometheus",
+      "http://127.0.0.1:9090",
+      "--engine",
+      "duckdb",
+      "--period",
+      "2026-03",
+    ]);
+    expect(duckdb.code).toBe(2);
+    expect(duckdb.stderr).toContain("evaluate: --prometheus reads with the streaming engine, not --engine duckdb");
     const noSlice = join(dir, "no-slice.sla");
     writeFileSync(noSlice, CONTRACT.replace(" slice 1 minute above 5%", ""));
     const run = sla(["evaluate", noSlice, "--prometheus", "http://127.0.0.1:1", "--period", "2026-03"]);
