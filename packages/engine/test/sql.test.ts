@@ -9,7 +9,7 @@ import type { RuleBundle } from "../src/bundle.ts";
 import { CSV_COLUMNS, csvEvents, evaluate, ndjsonEvents } from "../src/index.ts";
 import { openDuckDb } from "../src/sql/duckdb.ts";
 import { evaluateWithSql } from "../src/sql/evaluate-sql.ts";
-import { generateSql } from "../src/sql/generate.ts";
+import { generateSql, reportsFromSqlResults } from "../src/sql/generate.ts";
 import { loadRecords } from "../src/sql/source.ts";
 import { bundle, calendar, support, ticket } from "./helpers.ts";
 import { bothEngines, sortedJson } from "./sql/back-to-back.ts";
@@ -152,6 +152,45 @@ describe("the SQL does the record work itself", () => {
     const { streaming, duckdb } = await bothEngines(b, lines.join("\n"), { from: "2026-03" });
     expect(streaming).toContain('"deadline":"2026-03-31T10:00:00Z"');
     expect(duckdb).toBe(streaming);
+  });
+});
+
+describe("units", () => {
+  it("byUnit gives each unit the report of its own records", async () => {
+    const b = JSON.parse(fixture("hosting.bundle.json")) as RuleBundle;
+    const lines = fixture("hosting-2026-03.ndjson").trimEnd().split("\n");
+    const unitOf = (i: number) => (i % 3 === 0 ? "eu" : "us");
+    const tagged = lines.map((l, i) => JSON.stringify({ ...JSON.parse(l), unit: unitOf(i) }));
+    const dir = mkdtempSync(join(tmpdir(), "sla-sql-"));
+    const db = await openDuckDb();
+    try {
+      writeFileSync(join(dir, "events.ndjson"), tagged.join("\n"));
+      const recordsShape = await loadRecords(db, { format: "ndjson", paths: [join(dir, "events.ndjson")] });
+      const options = { from: "2026-03", asOf: "2026-04-30" };
+      const generated = await generateSql(b, {
+        ...options,
+        dialect: "duckdb",
+        recordsShape,
+        byUnit: true,
+        contractId: "acme",
+      });
+      for (const statement of [...generated.load, ...generated.statements]) await db.all(statement);
+      const results: Record<string, Record<string, unknown>[]> = {};
+      for (const { name, sql } of generated.results) results[name] = await db.all(sql);
+      expect(results.outage_incidents.every((r) => r.contract_id === "acme")).toBe(true);
+      for (const unit of ["eu", "us"]) {
+        // the other unit's lines blank, so that the lines keep their numbers
+        const own = lines.map((l, i) => (unitOf(i) === unit ? l : ""));
+        const streaming = await evaluate(b, ndjsonEvents(own), options);
+        const sql = await reportsFromSqlResults(b, { ...options, dialect: "duckdb" }, results, unit);
+        // the figures are per unit; the data section counts the whole file
+        const figures = (r: typeof streaming) => JSON.stringify(r.map(({ data: _data, ...rest }) => rest));
+        expect(figures(sql)).toBe(figures(streaming));
+      }
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
