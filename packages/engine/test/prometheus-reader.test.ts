@@ -147,13 +147,14 @@ describe("prometheusRecords", () => {
   const bundle = compile(CONTRACT);
   const march = Date.parse("2026-03-01T00:00:00Z") / 1000;
 
-  it("makes a slice an outage only when its failed share is above the threshold, exactly", async () => {
+  it("makes a slice an outage only when its failed share is above the threshold, exactly, or its good series is absent", async () => {
     // 1 - 0.95 is 0.050000000000000044 in binary floating point: above 5% there, exactly 5% here
     const { fetch } = fakeFetch(
       everyStep((t, query) => {
         const minute = (t - march) / 60;
-        if (minute < 1 || minute > 4) return undefined;
+        if (minute < 1 || minute > 5) return undefined;
         if (query.startsWith("sum(rate(all")) return minute === 4 ? "0" : "1";
+        // 5: every request failed, and the good series is absent (empty, not 0)
         return { 1: "0.95", 2: "0.9499", 3: "NaN", 4: "0" }[minute];
       }),
     );
@@ -167,6 +168,15 @@ describe("prometheusRecords", () => {
         service: "Web",
         start: Date.parse("2026-03-01T00:01:00Z"),
         end: Date.parse("2026-03-01T00:02:00Z"),
+        cause: "unplanned",
+        announced: null,
+      },
+      {
+        type: "outage",
+        line: 2,
+        service: "Web",
+        start: Date.parse("2026-03-01T00:04:00Z"),
+        end: Date.parse("2026-03-01T00:05:00Z"),
         cause: "unplanned",
         announced: null,
       },

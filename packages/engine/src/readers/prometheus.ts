@@ -12,7 +12,8 @@
  *   over those 5 minutes (`histogram_quantile`, Prometheus's interpolation within a bucket) in
  *   milliseconds; a latency metric without a percentile (a mean) is an error.
  *
- * A step without traffic (all events 0, or no sample) gives no record: no evidence of a failure.
+ * A step without traffic (all events 0, or no sample) gives no record: no evidence of a failure; a
+ * step with traffic but no sample of good (or failed) events counts them as 0.
  * The failed share is compared exactly, in decimals, on the values Prometheus answers.
  */
 import { type BundleIndicator, type BundleMetric, INDICATOR_WINDOW } from "@sla/bundle";
@@ -183,7 +184,12 @@ interface RatioSample {
   readonly total: Dec;
 }
 
-/** Failed and all events at each step with traffic, from the pair of queries over the step's range. */
+/**
+ * Failed and all events at each step with traffic, from the pair of queries over the step's range.
+ * A step where the good (or failed) query gives no sample counts it as 0: `sum(rate(…{code=~"5.."}…))`
+ * is empty, not 0, while no such series exists, and a step whose every request failed must not read
+ * as a step without data (Sloth and Pyrra write `or vector(0)` for the same reason).
+ */
 async function ratioSamples(
   indicator: Extract<BundleIndicator, { kind: "good-total" | "errors-total" }>,
   stepMs: number,
@@ -194,16 +200,14 @@ async function ratioSamples(
   if (end < start) return [];
   const range = `${stepMs / 1000}s`;
   const part = indicator.kind === "good-total" ? indicator.good : indicator.errors;
-  const totals = new Map(
-    (await read(withRange(indicator.total, range), start, end, stepMs)).map((s) => [s.at, s.value]),
-  );
+  const parts = new Map((await read(withRange(part, range), start, end, stepMs)).map((s) => [s.at, s.value]));
   const out: RatioSample[] = [];
-  for (const s of await read(withRange(part, range), start, end, stepMs)) {
-    const totalText = totals.get(s.at);
-    if (totalText === undefined || !finite(totalText) || !finite(s.value)) continue;
-    const total = new Dec(totalText);
+  for (const s of await read(withRange(indicator.total, range), start, end, stepMs)) {
+    const partText = parts.get(s.at) ?? "0";
+    if (!finite(s.value) || !finite(partText)) continue;
+    const total = new Dec(s.value);
     if (total.lte(0)) continue;
-    const counted = new Dec(s.value);
+    const counted = new Dec(partText);
     out.push({ at: s.at, total, failed: indicator.kind === "good-total" ? total.minus(counted) : counted });
   }
   return out;
