@@ -182,6 +182,13 @@ function commonMark(markdown: string): { runs: [string, boolean, boolean][]; oth
   return { runs, other };
 }
 
+describe("emphasis in a long paragraph", () => {
+  it("pairs in one pass: 100,000 openers that nothing closes are text", () => {
+    const text = "*a ".repeat(100_000).trim();
+    expect(emphasised(text).text).toBe(text.replaceAll("*", "\\*"));
+  });
+});
+
 describe("emphasis, Markdown and Word", () => {
   it("agree on every text: the Word runs are what a CommonMark reader shows, and it shows no other markup", () => {
     const piece = fc.constantFrom(

@@ -51,10 +51,11 @@ export function isGeneratedTerm(term: string): boolean {
   return GENERATED_KEYS.has(termKey(term));
 }
 
-/** Whether `text` uses `term`: its exact spelling, as a whole word, or its plural (`Incidents`). */
-export function usesTerm(text: string, term: string): boolean {
+/** Whether a text uses `term`: its exact spelling, as a whole word, or its plural (`Incidents`). */
+export function usesTerm(term: string): (text: string) => boolean {
   const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:e?s)?(?![\\p{L}\\p{N}])`, "u").test(text);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:e?s)?(?![\\p{L}\\p{N}])`, "u");
+  return (text) => pattern.test(text);
 }
 
 /** Small words a defined term may hold between its capitalised words (`Force Majeure Event`, `Period of Service`). */
@@ -107,7 +108,7 @@ const MAX_WORDS = 6;
  * written contract. Each term once, in order.
  */
 export function quotedTerms(text: string): string[] {
-  const out: string[] = [];
+  const out = new Set<string>();
   const line = text.replace(/\s+/g, " ");
   for (const match of line.matchAll(QUOTED)) {
     const before = WORD_BEFORE.exec(line.slice(Math.max(0, match.index - 24), match.index))?.[1];
@@ -117,7 +118,7 @@ export function quotedTerms(text: string): string[] {
     if (words.length > MAX_WORDS || words.some((w) => w === "")) continue;
     if (!CAPITALISED.test(words[0]) || !CAPITALISED.test(words[words.length - 1])) continue;
     if (!words.every((w) => CAPITALISED.test(w) || JOINING_WORDS.has(w))) continue;
-    if (!out.includes(term)) out.push(term);
+    out.add(term);
   }
-  return out;
+  return [...out];
 }

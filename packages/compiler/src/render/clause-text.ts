@@ -97,25 +97,34 @@ function splitsScheme(text: string, at: number, end: number): boolean {
  * emphasis does not nest, and a run that pairs with nothing (`5 * 3`, `snake_case`, `***`) is text.
  */
 export function emphasised(text: string): Markdown {
-  const runs = [...text.matchAll(RUN)].map((m) => ({ at: m.index, run: m[0] }));
+  const runs = [...text.matchAll(RUN)].map((m) => {
+    const end = m.index + m[0].length;
+    const clean = !splitsScheme(text, m.index, end);
+    return {
+      at: m.index,
+      end,
+      run: m[0],
+      opens: clean && canOpen(m[0], text[m.index - 1], text[end]),
+      closes: clean && canClose(m[0], text[m.index - 1], text[end]),
+    };
+  });
+  // the index of the next run of the same characters that can close, found from the end in one pass
+  const nextCloser = new Array<number>(runs.length).fill(-1);
+  const closerAfter = new Map<string, number>();
+  for (let j = runs.length - 1; j >= 0; j--) {
+    nextCloser[j] = closerAfter.get(runs[j].run) ?? -1;
+    if (runs[j].closes) closerAfter.set(runs[j].run, j);
+  }
   const parts: Markdown[] = [];
   let from = 0;
   for (let i = 0; i < runs.length; i++) {
     const open = runs[i];
     const style = open.run === "**" ? "**" : open.run === "*" || open.run === "_" ? "*" : undefined;
-    const end = open.at + open.run.length;
-    if (!style || !canOpen(open.run, text[open.at - 1], text[end]) || splitsScheme(text, open.at, end)) continue;
-    const k = runs.findIndex(
-      (r, j) =>
-        j > i &&
-        r.run === open.run &&
-        canClose(r.run, text[r.at - 1], text[r.at + r.run.length]) &&
-        !splitsScheme(text, r.at, r.at + r.run.length),
-    );
-    if (k < 0) continue;
+    const k = nextCloser[i];
+    if (!style || !open.opens || k < 0) continue;
     const close = runs[k];
-    parts.push(md`${text.slice(from, open.at)}`, raw(style), md`${text.slice(end, close.at)}`, raw(style));
-    from = close.at + close.run.length;
+    parts.push(md`${text.slice(from, open.at)}`, raw(style), md`${text.slice(open.end, close.at)}`, raw(style));
+    from = close.end;
     i = k;
   }
   parts.push(md`${text.slice(from)}`);

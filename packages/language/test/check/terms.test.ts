@@ -45,6 +45,13 @@ describe("quotedTerms", () => {
     expect(quotedTerms(text)).toEqual(terms);
   });
 
+  it("finds 50,000 different terms in one pass", () => {
+    const word = (i: number) =>
+      [...i.toString(26)].map((d) => String.fromCharCode(65 + Number.parseInt(d, 26))).join("");
+    const text = Array.from({ length: 50_000 }, (_, i) => `"Term X${word(i)}"`).join(" and ");
+    expect(quotedTerms(text)).toHaveLength(50_000);
+  });
+
   it("reads a line break as a space", () => {
     expect(quotedTerms('each "Production\n    Environment" only')).toEqual(["Production Environment"]);
   });

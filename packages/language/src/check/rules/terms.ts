@@ -49,7 +49,8 @@ export const unusedDefinitionRule: Rule = (context) => {
       const term = d.term.value;
       if (isGeneratedTerm(term)) continue;
       strings ??= contractStrings(context);
-      if (strings.some((s) => s !== d.term && usesTerm(s.value, term))) continue;
+      const uses = usesTerm(term);
+      if (strings.some((s) => s !== d.term && uses(s.value))) continue;
       context.report(createDiagnostic(FramingDiagnostics.unusedDefinition, { term }, uri, d.term.range));
     }
   }
