@@ -82,9 +82,8 @@ function knownTerms(context: RuleContext): Set<string> {
   return known;
 }
 
-/** Where in the file a quoted term is: found in the literal's source text, or the whole literal. */
-function termRange(context: RuleContext, uri: string, literal: StringLiteral, term: string): Range {
-  const at = textOf(context, uri, literal.range).indexOf(term);
+/** Where in the file a quoted term is: at `at` in the literal's source text, or the whole literal when it is not found there. */
+function termRange(context: RuleContext, uri: string, literal: StringLiteral, at: number, term: string): Range {
   if (at < 0) return literal.range;
   const start = literal.range.start.offset + at;
   return { start: positionOf(context, uri, start), end: positionOf(context, uri, start + term.length) };
@@ -107,6 +106,9 @@ export const undefinedTermRule: Rule = (context) => {
   const agreement = context.agreement();
   for (const { uri, literal } of texts) {
     if (literal.recovered) continue;
+    const written = textOf(context, uri, literal.range);
+    // terms come in the order they are first quoted, so each is looked for after the one before
+    let cursor = 0;
     for (const term of quotedTerms(literal.value)) {
       if (known.has(termKey(term)) || isGeneratedTerm(term)) continue;
       // the term's characters need no escaping in a string: quotedTerms takes letters, digits, ' and - only
@@ -119,7 +121,9 @@ export const undefinedTermRule: Rule = (context) => {
           `define "${term}" as "…"`,
           `Define "${term}" in the agreement`,
         );
-      const range = termRange(context, uri, literal, term);
+      const at = written.indexOf(term, cursor);
+      if (at >= 0) cursor = at + term.length;
+      const range = termRange(context, uri, literal, at, term);
       context.report(
         createDiagnostic(FramingDiagnostics.undefinedTerm, { term }, uri, range, { fixes: fix ? [fix] : [] }),
       );
