@@ -241,9 +241,22 @@ objective Limits {
   service Web
   max outage per incident 30 minutes
 }
+service Api "API" {
+  provider Acme
+  customer Globex
+  hours 24x7
+}
+objective ApiLimits {
+  service Api
+  max outage per incident 30 minutes
+}
 `);
     const coverage = prometheusCoverage(withMore);
     expect([...coverage.outageServices.keys()]).toEqual(["Web"]);
-    expect(coverage.uncovered).toEqual(["FewErrors (metric Manual has no indicator)", "Desk (support tickets)"]);
+    expect(coverage.uncovered).toEqual([
+      "FewErrors (metric Manual has no indicator)",
+      "Desk (support tickets)",
+      "ApiLimits (the outages of Api: no availability indicator with a slice)",
+    ]);
   });
 });

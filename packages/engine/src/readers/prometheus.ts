@@ -79,18 +79,20 @@ export function prometheusCoverage(bundle: RuleBundle): PrometheusCoverage {
         `metric ${metric.name}: --prometheus reads availability, error rate and latency metrics, not ${metric.type}`,
       );
   }
-  // Objectives whose records are neither: support tickets, metrics without an indicator (an outage
-  // limit on a service whose slices Prometheus gives is covered by them).
+  // Objectives whose records come from neither: support tickets, the outages of a service without
+  // an availability slice, metrics without an indicator.
   const uncovered: string[] = [];
   for (const o of bundle.objectives) {
     const metric = o.metric ? metrics.get(o.metric) : undefined;
     const outages = o.metricType === "availability" || o.maxOutagePerIncident || o.maxTotalOutage;
     if (o.support) uncovered.push(`${o.name} (support tickets)`);
-    else if (outages && o.service && outageServices.has(o.service)) continue;
-    else if (!metric?.indicator || !(outageServices.has(o.service ?? "") || measured.has(metric.name)))
-      uncovered.push(
-        `${o.name} (${metric ? `metric ${metric.name} has no indicator` : "no metric with an indicator"})`,
-      );
+    else if (outages) {
+      if (!o.service || !outageServices.has(o.service))
+        uncovered.push(
+          `${o.name} (the outages of ${o.service ?? "its service"}: no availability indicator with a slice)`,
+        );
+    } else if (!metric || !measured.has(metric.name))
+      uncovered.push(`${o.name} (${metric ? `metric ${metric.name} has no indicator` : "no metric"})`);
   }
   return { outageServices, metrics: measured, uncovered };
 }
