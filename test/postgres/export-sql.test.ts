@@ -47,10 +47,51 @@ async function streaming(c: Case): Promise<string> {
   return sortedJson(await evaluate(c.bundle, ndjsonEvents(c.ndjson.split("\n")), c.options));
 }
 
-/** The exported SQL's reports equal the streaming engine's on the case's records. */
+/** The record types the records table holds; the fields of others (a change of control's `party`) have no column. */
+const SQL_RECORD_TYPES = new Set(["outage", "ticket", "measurement"]);
+
+/**
+ * The exported SQL's reports equal the streaming engine's on the case's records, or the export
+ * refuses the case in words, never evaluating it differently: a contract feature the SQL engine
+ * does not compute yet (SqlEngineError), or a record of a type whose fields have no column
+ * (docs/evaluation.md). The shared conformance case must be computed, not refused.
+ */
 async function backToBack(path: string, dialect: "duckdb" | "postgres", env: Record<string, string>): Promise<void> {
   const c = loadCase(path);
-  expect(await exported(c, dialect, env)).toBe(await streaming(c));
+  const types = new Set(
+    c.ndjson
+      .split("\n")
+      .filter((l) => l.trim() !== "")
+      .map((l) => (JSON.parse(l) as { type?: string }).type ?? ""),
+  );
+  if ([...types].some((t) => !SQL_RECORD_TYPES.has(t))) {
+    await expect(exported(c, dialect, env)).rejects.toThrow(/^line \d+, field "\w+": missing$/);
+    return;
+  }
+  let sql: string;
+  try {
+    sql = await exported(c, dialect, env);
+  } catch (e) {
+    expect(path.startsWith(SHARED), "the shared conformance case is computed in SQL").toBe(false);
+    expect((e as Error).message).toMatch(
+      /is not computed in SQL yet; evaluate this contract with the streaming engine$/,
+    );
+    return;
+  }
+  expect(withoutCoverage(sql)).toBe(withoutCoverage(await streaming(c), false));
+}
+
+/**
+ * A measurement plan's coverage is checked by the streaming engine only, and a SQL report says so
+ * in the plan's note; the rest of the report must still be identical.
+ */
+function withoutCoverage(json: string, fromSql = true): string {
+  const reports = JSON.parse(json) as { measurementPlans?: { note: string | null }[] }[];
+  for (const report of reports) {
+    if (fromSql) for (const plan of report.measurementPlans ?? []) expect(plan.note).toMatch(/streaming engine only/);
+    delete report.measurementPlans;
+  }
+  return JSON.stringify(reports);
 }
 
 /** Exports the case, runs run.sh over its records, and reads the reports back from the results. */
