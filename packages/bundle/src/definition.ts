@@ -469,6 +469,15 @@ export const BundleObjective = named(
     metricType: Nullable(MetricType),
     window: BundleWindow,
     target: Nullable(Closed({ comparator: Comparator, value: BundleTargetValue, source: Source })),
+    hours: Type.Optional(
+      Closed(
+        { scope: StringEnum(["during", "outside"]), calendar: Name },
+        {
+          description:
+            "The target's own hours: only the service's scheduled time inside (`during`) or outside (`outside`) the calendar's working time counts.",
+        },
+      ),
+    ),
     budgets: Type.Array(BundleBudget, {
       description: "Availability targets only: the downtime each possible window length allows.",
     }),

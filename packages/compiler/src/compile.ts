@@ -308,6 +308,7 @@ class Compiler {
       metricType,
       window: objectiveWindow,
       target,
+      ...(model?.hours ? { hours: { scope: model.hours.scope, calendar: model.hours.calendar.name } } : {}),
       budgets: metricType === "availability" && target ? this.budgets(d) : [],
       maxOutagePerIncident:
         perIncident && perIncidentDuration

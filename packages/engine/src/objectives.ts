@@ -9,7 +9,7 @@ import type { ObjectiveOutcome, Part } from "./outcome.ts";
 import { Dec } from "./decimal.ts";
 import { totalLength } from "./intervals.ts";
 import type { ObjectiveReport, WindowStatus } from "./report-types.ts";
-import { hoursIntervals } from "./schedule.ts";
+import { objectiveHoursIntervals } from "./schedule.ts";
 import { supportPart } from "./support.ts";
 import { outsideTerm } from "./term.ts";
 import { formatInstant } from "./time.ts";
@@ -189,6 +189,8 @@ function wholeWindowBudget(ctx: Context, objective: BundleObjective, period: Per
     return undefined;
   if (target.comparator !== "at least" && target.comparator !== "above") return undefined;
   const service = serviceOf(ctx, objective);
-  const scheduled = totalLength(hoursIntervals(service.hours, ctx.calendars, period.start, period.end));
+  const scheduled = totalLength(
+    objectiveHoursIntervals(objective, service.hours, ctx.calendars, period.start, period.end),
+  );
   return permittedDowntime(target.value.value, scheduled);
 }

@@ -3,13 +3,14 @@ import {
   isWorkingDate,
   MAX_DURATION_YEARS,
   maxDays,
+  narrowSpans,
   WEEKDAYS,
   type WeeklyWorkingTime,
   weeklyWorkingTime,
   workingSpans,
 } from "@sla/language/helpers";
 import { DateTime } from "luxon";
-import type { BundleCalendar, BundleDuration, BundleHours } from "./bundle.ts";
+import type { BundleCalendar, BundleDuration, BundleHours, BundleObjective } from "./bundle.ts";
 import { Dec } from "./decimal.ts";
 import { BundleProblemError } from "./errors.ts";
 import type { Interval } from "./intervals.ts";
@@ -146,6 +147,24 @@ export function hoursIntervals(
   const cal = calendars.get(hours.calendar);
   if (cal === undefined) throw new BundleProblemError(`unknown calendar "${hours.calendar}"`);
   return calendarIntervals(cal, start, end);
+}
+
+/**
+ * The scheduled time an objective counts within `[start, end)`: its service's hours, narrowed to
+ * the target's own (`during` or `outside` a calendar) when it has them.
+ */
+export function objectiveHoursIntervals(
+  objective: Pick<BundleObjective, "hours">,
+  hours: BundleHours,
+  calendars: ReadonlyMap<string, Calendar>,
+  start: number,
+  end: number,
+): Interval[] {
+  const base = hoursIntervals(hours, calendars, start, end);
+  if (objective.hours === undefined) return base;
+  const cal = calendars.get(objective.hours.calendar);
+  if (cal === undefined) throw new BundleProblemError(`unknown calendar "${objective.hours.calendar}"`);
+  return narrowSpans(base, calendarIntervals(cal, start, end), objective.hours.scope);
 }
 
 export function businessTimeBetween(cal: Calendar, start: number, end: number): number {

@@ -186,6 +186,7 @@ export async function validateBundle(bundle: unknown): Promise<RuleBundle> {
   for (const [i, m] of b.metrics.entries()) named(`$.metrics[${i}].service`, "service", m.service, services);
   b.objectives.forEach((o, i) => {
     const at = `$.objectives[${i}]`;
+    if (o.hours) named(`${at}.hours.calendar`, "calendar", o.hours.calendar, calendarNames);
     named(`${at}.service`, "service", o.service, services);
     named(`${at}.metric`, "metric", o.metric, metrics);
     window(`${at}.window`, o.window);

@@ -3,7 +3,7 @@ import { type Context, memo } from "../context.ts";
 import { BundleProblemError } from "../errors.ts";
 import type { OutageRecord } from "../events.ts";
 import { type Interval, intersectIntervals, mergeIntervals, subtractIntervals } from "../intervals.ts";
-import { addDuration, fixedMs, hoursIntervals } from "../schedule.ts";
+import { addDuration, fixedMs, objectiveHoursIntervals } from "../schedule.ts";
 import { formatDuration, formatInstant } from "../time.ts";
 import { periodContaining } from "../windows.ts";
 
@@ -66,9 +66,10 @@ export function analyseOutages(ctx: Context, objective: BundleObjective, service
     const used: AllowanceUse = new Map();
     for (const { record: r, rules } of qualifying) {
       const own: Interval[] = [{ start: r.start, end: r.end }];
-      const inHours = intersectIntervals(own, hoursIntervals(service.hours, ctx.calendars, r.start, r.end));
+      const scheduled = objectiveHoursIntervals(objective, service.hours, ctx.calendars, r.start, r.end);
+      const inHours = intersectIntervals(own, scheduled);
       for (const piece of subtractIntervals(own, inHours))
-        excluded.push({ ...piece, record: r, reason: "maintenance outside service hours" });
+        excluded.push({ ...piece, record: r, reason: `maintenance ${outsideHours(objective)}` });
       const candidate = subtractIntervals(inHours, covered);
       for (const piece of candidate) allocate(ctx, piece, r, rules, used, counted, excluded);
       covered = mergeIntervals([...covered, ...inHours]);
@@ -84,6 +85,12 @@ export function analyseOutages(ctx: Context, objective: BundleObjective, service
     shown.sort((a, b) => a.start - b.start || a.record.line - b.record.line);
     return { counted, excluded: shown };
   });
+}
+
+/** Why time down counts for none of an objective's windows. */
+export function outsideHours(objective: Pick<BundleObjective, "hours">): string {
+  if (objective.hours === undefined) return "outside service hours";
+  return `outside the service level's hours (${objective.hours.scope} ${objective.hours.calendar})`;
 }
 
 /** Allowance used so far, per maintenance exclusion and per allowance window (by its start). */

@@ -2,11 +2,11 @@ import type { BundleObjective, BundleService } from "../bundle.ts";
 import { type Context, memo } from "../context.ts";
 import { analyseOutages, type OutagePiece } from "./exclusions.ts";
 import type { Interval } from "../intervals.ts";
-import { hoursIntervals } from "../schedule.ts";
+import { objectiveHoursIntervals } from "../schedule.ts";
 
 export interface Incident extends Interval {
   pieces: OutagePiece[];
-  /** The incident's downtime: its time inside service hours, across windows. */
+  /** The incident's downtime: its time inside service hours (and the target's own), across windows. */
   downtime: Interval[];
 }
 
@@ -27,7 +27,8 @@ export function incidentsOf(ctx: Context, objective: BundleObjective, service: B
         if (p.end > last.end) last.end = p.end;
       } else out.push({ start: p.start, end: p.end, pieces: [p], downtime: [] });
     }
-    for (const inc of out) inc.downtime = hoursIntervals(service.hours, ctx.calendars, inc.start, inc.end);
+    for (const inc of out)
+      inc.downtime = objectiveHoursIntervals(objective, service.hours, ctx.calendars, inc.start, inc.end);
     return out;
   });
 }

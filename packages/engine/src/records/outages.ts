@@ -4,10 +4,10 @@ import type { Context } from "../context.ts";
 import { BundleProblemError } from "../errors.ts";
 import { clipIntervals, type Interval, mergeIntervals, totalLength } from "../intervals.ts";
 import type { ExcludedOutageReport } from "../report-types.ts";
-import { fixedMs, hoursIntervals } from "../schedule.ts";
+import { fixedMs, objectiveHoursIntervals } from "../schedule.ts";
 import { durationReport, formatInstant } from "../time.ts";
 import { type Period, periodContaining, periodsEndingWithin } from "../windows.ts";
-import { analyseOutages } from "./exclusions.ts";
+import { analyseOutages, outsideHours } from "./exclusions.ts";
 import { incidentsOf, instantPassing } from "./incidents.ts";
 
 /** A fixed-length outage limit in ms; a calendar length cannot limit an outage. */
@@ -27,7 +27,9 @@ export function outageAggregates(
   service: BundleService,
   period: Period,
 ): OutageAggregates {
-  const scheduledMs = totalLength(hoursIntervals(service.hours, ctx.calendars, period.start, period.end));
+  const scheduledMs = totalLength(
+    objectiveHoursIntervals(objective, service.hours, ctx.calendars, period.start, period.end),
+  );
   const incidents = incidentsOf(ctx, objective, service);
   const perIncident = objective.maxOutagePerIncident ? limitMs(objective.maxOutagePerIncident.duration) : null;
   const counted: IncidentAggregate[] = [];
@@ -41,7 +43,7 @@ export function outageAggregates(
       for (const p of inc.pieces) {
         const s = Math.max(p.start, period.start);
         const e = Math.min(p.end, period.end);
-        if (e > s) excluded.push(excludedOutage(p.record.line, p.record.cause, s, e, "outside service hours"));
+        if (e > s) excluded.push(excludedOutage(p.record.line, p.record.cause, s, e, outsideHours(objective)));
       }
       continue;
     }
@@ -86,6 +88,12 @@ export function outageAggregates(
     }
   }
   return { kind: "outages", scheduledMs, downtimeMs, incidents: counted, excluded, totalWindows };
+}
+
+/** Why time down counts for none of an objective's windows. */
+export function outsideHours(objective: Pick<BundleObjective, "hours">): string {
+  if (objective.hours === undefined) return "outside service hours";
+  return `outside the service level's hours (${objective.hours.scope} ${objective.hours.calendar})`;
 }
 
 export function excludedOutage(

@@ -4,10 +4,10 @@ import type { Context } from "../context.ts";
 import type { EvaluationPlan } from "../evaluate.ts";
 import type { OutageCause, OutageRecord } from "../events.ts";
 import { type Interval, totalLength } from "../intervals.ts";
-import { announcedText, CAUSE_TEXT, lateReason } from "../records/exclusions.ts";
+import { announcedText, CAUSE_TEXT, lateReason, outsideHours } from "../records/exclusions.ts";
 import { excludedOutage, limitMs } from "../records/outages.ts";
 import type { ExcludedOutageReport } from "../report-types.ts";
-import { fixedMs, hoursIntervals } from "../schedule.ts";
+import { fixedMs, objectiveHoursIntervals } from "../schedule.ts";
 import { formatDuration, formatInstant } from "../time.ts";
 import { periodContaining, periodsEndingWithin } from "../windows.ts";
 import { type Dialect, MAX_MS, MIN_MS } from "./dialect.ts";
@@ -132,11 +132,11 @@ export function outageSql(d: Dialect, plan: EvaluationPlan, windows: PlannedWind
             .reverse()
             .join(" ")} ELSE -1 END`;
 
-    // the service's hours over the range, and the time outside them
+    // the service's hours over the range (narrowed to the target's own), and the time outside them
     const hours =
-      service.hours.kind === "24x7"
+      service.hours.kind === "24x7" && o.hours === undefined
         ? [{ start: MIN_MS, end: MAX_MS }]
-        : hoursIntervals(service.hours, ctx.calendars, range.start, range.end);
+        : objectiveHoursIntervals(o, service.hours, ctx.calendars, range.start, range.end);
     const off: Interval[] = [];
     let cursor = MIN_MS;
     for (const h of hours) {
@@ -374,9 +374,9 @@ function reasonOf(ctx: Context, o: BundleObjective, row: SqlRow): string | null 
     case "late":
       return lateReason(rules, record);
     case "maint-outside":
-      return "maintenance outside service hours";
+      return `maintenance ${outsideHours(o)}`;
     case "incident-outside":
-      return "outside service hours";
+      return outsideHours(o);
     case "no-limit":
       return `${announcedText(record, rule)}; no allowance limit`;
     case "allowance": {
@@ -402,7 +402,9 @@ export function outageAggregatesFrom(ctx: Context, w: PlannedWindow, rows: Outag
     throw new SqlEngineError(
       `line ${num(rows.beyond.find(ofK)!.line)}: an outage running more than ${REACH_MS / 86_400_000} days beyond the windows evaluated is not computed in SQL; evaluate it with the streaming engine`,
     );
-  const scheduledMs = totalLength(hoursIntervals(w.service!.hours, ctx.calendars, w.period.start, w.period.end));
+  const scheduledMs = totalLength(
+    objectiveHoursIntervals(o, w.service!.hours, ctx.calendars, w.period.start, w.period.end),
+  );
   const pieces = new Map<number, SqlRow[]>();
   for (const r of rows.pieces.filter(ofK)) {
     const list = pieces.get(num(r.inc));

@@ -29,6 +29,7 @@ export {
   workingSpans,
   workingWeek,
 } from "./schedule.ts";
+export { type HoursScope, narrowSpans, type RestrictedHours, restrictedSpans } from "./target-hours.ts";
 export {
   type AgreementTerm,
   downtimeShare,

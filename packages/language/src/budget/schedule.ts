@@ -8,6 +8,7 @@
  */
 import { DateTime } from "luxon";
 import { WEEKDAYS, type Weekday } from "../syntax/ast.ts";
+import { isRestricted, type RestrictedHours, restrictedDayMs } from "./target-hours.ts";
 
 /** Half-open `[start, end)` in epoch milliseconds. */
 export interface TimeSpan {
@@ -120,13 +121,17 @@ interface DayTable {
 const TABLE_LIMIT = 64;
 const tables = new Map<string, DayTable>();
 
-function dayTable(week: WorkingWeek | undefined, zone: string, from: DateTime, days: number): DayTable {
-  const key = `${zone}|${week ? JSON.stringify([week.timezone, week.spans, [...week.holidays]]) : "24x7"}|${from.toISODate()}|${days}`;
+function weekKey(week: WorkingWeek | undefined): string {
+  return week ? JSON.stringify([week.timezone, week.spans, [...week.holidays]]) : "24x7";
+}
+
+function dayTable(week: WorkingWeek | RestrictedHours | undefined, zone: string, from: DateTime, days: number): DayTable {
+  const key = `${zone}|${isRestricted(week) ? `${weekKey(week.base)}|${week.scope}|${weekKey(week.hours)}` : weekKey(week)}|${from.toISODate()}|${days}`;
   const cached = tables.get(key);
   if (cached) return cached;
   const index = new Map<string, number>();
   const prefix = [0];
-  const perWeekday = week ? week.spans.map((spans) => unionMinutes(spans) * 60_000) : [];
+  const perWeekday = week && !isRestricted(week) ? week.spans.map((spans) => unionMinutes(spans) * 60_000) : [];
   let day = from;
   for (let i = 0; i < days; i++) {
     const next = day.plus({ days: 1 });
@@ -136,6 +141,7 @@ function dayTable(week: WorkingWeek | undefined, zone: string, from: DateTime, d
     const end = next.toMillis();
     let ms: number;
     if (week === undefined) ms = end - start;
+    else if (isRestricted(week)) ms = restrictedDayMs(week, zone, day, start, end);
     else if (week.holidays.has(iso)) ms = 0;
     // a day of 24 hours has no clock change: its working time is the length of its spans
     else if (end - start === 86_400_000) ms = perWeekday[day.weekday];
@@ -188,7 +194,7 @@ function pad(n: number, width = 2): string {
  * (as the engine evaluates them).
  */
 export function scheduledWindows(
-  week: WorkingWeek | undefined,
+  week: WorkingWeek | RestrictedHours | undefined,
   zone: string,
   period: SchedulePeriod,
   rollingDays: number | undefined,

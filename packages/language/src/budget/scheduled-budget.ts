@@ -8,6 +8,7 @@ import type { DurationUnit } from "../syntax/ast.ts";
 import { formatDurationShort, permittedDowntimeSeconds } from "./budget.ts";
 import { plain, toDecimal } from "./decimal.ts";
 import { type CalendarHours, type SchedulePeriod, scheduledWindows, workingWeek } from "./schedule.ts";
+import type { HoursScope } from "./target-hours.ts";
 
 /** The budget of one window on scheduled time. */
 export interface ScheduledBudget {
@@ -56,18 +57,21 @@ export function referenceSpan(term: AgreementTerm, holidays: readonly string[]):
 
 /**
  * The least and the most downtime a target permits over the windows of the reference span, for a
- * service on `calendar` (one entry when every window has the same scheduled time; none when the
- * span has no window).
+ * service on `calendar` (undefined: 24x7), narrowed to a target's own hours when it has them (one
+ * entry when every window has the same scheduled time; none when the span has no window).
  */
 export function scheduledBudgets(
   targetPercent: string,
   period: SchedulePeriod,
   rollingDays: number | undefined,
-  calendar: CalendarHours,
+  calendar: CalendarHours | undefined,
   zone: string,
   span: { from: string; to: string },
+  targetHours?: { scope: HoursScope; calendar: CalendarHours },
 ): ScheduledBudget[] {
-  const windows = scheduledWindows(workingWeek(calendar), zone, period, rollingDays, span.from, span.to);
+  const base = calendar ? workingWeek(calendar) : undefined;
+  const week = targetHours ? { base, scope: targetHours.scope, hours: workingWeek(targetHours.calendar) } : base;
+  const windows = scheduledWindows(week, zone, period, rollingDays, span.from, span.to);
   if (windows.length === 0) return [];
   let least = windows[0];
   let most = windows[0];

@@ -6,7 +6,7 @@
 import { downtimeBudgets, rollingDays } from "../budget/budget.ts";
 import { referenceSpan, scheduledBudgets } from "../budget/scheduled-budget.ts";
 import type { WindowNode } from "../syntax/ast.ts";
-import type { AgreementModel, Budget, Schedule } from "./types.ts";
+import type { AgreementModel, Budget, Schedule, TargetHours } from "./types.ts";
 
 /**
  * `percent` is the target's exact decimal text; `window` the objective's window (a calendar month
@@ -18,21 +18,23 @@ export function targetBudgets(
   window: WindowNode | undefined,
   schedule: Schedule,
   agreement: AgreementModel | undefined,
+  hours?: TargetHours,
 ): Budget[] {
   const period = window?.period ?? "calendar month";
   const days = window ? rollingDays(window) : undefined;
   if (period === "rolling" && days === undefined) return [];
   try {
-    if (schedule.kind === "24x7") {
+    if (schedule.kind === "24x7" && hours === undefined) {
       return downtimeBudgets(percent, period, days).map((b) => ({ days: b.days, seconds: b.seconds, text: b.text }));
     }
     const term = agreement?.term;
-    const hours = schedule.calendar.hours;
+    const calendar = schedule.kind === "calendar" ? schedule.calendar.hours : undefined;
+    const own = hours ? { scope: hours.scope, calendar: hours.calendar.hours } : undefined;
     const span = referenceSpan(
       { effective: agreement?.effective, term: term ? { amount: term.amount, unit: term.unit } : undefined },
-      hours.holidays,
+      [...(calendar?.holidays ?? []), ...(own?.calendar.holidays ?? [])],
     );
-    return scheduledBudgets(percent, period, days, hours, agreement?.timezone ?? "UTC", span).map((b) => ({
+    return scheduledBudgets(percent, period, days, calendar, agreement?.timezone ?? "UTC", span, own).map((b) => ({
       days: b.days,
       seconds: b.seconds,
       text: b.text,

@@ -29,6 +29,7 @@ import type {
   ReportingModel,
   Schedule,
   ServiceModel,
+  TargetHours,
 } from "./types.ts";
 
 type Of<K extends DeclarationKind> = Extract<Declaration, { kind: K }>;
@@ -210,6 +211,9 @@ class ModelBuilder {
       !target.value.recovered &&
       (target.comparator?.op === "at least" || target.comparator?.op === "above");
     const agreement = this.agreement;
+    const hoursCalendar = target?.scope ? this.resolve<CalendarModel>(target.hours, "calendar") : undefined;
+    const hours: TargetHours | undefined =
+      target?.scope && hoursCalendar ? Object.freeze({ scope: target.scope, calendar: hoursCalendar }) : undefined;
     let budgets: readonly Budget[] | undefined;
     const model = {
       uri,
@@ -221,12 +225,15 @@ class ModelBuilder {
       goal,
       window,
       availability,
+      hours,
       get budgets(): readonly Budget[] {
         if (budgets === undefined) {
           const schedule: Schedule | undefined = service ? service.schedule : { kind: "24x7" };
+          // target hours that name no calendar leave the scheduled time unknown (SLA2002 says why)
+          const known = !target?.scope || hours !== undefined;
           budgets = Object.freeze(
-            availability && schedule && target?.value?.kind === "Percentage"
-              ? targetBudgets(target.value.value, window, schedule, agreement).map((b) => Object.freeze(b))
+            availability && schedule && known && target?.value?.kind === "Percentage"
+              ? targetBudgets(target.value.value, window, schedule, agreement, hours).map((b) => Object.freeze(b))
               : [],
           );
         }

@@ -64,6 +64,12 @@ export interface CalendarModel extends Located<CalendarDeclaration> {
 /** When a service is scheduled: every hour, or the working hours of a calendar. */
 export type Schedule = { readonly kind: "24x7" } | { readonly kind: "calendar"; readonly calendar: CalendarModel };
 
+/** `during SupportHours` / `outside SupportHours` on a target: the part of the service's hours it counts. */
+export interface TargetHours {
+  readonly scope: "during" | "outside";
+  readonly calendar: CalendarModel;
+}
+
 export interface Fee {
   readonly amount: string;
   readonly currency: string;
@@ -123,6 +129,8 @@ export interface ObjectiveModel extends Located<ObjectiveDeclaration> {
   readonly window?: WindowNode;
   /** An availability metric with a percentage target of `at least` or `above`. */
   readonly availability: boolean;
+  /** The target's own hours (`during`/`outside` a calendar), when it names a calendar that resolves. */
+  readonly hours?: TargetHours;
   /**
    * The downtime the availability target permits, shortest window first: each length of its
    * window for a 24x7 service, the least and the most scheduled window of the term on a calendar

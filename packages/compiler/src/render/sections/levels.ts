@@ -30,7 +30,7 @@ export function levelsSection(ctx: RenderContext): Clause[] {
   ];
   const rows = levels.map((o) => {
     const targets: Markdown[] = [];
-    if (o.target) targets.push(targetText(o.target.comparator, o.target.value));
+    if (o.target) targets.push(md`${targetText(o.target.comparator, o.target.value)}${targetHours(ctx, o)}`);
     if (o.maxOutagePerIncident) {
       targets.push(md`no incident of Downtime longer than ${formatDuration(o.maxOutagePerIncident.duration)}`);
     }
@@ -55,11 +55,32 @@ export function levelsSection(ctx: RenderContext): Clause[] {
   const clauses: Clause[] = [
     clause(md`${raw(capitalise(ctx.theProvider().text))} shall meet the following service levels:`, table(head, rows)),
   ];
+  const scopes = new Set(levels.flatMap((o) => (o.hours ? [o.hours.scope] : [])));
+  if (scopes.size) clauses.push(targetHoursClause(scopes));
   const onCalendar = levels.filter((o) => o.budgets.some((b) => b.window !== undefined) && o.target);
   const budgeted = levels.filter((o) => o.budgets.length > 0 && o.target && !onCalendar.includes(o));
   if (onCalendar.length) clauses.push(scheduledBudgetClause(ctx, onCalendar));
   if (budgeted.length) clauses.push(budgetClause(budgeted));
   return clauses;
+}
+
+/** ` during Support Hours`: a target's own hours, after its level. */
+function targetHours(ctx: RenderContext, o: BundleObjective): Markdown {
+  return o.hours ? md` ${o.hours.scope} ${ctx.calendar(o.hours.calendar)}` : raw("");
+}
+
+/** What Scheduled Time is for a service level with its own hours, for the scopes the contract uses. */
+function targetHoursClause(scopes: ReadonlySet<"during" | "outside">): Clause {
+  const during = 'A service level stated "during" certain hours counts only the Service Hours within those hours';
+  const outside = scopes.has("during")
+    ? ', and one stated "outside" certain hours only the Service Hours not within them'
+    : 'A service level stated "outside" certain hours counts only the Service Hours not within those hours';
+  const opening = (scopes.has("during") ? during : "") + (scopes.has("outside") ? outside : "");
+  return clause(
+    raw(
+      `${opening}: for that service level, Scheduled Time is that part of the Service Hours, and Downtime outside it does not count.`,
+    ),
+  );
 }
 
 /** Budgets of service levels on round-the-clock hours: one row per possible length of the period. */
@@ -107,9 +128,12 @@ function scheduledBudgetClause(ctx: RenderContext, objectives: BundleObjective[]
   const over = ctx.bundle.agreement?.effective
     ? "The Measurement Periods of the term with the least and the most Scheduled Time are:"
     : `As this ${ctx.documentTerm()} states no effective date, the Measurement Periods with the least and the most Scheduled Time are taken from a full 28-year cycle of weekdays and leap years:`;
+  const where = objectives.some((o) => o.hours)
+    ? "Where the Service Hours follow a calendar, or a service level counts only certain hours,"
+    : "Where the Service Hours follow a calendar,";
   return clause(
     raw(
-      `Where the Service Hours follow a calendar, the Permitted Downtime in a Measurement Period is the Scheduled Time in that period multiplied by the share of it that the target leaves (0.1% for a target of 99.9%), calculated exactly. ${over}`,
+      `${where} the Permitted Downtime in a Measurement Period is the Scheduled Time in that period multiplied by the share of it that the target leaves (0.1% for a target of 99.9%), calculated exactly. ${over}`,
     ),
     table(
       [
