@@ -349,6 +349,7 @@ async function main() {
         "workbench.tips.enabled": false,
         "editor.hover.delay": 150,
         "sla.format.onSave": true,
+        "sla.build.formats": ["json", "md", "docx"],
         "sla.evaluation.eventsFile": "outages-2026-03.ndjson",
         "editor.minimap.enabled": false,
         "editor.quickSuggestions": { other: false, comments: false, strings: false },
@@ -696,8 +697,9 @@ async function main() {
         { timeout: 60_000 },
       );
       const onDisk = spawnSync("ls", [workspace], { encoding: "utf8" }).stdout.trim().split("\n");
-      if (!onDisk.some((f) => f.endsWith(".json")) || !onDisk.some((f) => f.endsWith(".md"))) {
-        throw new Error(`bundle files not beside the example: ${onDisk.join(", ")}`);
+      // sla.build.formats (settings.json) asks for the Word contract too
+      if (!["json", "md", "docx"].every((suffix) => onDisk.some((f) => f.endsWith(`.${suffix}`)))) {
+        throw new Error(`bundle, Markdown and Word files not beside the example: ${onDisk.join(", ")}`);
       }
       return `'${message}' (on disk: ${onDisk.join(", ")})`;
     });
