@@ -25,7 +25,7 @@ const faults: { what: string; text: string; code: string; message?: RegExp }[] =
   },
   {
     what: "terminate within 1000000000 months (was Invalid unit value NaN)",
-    text: variant(outsourcing, "within 6 months", "within 1000000000 months"),
+    text: variant(outsourcing, "breached 3 times within 6 months", "breached 3 times within 1000000000 months"),
     code: "SLA4014",
   },
   {

@@ -69,7 +69,7 @@ function expectCitationsRight(markdown: string) {
     return m ? titles.get(Number(m[1])) : undefined;
   };
   if (markdown.includes('"**Service Credit**"'))
-    expect(cited(/"\*\*Service Credit\*\*" means an amount credited to .*? under clause (\d+)/)).toBe(
+    expect(cited(/"\*\*Service Credit\*\*" means an amount credited to .*? under clauses? (\d+)/)).toBe(
       "Service Credits",
     );
   if (markdown.includes('"**Scheduled Maintenance**"')) expect(cited(/conditions in clause (\d+)/)).toBe("Exclusions");

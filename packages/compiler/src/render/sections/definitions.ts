@@ -159,11 +159,14 @@ function definedTerms(ctx: RenderContext, present: ReadonlySet<SectionKey>): Ter
         md`means the fee payable for a service for a year${cite("services", ref)}; where the fee is payable per month, twelve times the Monthly Fee, and where it is payable per quarter, four times it`,
     );
   }
-  if (creditRemedies(ctx).length > 0) {
-    define(
-      "Service Credit",
-      (ref) => md`means an amount credited to ${ctx.theCustomer()} under clause ${ref("credits")}`,
-    );
+  const credits = creditRemedies(ctx).length > 0;
+  const atRisk = present.has("feesAtRisk");
+  if (credits || atRisk) {
+    const clauses = (ref: SectionRef) =>
+      credits && atRisk
+        ? md`clauses ${ref("credits")} and ${ref("feesAtRisk")}`
+        : md`clause ${ref(credits ? "credits" : "feesAtRisk")}`;
+    define("Service Credit", (ref) => md`means an amount credited to ${ctx.theCustomer()} under ${clauses(ref)}`);
   }
   return terms.sort((a, b) => compareText(a.term, b.term));
 }

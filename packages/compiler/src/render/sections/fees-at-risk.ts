@@ -9,8 +9,16 @@ import Decimal from "decimal.js";
 import type { BundleFeesAtRisk, BundleObjective, BundleService } from "../../bundle-types.ts";
 import type { RenderContext } from "../context.ts";
 import { type Clause, clause, headed, table } from "../document.ts";
-import { type Markdown, md, raw } from "../escape.ts";
-import { basisTerm, formatDuration, formatPercent, pluralWindowNoun, possessive, windowNoun } from "../format.ts";
+import { join, type Markdown, md, raw } from "../escape.ts";
+import {
+  basisTerm,
+  formatDuration,
+  formatPercent,
+  perWindow,
+  pluralWindowNoun,
+  possessive,
+  windowNoun,
+} from "../format.ts";
 import { DASH, targetText, titleOf } from "../phrases.ts";
 
 type AtRiskService = BundleService & { feesAtRisk: BundleFeesAtRisk };
@@ -43,12 +51,17 @@ function allocated(ctx: RenderContext, s: BundleService): Decimal {
 
 /** What the objective promises, in the words of the Service Levels table. */
 function levelText(o: BundleObjective): Markdown {
-  if (o.target) return targetText(o.target.comparator, o.target.value);
+  const parts: Markdown[] = [];
+  if (o.target) parts.push(targetText(o.target.comparator, o.target.value));
   if (o.maxOutagePerIncident)
-    return md`no incident of Downtime longer than ${formatDuration(o.maxOutagePerIncident.duration)}`;
-  if (o.maxTotalOutage) return md`total Downtime of at most ${formatDuration(o.maxTotalOutage.duration)}`;
-  if (o.support?.share) return md`${o.support.share.comparator} ${formatPercent(o.support.share.percent)} of tickets`;
-  return DASH;
+    parts.push(md`no incident of Downtime longer than ${formatDuration(o.maxOutagePerIncident.duration)}`);
+  if (o.maxTotalOutage)
+    parts.push(
+      md`total Downtime of at most ${formatDuration(o.maxTotalOutage.duration)} ${perWindow(o.maxTotalOutage.window)}`,
+    );
+  if (o.support?.share)
+    parts.push(md`${o.support.share.comparator} ${formatPercent(o.support.share.percent)} of tickets`);
+  return parts.length ? join(parts, "; ") : DASH;
 }
 
 function minimumText(o: BundleObjective): Markdown {
