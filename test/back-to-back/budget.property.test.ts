@@ -42,6 +42,8 @@ interface Case {
   cumulative?: boolean;
   /** `minimum credit GBP 60.00`: a smaller credit is paid as nothing. */
   minimum?: boolean;
+  /** `cap all credits at 12% of monthly fee per calendar month` on the service. */
+  serviceCap?: boolean;
 }
 
 const hhmm = (minutes: number) =>
@@ -74,6 +76,7 @@ const caseArb: fc.Arbitrary<Case> = fc
     orBelow: fc.boolean(),
     cumulative: fc.boolean(),
     minimum: fc.boolean(),
+    serviceCap: fc.boolean(),
   })
   .map((c) => {
     // tiers: below the target, then lower, each credit larger as service worsens
@@ -119,7 +122,7 @@ service Web "Web" {
   customer Client
   fee GBP 1,000.00 per month
   hours ${cal ? "Hours" : "24x7"}
-  exclude customer caused
+  exclude customer caused${c.serviceCap ? "\n  cap all credits at 12% of monthly fee per calendar month" : ""}
 }
 metric Avail "Availability" { service Web  type availability }
 objective Uptime "Uptime" {
@@ -198,6 +201,12 @@ function printedCredit(markdown: string, value: string): PrintedCredit | null {
     : due.reduce((best, row) => (row.amount > best.amount ? row : best));
   const minimum = /that comes to less than GBP ([\d.]+) after that limit is not given/.exec(markdown);
   if (minimum && paid.amount < Number(minimum[1])) return { amount: 0, percent: paid.percent === null ? null : 0 };
+  const all =
+    /All Service Credits for the Service, under every clause together, shall not exceed (\d+)% of the Monthly Fee in total per calendar month/.exec(
+      markdown,
+    );
+  if (all && paid.amount > Number(all[1]) * 10)
+    return { amount: Number(all[1]) * 10, percent: paid.percent === null ? null : Number(all[1]) };
   return paid;
 }
 
@@ -322,6 +331,7 @@ describe("the engine's verdict agrees with the budget the contract states", () =
     let paidAmounts = 0;
     let paidAddedUp = 0;
     let paidNothing = 0;
+    let paidServiceCap = 0;
     await fc.assert(
       fc.asyncProperty(
         caseArb.filter((c) => c.window === "calendar month"),
@@ -369,6 +379,7 @@ describe("the engine's verdict agrees with the budget the contract states", () =
               if (printed.percent === null) paidAmounts++;
               if (c.cumulative && !c.banded && i > 0) paidAddedUp++;
               if (printed.amount === 0) paidNothing++;
+              if (c.serviceCap && printed.amount === 120) paidServiceCap++;
             }
           }
         },
@@ -380,6 +391,7 @@ describe("the engine's verdict agrees with the budget the contract states", () =
     expect(paidAmounts, "some runs pay a fixed amount").toBeGreaterThan(0);
     expect(paidAddedUp, "some runs add cumulative tiers together").toBeGreaterThan(0);
     expect(paidNothing, "some runs pay nothing, being under the minimum credit").toBeGreaterThan(0);
+    expect(paidServiceCap, "some runs are held to the service's cap on all credits").toBeGreaterThan(0);
   });
 });
 

@@ -27,6 +27,7 @@ agreement Deal "Coverage Agreement" {
   governing law "England and Wales"
   business calendar Office
   define "Incident" as "an unplanned interruption of a service"
+  change of control of either party, notice within 10 business days, right to terminate or renegotiate within 6 months, remains in force
 }
 party Vendor "Vendor Ltd" {
   role provider
@@ -45,11 +46,15 @@ service Web "Web platform" {
   customer Client
   fee GBP 12,000.00 per month
   hours 24x7
+  cap all credits at 50% of monthly fee per calendar month
   exclude maintenance {
     notice 5 days
     at most 4 hours per calendar month
   }
   exclude customer caused
+  at risk 10% of monthly fee
+  pool maximum 200%
+  earn back after 2 consecutive months
 }
 service Desk "Help desk" {
   provider Vendor
@@ -68,16 +73,23 @@ metric Latency "API latency" {
   service Web
   type latency percentile 95
   measured by "Load balancer logs"
+  measurer provider
+  data source "Load balancer access logs"
+  sample every 1 hour, method "the 95th percentile of the hour's requests"
+  gaps "An hour without a sample counts as over the target"
 }
 objective Uptime "Availability" {
   metric Avail
   target at least 99.9% per calendar month
   exclude force majeure
+  minimum at least 99.5%
+  critical allocation 100%
 }
 objective Limits "Outage limits" {
   service Web
   max outage per incident 30 minutes
   max total outage 40 minutes per calendar month
+  key measurement, promotion notice 60 days
 }
 objective Speed "API speed" {
   metric Latency
@@ -117,6 +129,12 @@ incentive Bonus "Performance bonus" {
   for Speed
   bonus 2% of monthly fee when below 200 milliseconds
   cap 2% of monthly fee per calendar month
+}
+incentive Orders "Order outcomes" {
+  service Web
+  outcome OrdersShipped "Orders shipped on time" per calendar month
+  gain share 1% of monthly fee when at least 95%
+  pain share 1% of monthly fee when below 80%
 }
 reporting Reports "Service reporting" {
   report Uptime, Limits monthly within 5 business days
@@ -213,7 +231,7 @@ const DECLARATIONS: Record<string, Check> = {
     report: (r) => r.credits.some((c) => c.remedy === "UptimeCredits"),
   },
   incentive: {
-    bundle: (b) => b.incentives.length === 1,
+    bundle: (b) => b.incentives.length === 2,
     markdown: /Performance bonus/,
     report: (r) => r.bonuses.some((x) => x.incentive === "Bonus"),
   },
@@ -408,6 +426,11 @@ const PROPERTIES: Record<string, Check> = {
     markdown: /10%/,
     report: (r) => r.credits.find((c) => c.remedy === "LimitCredits")?.percent === "10",
   },
+  "cap all credits": {
+    bundle: (b) => b.services[0].creditCap?.percent === "50",
+    markdown: /All Service Credits for Web platform, under every clause together, shall not exceed 50%/,
+    report: (r) => r.credits.find((c) => c.remedy === "UptimeCredits")?.serviceCap?.percent === "50",
+  },
   "credits cumulative": {
     bundle: (b) => b.remedies[0].cumulative === true,
     markdown: /are cumulative: every one that applies is given/,
@@ -474,6 +497,77 @@ const PROPERTIES: Record<string, Check> = {
     bundle: (b) => b.parties[0].label === "Supplier",
     markdown: /the Supplier/,
     report: DESCRIPTIVE("what the text calls a party"),
+  },
+  "change of control": {
+    bundle: (b) => b.agreement?.changeOfControl?.right === "terminate or renegotiate",
+    markdown: /If either Party undergoes a Change of Control/,
+    report: (r) => Array.isArray(r.changeOfControl),
+  },
+  "at risk": {
+    bundle: (b) => b.services[0].feesAtRisk?.percent === "10",
+    markdown: /\| 10% of the Monthly Fee \| GBP 1,200\.00 \|/,
+    report: (r) => r.feesAtRisk?.[0].atRisk.amount === "1200.00",
+  },
+  "pool maximum": {
+    bundle: (b) => b.services[0].feesAtRisk?.poolMaximum === "200",
+    markdown: /\| 200% \| 100% \|/,
+    report: (r) => r.feesAtRisk?.[0].poolMaximum === "200",
+  },
+  "earn back": {
+    bundle: (b) => b.services[0].feesAtRisk?.earnBackWindows === 2,
+    markdown: /each of the 2 consecutive calendar months that follow/,
+    report: (r) => r.feesAtRisk?.[0].earnedBack !== undefined,
+  },
+  critical: {
+    bundle: (b) => b.objectives[0].critical?.allocation === "100",
+    markdown: /\| Availability \| at least 99\.9% \| at least 99\.5% \| 100% \|/,
+    report: (r) => r.feesAtRisk?.[0].criticalLevels.some((l) => l.objective === "Uptime"),
+  },
+  minimum: {
+    bundle: (b) => b.objectives[0].minimum?.value.value === "99.5",
+    markdown: /Minimum Service Level/,
+    report: (r) => r.feesAtRisk?.[0].criticalLevels.find((l) => l.objective === "Uptime")?.minimum === "at least 99.5%",
+  },
+  "key measurement": {
+    bundle: (b) => b.objectives[1].keyMeasurement?.promotionNotice?.text === "60 days",
+    markdown: /\| Outage limits \| .* \| on 60 days' notice from the Customer \|/,
+    report: (r) => r.feesAtRisk?.[0].keyMeasurements.some((l) => l.objective === "Limits"),
+  },
+  measurer: {
+    bundle: (b) => b.metrics[1].measurementPlan?.measurer === "provider",
+    markdown: /\| API latency \| the Supplier \|/,
+    report: (r) => r.measurementPlans?.[0].metric === "Latency",
+  },
+  "data source": {
+    bundle: (b) => b.metrics[1].measurementPlan?.dataSource === "Load balancer access logs",
+    markdown: /Load balancer access logs/,
+    report: DESCRIPTIVE("where the samples come from, named in the Measurement Plan"),
+  },
+  sample: {
+    bundle: (b) => b.metrics[1].measurementPlan?.interval?.seconds === "3600",
+    markdown: /every 1 hour/,
+    // March in London has 743 hours (the clocks go forward on the 29th)
+    report: (r) => r.measurementPlans?.[0].expectedSamples === 743,
+  },
+  gaps: {
+    bundle: (b) => b.metrics[1].measurementPlan?.gaps?.startsWith("An hour"),
+    markdown: /An hour without a sample counts as over the target/,
+    report: (r) => r.measurementPlans?.[0].treatment?.startsWith("An hour"),
+  },
+  outcome: {
+    bundle: (b) => b.incentives[1].outcome?.name === "OrdersShipped",
+    markdown: /The outcome "Orders shipped on time" is measured in each calendar month/,
+    report: (r) => r.outcomePay?.[0].outcome === "OrdersShipped",
+  },
+  "gain share": {
+    bundle: (b) => b.incentives[1].outcome?.gainShare[0].percent === "1",
+    markdown: /\| at least 95% \| 1% of the Monthly Fee \| — \|/,
+    report: (r) => r.outcomePay?.[0].gainShare === null,
+  },
+  "pain share": {
+    bundle: (b) => b.incentives[1].outcome?.painShare[0].percent === "1",
+    markdown: /\| below 80% \| — \| 1% of the Monthly Fee \|/,
+    report: (r) => r.outcomePay?.[0].painShare === null,
   },
   indicator: {
     bundle: (b) => b.metrics[0].indicator?.kind === "good-total",

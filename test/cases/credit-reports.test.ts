@@ -58,3 +58,38 @@ describe("cumulative credits and a minimum credit in the service report", () => 
     expect(r.credits.find((c) => c.remedy === "Tiny")?.amount).toBe("0.00");
   });
 });
+
+describe("a service's cap on all credits over a longer window", () => {
+  // 120 minutes down on 10 February and on 10 March: each month's Uptime credit is 20% = GBP 200.00,
+  // each of those weeks' GBP 40.00, each month's one breach of the outage limit GBP 50.00
+  const records = ["2026-02-10", "2026-03-10"].map((day) => ({
+    type: "outage",
+    service: "Hosting",
+    start: `${day}T10:00:00Z`,
+    end: `${day}T12:00:00Z`,
+    cause: "unplanned",
+  }));
+  const march = async (cap: string) => {
+    const contract = readFileSync(join(HERE, "credit-service-cap.sla"), "utf8").replace(
+      "cap all credits at 30% of monthly fee per calendar month",
+      `cap all credits at ${cap}`,
+    );
+    const [r] = await run(build(contract).bundle, records, { from: "2026-03" });
+    return Object.fromEntries(r.credits.map((c) => [c.remedy, c]));
+  };
+
+  it("counts what earlier months paid, also in a single-month report", async () => {
+    // 30% of the annual fee, GBP 3,600.00: February used 200 + 40 + 50 = 290, March's week 40
+    const credits = await march("30% of annual fee per calendar year");
+    expect(credits.UptimeCredits.serviceCap?.remaining).toBe("3270.00");
+    expect(credits.UptimeCredits.amount).toBe("200.00");
+  });
+
+  it("pays nothing more once earlier months used it up", async () => {
+    // 30% of the monthly fee per year, GBP 300.00: February used 290, March's week gets the last 10
+    const credits = await march("30% of monthly fee per calendar year");
+    expect(credits.WeeklyCredits).toMatchObject({ amount: "10.00", capped: true });
+    expect(credits.UptimeCredits).toMatchObject({ amount: "0.00", capped: true, percent: "0" });
+    expect(credits.LimitCredits).toMatchObject({ amount: "0.00", capped: true });
+  });
+});

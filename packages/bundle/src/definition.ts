@@ -101,7 +101,16 @@ export type BundleMoney = Static<typeof BundleMoney>;
 
 export const WindowPeriod = named(
   "WindowPeriod",
-  StringEnum(["calendar month", "calendar quarter", "calendar year", "week", "rolling"]),
+  StringEnum([
+    "calendar month",
+    "calendar quarter",
+    "calendar year",
+    "week",
+    "rolling",
+    "calendar day",
+    "hour",
+    "billing month",
+  ]),
 );
 export type WindowPeriod = Static<typeof WindowPeriod>;
 
@@ -112,6 +121,14 @@ export const BundleWindow = named(
       period: WindowPeriod,
       days: Type.Optional(
         Type.Integer({ minimum: 1, description: "Only for `rolling`: the window's length in days." }),
+      ),
+      startDay: Type.Optional(
+        Type.Integer({
+          minimum: 1,
+          maximum: 28,
+          description:
+            "Only for `billing month`: the day of the month each cycle starts, at 00:00 in the agreement's zone.",
+        }),
       ),
       text: Type.String({ description: "The contract's wording: `per calendar month`." }),
     },
@@ -290,6 +307,9 @@ export const BundleFeesAtRisk = named(
 );
 export type BundleFeesAtRisk = Static<typeof BundleFeesAtRisk>;
 
+export const FeeBasis = named("FeeBasis", StringEnum(["monthly fee", "quarterly fee", "annual fee"]));
+export type FeeBasis = Static<typeof FeeBasis>;
+
 export const BundleService = named(
   "BundleService",
   Closed({
@@ -309,6 +329,15 @@ export const BundleService = named(
       Type.String({ description: "Who to contact about the service (its service desk); absent when not given." }),
     ),
     feesAtRisk: Type.Optional(BundleFeesAtRisk),
+    creditCap: Type.Optional(
+      Closed(
+        { percent: Decimal, basis: FeeBasis, window: BundleWindow, source: Source },
+        {
+          description:
+            "`cap all credits at …`: the most all service credits on the service's objectives pay together per window; absent when not given.",
+        },
+      ),
+    ),
     source: Source,
   }),
 );
@@ -518,9 +547,6 @@ export const BundleObjective = named(
   }),
 );
 export type BundleObjective = Static<typeof BundleObjective>;
-
-export const FeeBasis = named("FeeBasis", StringEnum(["monthly fee", "quarterly fee", "annual fee"]));
-export type FeeBasis = Static<typeof FeeBasis>;
 
 const CreditCondition = Type.Union([
   Closed({

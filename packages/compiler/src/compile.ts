@@ -244,6 +244,7 @@ class Compiler {
       exclusions: this.exclusions(uri, propertiesOf(d, "exclude")),
       ...(contact ? { contact } : {}),
       ...serviceFeesAtRisk(d, this.atRiskHelpers(uri)),
+      ...this.creditCap(uri, propertyOf(d, "cap all credits")),
       source: this.source(uri, d.range.start),
     };
   }
@@ -530,6 +531,17 @@ class Compiler {
     };
   }
 
+  /** A service's `cap all credits at …`, only when given (bundles without it are unchanged). */
+  private creditCap(
+    uri: string,
+    p: ReturnType<typeof propertyOf<ServiceDeclaration, "cap all credits">>,
+  ): Pick<BundleService, "creditCap"> {
+    const basis = feeBasis(p?.basis);
+    const per = window(p?.window);
+    if (!p?.percentage || !basis || !per) return {};
+    return { creditCap: { percent: p.percentage.value, basis, window: per, source: this.source(uri, p.range.start) } };
+  }
+
   /** The downtime budgets of an availability target (the contract model's), as bundle values. */
   private budgets(d: ObjectiveDeclaration): BundleBudget[] {
     return (this.model.objectiveOf(d)?.budgets ?? []).map((b) => {
@@ -624,19 +636,26 @@ function duration(literal: DurationLiteral | undefined): BundleDuration | null {
   return result;
 }
 
-const WINDOW_TEXT: Record<Exclude<BundleWindow["period"], "rolling">, string> = {
+const WINDOW_TEXT: Record<Exclude<BundleWindow["period"], "rolling" | "billing month">, string> = {
   "calendar month": "per calendar month",
   "calendar quarter": "per calendar quarter",
   "calendar year": "per calendar year",
   week: "per week",
+  "calendar day": "per calendar day",
+  hour: "per hour",
 };
 
 /** A window; `fallback` gives a default period when the source has none. */
 function window(
   node: WindowNode | undefined,
-  fallback?: Exclude<BundleWindow["period"], "rolling">,
+  fallback?: Exclude<BundleWindow["period"], "rolling" | "billing month">,
 ): BundleWindow | null {
   if (!node) return fallback ? { period: fallback, text: WINDOW_TEXT[fallback] } : null;
+  if (node.period === "billing month") {
+    const startDay = Number(node.startDay?.value);
+    if (!Number.isInteger(startDay)) return null;
+    return { period: "billing month", startDay, text: `per billing month from day ${startDay}` };
+  }
   if (node.period !== "rolling") return { period: node.period, text: WINDOW_TEXT[node.period] };
   const length = node.length;
   const days = rollingDays(node);

@@ -140,3 +140,24 @@ describe("cumulative credits and a minimum credit", () => {
     ]);
   });
 });
+
+const SERVICE_CAP = fileURLToPath(new URL("../../../test/cases/credit-service-cap.sla", import.meta.url));
+
+describe("a cap on all the credits of a service", () => {
+  it("is on the service in the bundle, and absent when not given", () => {
+    const text = readFileSync(SERVICE_CAP, "utf8");
+    expect(build(text).bundle.services[0].creditCap).toMatchObject({
+      percent: "30",
+      basis: "monthly fee",
+      window: { period: "calendar month", text: "per calendar month" },
+    });
+    const without = text.replace("  cap all credits at 30% of monthly fee per calendar month\n", "");
+    expect(build(without).bundle.services[0]).not.toHaveProperty("creditCap");
+  });
+
+  it("is a clause of Service Credits, with the order credits count towards it", () => {
+    expect(build(readFileSync(SERVICE_CAP, "utf8")).markdown).toContain(
+      "All Service Credits for the Service, under every clause together, shall not exceed 30% of the Monthly Fee in total per calendar month, after each clause's own limit and minimum. They count towards this limit in the order in which their Measurement Periods end, and in the order of these clauses for periods that end together.",
+    );
+  });
+});

@@ -80,6 +80,18 @@ export function capWindows(
   return periodsEndingWithin(objectiveWindow, cap.start, last.end, ctx.zone).filter((p) => p.end <= last.end);
 }
 
+/** With `cap all credits` on the objective's service: its objectives' windows sharing the cap window, up to `last`. */
+function serviceCapWindows(ctx: Pick<Context, "zone" | "bundle">, objective: BundleObjective, last: Period) {
+  const cap = ctx.bundle.services.find((s) => s.name === objective.service)?.creditCap;
+  if (!cap) return [];
+  const capPeriod = periodContaining(cap.window, last.end - 1, ctx.zone);
+  return ctx.bundle.objectives
+    .filter((o) => o.service === objective.service)
+    .flatMap((o) =>
+      periodsEndingWithin(o.window, capPeriod.start, last.end, ctx.zone).map((period) => ({ objective: o, period })),
+    );
+}
+
 const OUTAGE_MARGIN_MS = 35 * 86_400_000;
 
 /** Every window the reports will look at, and from that what to keep from the event stream. */
@@ -99,6 +111,7 @@ export function planInterest(ctx: Omit<Context, "data" | "dataFrom" | "asOf" | "
           if (r.cap)
             for (const p of capWindows(ctx, o.window, r.cap.window, w)) windows.push({ objective: o, period: p });
         }
+        windows.push(...serviceCapWindows(ctx, o, w));
         for (const inc of ctx.bundle.incentives.filter((x) => x.objective === o.name)) {
           for (const b of inc.bonuses)
             for (const p of consecutiveWindows(ctx, o.window, w, b.consecutiveWindows))

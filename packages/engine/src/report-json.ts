@@ -2,8 +2,8 @@ import type Decimal from "decimal.js";
 import type { Context } from "./context.ts";
 import { atRiskServices, feesAtRiskFor } from "./at-risk.ts";
 import { changeOfControlFor } from "./change-of-control.ts";
-import { creditFor } from "./credits.ts";
 import { Dec, moneyString } from "./decimal.ts";
+import { cappedCredit } from "./service-cap.ts";
 import { bonusFor } from "./incentives.ts";
 import { measurementPlansFor, plannedMetrics } from "./measurement-plan.ts";
 import { windowEntry } from "./objectives.ts";
@@ -128,7 +128,7 @@ export function buildReport(ctx: Context, month: Period): EvaluationReport {
     const outcomes = entries.flatMap((e) => (e.outcome === null ? [] : [e.outcome]));
     for (const w of outcomes.map((x) => x.period)) {
       for (const r of ctx.bundle.remedies.filter((x) => x.objective === o.name)) {
-        const credit = creditFor(ctx, r, w);
+        const credit = cappedCredit(ctx, r, w);
         if (credit) credits.push(credit.report);
         const t = terminationFor(ctx, r, w);
         if (t) terminationRights.push(t);

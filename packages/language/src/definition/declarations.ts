@@ -66,6 +66,7 @@ export const DECLARATIONS = [
       "hoursProperty",
       "excludeProperty",
       "contactProperty",
+      "creditCapProperty",
       "atRiskProperty",
       "poolMaximumProperty",
       "earnBackProperty",

@@ -291,6 +291,25 @@ export const PROPERTIES = [
     repeat: "once",
   },
   {
+    rule: "creditCapProperty",
+    kinds: {
+      "cap all credits": {
+        syntax: "cap all credits at 50% of monthly fee per calendar month",
+        meaning:
+          "The most all the service credits on the service's objectives, from every remedy together, pay per window (after each remedy's own cap and minimum).",
+      },
+    },
+    syntax: [
+      ...kw("cap", "all", "credits", "at"),
+      value("percentage", "percentage"),
+      ...kw("of"),
+      value("feeBasis", "basis"),
+      value("window", "window"),
+    ],
+    keywords: ["cap", "all", "credits"],
+    repeat: "once",
+  },
+  {
     rule: "hoursProperty",
     kinds: {
       hours: {

@@ -79,6 +79,7 @@ const EXAMPLES: Record<Kind, [declaration: string, text: string, keyword: string
   for: ["remedy", "for Uptime", "for"],
   credit: ["remedy", "credit 10% of monthly fee when below 99.9%", "credit"],
   "credits cumulative": ["remedy", "credits are cumulative", "credits are"],
+  "cap all credits": ["service", "cap all credits at 50% of monthly fee per calendar month", "cap all credits"],
   "minimum credit": ["remedy", "minimum credit GBP 1.00", "minimum credit"],
   cap: ["remedy", "cap 100% of monthly fee per calendar month", "cap"],
   claim: ["remedy", "claim within 30 days", "claim"],

@@ -86,3 +86,19 @@ describe("cumulative credits and a minimum credit", () => {
     );
   });
 });
+
+describe("a cap on all credits", () => {
+  it("is a service property with a percentage of a fee and a window", () => {
+    const { file, diagnostics } = parse("service S {\n  cap all credits at 50% of monthly fee per calendar month\n}\n");
+    expect(diagnostics).toEqual([]);
+    const service = declarationsOf(file)[0];
+    expect(JSON.stringify(service)).toContain('"kind":"cap all credits"');
+    expect(format("service S {\n  cap   all credits at 50% of monthly fee   per calendar month\n}\n").text).toBe(
+      "service S {\n  cap all credits at 50% of monthly fee per calendar month\n}\n",
+    );
+  });
+
+  it("needs its window", () => {
+    expect(parse("service S {\n  cap all credits at 50% of monthly fee\n}\n").diagnostics).not.toEqual([]);
+  });
+});

@@ -22,8 +22,24 @@ export function creditRemedies(ctx: RenderContext): BundleRemedy[] {
 
 export function creditsSection(ctx: RenderContext, ref: SectionRef): Clause[] {
   const clauses: Clause[] = creditRemedies(ctx).map((r) => creditClause(ctx, r, ref));
-  if (clauses.length) clauses.push(clause(raw(roundingRule(creditRemedies(ctx).flatMap((r) => r.credits)))));
+  if (clauses.length) {
+    clauses.push(...serviceCaps(ctx));
+    clauses.push(clause(raw(roundingRule(creditRemedies(ctx).flatMap((r) => r.credits)))));
+  }
   return clauses;
+}
+
+/** `cap all credits at …` on a service: one clause for each service whose objectives have credits. */
+function serviceCaps(ctx: RenderContext): Clause[] {
+  const credited = new Set(creditRemedies(ctx).map((r) => ctx.objectiveNamed(r.objective)?.service ?? null));
+  return ctx.bundle.services
+    .filter((s) => s.creditCap && credited.has(s.name))
+    .map((s) => {
+      const cap = s.creditCap!;
+      return clause(
+        md`All Service Credits for ${ctx.service(s.name)}, under every clause together, shall not exceed ${formatPercent(cap.percent)} of ${feeOf(cap.basis)} ${capWindow(cap.window)}, after each clause's own limit and minimum. They count towards this limit in the order in which their Measurement Periods end, and in the order of these clauses for periods that end together.`,
+      );
+    });
 }
 
 const PERCENT_RULE = "the stated percentage of the stated fee, rounded half up to the smallest unit of the currency";

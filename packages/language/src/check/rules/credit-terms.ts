@@ -1,6 +1,6 @@
 /**
  * The terms around a remedy's credit tiers (issue 14's credit forms): a `minimum credit` that no
- * credit can reach (SLA5011, warning). What a tier comes to is worked out on the service's fee, as
+ * credit can reach (SLA5011, warning); a service's `cap all credits` without a fee (SLA5007). What a tier comes to is worked out on the service's fee, as
  * the engine does: the fee of the tier's period, or the fee converted by the months in each period.
  */
 import { type Decimal, plain, toDecimal } from "../../budget/decimal.ts";
@@ -11,6 +11,25 @@ import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
 import { broken, serviceOf, textOf } from "./support.ts";
 
 const MONTHS: Record<FeePeriod, number> = { month: 1, quarter: 3, year: 12 };
+
+const BASIS_WORDS: Record<FeePeriod, string> = { month: "monthly", quarter: "quarterly", year: "annual" };
+
+/** SLA5007: `cap all credits at 50% of monthly fee` on a service that states no fee. */
+export const serviceCapFeeRule: Rule = (context) => {
+  for (const { uri, declaration: service } of context.declarations("service")) {
+    const cap = service.properties.find((p) => p.kind === "cap all credits" && !broken(context, p));
+    if (cap?.kind !== "cap all credits" || !cap.basis || !service.name) continue;
+    if (service.properties.some((p) => p.kind === "fee")) continue;
+    context.report(
+      createDiagnostic(
+        TierDiagnostics.percentageOfMissingFee,
+        { what: "cap on all credits", basis: BASIS_WORDS[cap.basis.period], service: service.name.text },
+        uri,
+        cap.basis.range,
+      ),
+    );
+  }
+};
 
 /** SLA5011: a minimum credit above the most the remedy's credits (and its cap) can come to. */
 export const minimumCreditRule: Rule = (context) => {

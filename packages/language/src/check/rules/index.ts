@@ -10,7 +10,7 @@ import { bonusRule } from "./bonus.ts";
 import { objectiveKindsRule, outageBudgetRule, supportTimesRule, terminationRule } from "./consistency.ts";
 import { indicatorRule } from "./indicators.ts";
 import { masterTermsRule, partyLabelsRule } from "./framing.ts";
-import { minimumCreditRule } from "./credit-terms.ts";
+import { minimumCreditRule, serviceCapFeeRule } from "./credit-terms.ts";
 import { consecutiveLimitRule, durationLimitsRule, outageLimitUnitsRule } from "./limits.ts";
 import { agreementRule, duplicatePropertyRule, requiredPropertyRule, serviceRolesRule } from "./structure.ts";
 import { undefinedTermRule, unusedDefinitionRule } from "./terms.ts";
@@ -64,6 +64,7 @@ export const RULES: readonly NamedRule[] = named({
   feeExistsRule,
   tiersRule,
   minimumCreditRule,
+  serviceCapFeeRule,
   bandsRule,
   capsRule,
   bonusRule,
