@@ -11,7 +11,7 @@ import { openDuckDb } from "../src/sql/duckdb.ts";
 import { evaluateWithSql } from "../src/sql/evaluate-sql.ts";
 import { generateSql, reportsFromSqlResults } from "../src/sql/generate.ts";
 import { loadRecords } from "../src/sql/source.ts";
-import { bundle, calendar, support, ticket } from "./helpers.ts";
+import { availability, bundle, calendar, maintenance, outage, support, ticket } from "./helpers.ts";
 import { bothEngines, sortedJson } from "./sql/back-to-back.ts";
 
 const SHARED = new URL("../../../../shared/spec/conformance/", import.meta.url);
@@ -151,6 +151,40 @@ describe("the SQL does the record work itself", () => {
     ]);
     const { streaming, duckdb } = await bothEngines(b, lines.join("\n"), { from: "2026-03" });
     expect(streaming).toContain('"deadline":"2026-03-31T10:00:00Z"');
+    expect(duckdb).toBe(streaming);
+  });
+});
+
+describe("maintenance notices counted on the calendar", () => {
+  it("SQL decides them, except across a clock change, which the streaming engine's rule decides", async () => {
+    const b = bundle({
+      timezone: "Europe/London",
+      objectives: [availability("Up", "99.5", { exclusions: [maintenance("2 business days", "4 hours")] })],
+    });
+    const lines = [
+      // announced Wednesday 11 March 10:00, two business days before Friday 13 March 10:00: in time
+      outage("2026-03-13T10:00:00Z", "2026-03-13T11:00:00Z", "maintenance", "2026-03-11T10:00:00Z"),
+      // announced on Sunday 29 March, the day London's clocks go forward: Node decides
+      outage("2026-03-31T10:00:00Z", "2026-03-31T11:00:00Z", "maintenance", "2026-03-29T09:30:00Z"),
+      // one minute late
+      outage("2026-03-20T10:00:00Z", "2026-03-20T11:00:00Z", "maintenance", "2026-03-18T10:01:00Z"),
+    ];
+    const dir = mkdtempSync(join(tmpdir(), "sla-sql-"));
+    const db = await openDuckDb();
+    try {
+      writeFileSync(join(dir, "events.ndjson"), lines.join("\n"));
+      const recordsShape = await loadRecords(db, { format: "ndjson", paths: [join(dir, "events.ndjson")] });
+      const generated = await generateSql(b, { from: "2026-03", dialect: "duckdb", recordsShape });
+      for (const statement of [...generated.load, ...generated.statements]) await db.all(statement);
+      const undecided = await db.all(generated.results.find((r) => r.name === "outage_notices")!.sql);
+      expect(undecided.map((r) => Number(r.line))).toEqual([2]);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const { streaming, duckdb } = await bothEngines(b, lines.join("\n"), { from: "2026-03" });
+    expect(streaming).toContain("maintenance announced late: 2026-03-18T10:01:00Z");
+    expect(streaming).toContain("maintenance announced 2026-03-29T09:30:00Z");
     expect(duckdb).toBe(streaming);
   });
 });

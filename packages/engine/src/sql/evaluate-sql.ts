@@ -2,7 +2,8 @@ import type { RuleBundle } from "../bundle.ts";
 import type { EvaluateOptions } from "../evaluate.ts";
 import type { EvaluationReport } from "../report-types.ts";
 import { formatInstant } from "../time.ts";
-import { generateSql, MissingSqlWindows, reportsFromSqlResults } from "./generate.ts";
+import { generateSql, SqlNeedsAnotherRound, reportsFromSqlResults } from "./generate.ts";
+import type { NoticeDecision } from "./outages.ts";
 import type { ExtraWindow } from "./plan-windows.ts";
 import type { SqlResults } from "./rows.ts";
 import type { SqlRunner } from "./runner.ts";
@@ -19,7 +20,7 @@ export async function evaluateWithSql(
   db: SqlRunner,
 ): Promise<EvaluationReport[]> {
   const recordsShape = await loadRecords(db, source);
-  let planned: EvaluateOptions & { extraWindows?: ExtraWindow[] } = options;
+  let planned: EvaluateOptions & { extraWindows?: ExtraWindow[]; noticeDecisions?: NoticeDecision[] } = options;
   let generated = await generateSql(bundle, { ...planned, dialect: "duckdb", recordsShape });
   for (const statement of generated.load) await db.all(statement);
   // Without an as-of date, windows in progress end at the later of now and the data's last instant.
@@ -30,8 +31,9 @@ export async function evaluateWithSql(
       generated = await generateSql(bundle, { ...planned, dialect: "duckdb", recordsShape });
     }
   }
-  // Contract logic that asks for windows only once it sees real figures (an earn-back after a
-  // failure) names them, and the windows are computed again with them; each round adds windows.
+  // What the SQL leaves to Node and changes its own work (windows the contract logic asks for
+  // only once it sees figures, notices across a clock change) is named, decided and added to a
+  // further round; each round adds windows or decisions, so the rounds end.
   for (;;) {
     for (const statement of generated.statements) await db.all(statement);
     const results: SqlResults = {};
@@ -39,8 +41,12 @@ export async function evaluateWithSql(
     try {
       return await reportsFromSqlResults(bundle, { ...planned, dialect: "duckdb" }, results);
     } catch (e) {
-      if (!(e instanceof MissingSqlWindows)) throw e;
-      planned = { ...planned, extraWindows: [...(planned.extraWindows ?? []), ...e.windows] };
+      if (!(e instanceof SqlNeedsAnotherRound)) throw e;
+      planned = {
+        ...planned,
+        extraWindows: [...(planned.extraWindows ?? []), ...e.windows],
+        noticeDecisions: [...(planned.noticeDecisions ?? []), ...e.notices],
+      };
       generated = await generateSql(bundle, { ...planned, dialect: "duckdb", recordsShape });
     }
   }

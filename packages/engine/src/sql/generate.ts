@@ -10,7 +10,13 @@ import { buildReport } from "../report-json.ts";
 import type { EvaluationReport } from "../report-types.ts";
 import { dialectOf, type SqlDialect } from "./dialect.ts";
 import { measurementAggregates, measurementSql } from "./measurements.ts";
-import { outageAggregatesFrom, outageObjectiveIndex, outageSql } from "./outages.ts";
+import {
+  decideNotices,
+  type NoticeDecision,
+  outageAggregatesFrom,
+  outageObjectiveIndex,
+  outageSql,
+} from "./outages.ts";
 import { type ExtraWindow, empty, type PlannedWindow, planWindows, windowKey } from "./plan-windows.ts";
 import type { SqlResults, SqlRow } from "./rows.ts";
 import { SqlEngineError } from "./runner.ts";
@@ -28,15 +34,29 @@ export interface GenerateSqlOptions extends EvaluateOptions {
   byUnit?: boolean;
   /** How the queries see `sla_records`: text columns (the default), or DuckDB's NDJSON objects. */
   recordsShape?: RecordsShape;
-  /** Windows to compute besides the planned ones (what a MissingSqlWindows error named). */
+  /** Windows to compute besides the planned ones (what a SqlNeedsAnotherRound error named). */
   extraWindows?: ExtraWindow[];
+  /** Maintenance notices decided by the streaming engine's rule (what a SqlNeedsAnotherRound error named). */
+  noticeDecisions?: NoticeDecision[];
 }
 
-/** The contract logic asked for windows the SQL did not compute: generate again with them added. */
-export class MissingSqlWindows extends SqlEngineError {
-  constructor(readonly windows: ExtraWindow[]) {
-    super(`no SQL result for ${windows.map((w) => `${w.objective} over ${w.period.label}`).join(", ")}`);
-    this.name = "MissingSqlWindows";
+/**
+ * The SQL left something to the streaming engine's code that changes its own work: windows the
+ * contract logic asked for only once it saw figures, or maintenance notices counted on a calendar
+ * across a clock change. Generate again with these added (`evaluateWithSql` does) and rerun.
+ */
+export class SqlNeedsAnotherRound extends SqlEngineError {
+  constructor(
+    readonly windows: ExtraWindow[],
+    readonly notices: NoticeDecision[],
+  ) {
+    super(
+      `the SQL must run again: ${[
+        ...windows.map((w) => `no result for ${w.objective} over ${w.period.label}`),
+        ...notices.map((n) => `the notice of line ${n.line} is decided outside SQL`),
+      ].join(", ")}`,
+    );
+    this.name = "SqlNeedsAnotherRound";
   }
 }
 
@@ -71,7 +91,11 @@ export async function generateSql(bundle: RuleBundle, options: GenerateSqlOption
     contractId: options.contractId ?? "contract",
     recordsTable: recordsTableSql(d),
     load: typedTablesSql(d, shape, unit),
-    statements: [...measurementSql(d, windows), ...outageSql(d, plan, windows), ...ticketSql(d, plan, windows)],
+    statements: [
+      ...measurementSql(d, windows),
+      ...outageSql(d, plan, windows, options),
+      ...ticketSql(d, plan, windows),
+    ],
     results: [
       { name: "invalid", sql: tag(invalidSql(shape)) },
       { name: "others", sql: tag(otherRecordsSql(shape)) },
@@ -83,6 +107,7 @@ export async function generateSql(bundle: RuleBundle, options: GenerateSqlOption
       { name: "outage_excluded", sql: tag("SELECT * FROM sla_o_excluded") },
       { name: "outage_totals", sql: tag("SELECT * FROM sla_o_totals") },
       { name: "outage_beyond", sql: tag("SELECT * FROM sla_o_beyond") },
+      { name: "outage_notices", sql: tag("SELECT * FROM sla_o_notices") },
       { name: "tickets", sql: tag("SELECT * FROM sla_t_result") },
     ],
   };
@@ -217,6 +242,12 @@ export async function reportsFromSqlResults(
 ): Promise<EvaluationReport[]> {
   const plan = await planEvaluation(bundle, options);
   const data = await dataFrom(results, plan.interest, options.skipInvalid ?? false);
+  const notices = results.outage_notices ?? [];
+  if (notices.length > 0)
+    throw new SqlNeedsAnotherRound(
+      [],
+      decideNotices(plan.base as Context, [...planWindows(plan, options, options.extraWindows).values()], notices),
+    );
   const seen = observed(plan, data, options);
   // the windows as generated: planned at the options' as-of, which the data's range cannot move
   // unless `now` is earlier than the data (then the caller regenerates with an explicit asOf)
@@ -255,6 +286,6 @@ export async function reportsFromSqlResults(
   };
   const ctx: Context = { ...plan.base, ...seen, records, memo: new Map() };
   const reports = plan.months.map((m) => buildReport(ctx, m));
-  if (missing.size > 0) throw new MissingSqlWindows([...missing.values()]);
+  if (missing.size > 0) throw new SqlNeedsAnotherRound([...missing.values()], []);
   return reports;
 }

@@ -7,7 +7,7 @@ import { type Interval, totalLength } from "../intervals.ts";
 import { announcedText, CAUSE_TEXT, lateReason, outsideHours } from "../records/exclusions.ts";
 import { excludedOutage, limitMs } from "../records/outages.ts";
 import type { ExcludedOutageReport } from "../report-types.ts";
-import { fixedMs, objectiveHoursIntervals } from "../schedule.ts";
+import { addDuration, fixedMs, objectiveHoursIntervals } from "../schedule.ts";
 import { formatDuration, formatInstant } from "../time.ts";
 import { periodContaining, periodsEndingWithin } from "../windows.ts";
 import { type Dialect, MAX_MS, MIN_MS } from "./dialect.ts";
@@ -15,6 +15,7 @@ import type { PlannedWindow } from "./plan-windows.ts";
 import { insertRows, type SqlRow } from "./rows.ts";
 import { SqlEngineError } from "./runner.ts";
 import { sqlString } from "./source.ts";
+import { counting, deadlineSql, Tables } from "./tickets.ts";
 
 /**
  * How far beyond the outages the windows read the generated tables (service hours, allowance
@@ -53,14 +54,12 @@ function allowanceSplits(rule: BundleExclusion, ctx: Context, range: Interval) {
   return out;
 }
 
-function noticeSql(rule: BundleExclusion): string {
+/** Whether a maintenance record gave rule `j`'s notice, over the columns of `kept` (see outageSql). */
+function noticeSql(rule: BundleExclusion, j: number): string {
   if (rule.notice === null) return "true";
   const ms = fixedMs(rule.notice);
-  if (ms === null)
-    throw new SqlEngineError(
-      `a maintenance notice of ${rule.notice.text} (business days, business hours, months) is not computed in SQL yet; evaluate this contract with the streaming engine`,
-    );
-  return `(announced_ms IS NOT NULL AND announced_ms + ${ms} <= start_ms)`;
+  if (ms !== null) return `(announced_ms IS NOT NULL AND announced_ms + ${ms} <= start_ms)`;
+  return `(announced_ms IS NOT NULL AND coalesce(given${j}, due${j} <= start_ms, false))`;
 }
 
 /** Merged intervals (overlapping or touching become one) of `src`'s (unit, start_ms, end_ms). */
@@ -91,7 +90,20 @@ const PIECE = "unit, line, ord, cause, announced_ms, rstart, lastq";
  * limit and the time before it, so a running sum decides it), the rest counted; incidents merged;
  * then per window the incidents, their downtime, the excluded time and the total-outage windows.
  */
-export function outageSql(d: Dialect, plan: EvaluationPlan, windows: PlannedWindow[]): string[] {
+/** A maintenance record's notice for one rule, decided by the streaming engine's code. */
+export interface NoticeDecision {
+  objective: string;
+  line: number;
+  rule: number;
+  given: boolean;
+}
+
+export function outageSql(
+  d: Dialect,
+  plan: EvaluationPlan,
+  windows: PlannedWindow[],
+  options: { noticeDecisions?: NoticeDecision[] } = {},
+): string[] {
   const t = d.text;
   const out: string[] = [
     ...d.createTemp(
@@ -111,6 +123,10 @@ export function outageSql(d: Dialect, plan: EvaluationPlan, windows: PlannedWind
       `SELECT 0 AS objective, CAST('' AS ${t}) AS unit, 0 AS window_id, 0 AS seq, CAST(0 AS BIGINT) AS downtime_ms, CAST(0 AS BIGINT) AS limit_passed_at WHERE false`,
     ),
     ...d.createTemp(
+      "sla_o_notices",
+      `SELECT 0 AS objective, CAST('' AS ${t}) AS unit, CAST(0 AS BIGINT) AS line, 0 AS rule, CAST(0 AS BIGINT) AS announced_ms, CAST(0 AS BIGINT) AS start_ms WHERE false`,
+    ),
+    ...d.createTemp(
       "sla_o_beyond",
       `SELECT 0 AS objective, CAST('' AS ${t}) AS unit, CAST(0 AS BIGINT) AS line WHERE false`,
     ),
@@ -123,7 +139,7 @@ export function outageSql(d: Dialect, plan: EvaluationPlan, windows: PlannedWind
     const table = (name: string, select: string) => out.push(...d.createTemp(p(name), select));
     const rules = o.exclusions.filter((e) => e.cause === "maintenance");
     const excludes = (cause: string) => o.exclusions.some((e) => e.cause === cause);
-    const q = rules.map((r) => `(cause = 'maintenance' AND ${noticeSql(r)})`);
+    const q = rules.map((r, j) => `(cause = 'maintenance' AND ${noticeSql(r, j)})`);
     const lastq =
       rules.length === 0
         ? "-1"
@@ -156,7 +172,38 @@ export function outageSql(d: Dialect, plan: EvaluationPlan, windows: PlannedWind
     intervalTable("hours", hours);
     intervalTable("off", off);
 
+    // a notice counted on the calendar (business days or hours, months): its deadline from the
+    // generated tables, or the streaming engine's decision where SQL leaves it out
     const i = plan.interest;
+    const tables = new Tables(d, range, `sla_o${k}_cal`);
+    const notices = rules.flatMap((r, j) => {
+      if (r.notice === null || fixedMs(r.notice) !== null) return [];
+      const c = counting(ctx, r.notice, { kind: "24x7" });
+      const due =
+        c === null ? { expr: "CAST(NULL AS BIGINT)", joins: "" } : deadlineSql(d, c, tables, "o.announced_ms", `n${j}`);
+      return [{ j, due }];
+    });
+    out.push(...tables.statements);
+    const decided = (options.noticeDecisions ?? []).filter((n) => n.objective === o.name);
+    table("decided", `SELECT CAST(0 AS BIGINT) AS line, 0 AS rule, false AS given WHERE false`);
+    out.push(
+      ...insertRows(
+        p("decided"),
+        decided.map((n) => `(${n.line}, ${n.rule}, ${n.given})`),
+      ),
+    );
+    table(
+      "kept",
+      `SELECT o.*${notices.map(({ j, due }) => `, ${due.expr} AS due${j}, g${j}.given AS given${j}`).join("")}
+FROM sla_outages o
+${notices.map(({ j, due }) => `${due.joins}\nLEFT JOIN ${p("decided")} g${j} ON g${j}.line = o.line AND g${j}.rule = ${j}`).join("\n")}
+WHERE o.valid AND o.service = ${sqlString(service.name)} AND o.end_ms > o.start_ms AND o.end_ms >= ${i.outageStart} AND o.start_ms <= ${i.outageEnd}`,
+    );
+    for (const { j } of notices)
+      out.push(
+        `INSERT INTO sla_o_notices SELECT ${k}, unit, line, ${j}, announced_ms, start_ms FROM ${p("kept")}
+WHERE cause = 'maintenance' AND announced_ms IS NOT NULL AND given${j} IS NULL AND due${j} IS NULL`,
+      );
     table(
       "recs",
       `SELECT unit, line, start_ms, end_ms, cause, announced_ms, start_ms AS rstart,
@@ -167,8 +214,7 @@ export function outageSql(d: Dialect, plan: EvaluationPlan, windows: PlannedWind
     WHEN cause = 'customer' THEN '${excludes("customer") ? "excluded" : "counted"}'
     WHEN cause = 'force majeure' THEN '${excludes("force majeure") ? "excluded" : "counted"}'
     WHEN ${lastq} >= 0 THEN 'qualifying' ELSE 'counted' END AS class
-FROM sla_outages
-WHERE valid AND service = ${sqlString(service.name)} AND end_ms > start_ms AND end_ms >= ${i.outageStart} AND start_ms <= ${i.outageEnd}`,
+FROM ${p("kept")}`,
     );
     if (service.hours.kind !== "24x7" || rules.some((r) => r.allowance !== null))
       out.push(
@@ -391,6 +437,21 @@ function reasonOf(ctx: Context, o: BundleObjective, row: SqlRow): string | null 
     default:
       throw new SqlEngineError(`unknown outage reason ${code}`);
   }
+}
+
+/**
+ * The notices SQL left undecided (a clock change on the day, beyond the generated tables), decided
+ * by the streaming engine's own rule: the notice's end, counted on the business calendar, is at or
+ * before the start.
+ */
+export function decideNotices(ctx: Context, windows: PlannedWindow[], rows: SqlRow[]): NoticeDecision[] {
+  const objectives = outageObjectives(windows);
+  return rows.map((r) => {
+    const o = objectives[num(r.objective)].objective;
+    const rule = o.exclusions.filter((e) => e.cause === "maintenance")[num(r.rule)];
+    const due = addDuration(num(r.announced_ms), rule.notice!, ctx.zone, ctx.businessCalendar);
+    return { objective: o.name, line: num(r.line), rule: num(r.rule), given: due <= num(r.start_ms) };
+  });
 }
 
 /** The outage figures of one window from the result rows. */

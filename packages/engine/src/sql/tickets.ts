@@ -22,13 +22,13 @@ const REACH_MS = 400 * DAY_MS;
 type Check = "response" | "resolution";
 
 /** How a target is counted, as `checkWithin` counts it. */
-type Counting =
+export type Counting =
   | { kind: "elapsed"; ms: number }
   | { kind: "working"; ms: number; cal: Calendar }
   | { kind: "business days"; n: number; cal: Calendar }
   | { kind: "months"; n: number; zone: string; cal: Calendar };
 
-function counting(ctx: Context, within: BundleDuration, during: BundleHours): Counting | null {
+export function counting(ctx: Context, within: BundleDuration, during: BundleHours): Counting | null {
   const cal = calendarFor(ctx, during);
   const whole = Number(within.amount);
   if (within.unit === "business day")
@@ -46,12 +46,13 @@ function counting(ctx: Context, within: BundleDuration, during: BundleHours): Co
 }
 
 /** The generated tables a contract's ticket checks read, named once per calendar (and zone). */
-class Tables {
+export class Tables {
   readonly statements: string[] = [];
   private readonly names = new Map<string, string>();
   constructor(
     private readonly d: Dialect,
     private readonly range: { start: number; end: number },
+    private readonly prefix = "sla_t_cal",
   ) {}
 
   /** Working intervals with the working time before each, and where the next one starts. */
@@ -97,7 +98,7 @@ class Tables {
   private once(key: string, make: () => [string, string[]]): string {
     let name = this.names.get(key);
     if (name === undefined) {
-      name = `sla_t_cal${this.names.size}`;
+      name = `${this.prefix}${this.names.size}`;
       this.names.set(key, name);
       const [empty, rows] = make();
       this.statements.push(...this.d.createTemp(name, empty), ...insertRows(name, rows));
@@ -107,49 +108,65 @@ class Tables {
 }
 
 /**
- * One check of every ticket of `src` as columns `<check>_deadline`, `<check>_elapsed`: the
- * deadline and the business time taken, each NULL where SQL leaves it to the streaming engine's
- * code (a clock change on the day, data beyond the generated tables, a calendar without work).
+ * The instant a duration counted as `c` ends after the instant `from` (a column of the rows being
+ * joined): an expression and the joins it needs, their aliases suffixed with `tag`. NULL where SQL
+ * leaves it to the streaming engine's code: a clock change on the day or the target day (the same
+ * wall-clock time is Luxon's call there), an instant beyond the generated tables.
+ */
+export function deadlineSql(d: Dialect, c: Counting, tables: Tables, from: string, tag: string) {
+  switch (c.kind) {
+    case "elapsed":
+      return { expr: `${from} + ${c.ms}`, joins: "" };
+    case "working": {
+      const [w, o, dl] = [tables.working(c.cal), `o${tag}`, `dl${tag}`];
+      const target = `(${o}.before_ms + least(${from}, ${o}.end_ms) - ${o}.start_ms + ${c.ms})`;
+      return {
+        expr: c.ms <= 0 ? from : `${dl}.start_ms + ${target} - ${dl}.before_ms`,
+        joins: `LEFT JOIN ${w} ${o} ON ${from} >= ${o}.start_ms AND ${from} < ${o}.next_start
+LEFT JOIN ${w} ${dl} ON ${dl}.before_ms < ${target} AND ${dl}.before_ms + (${dl}.end_ms - ${dl}.start_ms) >= ${target} AND ${dl}.end_ms > ${dl}.start_ms`,
+      };
+    }
+    case "business days":
+    case "months": {
+      const days = tables.days(c.kind === "months" ? c.zone : c.cal.timezone, c.cal);
+      const [d0, d1] = [`d0${tag}`, `d1${tag}`];
+      const full = (x: string) => `(${x}.next_midnight - ${x}.midnight = ${DAY_MS})`;
+      const target =
+        c.kind === "business days"
+          ? c.n === 0
+            ? `${d1}.midnight = ${d0}.midnight`
+            : `${d1}.working AND ${d1}.ord = ${d0}.ord + ${c.n}`
+          : `${d1}.y = ${d0}.y + ${d.div(`${d0}.m - 1 + ${c.n}`, "12")} AND ${d1}.m = (${d0}.m - 1 + ${c.n}) % 12 + 1 AND ${d1}.d = least(${d0}.d, ${d1}.dim)`;
+      return {
+        // the same wall-clock time on the target day: on days of 24 hours, the time since midnight
+        expr: `CASE WHEN ${full(d0)} AND ${full(d1)} THEN ${d1}.midnight + (${from} - ${d0}.midnight) END`,
+        joins: `LEFT JOIN ${days} ${d0} ON ${from} >= ${d0}.midnight AND ${from} < ${d0}.next_midnight
+LEFT JOIN ${days} ${d1} ON ${target}`,
+      };
+    }
+  }
+}
+
+/**
+ * One check of every ticket of `src` as columns `deadline` and `elapsed` (business time taken),
+ * each NULL where SQL leaves it to the streaming engine's code.
  */
 function checkSql(d: Dialect, check: Check, c: Counting | null, tables: Tables, src: string): string {
   const at = check === "response" ? "t.responded_ms" : "t.resolved_ms";
   const out = (deadline: string, elapsed: string, joins: string) =>
     `SELECT t.window_id, t.unit, t.line, ${deadline} AS deadline, ${elapsed} AS elapsed FROM ${src} t ${joins}`;
   if (c === null) return out("CAST(NULL AS BIGINT)", "CAST(NULL AS BIGINT)", "");
-  switch (c.kind) {
-    case "elapsed":
-      return out(`t.opened_ms + ${c.ms}`, `${at} - t.opened_ms`, "");
-    case "working": {
-      const w = tables.working(c.cal);
-      const target = `(o.before_ms + least(t.opened_ms, o.end_ms) - o.start_ms + ${c.ms})`;
-      return out(
-        c.ms <= 0 ? "t.opened_ms" : `dl.start_ms + ${target} - dl.before_ms`,
-        `CASE WHEN ${at} <= t.opened_ms THEN 0 ELSE (a.before_ms + least(${at}, a.end_ms) - a.start_ms) - (o.before_ms + least(t.opened_ms, o.end_ms) - o.start_ms) END`,
-        `LEFT JOIN ${w} o ON t.opened_ms >= o.start_ms AND t.opened_ms < o.next_start
-LEFT JOIN ${w} dl ON dl.before_ms < ${target} AND dl.before_ms + (dl.end_ms - dl.start_ms) >= ${target} AND dl.end_ms > dl.start_ms
+  const due = deadlineSql(d, c, tables, "t.opened_ms", "");
+  if (c.kind === "elapsed") return out(due.expr, `${at} - t.opened_ms`, "");
+  if (c.kind !== "working") return out(due.expr, "CAST(NULL AS BIGINT)", due.joins);
+  const w = tables.working(c.cal);
+  const cum = (x: string, alias: string) => `(${alias}.before_ms + least(${x}, ${alias}.end_ms) - ${alias}.start_ms)`;
+  return out(
+    due.expr,
+    `CASE WHEN ${at} <= t.opened_ms THEN 0 ELSE ${cum(at, "a")} - ${cum("t.opened_ms", "o")} END`,
+    `${due.joins}
 LEFT JOIN ${w} a ON ${at} >= a.start_ms AND ${at} < a.next_start`,
-      );
-    }
-    case "business days":
-    case "months": {
-      const days = tables.days(c.kind === "months" ? c.zone : c.cal.timezone, c.cal);
-      const full = (x: string) => `(${x}.next_midnight - ${x}.midnight = ${DAY_MS})`;
-      // the same wall-clock time on the target day: on days of 24 hours, the time since midnight
-      const deadline = `CASE WHEN ${full("d0")} AND ${full("d1")} THEN d1.midnight + (t.opened_ms - d0.midnight) END`;
-      const target =
-        c.kind === "business days"
-          ? c.n === 0
-            ? "d1.midnight = d0.midnight"
-            : `d1.working AND d1.ord = d0.ord + ${c.n}`
-          : `d1.y = d0.y + ${d.div(`d0.m - 1 + ${c.n}`, "12")} AND d1.m = (d0.m - 1 + ${c.n}) % 12 + 1 AND d1.d = least(d0.d, d1.dim)`;
-      return out(
-        deadline,
-        "CAST(NULL AS BIGINT)",
-        `LEFT JOIN ${days} d0 ON t.opened_ms >= d0.midnight AND t.opened_ms < d0.next_midnight
-LEFT JOIN ${days} d1 ON ${target}`,
-      );
-    }
-  }
+  );
 }
 
 function ticketWindows(windows: PlannedWindow[]): PlannedWindow[] {
