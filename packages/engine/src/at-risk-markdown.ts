@@ -10,7 +10,8 @@ function levelRows(levels: LevelReport[]): string[][] {
   return levels.map((l) => [
     md(l.objective),
     md(l.window),
-    l.value === null ? "—" : md(l.value),
+    // at most four decimals for people, as the objectives show them; the JSON keeps every digit
+    l.value === null ? "—" : md(l.value.replace(/(\.\d{4})\d+$/, "$1…")),
     l.expected === null ? "—" : `${md(l.expected)}: ${yesNo(l.metExpected)}`,
     l.minimum === null ? "—" : `${md(l.minimum)}: ${yesNo(l.metMinimum)}`,
   ]);

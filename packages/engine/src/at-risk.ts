@@ -80,13 +80,24 @@ function atMinimum(
   return { failed: !holds(m, minimum.comparator, minimum.value.value), level, value: measureString(m) };
 }
 
+/** What the objective promises: its target, its share of tickets, or its outage limits. */
+function expectedText(o: BundleObjective): string | null {
+  if (o.target) return `${o.target.comparator} ${o.target.value.text}`;
+  if (o.support?.share) return `${o.support.share.comparator} ${o.support.share.percent}% of tickets`;
+  const limits = [
+    o.maxOutagePerIncident ? `at most ${o.maxOutagePerIncident.duration.text} per incident` : null,
+    o.maxTotalOutage ? `at most ${o.maxTotalOutage.duration.text} in total` : null,
+  ].filter((x) => x !== null);
+  return limits.length ? limits.join("; ") : null;
+}
+
 function levelReport(o: BundleObjective, outcome: ObjectiveOutcome): LevelReport {
   const minimum = atMinimum(o, outcome);
   return {
     objective: o.name,
     window: outcome.period.label,
     value: outcome.measure === null ? null : measureString(outcome.measure),
-    expected: o.target ? `${o.target.comparator} ${o.target.value.text}` : null,
+    expected: expectedText(o),
     metExpected: outcome.met,
     minimum: o.minimum ? minimum.level : null,
     metMinimum: !minimum.failed,

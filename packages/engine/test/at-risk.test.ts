@@ -44,6 +44,9 @@ describe("fees at risk", () => {
     expect(markdown).toContain("## Fees at risk");
     expect(markdown).toContain("| Uptime | 2026-03 | at least 99.5% | 100% | GBP 12,000.00 | GBP 7,500.00 |");
     expect(markdown).toContain("Credit: GBP 12,000.00 (capped at the At-Risk Amount;");
+    // values to four decimals; a key measurement without a target shows its limits as its level
+    expect(markdown).toContain("| Uptime | 2026-03 | 99.3279… | at least 99.9%: no | at least 99.5%: no |");
+    expect(markdown).toContain("| Outages | 2026-03 | — | at most 30 minutes per incident: no | — |");
   });
 
   it("leave a report without an At-Risk Amount as it was", async () => {
