@@ -6,10 +6,10 @@ import { type Markdown, md, raw } from "../escape.ts";
 import { formatDuration } from "../format.ts";
 
 const RIGHTS: Record<BundleChangeOfControl["right"], string> = {
-  terminate: "terminate this {self} by notice to the Party that underwent it",
-  renegotiate: "require the Party that underwent it to renegotiate this {self} in good faith",
+  terminate: "terminate this {self} by notice to {them}",
+  renegotiate: "require {them} to renegotiate this {self} in good faith",
   "terminate or renegotiate":
-    "terminate this {self} by notice to the Party that underwent it, or require that Party to renegotiate this {self} in good faith",
+    "terminate this {self} by notice to {them}, or require {them} to renegotiate it in good faith",
 };
 
 export function changeOfControlSection(ctx: RenderContext): Clause[] {
@@ -25,7 +25,7 @@ export function changeOfControlSection(ctx: RenderContext): Clause[] {
       md`A ${raw("**Change of Control**")} of a Party occurs when it is acquired by, or merges with, another company, or when control of it otherwise passes to another person. If ${who} undergoes a Change of Control, ${c.party === "either" ? raw("that Party") : who} shall give ${other} written notice of it within ${formatDuration(c.notice)} after it takes effect.`,
     ),
     clause(
-      md`Within ${formatDuration(c.window)} after receiving that notice (or, if no notice is given in time, after the date by which it was due), ${other} may ${raw(RIGHTS[c.right].replaceAll("{self}", self))}.`,
+      md`Within ${formatDuration(c.window)} after receiving that notice (or, if no notice is given in time, after the date by which it was due), ${other} may ${raw(RIGHTS[c.right].replaceAll("{self}", self).replaceAll("{them}", c.party === "either" ? "that Party" : who.text))}.`,
     ),
   ];
   if (c.meanwhile === "in force") {
