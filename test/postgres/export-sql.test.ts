@@ -9,10 +9,15 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, w
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { RuleBundle } from "@sla/engine";
+import type { EvaluationReport, RuleBundle } from "@sla/engine";
 import { evaluate, ndjsonEvents } from "@sla/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSqlExport, reportsFromExport } from "../../packages/cli/src/sql-export.ts";
+import {
+  buildSqlExport,
+  reportsFromExport,
+  type SqlExportManifest,
+  unitReportsFromExport,
+} from "../../packages/cli/src/sql-export.ts";
 import { sortedJson } from "../../packages/engine/test/sql/back-to-back.ts";
 import { build } from "../back-to-back/pipeline.ts";
 import { type PostgresServer, postgresMissing, startPostgres } from "./harness.ts";
@@ -96,9 +101,20 @@ function withoutCoverage(json: string, fromSql = true): string {
 
 /** Exports the case, runs run.sh over its records, and reads the reports back from the results. */
 async function exported(c: Case, dialect: "duckdb" | "postgres", env: Record<string, string>): Promise<string> {
+  return sortedJson(await runExport(c, dialect, env, reportsFromExport));
+}
+
+async function runExport<T>(
+  c: Case,
+  dialect: "duckdb" | "postgres",
+  env: Record<string, string>,
+  readBack: (bundle: RuleBundle, manifest: SqlExportManifest, read: (name: string) => string) => Promise<T>,
+  byUnit = false,
+): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), `sla-export-${dialect}-`));
   try {
-    const { manifest, files } = await buildSqlExport(c.bundle, "contract.sla", dialect, c.options);
+    const options = byUnit ? { ...c.options, byUnit } : c.options;
+    const { manifest, files } = await buildSqlExport(c.bundle, "contract.sla", dialect, options);
     for (const [path, text] of files) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);
@@ -110,13 +126,32 @@ async function exported(c: Case, dialect: "duckdb" | "postgres", env: Record<str
       env: { ...process.env, ...env },
     });
     if (run.status !== 0) throw new Error(`run.sh exited ${run.status}: ${run.stderr}`);
-    const reports = await reportsFromExport(c.bundle, manifest, (name) =>
-      readFileSync(join(dir, "results", `${name}.csv`), "utf8"),
-    );
-    return sortedJson(reports);
+    return await readBack(c.bundle, manifest, (name) => readFileSync(join(dir, "results", `${name}.csv`), "utf8"));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * --by-unit: each unit's report has the figures of its own records (the data section counts the
+ * whole file): the streaming engine over the file with the other units' lines blank, so every
+ * line keeps its number.
+ */
+async function perUnit(dialect: "duckdb" | "postgres", env: Record<string, string>): Promise<void> {
+  const c = loadCase(join(SHARED, "hosting-2026-03.case.json"));
+  const lines = c.ndjson.trimEnd().split("\n");
+  const unitOf = (i: number) => (i % 3 === 0 ? "eu-west" : i % 3 === 1 ? "us-east" : "");
+  const tagged = lines.map((l, i) => (unitOf(i) ? JSON.stringify({ ...JSON.parse(l), unit: unitOf(i) }) : l));
+  const units = await runExport({ ...c, ndjson: tagged.join("\n") }, dialect, env, unitReportsFromExport, true);
+  expect(units.map((u) => u.unit)).toEqual(["", "eu-west", "us-east"]);
+  const figures = (reports: EvaluationReport[]) => sortedJson(reports.map(({ data: _data, ...rest }) => rest));
+  for (const { unit, reports } of units) {
+    const own = lines.map((l, i) => (unitOf(i) === unit ? l : ""));
+    const streamed = await evaluate(c.bundle, ndjsonEvents(own), c.options);
+    expect(figures(reports), unit).toBe(figures(streamed));
+  }
+  // the units differ, so a unit's figures cannot be the whole file's
+  expect(figures(units[1].reports)).not.toBe(figures(units[2].reports));
 }
 
 const missing = postgresMissing();
@@ -135,6 +170,8 @@ describe.skipIf(missing !== undefined)(
       (_name, path) => backToBack(path, "postgres", pg.env),
       60_000,
     );
+
+    it("--by-unit: a report per unit, each with its own records' figures", () => perUnit("postgres", pg.env), 60_000);
   },
 );
 
@@ -151,6 +188,12 @@ describe("sla export sql --dialect duckdb, run by run.sh, gives the streaming en
   it.each(CASES.map((p) => [p.slice(REPO.length - "main".length), p]))(
     "%s",
     (_name, path) => backToBack(path, "duckdb", { PATH: `${bin}:${process.env.PATH}` }),
+    60_000,
+  );
+
+  it(
+    "--by-unit: a report per unit, each with its own records' figures",
+    () => perUnit("duckdb", { PATH: `${bin}:${process.env.PATH}` }),
     60_000,
   );
 });

@@ -258,6 +258,15 @@ export async function reportsFromExport(
   manifest: SqlExportManifest,
   read: (name: string) => string,
 ): Promise<EvaluationReport[]> {
+  const results = await checkedResults(bundle, manifest, read);
+  return reportsFromSqlResults(bundle, { ...manifest.options, dialect: manifest.dialect }, results);
+}
+
+async function checkedResults(
+  bundle: RuleBundle,
+  manifest: SqlExportManifest,
+  read: (name: string) => string,
+): Promise<SqlResults> {
   const options = { ...manifest.options, dialect: manifest.dialect };
   if (hashOf(await generateSql(bundle, options)) !== manifest.sqlHash)
     throw new ExportMismatchError(
@@ -265,7 +274,35 @@ export async function reportsFromExport(
     );
   const results: SqlResults = {};
   for (const name of manifest.results) results[name] = parseResultCsv(read(name));
-  return reportsFromSqlResults(bundle, options, results);
+  return results;
+}
+
+/** One unit's reports, from an export made with `byUnit`. */
+export interface UnitReports {
+  unit: string;
+  reports: EvaluationReport[];
+}
+
+/**
+ * With `byUnit`, the reports of each unit the results name (by the records' `unit` column; records
+ * without one are the unit ""), in order of name. The figures are the unit's own; the data section
+ * counts the whole file.
+ */
+export async function unitReportsFromExport(
+  bundle: RuleBundle,
+  manifest: SqlExportManifest,
+  read: (name: string) => string,
+): Promise<UnitReports[]> {
+  const results = await checkedResults(bundle, manifest, read);
+  const units = new Set<string>();
+  for (const rows of Object.values(results))
+    for (const row of rows) if (typeof row.unit === "string") units.add(row.unit);
+  if (units.size === 0) units.add("");
+  const options = { ...manifest.options, dialect: manifest.dialect };
+  const out: UnitReports[] = [];
+  for (const unit of [...units].sort())
+    out.push({ unit, reports: await reportsFromSqlResults(bundle, options, results, unit) });
+  return out;
 }
 
 export class ExportMismatchError extends Error {

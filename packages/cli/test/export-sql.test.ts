@@ -136,6 +136,23 @@ describe.skipIf(missing !== undefined)(missing ?? "sla export sql --dialect post
     expect(refused.stderr).toMatch(/generates different SQL from the exported SQL; export it again/);
   });
 
+  it("--by-unit: the report of each unit the records name, as JSON and Markdown", () => {
+    const lines = readFileSync(join(dir, "records.ndjson"), "utf8").trimEnd().split("\n");
+    const tagged = lines.map((l, i) => JSON.stringify({ ...JSON.parse(l), unit: i % 2 === 0 ? "eu" : "us" }));
+    writeFileSync(join(dir, "units.ndjson"), `${tagged.join("\n")}\n`);
+    const args = ["export", "sql", "hosting.sla", "--dialect", "postgres", "--period", "2026-03", ...AS_OF];
+    expect(sla([...args, "--by-unit", "-o", "units"], { cwd: dir }).code).toBe(0);
+    expect(shell(["units/run.sh", "units.ndjson"]).status).toBe(0);
+    const json = sla(["evaluate", "hosting.sla", "--sql-results", "units"], { cwd: dir });
+    expect(json.code).toBe(0);
+    const { units } = JSON.parse(json.stdout) as { units: { unit: string; reports: unknown[] }[] };
+    expect(units.map((u) => u.unit)).toEqual(["eu", "us"]);
+    expect(units.every((u) => u.reports.length === 1)).toBe(true);
+    const md = sla(["evaluate", "hosting.sla", "--sql-results", "units", "--format", "md"], { cwd: dir });
+    expect(md.stdout).toMatch(/^# Unit eu\n/);
+    expect(md.stdout).toMatch(/^# Unit us\n/m);
+  });
+
   it("run.sh stops with the line of a record that is not JSON, and on a CSV column that is not a field", () => {
     writeFileSync(join(dir, "bad.ndjson"), '{"type": "measurement"}\n{"type": \n');
     const bad = shell(["out/run.sh", "bad.ndjson", "bad-results"]);

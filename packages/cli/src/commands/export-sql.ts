@@ -6,6 +6,7 @@
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { escapeInline } from "@sla/bundle";
 import type { Command } from "commander";
 import { EvaluationOptionsError, type EvaluationReport, renderReportMarkdown } from "@sla/engine";
 import { SqlEngineError } from "@sla/engine/node";
@@ -20,6 +21,8 @@ import {
   RESULTS,
   reportsFromExport,
   type SqlExportManifest,
+  type UnitReports,
+  unitReportsFromExport,
 } from "../sql-export.ts";
 
 interface ExportSqlFlags {
@@ -29,6 +32,7 @@ interface ExportSqlFlags {
   asOf?: string;
   terminatedOn?: string;
   skipInvalid?: boolean;
+  byUnit?: boolean;
   out?: string;
 }
 
@@ -45,6 +49,7 @@ export function registerExportSql(exportCommand: Command): void {
     .option("--as-of <date|instant>", "windows not ended by then are in progress (default: now)")
     .option("--terminated-on <YYYY-MM-DD>", "the agreement was terminated on this date")
     .option("--skip-invalid", "invalid records are skipped and counted instead of stopping the report")
+    .option("--by-unit", "a report per value of the records' unit column (an instance, an organisation)")
     .option("-o, --out <folder>", "the folder to write (default: CONTRACT-sql beside the contract)")
     .addHelpText(
       "after",
@@ -82,6 +87,7 @@ async function runExportSql(contract: string, flags: ExportSqlFlags): Promise<vo
     // fixed now, so that the results read back later are judged as of the export
     asOf: flags.asOf ?? new Date().toISOString(),
     skipInvalid: flags.skipInvalid === true,
+    ...(flags.byUnit === true ? { byUnit: true } : {}),
     ...(flags.terminatedOn === undefined ? {} : { terminatedOn: flags.terminatedOn }),
   };
   let files: Map<string, string>;
@@ -121,11 +127,13 @@ export async function evaluateSqlResults(
   const problem = manifestProblem(manifest);
   if (problem !== undefined) throw new CliError(`${manifestPath}: ${problem}`, 2);
   const bundle = await loadBundle(contract);
-  let reports: EvaluationReport[];
+  const m = manifest as SqlExportManifest;
+  const read = (name: string) => readText(join(folder, RESULTS, `${name}.csv`));
+  let units: UnitReports[];
   try {
-    reports = await reportsFromExport(bundle, manifest as SqlExportManifest, (name) =>
-      readText(join(folder, RESULTS, `${name}.csv`)),
-    );
+    units = m.options.byUnit
+      ? await unitReportsFromExport(bundle, m, read)
+      : [{ unit: "", reports: await reportsFromExport(bundle, m, read) }];
   } catch (e) {
     if (e instanceof ExportMismatchError) throw new CliError(`${folder}: ${e.message}`, 1);
     if (e instanceof CliError) throw e;
@@ -133,9 +141,14 @@ export async function evaluateSqlResults(
       throw new CliError(`${folder}: ${(e as Error).message}`, 2);
     throw e;
   }
-  const m = manifest as SqlExportManifest;
-  if (format === "md") write(reports.map(renderReportMarkdown).join("\n---\n\n"));
-  else write(`${JSON.stringify(m.options.to === m.options.from ? reports[0] : { reports }, null, 2)}\n`);
+  const markdown = (reports: EvaluationReport[]) => reports.map(renderReportMarkdown).join("\n---\n\n");
+  const single = m.options.to === m.options.from;
+  if (!m.options.byUnit) {
+    const { reports } = units[0];
+    write(format === "md" ? markdown(reports) : `${JSON.stringify(single ? reports[0] : { reports }, null, 2)}\n`);
+  } else if (format === "md")
+    write(units.map((u) => `# Unit ${escapeInline(u.unit || "(none)")}\n\n${markdown(u.reports)}`).join("\n---\n\n"));
+  else write(`${JSON.stringify({ units }, null, 2)}\n`);
 }
 
 function readText(path: string): string {
