@@ -151,6 +151,9 @@ function openMetrics(): string {
 
 const Exact = Decimal.clone({ precision: 40 });
 
+/** Each test runs `sla` several times (each a few seconds), on a machine others share. */
+const SLOW_TEST_MS = 180_000;
+
 /** The same data as events: an outage per down minute, an error-rate measurement per 5 minutes. */
 function events(): string {
   const lines: string[] = [];
@@ -199,53 +202,72 @@ describe.skipIf(prometheusMissing)("sla evaluate --prometheus against a real Pro
     await prometheus?.stop();
   });
 
-  it("gives the same report as the same data given as events, to the last decimal", () => {
-    for (const format of ["json", "md", "csv"]) {
-      const fromEvents = sla(["evaluate", contract, "--events", eventsFile, "--period", "2026-03", "--format", format]);
-      expect(fromEvents.stderr).toBe("");
-      expect(fromEvents.code).toBe(0);
-      const fromPrometheus = sla([
-        "evaluate",
-        contract,
-        "--prometheus",
-        prometheus.url,
-        "--period",
-        "2026-03",
-        "--format",
-        format,
-      ]);
-      expect(fromPrometheus.stderr).toBe("");
-      expect(fromPrometheus.code).toBe(0);
-      expect(fromPrometheus.stdout).toBe(fromEvents.stdout);
-    }
-  });
+  it(
+    "gives the same report as the same data given as events, to the last decimal",
+    () => {
+      for (const format of ["json", "md", "csv"]) {
+        const fromEvents = sla([
+          "evaluate",
+          contract,
+          "--events",
+          eventsFile,
+          "--period",
+          "2026-03",
+          "--format",
+          format,
+        ]);
+        expect(fromEvents.stderr).toBe("");
+        expect(fromEvents.code).toBe(0);
+        const fromPrometheus = sla([
+          "evaluate",
+          contract,
+          "--prometheus",
+          prometheus.url,
+          "--period",
+          "2026-03",
+          "--format",
+          format,
+        ]);
+        expect(fromPrometheus.stderr).toBe("");
+        expect(fromPrometheus.code).toBe(0);
+        expect(fromPrometheus.stdout).toBe(fromEvents.stdout);
+      }
+    },
+    SLOW_TEST_MS,
+  );
 
-  it("counts the down minutes, not the nearly-down one, and the error rate's mean", () => {
-    const run = sla(["evaluate", contract, "--prometheus", prometheus.url, "--period", "2026-03"]);
-    const report = JSON.parse(run.stdout);
-    const [uptime, errors, fast] = report.objectives;
-    // 60 down minutes of March's 743 hours (the clocks went forward): 1 - 60 / 44580
-    expect(uptime.value).toBe(new Exact(44_580 - 60).times(100).div(44_580).toSignificantDigits(28).toFixed());
-    expect(uptime.breaches).toBe(2);
-    expect(report.data.records).toBe(60 + (2 * MINUTES) / 5);
-    expect(errors.value).toBe("0.1440615302401413441319444444");
-    // the median of 576 five-minute medians, 6 of them slow
-    expect(fast.value).toBe("375");
-    expect(fast.met).toBe(true);
-    // the 99th percentile: the slow steps' 1 s (rank 571 of 576)
-    const p99 = join(dir, "p99.sla");
-    writeFileSync(p99, CONTRACT.replace("type latency percentile 50", "type latency percentile 99"));
-    const slow = JSON.parse(sla(["evaluate", p99, "--prometheus", prometheus.url, "--period", "2026-03"]).stdout);
-    expect(slow.objectives[2]).toMatchObject({ name: "Fast", value: "1000", met: false });
-    // 10% for the uptime, 5% for the error rate, of GBP 10,000
-    expect(report.totalCredit).toEqual({ amount: "1500.00", currency: "GBP" });
-  });
+  it(
+    "counts the down minutes, not the nearly-down one, and the error rate's mean",
+    () => {
+      const run = sla(["evaluate", contract, "--prometheus", prometheus.url, "--period", "2026-03"]);
+      const report = JSON.parse(run.stdout);
+      const [uptime, errors, fast] = report.objectives;
+      // 60 down minutes of March's 743 hours (the clocks went forward): 1 - 60 / 44580
+      expect(uptime.value).toBe(new Exact(44_580 - 60).times(100).div(44_580).toSignificantDigits(28).toFixed());
+      expect(uptime.breaches).toBe(2);
+      expect(report.data.records).toBe(60 + (2 * MINUTES) / 5);
+      expect(errors.value).toBe("0.1440615302401413441319444444");
+      // the median of 576 five-minute medians, 6 of them slow
+      expect(fast.value).toBe("375");
+      expect(fast.met).toBe(true);
+      // the 99th percentile: the slow steps' 1 s (rank 571 of 576)
+      const p99 = join(dir, "p99.sla");
+      writeFileSync(p99, CONTRACT.replace("type latency percentile 50", "type latency percentile 99"));
+      const slow = JSON.parse(sla(["evaluate", p99, "--prometheus", prometheus.url, "--period", "2026-03"]).stdout);
+      expect(slow.objectives[2]).toMatchObject({ name: "Fast", value: "1000", met: false });
+      // 10% for the uptime, 5% for the error rate, of GBP 10,000
+      expect(report.totalCredit).toEqual({ amount: "1500.00", currency: "GBP" });
+    },
+    SLOW_TEST_MS,
+  );
 
-  it("reads the data of other objectives from --events, and refuses a second source for the same data", () => {
-    const withTickets = join(dir, "tickets.sla");
-    writeFileSync(
-      withTickets,
-      `${CONTRACT}
+  it(
+    "reads the data of other objectives from --events, and refuses a second source for the same data",
+    () => {
+      const withTickets = join(dir, "tickets.sla");
+      writeFileSync(
+        withTickets,
+        `${CONTRACT}
 objective Priority1 "Priority 1" {
   service Checkout
   severity 1 "Checkout is down"
@@ -253,67 +275,83 @@ objective Priority1 "Priority 1" {
   at least 95% of tickets per calendar month
 }
 `,
-    );
-    const tickets = join(dir, "tickets.ndjson");
-    writeFileSync(
-      tickets,
-      '{"type":"ticket","service":"Checkout","severity":1,"opened":"2026-03-28T22:00:00Z","responded":"2026-03-28T22:30:00Z"}\n',
-    );
-    const alone = sla(["evaluate", withTickets, "--prometheus", prometheus.url, "--period", "2026-03"]);
-    expect(alone.code).toBe(2);
-    expect(alone.stderr).toContain("give the data of Priority1 (support tickets) with --events too");
-    const both = sla([
-      "evaluate",
-      withTickets,
-      "--prometheus",
-      prometheus.url,
-      "--events",
-      tickets,
-      "--period",
-      "2026-03",
-    ]);
-    expect(both.stderr).toBe("");
-    expect(both.code).toBe(0);
-    const report = JSON.parse(both.stdout);
-    expect(report.objectives.find((o: { name: string }) => o.name === "Priority1").met).toBe(false);
-    expect(report.objectives.find((o: { name: string }) => o.name === "Uptime").breaches).toBe(2);
-    const twice = sla([
-      "evaluate",
-      contract,
-      "--prometheus",
-      prometheus.url,
-      "--events",
-      eventsFile,
-      "--period",
-      "2026-03",
-    ]);
-    expect(twice.code).toBe(2);
-    expect(twice.stderr).toContain(
-      'line 1, field "service": the downtime of Checkout is read from Prometheus (metric Avail\'s slices); give it in one source',
-    );
-  });
+      );
+      const tickets = join(dir, "tickets.ndjson");
+      writeFileSync(
+        tickets,
+        '{"type":"ticket","service":"Checkout","severity":1,"opened":"2026-03-28T22:00:00Z","responded":"2026-03-28T22:30:00Z"}\n',
+      );
+      const alone = sla(["evaluate", withTickets, "--prometheus", prometheus.url, "--period", "2026-03"]);
+      expect(alone.code).toBe(2);
+      expect(alone.stderr).toContain("give the data of Priority1 (support tickets) with --events too");
+      const both = sla([
+        "evaluate",
+        withTickets,
+        "--prometheus",
+        prometheus.url,
+        "--events",
+        tickets,
+        "--period",
+        "2026-03",
+      ]);
+      expect(both.stderr).toBe("");
+      expect(both.code).toBe(0);
+      const report = JSON.parse(both.stdout);
+      expect(report.objectives.find((o: { name: string }) => o.name === "Priority1").met).toBe(false);
+      expect(report.objectives.find((o: { name: string }) => o.name === "Uptime").breaches).toBe(2);
+      const twice = sla([
+        "evaluate",
+        contract,
+        "--prometheus",
+        prometheus.url,
+        "--events",
+        eventsFile,
+        "--period",
+        "2026-03",
+      ]);
+      expect(twice.code).toBe(2);
+      expect(twice.stderr).toContain(
+        'line 1, field "service": the downtime of Checkout is read from Prometheus (metric Avail\'s slices); give it in one source',
+      );
+    },
+    SLOW_TEST_MS,
+  );
 
-  it("says what went wrong: Prometheus's own error, an HTTP error, nothing listening", async () => {
-    const badQuery = join(dir, "bad-query.sla");
-    writeFileSync(
-      badQuery,
-      CONTRACT.replace("sum(sum_over_time(checkout_failed_per_minute", "sum(sum_over_time((checkout_failed_per_minute"),
-    );
-    const promql = sla(["evaluate", badQuery, "--prometheus", prometheus.url, "--period", "2026-03"]);
-    expect(promql.code).toBe(2);
-    expect(promql.stdout).toBe("");
-    expect(promql.stderr).toMatch(
-      /^sla: evaluate: Prometheus at http:\/\/127\.0\.0\.1:\d+, query .*: bad_data: .*parse error/m,
-    );
-    const http = sla(["evaluate", contract, "--prometheus", `${prometheus.url}/no/such/prefix`, "--period", "2026-03"]);
-    expect(http.code).toBe(2);
-    expect(http.stderr).toMatch(/HTTP 404/);
-    const nobody = `http://127.0.0.1:${await freePort()}`;
-    const closed = sla(["evaluate", contract, "--prometheus", nobody, "--period", "2026-03"]);
-    expect(closed.code).toBe(2);
-    expect(closed.stderr).toContain(`evaluate: cannot reach Prometheus at ${nobody}`);
-    expect(closed.stderr).toContain("ECONNREFUSED");
-  });
+  it(
+    "says what went wrong: Prometheus's own error, an HTTP error, nothing listening",
+    async () => {
+      const badQuery = join(dir, "bad-query.sla");
+      writeFileSync(
+        badQuery,
+        CONTRACT.replace(
+          "sum(sum_over_time(checkout_failed_per_minute",
+          "sum(sum_over_time((checkout_failed_per_minute",
+        ),
+      );
+      const promql = sla(["evaluate", badQuery, "--prometheus", prometheus.url, "--period", "2026-03"]);
+      expect(promql.code).toBe(2);
+      expect(promql.stdout).toBe("");
+      expect(promql.stderr).toMatch(
+        /^sla: evaluate: Prometheus at http:\/\/127\.0\.0\.1:\d+, query .*: bad_data: .*parse error/m,
+      );
+      const http = sla([
+        "evaluate",
+        contract,
+        "--prometheus",
+        `${prometheus.url}/no/such/prefix`,
+        "--period",
+        "2026-03",
+      ]);
+      expect(http.code).toBe(2);
+      expect(http.stderr).toMatch(/HTTP 404/);
+      const nobody = `http://127.0.0.1:${await freePort()}`;
+      const closed = sla(["evaluate", contract, "--prometheus", nobody, "--period", "2026-03"]);
+      expect(closed.code).toBe(2);
+      expect(closed.stderr).toContain(`evaluate: cannot reach Prometheus at ${nobody}`);
+      expect(closed.stderr).toContain("ECONNREFUSED");
+    },
+    SLOW_TEST_MS,
+  );
 });
 
 describe("sla evaluate --prometheus without a server", () => {
