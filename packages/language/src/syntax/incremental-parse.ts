@@ -22,7 +22,7 @@
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Position, SlaFile } from "./ast.ts";
-import { DECLARATION_KEYWORDS, keywordTokens, LCurly, RCurly, StringLiteral } from "./lexer.ts";
+import { DECLARATION_TOKEN_TYPES, keywordTokens, LCurly, RCurly, StringLiteral } from "./lexer.ts";
 import { computeLineStarts, type ParseResult, parse, positionAt } from "./parse.ts";
 
 type Token = ParseResult["tokens"][number];
@@ -49,7 +49,6 @@ export interface ParsedDocument {
   result: ParseResult;
 }
 
-const DECLARATION_TOKEN_TYPES = new Set(DECLARATION_KEYWORDS.map((word) => keywordTokens[word]));
 /** Syntax codes of literals that run to the end of the input when unterminated. */
 const RUNS_TO_END = new Set(["SLA1003", "SLA1004"]);
 /** An unterminated string runs to the end of its line, which may lie beyond a region. */

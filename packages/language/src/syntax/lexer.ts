@@ -213,6 +213,11 @@ export const keywordTokens: Record<Keyword, TokenType> = Object.fromEntries(
   ]),
 ) as Record<Keyword, TokenType>;
 
+/** The tokens that start an item of a file (`import` and the declaration keywords). */
+export const DECLARATION_TOKEN_TYPES: ReadonlySet<TokenType> = new Set(
+  DECLARATION_KEYWORDS.map((w) => keywordTokens[w]),
+);
+
 /** Tokens that the lexer produces but the grammar never accepts: the parser turns them into clear errors. */
 export const errorTokens = [UnterminatedBlockComment, UnterminatedTextBlock, UnterminatedString];
 

@@ -1,7 +1,7 @@
 /**
  * `parse(text)` never throws: it returns an AST and the syntax diagnostics, whatever the input.
  */
-import type { IToken } from "chevrotain";
+import type { CstNode, IRecognitionException, IToken } from "chevrotain";
 import { createDiagnostic, Diagnostics } from "../diagnostics/catalogue.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Comment, Range, SlaFile } from "./ast.ts";
@@ -10,6 +10,9 @@ import { grammar } from "./grammar.ts";
 import { computeLineStarts, positionAt } from "./positions.ts";
 import {
   BlockComment,
+  DECLARATION_TOKEN_TYPES,
+  LCurly,
+  RCurly,
   slaLexer,
   StringLiteral,
   TextBlock,
@@ -28,6 +31,11 @@ export interface ParseResult {
 export { computeLineStarts, positionAt };
 
 export function parse(text: string, uri = "untitled.sla"): ParseResult {
+  return parseInPieces(text, uri, PIECE_TOKENS);
+}
+
+/** `parse`, cutting the token stream into pieces of at least `pieceTokens` (see `parseItems`); the tests vary it. */
+export function parseInPieces(text: string, uri: string, pieceTokens: number): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const lineStarts = computeLineStarts(text);
   const rangeOf = (start: number, end: number): Range => ({
@@ -79,21 +87,72 @@ export function parse(text: string, uri = "untitled.sla"): ParseResult {
   }
   comments.sort((a, b) => a.range.start.offset - b.range.start.offset);
 
-  grammar.input = tokens;
-  let cst: ReturnType<typeof grammar.file> | undefined;
-  try {
-    cst = grammar.file();
-  } catch {
-    // Chevrotain's recovery is defensive but not proven total; an AST of what was read beats a crash.
-    cst = undefined;
-  }
-  for (const error of grammar.errors) {
+  const { items, last, errors } = parseItems(tokens, lineStarts, pieceTokens);
+  for (const error of errors) {
     const t = error.token;
     const range = Number.isFinite(t.startOffset) ? tokenRange(t) : endOfInputRange(text, lineStarts, tokens);
     diagnostics.push(createDiagnostic(Diagnostics.syntaxError, { message: error.message }, uri, range));
   }
-  const file = buildFile(cst, comments, text.length, lineStarts);
+  const file = buildFile(last, comments, text.length, lineStarts);
+  if (items.length > 0) file.items = [...items, ...file.items];
   return { file, diagnostics, tokens };
+}
+
+type Item = SlaFile["items"][number];
+
+/** Tokens a piece holds at least before the parse may be cut after it (see `parseItems`). */
+const PIECE_TOKENS = 2000;
+
+/**
+ * Parses the tokens a piece at a time and builds each piece's AST at once, so that Chevrotain's CST
+ * of a piece is garbage before the next piece is parsed, instead of one tree of the whole file held
+ * until the end (building and collecting that tree was a third of the parse of a big contract).
+ *
+ * A piece ends before a declaration keyword that follows a `}` at brace depth 0: when the piece
+ * before it parsed without an error, the parser is there back at the start of `topLevel`, as the
+ * incremental parser also relies on. A piece with a syntax error is parsed again with everything
+ * after it, so that error recovery sees what a parse of the whole file sees, and a parse that
+ * throws is done again on the whole file: diagnostics and AST are those of one whole-file parse.
+ */
+function parseItems(
+  tokens: IToken[],
+  lineStarts: number[],
+  pieceTokens: number,
+): { items: Item[]; last: CstNode | undefined; errors: IRecognitionException[] } {
+  const items: Item[] = [];
+  let start = 0;
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i].tokenType;
+    if (type === LCurly) depth++;
+    else if (type === RCurly) depth = Math.max(0, depth - 1);
+    else if (
+      depth === 0 &&
+      i - start >= pieceTokens &&
+      DECLARATION_TOKEN_TYPES.has(type) &&
+      tokens[i - 1].tokenType === RCurly
+    ) {
+      grammar.input = tokens.slice(start, i);
+      const cst = parseFileRule();
+      if (cst === undefined || grammar.errors.length > 0) break;
+      for (const item of buildFile(cst, [], 0, lineStarts).items) items.push(item);
+      start = i;
+    }
+  }
+  // the last piece, or the rest of the file from the first piece with an error
+  grammar.input = start === 0 ? tokens : tokens.slice(start);
+  const last = parseFileRule();
+  if (last === undefined && start > 0) return parseItems(tokens, lineStarts, Number.POSITIVE_INFINITY);
+  return { items, last, errors: grammar.errors };
+}
+
+function parseFileRule(): CstNode | undefined {
+  try {
+    return grammar.file();
+  } catch {
+    // Chevrotain's recovery is defensive but not proven total; an AST of what was read beats a crash.
+    return undefined;
+  }
 }
 
 function retype(t: IToken, tokenType: IToken["tokenType"]): IToken {

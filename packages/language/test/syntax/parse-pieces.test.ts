@@ -1,0 +1,66 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { type ParseResult, parseInPieces } from "../../src/syntax/parse.ts";
+
+const HOSTING = readFileSync(new URL("../../../../../shared/spec/conformance/hosting.sla", import.meta.url), "utf8");
+const URI = "file:///w/contract.sla";
+const CONTRACT = `${HOSTING}\n${HOSTING}\n${HOSTING}`;
+
+/** The whole parse: AST, diagnostics (message and range) and tokens. */
+function snapshot(result: ParseResult) {
+  return {
+    file: result.file,
+    diagnostics: result.diagnostics,
+    tokens: result.tokens.map((t) => `${t.tokenType.name}@${t.startOffset}`),
+  };
+}
+
+/** One file parsed at once, as a parse without pieces would. */
+const whole = (text: string) => snapshot(parseInPieces(text, URI, Number.POSITIVE_INFINITY));
+
+/** Deterministic edits: a deletion, an inserted stray word or brace, or a cut-off end. */
+function mutations(text: string, count: number): string[] {
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const junk = ["}", "{", "}}", "credit", "objective", "service X {", "target at least", '"open', "/*", "99%", ","];
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = next(text.length);
+    const kind = i % 3;
+    if (kind === 0) out.push(text.slice(0, at) + text.slice(at + 1 + next(40)));
+    else if (kind === 1) out.push(`${text.slice(0, at)} ${junk[next(junk.length)]} ${text.slice(at)}`);
+    else out.push(text.slice(0, at));
+  }
+  return out;
+}
+
+describe("parsing in pieces", () => {
+  it("cuts a clean contract into pieces and gives the parse of the whole file", () => {
+    const expected = whole(CONTRACT);
+    expect(expected.diagnostics).toEqual([]);
+    for (const size of [1, 40, 500]) expect(snapshot(parseInPieces(CONTRACT, URI, size))).toEqual(expected);
+  });
+
+  it("words a stray token between declarations as the whole file's parse does", () => {
+    // after a piece's last `}` the whole file's parser still sees the declarations that follow
+    const boundaries = [...CONTRACT.matchAll(/}\n\n(?=service|objective|metric|remedy)/g)].map((m) => m.index + 1);
+    expect(boundaries.length).toBeGreaterThan(6);
+    for (const at of boundaries.filter((_, i) => i % 3 === 0)) {
+      for (const stray of [" stray", " }", " 42"]) {
+        const text = CONTRACT.slice(0, at) + stray + CONTRACT.slice(at);
+        expect(snapshot(parseInPieces(text, URI, 1))).toEqual(whole(text));
+      }
+    }
+  });
+
+  it("gives the whole file's AST and syntax errors, wherever an edit breaks the contract", () => {
+    for (const text of mutations(CONTRACT, 90)) {
+      const expected = whole(text);
+      expect(snapshot(parseInPieces(text, URI, 1))).toEqual(expected);
+      expect(snapshot(parseInPieces(text, URI, 60))).toEqual(expected);
+    }
+  });
+});
