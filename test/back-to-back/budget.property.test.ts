@@ -395,6 +395,96 @@ describe("the engine's verdict agrees with the budget the contract states", () =
   });
 });
 
+describe("credits per unit of downtime", () => {
+  /** `GBP 100.00 for each period of 30 minutes of Downtime, or part of one, beyond the Downtime …`, read back. */
+  function printedUnitCredit(markdown: string) {
+    const m =
+      /a Service Credit of GBP ([\d.]+) for each (full )?period of (\d+) minutes? of Downtime(, or part of one,)?( beyond the Downtime that)?/.exec(
+        markdown,
+      );
+    expect(m, "the per-unit credit is a sentence of the contract").not.toBeNull();
+    const [, amount, full, minutes, part, beyond] = m!;
+    expect(Boolean(full)).toBe(!part);
+    return {
+      amount: toDecimal(amount),
+      unitMs: Number(minutes) * 60_000,
+      full: Boolean(full),
+      beyond: Boolean(beyond),
+    };
+  }
+
+  it("pays the contract's amount for each unit, whole or started, of the downtime it counts", TIMEOUT, async () => {
+    let counted = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          target: fc.constantFrom(...TARGETS),
+          minutes: fc.integer({ min: 1, max: 90 }),
+          full: fc.boolean(),
+          beyond: fc.boolean(),
+          month: fc.integer({ min: 1, max: 12 }),
+          // downtime in seconds, up to a day: around and on the unit boundaries
+          down: fc.oneof(
+            fc.integer({ min: 0, max: 86_400 }),
+            fc.integer({ min: 1, max: 40 }).map((k) => k * 900),
+          ),
+        }),
+        async (c) => {
+          const unit = `${c.minutes} minute${c.minutes === 1 ? "" : "s"}`;
+          const contract = `agreement Deal "Deal" {
+  effective 2026-01-01
+  term 12 months
+  timezone "UTC"
+  currency GBP
+}
+party Vendor "Vendor" { role provider }
+party Client "Client" { role customer }
+service Web "Web" {
+  provider Vendor
+  customer Client
+  fee GBP 1,000.00 per month
+  hours 24x7
+}
+metric Avail "Availability" { service Web  type availability }
+objective Uptime "Uptime" {
+  metric Avail
+  target at least ${c.target}% per calendar month
+}
+remedy Credits "Credits" {
+  for Uptime
+  credit GBP 100.00 for each ${c.full ? "full" : "started"} ${unit} of downtime${c.beyond ? " beyond the allowance" : ""}
+}
+`;
+          const { bundle, markdown } = build(contract);
+          const printed = printedUnitCredit(markdown);
+          const month = `2026-${String(c.month).padStart(2, "0")}`;
+          const start = Date.parse(`${month}-05T00:00:00Z`);
+          const records = c.down === 0 ? [] : outages([{ start, end: start + c.down * 1000 }]);
+          const [report] = await run(bundle, records, { from: month });
+          // the allowance the contract states: (Scheduled Time) × (100 − target)%
+          const scheduledMs = toDecimal(report.objectives[0].scheduled!.seconds).times(1000);
+          const allowanceMs = printed.beyond
+            ? scheduledMs.times(toDecimal(100).minus(c.target)).div(100)
+            : toDecimal(0);
+          const countedMs = toDecimal(c.down * 1000).minus(allowanceMs);
+          const ratio = countedMs.isNegative() ? toDecimal(0) : countedMs.div(printed.unitMs);
+          const units = (printed.full ? ratio.floor() : ratio.ceil()).toNumber();
+          const credit = report.credits[0];
+          if (units === 0) {
+            expect(credit).toBeUndefined();
+            return;
+          }
+          expect(credit.units).toBe(units);
+          expect(credit.amount).toBe(printed.amount.times(units).toFixed(2));
+          counted++;
+        },
+      ),
+      { numRuns: RUNS * 4 },
+    );
+    expect(counted).toBeGreaterThan(0);
+  });
+});
+
 describe("the reference windows the contract names", () => {
   it("are the windows of the term with the least and the most scheduled time", () => {
     const c: Case = {

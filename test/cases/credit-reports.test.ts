@@ -93,3 +93,16 @@ describe("a service's cap on all credits over a longer window", () => {
     expect(credits.LimitCredits).toMatchObject({ amount: "0.00", capped: true });
   });
 });
+
+describe("credits per unit of downtime in the service report", () => {
+  it("show the downtime counted and the units in it", async () => {
+    const r = await report("credit-per-unit.sla", "credit-per-unit-2026-04.ndjson", "2026-04");
+    const arithmetic = Object.fromEntries(r.credits.map((c) => [c.remedy, c.arithmetic]));
+    expect(arithmetic.Started).toBe(
+      "for each started 30 minutes of downtime beyond the allowance (Uptime 99.65277777777777777777777778%): 1h 46m 48s of downtime beyond the allowance of 43m 12s is 4 started 30 minutes: GBP 100.00 × 4 = GBP 400.00",
+    );
+    expect(arithmetic.Full).toBe(
+      "for each full 1 hour of downtime (Uptime 99.65277777777777777777777778%): 2h 30m of downtime is 2 full 1 hour: 5% × 2 = 10% of monthly fee GBP 1000.00 = GBP 100.00",
+    );
+  });
+});

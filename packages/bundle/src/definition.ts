@@ -455,7 +455,7 @@ export const BundleBudget = named(
   "BundleBudget",
   Closed(
     {
-      days: Type.Integer({ minimum: 1 }),
+      days: Type.Integer({ minimum: 0, description: "Calendar days in the window; 0 for an hour." }),
       seconds: Decimal,
       // for people: `43m 12s`
       text: Type.String(),
@@ -564,6 +564,19 @@ const CreditCondition = Type.Union([
     ),
   }),
   Closed({ kind: Type.Literal("each breach") }),
+  Closed(
+    {
+      kind: Type.Literal("each unit"),
+      unit: BundleDuration,
+      rounding: StringEnum(["full", "started"], {
+        description: "`full`: only whole units count; `started`: a part of a unit counts as one.",
+      }),
+      beyondAllowance: Type.Boolean({
+        description: "Only downtime over what the target allows (or over the `max total outage`) counts.",
+      }),
+    },
+    { description: "`for each started 30 minutes of downtime beyond the allowance`: paid once per unit of downtime." },
+  ),
 ]);
 
 export const BundleCredit = named(

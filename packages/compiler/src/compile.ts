@@ -374,7 +374,16 @@ class Compiler {
       if (!size || !p.condition) continue;
       let condition: BundleCredit["condition"];
       if (p.condition.kind === "each breach") condition = { kind: "each breach" };
-      else {
+      else if (p.condition.kind === "each unit") {
+        const unit = duration(p.condition.unit);
+        if (!unit || !p.condition.rounding) continue;
+        condition = {
+          kind: "each unit",
+          unit,
+          rounding: p.condition.rounding,
+          beyondAllowance: p.condition.beyondAllowance,
+        };
+      } else {
         const value = this.targetValue(p.condition.threshold);
         if (!p.condition.comparator || !value) continue;
         condition = { kind: "threshold", comparator: p.condition.comparator.op, value };

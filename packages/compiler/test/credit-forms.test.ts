@@ -161,3 +161,30 @@ describe("a cap on all the credits of a service", () => {
     );
   });
 });
+
+const PER_UNIT = fileURLToPath(new URL("../../../test/cases/credit-per-unit.sla", import.meta.url));
+
+describe("credits per unit of downtime", () => {
+  it("carry the unit, its rounding and the allowance into the bundle", () => {
+    const { bundle } = build(readFileSync(PER_UNIT, "utf8"));
+    const [started] = bundle.remedies.find((r) => r.name === "Started")!.credits;
+    expect(started.condition).toEqual({
+      kind: "each unit",
+      unit: { text: "30 minutes", amount: "30", unit: "minute", seconds: "1800" },
+      rounding: "started",
+      beyondAllowance: true,
+    });
+    const [full] = bundle.remedies.find((r) => r.name === "Full")!.credits;
+    expect(full.condition).toMatchObject({ kind: "each unit", rounding: "full", beyondAllowance: false });
+  });
+
+  it("say how a part of a unit counts, and what the downtime is counted beyond", () => {
+    const { markdown } = build(readFileSync(PER_UNIT, "utf8"));
+    expect(markdown).toContain(
+      'a Service Credit of GBP 100.00 for each period of 30 minutes of Downtime, or part of one, beyond the Downtime that the service level "Uptime" allows in a calendar month.',
+    );
+    expect(markdown).toContain(
+      "a Service Credit of 5% of the Monthly Fee for each full period of 1 hour of Downtime in a calendar month.",
+    );
+  });
+});

@@ -8,6 +8,7 @@ import { holds, type Measure, measure } from "./compare.ts";
 import { Dec, moneyString, str } from "./decimal.ts";
 import { feeFor } from "./fees.ts";
 import type { ObjectiveOutcome } from "./outcome.ts";
+import { formatDuration } from "./time.ts";
 
 /** What one tier would pay in a window, before the cap. */
 export interface Due {
@@ -18,6 +19,8 @@ export interface Due {
   amount: Decimal | null;
   /** The breaches a `for each breach` tier was multiplied by. */
   breaches: number | null;
+  /** The units of downtime a `for each … of downtime` tier was multiplied by. */
+  units: UnitCount | null;
 }
 
 /** The value a threshold of this kind is compared with: a percentage, a duration (ms) or a plain number. */
@@ -36,6 +39,8 @@ export function thresholdMeasure(
 
 export function conditionText(c: BundleCredit["condition"]): string {
   if (c.kind === "each breach") return "for each breach";
+  if (c.kind === "each unit")
+    return `for each ${c.rounding} ${c.unit.text} of downtime${c.beyondAllowance ? " beyond the allowance" : ""}`;
   const band = c.bound ? ` but ${c.bound.comparator} ${c.bound.value.text}` : "";
   return `${c.comparator} ${c.value.text}${band}`;
 }
@@ -49,18 +54,56 @@ export function sizeText(credit: BundleCredit): string {
   return "amount" in credit ? money(new Dec(credit.amount.amount), credit.amount.currency) : `${credit.percent}%`;
 }
 
+/** A per-unit credit's count: the downtime counted (beyond the allowance, if so), and the units in it. */
+export interface UnitCount {
+  count: number;
+  countedMs: Decimal;
+  /** The allowance deducted, for `beyond the allowance`. */
+  allowanceMs: Decimal | null;
+}
+
+interface Times {
+  times: number;
+  breaches: number | null;
+  units: UnitCount | null;
+}
+
+/**
+ * The downtime a window allows: the availability target's budget, else the `max total outage`;
+ * null when the objective states neither (the checker's SLA5012).
+ */
+function allowanceMs(outcome: ObjectiveOutcome): Decimal | null {
+  const seconds = outcome.report.budget?.seconds ?? outcome.objective.maxTotalOutage?.duration.seconds;
+  return seconds === undefined ? null : new Dec(seconds).times(1000);
+}
+
+/** `for each full 1 hour of downtime`: whole units only; `started`: a part of a unit counts as one. */
+function unitsDue(condition: Extract<BundleCredit["condition"], { kind: "each unit" }>, outcome: ObjectiveOutcome) {
+  if (outcome.downtimeMs === null || condition.unit.seconds === undefined) return null;
+  const allowance = condition.beyondAllowance ? allowanceMs(outcome) : null;
+  if (condition.beyondAllowance && allowance === null) return null;
+  const countedMs = Dec.max(0, new Dec(outcome.downtimeMs).minus(allowance ?? 0));
+  const ratio = countedMs.div(new Dec(condition.unit.seconds).times(1000));
+  const count = (condition.rounding === "full" ? ratio.floor() : ratio.ceil()).toNumber();
+  return count === 0 ? null : { count, countedMs, allowanceMs: allowance };
+}
+
 /** The tier's condition against the window's outcome: null when it does not hold, else how many times it pays. */
-function timesDue(credit: BundleCredit, outcome: ObjectiveOutcome): { times: number; breaches: number | null } | null {
+function timesDue(credit: BundleCredit, outcome: ObjectiveOutcome): Times | null {
   if (credit.condition.kind === "each breach") {
     const breaches = outcome.breaches.length;
-    return breaches === 0 ? null : { times: breaches, breaches };
+    return breaches === 0 ? null : { times: breaches, breaches, units: null };
+  }
+  if (credit.condition.kind === "each unit") {
+    const units = unitsDue(credit.condition, outcome);
+    return units === null ? null : { times: units.count, breaches: null, units };
   }
   const m = thresholdMeasure(outcome, credit.condition.value.kind);
   if (m === null || !holds(m, credit.condition.comparator, credit.condition.value.value)) return null;
   // A band's bounds are of one kind (the checker's SLA4xxx), so one measure serves both.
   const { bound } = credit.condition;
   if (bound && !holds(m, bound.comparator, bound.value.value)) return null;
-  return { times: 1, breaches: null };
+  return { times: 1, breaches: null, units: null };
 }
 
 /** Every tier of the remedy whose condition holds, in the contract's order, with what it would pay. */
@@ -71,13 +114,13 @@ export function duesOf(remedy: BundleRemedy, outcome: ObjectiveOutcome, service:
     if (due === null) continue;
     if ("amount" in credit) {
       const amount = new Dec(credit.amount.amount).times(due.times);
-      dues.push({ credit, percent: null, amount, breaches: due.breaches });
+      dues.push({ credit, percent: null, amount, breaches: due.breaches, units: due.units });
       continue;
     }
     const fee = feeFor(service, credit.basis);
     const percent = new Dec(credit.percent).times(due.times);
     const amount = fee === null ? null : percent.times(fee.amount).div(100);
-    dues.push({ credit, percent, amount, breaches: due.breaches });
+    dues.push({ credit, percent, amount, breaches: due.breaches, units: due.units });
   }
   return dues;
 }
@@ -106,8 +149,16 @@ export function commonBasis(parts: readonly Due[]): FeeBasis | null {
 /** One part of the arithmetic: `10%`, `5% × 3 breaches = 15%`, `USD 25.00 × 3 breaches = USD 75.00`. */
 export function partText(due: Due, currency: string | null): string {
   const size = sizeText(due.credit);
-  if (due.breaches === null) return size;
   const total =
     due.percent !== null ? `${str(due.percent)}%` : due.amount !== null && currency ? money(due.amount, currency) : "";
+  const { units, credit } = due;
+  if (units !== null && credit.condition.kind === "each unit") {
+    const counted = formatDuration(units.countedMs.toNumber());
+    const beyond =
+      units.allowanceMs === null ? "" : ` beyond the allowance of ${formatDuration(units.allowanceMs.toNumber())}`;
+    const unit = `${credit.condition.rounding} ${credit.condition.unit.text}`;
+    return `${counted} of downtime${beyond} is ${units.count} ${unit}: ${size} × ${units.count} = ${total}`;
+  }
+  if (due.breaches === null) return size;
   return `${size} × ${due.breaches} breach${due.breaches === 1 ? "" : "es"} = ${total}`;
 }

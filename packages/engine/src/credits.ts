@@ -137,6 +137,7 @@ export function creditFor(ctx: Context, remedy: BundleRemedy, period: Period): C
       tier,
       ...(remedy.cumulative ? { tiers } : {}),
       breaches,
+      ...(parts.length === 1 && parts[0].units ? { units: parts[0].units.count } : {}),
       capped,
       cap: capReport,
       ...(minimum === undefined ? {} : { minimumCredit: minimum }),

@@ -194,6 +194,8 @@ export interface CreditReport {
   breaches: number | null;
   capped: boolean;
   cap: CapReport | null;
+  /** A `for each … of downtime` credit: how many units it was multiplied by. */
+  units?: number;
   /** The service's `cap all credits`, when it has one: `remaining` is what was left of it before this credit. */
   serviceCap?: CapReport;
   /** The remedy's `minimum credit`, when it has one: an amount (after the cap) below it is paid as 0. */

@@ -14,11 +14,13 @@ import { dayList } from "../render/phrases.ts";
 import { quote } from "./sentence.ts";
 
 export function creditCondition(c: {
-  condition: { kind: "each breach" } | { kind: "threshold"; comparator: Comparator; value: BundleTargetValue };
+  condition: BundleCredit["condition"] | { kind: "threshold"; comparator: Comparator; value: BundleTargetValue };
 }): string {
-  return c.condition.kind === "each breach"
-    ? "for each breach"
-    : `${c.condition.comparator} ${valueText(c.condition.value)}`;
+  const { condition } = c;
+  if (condition.kind === "each breach") return "for each breach";
+  if (condition.kind === "each unit")
+    return `for each ${condition.rounding} ${condition.unit.text} of downtime${condition.beyondAllowance ? " beyond the allowance" : ""}`;
+  return `${condition.comparator} ${valueText(condition.value)}`;
 }
 
 export function share(percent: string, basis: FeeBasis): string {

@@ -233,6 +233,13 @@ export const ValueDiagnostics = define({
     message:
       "`{scope} {calendar}` limits the scheduled time an availability target counts, but {reason}: give the hours on the service instead, or leave them out.",
   },
+  billingMonthStartDay: {
+    code: "SLA4022",
+    severity: "error",
+    title: "Billing month that starts on a day not in every month",
+    message:
+      "A billing month from day {day} cannot start in every month: give a whole day from 1 to 28 (a cycle that starts at the end of a month is `per calendar month`).",
+  },
 });
 
 export const TierDiagnostics = define({
@@ -310,6 +317,12 @@ export const TierDiagnostics = define({
     title: "Minimum credit that no credit reaches",
     message:
       "The minimum credit {minimum} is more than '{remedy}' can pay in a window ({most}), so it would never pay anything; lower the minimum or raise the credits.",
+  },
+  downtimeUnitUncountable: {
+    code: "SLA5012",
+    severity: "error",
+    title: "Credit per unit of downtime that cannot be counted",
+    message: "The credit {condition} cannot be counted: {reason}.",
   },
 });
 

@@ -681,9 +681,9 @@ export const PROPERTIES = [
     kinds: {
       credit: {
         syntax:
-          "credit 10% of monthly fee when below 99.9% | credit 10% of monthly fee when below 99.99% but at least 99.0% | credit USD 500.00 when below 99.0% | credit 5% of monthly fee for each breach",
+          "credit 10% of monthly fee when below 99.9% | credit 10% of monthly fee when below 99.99% but at least 99.0% | credit USD 500.00 when below 99.0% | credit 5% of monthly fee for each breach | credit USD 100.00 for each started 30 minutes of downtime beyond the allowance",
         meaning:
-          "A service credit tier: a percentage of a fee, or a fixed amount of money. Tiers are not cumulative: the single largest credit whose condition holds applies; a band (`when below 99.99% but at least 99.0%`) holds when both bounds do; `for each breach` is multiplied by the window's breaches.",
+          "A service credit tier: a percentage of a fee, or a fixed amount of money. Tiers are not cumulative: the single largest credit whose condition holds applies; a band (`when below 99.99% but at least 99.0%`) holds when both bounds do; `for each breach` is multiplied by the window's breaches; `for each full 1 hour of downtime` (or `started`: a part counts as one) by the window's downtime in those units, `beyond the allowance` the downtime over what the target allows.",
       },
     },
     syntax: [
@@ -696,7 +696,15 @@ export const PROPERTIES = [
           value("quantity"),
           optional(...kw("but"), value("comparator"), value("quantity")),
         ],
-        kw("for", "each", "breach"),
+        [
+          ...kw("for", "each"),
+          choice(kw("breach"), [
+            choice(kw("full"), kw("started")),
+            value("duration"),
+            ...kw("of", "downtime"),
+            optional(...kw("beyond", "the", "allowance")),
+          ]),
+        ],
       ),
     ],
     complete:

@@ -116,13 +116,23 @@ export interface ComparatorNode extends NodeBase {
   op: Comparator;
 }
 
-export type WindowPeriod = "calendar month" | "calendar quarter" | "calendar year" | "week" | "rolling";
+export type WindowPeriod =
+  | "calendar month"
+  | "calendar quarter"
+  | "calendar year"
+  | "week"
+  | "rolling"
+  | "calendar day"
+  | "hour"
+  | "billing month";
 /** `per calendar month`, `per week`, `per rolling 30 days`… */
 export interface WindowNode extends NodeBase {
   kind: "Window";
   period: WindowPeriod;
   /** Only for `rolling`: the length of the window. */
   length?: DurationLiteral;
+  /** Only for `billing month`: the day of the month each cycle starts (`from day 15`). */
+  startDay?: NumberLiteral;
 }
 
 export type FeePeriod = "month" | "quarter" | "year";
@@ -258,7 +268,15 @@ export type CreditCondition =
       bound?: CreditBound;
       range: Range;
     }
-  | { kind: "each breach"; range: Range };
+  | { kind: "each breach"; range: Range }
+  | {
+      /** `for each started 30 minutes of downtime beyond the allowance`. */
+      kind: "each unit";
+      rounding?: "full" | "started";
+      unit?: DurationLiteral;
+      beyondAllowance: boolean;
+      range: Range;
+    };
 /** The band's other bound: `but at least 99.0%` in `when below 99.99% but at least 99.0%`. */
 export interface CreditBound {
   kind: "bound";

@@ -203,8 +203,15 @@ function window(node: CstNode | undefined): A.WindowNode | undefined {
     if (kw(node, "month")) result.period = "calendar month";
     else if (kw(node, "quarter")) result.period = "calendar quarter";
     else if (kw(node, "year")) result.period = "calendar year";
+    else if (kw(node, "day")) result.period = "calendar day";
     else return { ...result, recovered: true };
   } else if (kw(node, "week")) result.period = "week";
+  else if (kw(node, "hour")) result.period = "hour";
+  else if (kw(node, "billing")) {
+    result.period = "billing month";
+    result.startDay = number(token(node, "NumberLiteral"));
+    if (!result.startDay) result.recovered = true;
+  }
   else if (kw(node, "rolling")) {
     result.period = "rolling";
     result.length = duration(token(node, "DurationLiteral"));
@@ -359,6 +366,16 @@ const CUSTOM_BUILDERS: Record<CustomBuiltRule, PropertyBuilder> = {
         bound = { kind: "bound", comparator: boundCmp, threshold: boundValue, range: span(tokenRange(but), end) };
       }
       condition = { kind: "threshold", comparator: cmp, threshold: value, bound, range: span(tokenRange(when), end) };
+    } else if (each && !kw(n, "breach") && (kw(n, "full") || kw(n, "started"))) {
+      const first = kw(n, "for") ?? each;
+      const last = kw(n, "allowance") ?? kw(n, "downtime") ?? each;
+      condition = {
+        kind: "each unit",
+        rounding: kw(n, "full") ? "full" : "started",
+        unit: duration(token(n, "DurationLiteral")),
+        beyondAllowance: kw(n, "beyond") !== undefined,
+        range: span(tokenRange(first), tokenRange(last)),
+      };
     } else if (each) {
       const first = kw(n, "for") ?? each;
       condition = { kind: "each breach", range: span(tokenRange(first), tokenRange(kw(n, "breach") ?? each)) };

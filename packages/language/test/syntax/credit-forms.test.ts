@@ -102,3 +102,27 @@ describe("a cap on all credits", () => {
     expect(parse("service S {\n  cap all credits at 50% of monthly fee\n}\n").diagnostics).not.toEqual([]);
   });
 });
+
+describe("credits per unit of downtime", () => {
+  it("hold the rounding, the unit and whether only downtime beyond the allowance counts", () => {
+    const [started, full] = credits(
+      "  credit USD 100.00 for each started 30 minutes of downtime beyond the allowance\n  credit 5% of monthly fee for each full 1 hour of downtime",
+    );
+    expect(started.condition).toMatchObject({
+      kind: "each unit",
+      rounding: "started",
+      unit: { amount: "30", unit: "minute" },
+      beyondAllowance: true,
+    });
+    expect(full.condition).toMatchObject({ kind: "each unit", rounding: "full", beyondAllowance: false });
+  });
+
+  it("format as written", () => {
+    formatsAsWritten("  credit USD 100.00 for each started 30 minutes of downtime beyond the allowance");
+  });
+
+  it("need the rounding and the unit", () => {
+    expect(parse("remedy R {\n  credit USD 1.00 for each 30 minutes of downtime\n}\n").diagnostics).not.toEqual([]);
+    expect(parse("remedy R {\n  credit USD 1.00 for each full of downtime\n}\n").diagnostics).not.toEqual([]);
+  });
+});

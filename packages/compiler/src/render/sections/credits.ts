@@ -107,6 +107,18 @@ function creditClause(ctx: RenderContext, r: BundleRemedy, ref: SectionRef): Cla
     if (blocks.length === 0) blocks.push(paragraph(text));
     else sentences.push(text);
   }
+  for (const c of r.credits) {
+    if (c.condition.kind !== "each unit") continue;
+    const { unit, rounding, beyondAllowance } = c.condition;
+    const per =
+      rounding === "full"
+        ? md`each full period of ${formatDuration(unit)} of Downtime`
+        : md`each period of ${formatDuration(unit)} of Downtime, or part of one,`;
+    const beyond = beyondAllowance ? md` beyond the Downtime that ${ctx.objective(r.objective)} allows` : raw("");
+    const text = md`${raw(capitalise(provider.text))} shall give ${customer} a Service Credit of ${creditGiven(c)} for ${per}${beyond} ${period}.`;
+    if (blocks.length === 0) blocks.push(paragraph(text));
+    else sentences.push(text);
+  }
   // "Service Credits under this clause" the first time, "These Service Credits" after.
   let named = false;
   const these = () => {

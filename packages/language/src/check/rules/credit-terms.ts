@@ -1,6 +1,7 @@
 /**
  * The terms around a remedy's credit tiers (issue 14's credit forms): a `minimum credit` that no
- * credit can reach (SLA5011, warning); a service's `cap all credits` without a fee (SLA5007). What a tier comes to is worked out on the service's fee, as
+ * credit can reach (SLA5011, warning); a service's `cap all credits` without a fee (SLA5007); a
+ * credit per unit of downtime that cannot be counted (SLA5012). What a tier comes to is worked out on the service's fee, as
  * the engine does: the fee of the tier's period, or the fee converted by the months in each period.
  */
 import { type Decimal, plain, toDecimal } from "../../budget/decimal.ts";
@@ -8,7 +9,7 @@ import { createDiagnostic } from "../../diagnostics/catalogue.ts";
 import type { FeePeriod, MoneyLiteral } from "../../syntax/ast.ts";
 import { TierDiagnostics } from "../codes.ts";
 import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
-import { broken, serviceOf, textOf } from "./support.ts";
+import { broken, metricOf, metricTypeOf, serviceOf, textOf } from "./support.ts";
 
 const MONTHS: Record<FeePeriod, number> = { month: 1, quarter: 3, year: 12 };
 
@@ -28,6 +29,53 @@ export const serviceCapFeeRule: Rule = (context) => {
         cap.basis.range,
       ),
     );
+  }
+};
+
+/** Units of no fixed length: a month or a business day cannot divide an amount of downtime. */
+const VARIABLE_UNITS: ReadonlySet<string> = new Set(["business day", "business hour", "month", "year"]);
+
+/**
+ * SLA5012: `for each … of downtime` needs an objective that counts downtime (availability or
+ * outage limits), a unit of fixed length, and, `beyond the allowance`, an allowance: an availability
+ * target of `at least`/`above` (its budget) or a `max total outage`.
+ */
+export const downtimeUnitRule: Rule = (context) => {
+  for (const { uri, declaration: remedy } of context.declarations("remedy")) {
+    const forProperty = remedy.properties.find((p) => p.kind === "for" && !broken(context, p));
+    const objective = forProperty?.kind === "for" ? context.resolve(forProperty.objective, "objective") : undefined;
+    if (!objective) continue;
+    const metric = metricOf(context, objective.declaration);
+    const availability = metric ? metricTypeOf(context, metric.declaration)?.type === "availability" : false;
+    const limits = objective.declaration.properties.filter(
+      (p) => p.kind === "max total outage" || p.kind === "max outage per incident",
+    );
+    const target = objective.declaration.properties.find((p) => p.kind === "target");
+    const budget =
+      availability &&
+      target?.kind === "target" &&
+      (target.comparator?.op === "at least" || target.comparator?.op === "above");
+    const allowance = budget || limits.some((p) => p.kind === "max total outage");
+    for (const p of remedy.properties) {
+      if (p.kind !== "credit" || broken(context, p) || p.condition?.kind !== "each unit" || !p.condition.unit) continue;
+      const reason =
+        !availability && limits.length === 0
+          ? `'${objective.declaration.name?.text ?? ""}' counts no downtime (it is neither an availability objective nor an outage limit)`
+          : VARIABLE_UNITS.has(p.condition.unit.unit)
+            ? `${textOf(context, uri, p.condition.unit.range)} has no fixed length; give the unit in minutes, hours, days or weeks`
+            : p.condition.beyondAllowance && !allowance
+              ? `'${objective.declaration.name?.text ?? ""}' allows no downtime to go beyond (no availability target of \`at least\` or \`above\`, no \`max total outage\`)`
+              : undefined;
+      if (!reason) continue;
+      context.report(
+        createDiagnostic(
+          TierDiagnostics.downtimeUnitUncountable,
+          { condition: textOf(context, uri, p.condition.range), reason },
+          uri,
+          p.condition.range,
+        ),
+      );
+    }
   }
 };
 
@@ -72,7 +120,7 @@ function mostPaid(context: RuleContext, remedy: DeclarationOf<"remedy">, currenc
   const amounts: Decimal[] = [];
   for (const p of remedy.properties) {
     if (p.kind !== "credit") continue;
-    if (!p.condition || p.condition.kind === "each breach") return undefined;
+    if (p.condition?.kind !== "threshold") return undefined;
     const amount = p.amount
       ? p.amount.currency === currency
         ? toDecimal(p.amount.amount)

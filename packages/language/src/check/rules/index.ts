@@ -10,7 +10,7 @@ import { bonusRule } from "./bonus.ts";
 import { objectiveKindsRule, outageBudgetRule, supportTimesRule, terminationRule } from "./consistency.ts";
 import { indicatorRule } from "./indicators.ts";
 import { masterTermsRule, partyLabelsRule } from "./framing.ts";
-import { minimumCreditRule, serviceCapFeeRule } from "./credit-terms.ts";
+import { downtimeUnitRule, minimumCreditRule, serviceCapFeeRule } from "./credit-terms.ts";
 import { consecutiveLimitRule, durationLimitsRule, outageLimitUnitsRule } from "./limits.ts";
 import { agreementRule, duplicatePropertyRule, requiredPropertyRule, serviceRolesRule } from "./structure.ts";
 import { undefinedTermRule, unusedDefinitionRule } from "./terms.ts";
@@ -21,6 +21,7 @@ import {
   durationsRule,
   percentagesRule,
   rollingWindowsRule,
+  billingMonthsRule,
   targetDimensionRule,
   targetHoursRule,
   thresholdDimensionRule,
@@ -52,6 +53,7 @@ export const RULES: readonly NamedRule[] = named({
   durationsRule,
   currencyRule,
   rollingWindowsRule,
+  billingMonthsRule,
   wholeCountsRule,
   timeZoneRule,
   targetDimensionRule,
@@ -65,6 +67,7 @@ export const RULES: readonly NamedRule[] = named({
   tiersRule,
   minimumCreditRule,
   serviceCapFeeRule,
+  downtimeUnitRule,
   bandsRule,
   capsRule,
   bonusRule,

@@ -40,6 +40,7 @@ export function forEachLiteral(p: Property, visit: (literal: Literal) => void): 
       one(p.condition.threshold, visit);
       one(p.condition.bound?.threshold, visit);
     }
+    if (p.condition?.kind === "each unit") one(p.condition.unit, visit);
     return;
   }
   if (p.kind === "exclude") {

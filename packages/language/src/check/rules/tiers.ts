@@ -358,7 +358,9 @@ export const tiersRule: Rule = (context) => {
     if (
       goal &&
       ordered.length > 0 &&
-      !remedy.properties.some((p) => p.kind === "credit" && p.condition?.kind === "each breach")
+      !remedy.properties.some(
+        (p) => p.kind === "credit" && (p.condition?.kind === "each breach" || p.condition?.kind === "each unit"),
+      )
     ) {
       const first = ordered[0];
       const t = goal.value;
