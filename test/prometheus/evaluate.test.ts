@@ -155,10 +155,12 @@ const Exact = Decimal.clone({ precision: 40 });
 const SLOW_TEST_MS = 180_000;
 
 /** The same data as events: an outage per down minute, an error-rate measurement per 5 minutes. */
-function events(): string {
+const iso = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
+
+/** The same data as events, but for the down minutes `skip` leaves out. */
+function events(skip: (minute: number) => boolean = () => false): string {
   const lines: string[] = [];
-  const iso = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
-  for (const m of [...DOWN].sort((a, b) => a - b))
+  for (const m of [...DOWN].sort((a, b) => a - b).filter((m) => !skip(m)))
     lines.push(
       JSON.stringify({
         type: "outage",
@@ -311,8 +313,51 @@ objective Priority1 "Priority 1" {
       ]);
       expect(twice.code).toBe(2);
       expect(twice.stderr).toContain(
-        'line 1, field "service": the downtime of Checkout is read from Prometheus (metric Avail\'s slices); give it in one source',
+        'line 1, field "service": the unplanned downtime of Checkout is read from Prometheus (metric Avail\'s slices); give it in one source',
       );
+    },
+    SLOW_TEST_MS,
+  );
+
+  it(
+    "leaves announced maintenance from --events to the contract's exclusion, as the events source does",
+    () => {
+      const excluding = join(dir, "maintenance.sla");
+      writeFileSync(
+        excluding,
+        CONTRACT.replace("  hours 24x7\n}", "  hours 24x7\n  exclude maintenance {\n    notice 7 days\n  }\n}"),
+      );
+      // the first 20 minutes of the 45-minute incident were announced maintenance
+      const maintenance = `${JSON.stringify({
+        type: "outage",
+        service: "Checkout",
+        start: iso(FROM + 600 * 60_000),
+        end: iso(FROM + 620 * 60_000),
+        cause: "maintenance",
+        announced: iso(FROM - 10 * 86_400_000),
+      })}\n`;
+      const planned = join(dir, "planned.ndjson");
+      writeFileSync(planned, maintenance);
+      const allEvents = join(dir, "planned-and-observed.ndjson");
+      writeFileSync(allEvents, maintenance + events((m) => m >= 600 && m < 620));
+      const fromEvents = sla(["evaluate", excluding, "--events", allEvents, "--period", "2026-03"]);
+      expect(fromEvents.code).toBe(0);
+      const fromBoth = sla([
+        "evaluate",
+        excluding,
+        "--prometheus",
+        prometheus.url,
+        "--events",
+        planned,
+        "--period",
+        "2026-03",
+      ]);
+      expect(fromBoth.stderr).toBe("");
+      expect(fromBoth.code).toBe(0);
+      expect(fromBoth.stdout).toBe(fromEvents.stdout);
+      const uptime = JSON.parse(fromBoth.stdout).objectives[0];
+      // 40 unplanned minutes: 99.91%, met, and no incident over 30 minutes
+      expect(uptime).toMatchObject({ met: true, breaches: 0, downtime: { seconds: "2400" } });
     },
     SLOW_TEST_MS,
   );

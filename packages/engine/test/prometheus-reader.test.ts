@@ -183,6 +183,29 @@ describe("prometheusRecords", () => {
     ]);
   });
 
+  it("leaves the time of known maintenance to it: a bad slice gives only its parts outside", async () => {
+    const { fetch } = fakeFetch(
+      everyStep((t, query) => {
+        const minute = (t - march) / 60;
+        if (minute < 1 || minute > 3) return undefined;
+        return query.startsWith("sum(rate(all") ? "1" : "0";
+      }),
+    );
+    const at = (time: string) => Date.parse(`2026-03-01T${time}Z`);
+    const knownOutages = new Map([["Web", [{ start: at("00:00:30"), end: at("00:02:00") }]]]);
+    const outages = [];
+    for await (const r of prometheusRecords(bundle, { from: "2026-03" }, { url: "http://p:9090", fetch, knownOutages }))
+      outages.push([
+        r.line,
+        new Date((r as { start: number }).start).toISOString(),
+        new Date((r as { end: number }).end).toISOString(),
+      ]);
+    expect(outages).toEqual([
+      [1, "2026-03-01T00:00:00.000Z", "2026-03-01T00:00:30.000Z"],
+      [2, "2026-03-01T00:02:00.000Z", "2026-03-01T00:03:00.000Z"],
+    ]);
+  });
+
   it("tells the evaluation where its data begins, so a month without a failure is not a month without data", async () => {
     const { fetch } = fakeFetch(everyStep((t) => (t > march + 86_400 ? "1" : undefined)));
     const observed = { earliest: null as number | null };

@@ -1,8 +1,10 @@
 /**
  * `sla evaluate --prometheus URL`: the records of the objectives whose metric has an indicator come
  * from Prometheus; with `--events` too, the events file gives the others' (support tickets, metrics
- * without an indicator). One source per service's downtime and per metric: an events record for
- * what Prometheus gives is an error, not a second opinion merged in.
+ * without an indicator), and the planned or excused outages (maintenance, customer, force majeure)
+ * of the services whose downtime Prometheus gives: the slices leave their time to them, so the
+ * contract's exclusions decide it. One source per service's unplanned downtime and per metric: an
+ * unplanned outage or a measurement for what Prometheus gives is an error, not a second opinion.
  */
 import {
   type EvaluateOptions,
@@ -67,14 +69,20 @@ async function* merged(
   observed: { earliest: number | null },
 ): AsyncGenerator<EventItem> {
   let lastLine = 0;
+  const knownOutages = new Map<string, { start: number; end: number }[]>();
   for await (const item of events ?? []) {
     lastLine = Math.max(lastLine, item.line);
-    if (item.type === "outage" && coverage.outageServices.has(item.service))
-      throw new EventDataError(
-        item.line,
-        "service",
-        `the downtime of ${item.service} is read from Prometheus (metric ${coverage.outageServices.get(item.service)!.name}'s slices); give it in one source`,
-      );
+    if (item.type === "outage" && coverage.outageServices.has(item.service)) {
+      if (item.cause === "unplanned")
+        throw new EventDataError(
+          item.line,
+          "service",
+          `the unplanned downtime of ${item.service} is read from Prometheus (metric ${coverage.outageServices.get(item.service)!.name}'s slices); give it in one source`,
+        );
+      const known = knownOutages.get(item.service) ?? [];
+      known.push({ start: item.start, end: item.end });
+      knownOutages.set(item.service, known);
+    }
     if (item.type === "measurement" && coverage.metrics.has(item.metric))
       throw new EventDataError(
         item.line,
@@ -83,5 +91,5 @@ async function* merged(
       );
     yield item;
   }
-  yield* prometheusRecords(bundle, options, { url, firstLine: lastLine + 1, observed });
+  yield* prometheusRecords(bundle, options, { url, firstLine: lastLine + 1, observed, knownOutages });
 }

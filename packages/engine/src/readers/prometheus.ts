@@ -12,6 +12,8 @@
  *   over those 5 minutes (`histogram_quantile`, Prometheus's interpolation within a bucket) in
  *   milliseconds; a latency metric without a percentile (a mean) is an error.
  *
+ * Outages an events file gives with another cause than `unplanned` (maintenance…) keep their time:
+ * a bad slice gives only its parts outside them.
  * A step without traffic (all events 0, or no sample) gives no record: no evidence of a failure; a
  * step with traffic but no sample of good (or failed) events counts them as 0.
  * The failed share is compared exactly, in decimals, on the values Prometheus answers.
@@ -108,6 +110,12 @@ export interface PrometheusSource {
    * `observedFrom`, so a month without a failure is observed data, not a month without data.
    */
   readonly observed?: { earliest: number | null };
+  /**
+   * Outages an events file gives for a service whose downtime Prometheus gives, with another cause
+   * than `unplanned` (maintenance, customer, force majeure): the slices leave their time to them, so
+   * the contract's exclusions decide it as for any such record. Service → intervals, epoch ms.
+   */
+  readonly knownOutages?: ReadonlyMap<string, readonly { start: number; end: number }[]>;
 }
 
 /**
@@ -139,18 +147,12 @@ export async function* prometheusRecords(
     const last = Math.min(interest.outageEnd, Math.ceil(horizon / stepMs) * stepMs);
     const samples = await ratioSamples(indicator, stepMs, first + stepMs, last, read);
     const above = new Dec(slice.above);
+    const known = source.knownOutages?.get(service) ?? [];
     for (const { at, failed, total } of samples) {
       seen(at - stepMs);
       if (failed.times(100).gt(above.times(total)))
-        yield {
-          type: "outage",
-          line: line++,
-          service,
-          start: at - stepMs,
-          end: at,
-          cause: "unplanned",
-          announced: null,
-        };
+        for (const [start, end] of outside(at - stepMs, at, known))
+          yield { type: "outage", line: line++, service, start, end, cause: "unplanned", announced: null };
     }
   }
   // every measurement is a record, so its step already counts as observed data
@@ -175,6 +177,21 @@ export async function* prometheusRecords(
         value: failed.times(100).div(total).toNumber(),
       };
   }
+}
+
+/** The parts of `[start, end)` that none of `intervals` covers. */
+function outside(start: number, end: number, intervals: readonly { start: number; end: number }[]): [number, number][] {
+  let parts: [number, number][] = [[start, end]];
+  for (const i of intervals) {
+    if (i.end <= start || i.start >= end) continue;
+    const next: [number, number][] = [];
+    for (const [a, b] of parts) {
+      if (a < Math.min(b, i.start)) next.push([a, Math.min(b, i.start)]);
+      if (Math.max(a, i.end) < b) next.push([Math.max(a, i.end), b]);
+    }
+    parts = next;
+  }
+  return parts;
 }
 
 type Read = (query: string, start: number, end: number, stepMs: number) => Promise<Sample[]>;
