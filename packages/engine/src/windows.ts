@@ -1,6 +1,7 @@
 import { hoursString, secondsString } from "./decimal.ts";
 import type { WindowReport } from "./report-types.ts";
 import { formatInstant } from "./time.ts";
+import { billingMonthLabel, billingMonthStart, dayLabel, hourLabel } from "@sla/language/helpers";
 import { DateTime, IANAZone } from "luxon";
 import type { BundleWindow, WindowPeriod } from "./bundle.ts";
 import { BundleProblemError, EvaluationOptionsError } from "./errors.ts";
@@ -10,7 +11,10 @@ export interface Period {
   kind: WindowPeriod;
   start: number;
   end: number;
-  /** `2026-03`, `2026-Q1`, `2026`, `2026-W10`, `2026-03 (last 30 days)`. */
+  /**
+   * `2026-03`, `2026-Q1`, `2026`, `2026-W10`, `2026-03 (last 30 days)`, `2026-03-14`,
+   * `2026-03-14T09:00+00:00`, `2026-02-15 to 2026-03-14`.
+   */
   label: string;
 }
 
@@ -68,7 +72,7 @@ function rollingEndingAt(month: Period, days: number, zone: string): Period {
   };
 }
 
-export function periodContaining(window: Pick<BundleWindow, "period" | "days">, instant: number, zone: string): Period {
+export function periodContaining(window: Pick<BundleWindow, "period" | "days" | "startDay">, instant: number, zone: string): Period {
   const t = DateTime.fromMillis(instant, { zone });
   switch (window.period) {
     case "calendar month":
@@ -100,9 +104,41 @@ export function periodContaining(window: Pick<BundleWindow, "period" | "days">, 
         label: `${start.weekYear}-W${pad(start.weekNumber)}`,
       };
     }
+    case "calendar day": {
+      const start = t.startOf("day");
+      return { kind: window.period, start: start.toMillis(), end: start.plus({ days: 1 }).toMillis(), label: dayLabel(start) };
+    }
+    case "hour": {
+      // a real hour: the repeated hour of a clock change is a window of its own
+      const start = instant - (((instant - t.startOf("day").toMillis()) % HOUR_MS) + HOUR_MS) % HOUR_MS;
+      return {
+        kind: window.period,
+        start,
+        end: start + HOUR_MS,
+        label: hourLabel(DateTime.fromMillis(start, { zone })),
+      };
+    }
+    case "billing month": {
+      const start = billingMonthStart(t, startDayOf(window));
+      return {
+        kind: window.period,
+        start: start.toMillis(),
+        end: start.plus({ months: 1 }).toMillis(),
+        label: billingMonthLabel(start),
+      };
+    }
     case "rolling":
       return rollingEndingAt(monthPeriod(t.year, t.month, zone), rollingDays(window), zone);
   }
+}
+
+const HOUR_MS = 3_600_000;
+
+function startDayOf(window: Pick<BundleWindow, "startDay">): number {
+  const day = window.startDay;
+  if (day === undefined || !Number.isInteger(day) || day < 1 || day > 28)
+    throw new BundleProblemError("a billing month needs a start day from 1 to 28");
+  return day;
 }
 
 function rollingDays(window: Pick<BundleWindow, "days">): number {
@@ -114,7 +150,7 @@ function rollingDays(window: Pick<BundleWindow, "days">): number {
 
 /** The windows of `window`'s kind that end within `(start, end]`: the ones a report for that span is due for. */
 export function periodsEndingWithin(
-  window: Pick<BundleWindow, "period" | "days">,
+  window: Pick<BundleWindow, "period" | "days" | "startDay">,
   start: number,
   end: number,
   zone: string,
@@ -138,7 +174,7 @@ export function periodsEndingWithin(
 }
 
 /** The window before `p` (for rolling windows: the one ending at the previous month end). */
-export function previousPeriod(window: Pick<BundleWindow, "period" | "days">, p: Period, zone: string): Period {
+export function previousPeriod(window: Pick<BundleWindow, "period" | "days" | "startDay">, p: Period, zone: string): Period {
   if (window.period === "rolling") {
     const prevMonth = periodContaining({ period: "calendar month" }, p.end - 1, zone);
     return rollingEndingAt(

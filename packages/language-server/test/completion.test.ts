@@ -101,9 +101,12 @@ describe("completion", () => {
   it("offers the window after a target value, as phrases", async () => {
     const items = await complete(`objective Extra "Extra" {\n  metric Availability\n  target at least 99.5% <|>\n}\n`);
     expect(labels(items).sort()).toEqual([
+      "per billing month from day",
+      "per calendar day",
       "per calendar month",
       "per calendar quarter",
       "per calendar year",
+      "per hour",
       "per rolling",
       "per week",
     ]);

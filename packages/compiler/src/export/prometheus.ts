@@ -30,7 +30,12 @@ export function periodRange(window: BundleWindow): string {
     case "rolling":
       return `${window.days}d`;
     case "calendar month":
+    case "billing month":
       return "30d";
+    case "calendar day":
+      return "1d";
+    case "hour":
+      return "1h";
     case "calendar quarter":
       return "90d";
     case "calendar year":

@@ -67,13 +67,17 @@ export function windowNoun(window: BundleWindow): string {
     const days = window.days ?? 0;
     return `period of ${days} ${days === 1 ? "day" : "days"} ending at the end of a calendar month`;
   }
+  if (window.period === "billing month")
+    return `billing month beginning on the ${ordinal(String(window.startDay ?? 1))} day of a calendar month`;
   return window.period;
 }
 
 /** `calendar months`, `weeks`, `periods of 30 days ending at the end of a calendar month`. */
 export function pluralWindowNoun(window: BundleWindow): string {
   const noun = windowNoun(window);
-  return noun.startsWith("period of ") ? noun.replace(/^period/, "periods") : `${noun}s`;
+  if (noun.startsWith("period of ")) return noun.replace(/^period/, "periods");
+  if (noun.startsWith("billing month ")) return noun.replace(/^billing month/, "billing months");
+  return `${noun}s`;
 }
 
 /** `per calendar month`, `per week`, `per period of 30 days ending at the end of a calendar month`. */
@@ -113,6 +117,15 @@ export function ordinal(value: string): string {
 
 /** A window as evaluation labels it, for people: `2026-02` → `February 2026`, `2026-Q1` → `Q1 2026`. */
 export function windowLabelText(label: string): string {
+  const day = (iso: string) => {
+    const [y, m, d] = iso.split("-");
+    return `${Number(d)} ${MONTH_NAMES[Number(m) - 1] ?? m} ${y}`;
+  };
+  const billing = /^(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})$/.exec(label);
+  if (billing) return `${day(billing[1])} to ${day(billing[2])}`;
+  const hour = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})([+-]\d{2}:\d{2}|Z)$/.exec(label);
+  if (hour) return `the hour from ${hour[2]} (UTC${hour[3] === "Z" ? "" : hour[3]}) on ${day(hour[1])}`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(label)) return day(label);
   const month = /^(\d{4})-(\d{2})(.*)$/.exec(label);
   if (month) return `${MONTH_NAMES[Number(month[2]) - 1] ?? month[2]} ${month[1]}${month[3]}`;
   const quarter = /^(\d{4})-Q(\d)$/.exec(label);

@@ -117,12 +117,12 @@ export function keywordPhrases(rule: string, tokens: Token[], suggestions: Sugge
     const word = suggestion.tokenType.name.slice(3);
     const next = [...prefix, syntheticToken(suggestion.tokenType, word)];
     const following = depth < 4 ? unique(rawAssist(rule, next)) : [];
-    // A phrase goes on while the same rule offers at most three keywords: `max` → `max total
+    // A phrase goes on while the same rule offers at most five keywords: `max` → `max total
     // outage`, `per` → `per calendar month`; but `target` stops before its comparator.
     const innermost = (s: Suggestion) => s.ruleStack[s.ruleStack.length - 1];
     const continues =
       following.length > 0 &&
-      following.length <= 3 &&
+      following.length <= 5 &&
       following.every((s) => isKeywordType(s.tokenType) && innermost(s) === innermost(suggestion));
     if (continues) {
       for (const s of following) extend(next, [...words, word], s, depth + 1);

@@ -26,13 +26,19 @@ export const SECONDS_PER_UNIT: Readonly<Partial<Record<DurationUnit, string>>> =
 
 /**
  * Every length, in days, that a window of the given period can have, shortest first: a calendar
- * month 28–31, a quarter 90–92, a year 365 or 366, a week 7, a rolling window its own length.
- * A rolling window without a positive length has no lengths (`[]`).
+ * month (and a billing month) 28–31, a quarter 90–92, a year 365 or 366, a week 7, a day 1, a
+ * rolling window its own length. An hour is no whole number of days: it has none (`[]`), as has a
+ * rolling window without a positive length.
  */
 export function windowLengthsInDays(period: WindowPeriod, rollingDays?: number): number[] {
   switch (period) {
     case "calendar month":
+    case "billing month":
       return [28, 29, 30, 31];
+    case "calendar day":
+      return [1];
+    case "hour":
+      return [];
     case "calendar quarter":
       return [90, 91, 92];
     case "calendar year":
@@ -98,7 +104,7 @@ export function permittedDowntimeSeconds(targetPercent: string | Decimal, schedu
 }
 
 export interface DowntimeBudget {
-  /** The window's length in days. */
+  /** The window's length in days (0 for an hour). */
   days: number;
   /** The allowed downtime in exact decimal seconds: `"1209.6"`. */
   seconds: string;
@@ -112,6 +118,10 @@ export function downtimeBudgets(
   period: WindowPeriod,
   rollingDays?: number,
 ): DowntimeBudget[] {
+  if (period === "hour") {
+    const seconds = permittedDowntimeSeconds(targetPercent, "3600");
+    return [{ days: 0, seconds: plain(seconds), text: formatDurationShort(seconds) }];
+  }
   return windowLengthsInDays(period, rollingDays).map((days) => {
     const seconds = allowedDowntimeSeconds(targetPercent, days);
     return { days, seconds: plain(seconds), text: formatDurationShort(seconds) };
@@ -126,6 +136,12 @@ export function windowLengthLabel(period: WindowPeriod, days: number): string {
   switch (period) {
     case "calendar month":
       return `${days}-day month`;
+    case "billing month":
+      return `${days}-day billing month`;
+    case "calendar day":
+      return "day";
+    case "hour":
+      return "hour";
     case "calendar quarter":
       return `${days}-day quarter`;
     case "calendar year":

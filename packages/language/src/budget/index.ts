@@ -30,6 +30,7 @@ export {
   workingWeek,
 } from "./schedule.ts";
 export { type HoursScope, narrowSpans, type RestrictedHours, restrictedSpans } from "./target-hours.ts";
+export { billingMonthLabel, billingMonthStart, dayLabel, hourLabel } from "./windows.ts";
 export {
   type AgreementTerm,
   downtimeShare,

@@ -8,7 +8,8 @@
  */
 import { DateTime } from "luxon";
 import { WEEKDAYS, type Weekday } from "../syntax/ast.ts";
-import { isRestricted, type RestrictedHours, restrictedDayMs } from "./target-hours.ts";
+import { isRestricted, type RestrictedHours, restrictedDayMs, restrictedSpans } from "./target-hours.ts";
+import { billingMonthLabel, billingMonthStart, dayLabel, hourLabel } from "./windows.ts";
 
 /** Half-open `[start, end)` in epoch milliseconds. */
 export interface TimeSpan {
@@ -156,6 +157,43 @@ function dayTable(week: WorkingWeek | RestrictedHours | undefined, zone: string,
   return table;
 }
 
+/** Every clock hour of `[start, end)` (local midnights) with its scheduled time, a day at a time. */
+function hourWindows(
+  week: WorkingWeek | RestrictedHours | undefined,
+  zone: string,
+  start: DateTime,
+  end: DateTime,
+): ScheduledWindow[] {
+  const out: ScheduledWindow[] = [];
+  for (let day = start; day < end; day = day.plus({ days: 1 })) {
+    const dayStart = day.toMillis();
+    const dayEnd = day.plus({ days: 1 }).toMillis();
+    const spans =
+      week === undefined
+        ? [{ start: dayStart, end: dayEnd }]
+        : isRestricted(week)
+          ? restrictedSpans(week, dayStart, dayEnd)
+          : workingSpans(week, dayStart, dayEnd);
+    // clock hours are real hours from local midnight: a clock change skips or repeats a whole one
+    for (let h = dayStart; h < dayEnd; h += 3_600_000) {
+      let ms = 0;
+      for (const s of spans) ms += Math.max(0, Math.min(s.end, h + 3_600_000) - Math.max(s.start, h));
+      // a year holds thousands of hours and only a few labels are read: each is written when asked
+      const at = h;
+      out.push({
+        get label() {
+          return hourLabel(DateTime.fromMillis(at, { zone }));
+        },
+        start: h,
+        end: h + 3_600_000,
+        days: 0,
+        scheduledMs: ms,
+      });
+    }
+  }
+  return out;
+}
+
 /** Minutes covered by spans within one day (overlapping spans count once). */
 function unionMinutes(spans: readonly { from: number; to: number }[]): number {
   const sorted = [...spans].sort((a, b) => a.from - b.from);
@@ -182,7 +220,15 @@ export interface ScheduledWindow {
   scheduledMs: number;
 }
 
-export type SchedulePeriod = "calendar month" | "calendar quarter" | "calendar year" | "week" | "rolling";
+export type SchedulePeriod =
+  | "calendar month"
+  | "calendar quarter"
+  | "calendar year"
+  | "week"
+  | "rolling"
+  | "calendar day"
+  | "hour"
+  | "billing month";
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
@@ -191,7 +237,7 @@ function pad(n: number, width = 2): string {
 /**
  * Every window of a period that overlaps `[from, to)` (local dates in `zone`), with its scheduled
  * time: calendar periods in the zone, weeks from Monday, rolling windows ending at each month end
- * (as the engine evaluates them).
+ * (as the engine evaluates them), days, clock hours, and billing months from day `startDay`.
  */
 export function scheduledWindows(
   week: WorkingWeek | RestrictedHours | undefined,
@@ -200,10 +246,12 @@ export function scheduledWindows(
   rollingDays: number | undefined,
   from: string,
   to: string,
+  startDay?: number,
 ): ScheduledWindow[] {
   const start = DateTime.fromISO(from, { zone }).startOf("day");
   const end = DateTime.fromISO(to, { zone }).startOf("day");
   if (!start.isValid || !end.isValid || end <= start) return [];
+  if (period === "hour") return hourWindows(week, zone, start, end);
   let first: DateTime;
   let step: (d: DateTime) => DateTime;
   let label: (d: DateTime) => string;
@@ -228,6 +276,17 @@ export function scheduledWindows(
       first = start.startOf("week");
       step = (d) => d.plus({ weeks: 1 });
       label = (d) => `${d.weekYear}-W${pad(d.weekNumber)}`;
+      break;
+    case "calendar day":
+      first = start;
+      step = (d) => d.plus({ days: 1 });
+      label = dayLabel;
+      break;
+    case "billing month":
+      if (startDay === undefined || !Number.isInteger(startDay) || startDay < 1 || startDay > 28) return [];
+      first = billingMonthStart(start, startDay);
+      step = (d) => d.plus({ months: 1 });
+      label = billingMonthLabel;
       break;
   }
   if (period === "rolling" && (rollingDays === undefined || rollingDays <= 0)) return [];

@@ -68,10 +68,11 @@ export function scheduledBudgets(
   zone: string,
   span: { from: string; to: string },
   targetHours?: { scope: HoursScope; calendar: CalendarHours },
+  startDay?: number,
 ): ScheduledBudget[] {
   const base = calendar ? workingWeek(calendar) : undefined;
   const week = targetHours ? { base, scope: targetHours.scope, hours: workingWeek(targetHours.calendar) } : base;
-  const windows = scheduledWindows(week, zone, period, rollingDays, span.from, span.to);
+  const windows = scheduledWindows(week, zone, period, rollingDays, span.from, span.to, startDay);
   if (windows.length === 0) return [];
   let least = windows[0];
   let most = windows[0];

@@ -17,10 +17,13 @@ export const VALUE_GRAMMARS = {
   quantity: [choice([value("percentage")], [value("duration")], [value("number")])],
   window: [
     ...kw("per"),
-    choice([...kw("calendar"), choice(kw("month"), kw("quarter"), kw("year"))], kw("week"), [
-      ...kw("rolling"),
-      value("duration"),
-    ]),
+    choice(
+      [...kw("calendar"), choice(kw("month"), kw("quarter"), kw("year"), kw("day"))],
+      kw("week"),
+      kw("hour"),
+      [...kw("billing", "month", "from", "day"), value("number")],
+      [...kw("rolling"), value("duration")],
+    ),
   ],
   feeBasis: [choice(kw("monthly"), kw("quarterly"), kw("annual")), ...kw("fee")],
   hoursSpec: [choice([value("always")], [value("name")])],

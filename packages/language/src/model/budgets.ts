@@ -34,7 +34,9 @@ export function targetBudgets(
       { effective: agreement?.effective, term: term ? { amount: term.amount, unit: term.unit } : undefined },
       [...(calendar?.holidays ?? []), ...(own?.calendar.holidays ?? [])],
     );
-    return scheduledBudgets(percent, period, days, calendar, agreement?.timezone ?? "UTC", span, own).map((b) => ({
+    const startDay = window?.startDay ? Number(window.startDay.value) : undefined;
+    const zone = agreement?.timezone ?? "UTC";
+    return scheduledBudgets(percent, period, days, calendar, zone, span, own, startDay).map((b) => ({
       days: b.days,
       seconds: b.seconds,
       text: b.text,

@@ -192,6 +192,20 @@ function interpretationClause(ctx: RenderContext): Markdown | undefined {
     md`In this ${ctx.documentTerm()}, times and dates are in the ${a.timezone} time zone, and calendar months, calendar quarters and calendar years are reckoned in that time zone.`,
   ];
   if (usesWindowPeriod(ctx.bundle, "week")) sentences.push(raw("Weeks begin at 00:00 on Monday."));
+  if (usesWindowPeriod(ctx.bundle, "calendar day"))
+    sentences.push(raw("A calendar day begins at 00:00; a day on which the clocks change has 23 or 25 hours."));
+  if (usesWindowPeriod(ctx.bundle, "hour"))
+    sentences.push(
+      raw(
+        "An hour is a clock hour, beginning on the hour; when the clocks go back, the repeated hour is a separate hour, and when they go forward, the hour skipped is none.",
+      ),
+    );
+  if (usesWindowPeriod(ctx.bundle, "billing month"))
+    sentences.push(
+      raw(
+        "A billing month begins at 00:00 on its stated day of one calendar month and ends at 00:00 on the same day of the next.",
+      ),
+    );
   if (a.currency) sentences.push(md`All amounts are in ${a.currency}.`);
   return join(sentences, " ");
 }

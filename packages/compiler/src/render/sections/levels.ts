@@ -57,6 +57,7 @@ export function levelsSection(ctx: RenderContext): Clause[] {
   ];
   const scopes = new Set(levels.flatMap((o) => (o.hours ? [o.hours.scope] : [])));
   if (scopes.size) clauses.push(targetHoursClause(scopes));
+  if (levels.some((o) => o.hours)) clauses.push(targetHoursClause());
   const onCalendar = levels.filter((o) => o.budgets.some((b) => b.window !== undefined) && o.target);
   const budgeted = levels.filter((o) => o.budgets.length > 0 && o.target && !onCalendar.includes(o));
   if (onCalendar.length) clauses.push(scheduledBudgetClause(ctx, onCalendar));
@@ -83,6 +84,19 @@ function targetHoursClause(scopes: ReadonlySet<"during" | "outside">): Clause {
   );
 }
 
+/** ` during Support Hours`: a target's own hours, after its level. */
+function targetHours(ctx: RenderContext, o: BundleObjective): Markdown {
+  return o.hours ? md` ${o.hours.scope} ${ctx.calendar(o.hours.calendar)}` : raw("");
+}
+
+function targetHoursClause(): Clause {
+  return clause(
+    raw(
+      'A service level stated "during" certain hours counts only the Service Hours within those hours, and one stated "outside" certain hours only the Service Hours not within them: for that service level, Scheduled Time is that part of the Service Hours, and Downtime outside it does not count.',
+    ),
+  );
+}
+
 /** Budgets of service levels on round-the-clock hours: one row per possible length of the period. */
 function budgetClause(objectives: BundleObjective[]): Clause {
   const rows: Markdown[][] = [];
@@ -97,9 +111,12 @@ function budgetClause(objectives: BundleObjective[]): Clause {
       ]);
     }
   }
+  const clockDays = objectives.some((o) => o.window.period === "calendar day")
+    ? " (a calendar day on which the clocks change permits the same share of its 23 or 25 hours)"
+    : "";
   return clause(
     raw(
-      "An availability target permits the following Downtime in a Measurement Period, depending on the length of the period:",
+      `An availability target permits the following Downtime in a Measurement Period, depending on the length of the period${clockDays}:`,
     ),
     table([raw("Service level"), raw("Target"), raw("Measurement Period"), raw("Permitted Downtime")], rows),
   );

@@ -83,6 +83,7 @@ function windowLiterals(window: WindowNode | undefined, visit: (literal: Literal
   if (window && !window.recovered) {
     visit(window);
     one(window.length, visit);
+    one(window.startDay, visit);
   }
 }
 

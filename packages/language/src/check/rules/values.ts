@@ -263,6 +263,16 @@ function checkRollingWindow(context: RuleContext, window: WindowNode, uri: strin
   );
 }
 
+/** A billing month starts on a day every month has: 1 to 28. */
+export const billingMonthsRule: Rule = (context) => {
+  forEachCheckedLiteral(context, (window, uri) => {
+    if (window.kind !== "Window" || window.period !== "billing month" || !window.startDay) return;
+    const day = window.startDay;
+    if (/^\d+$/.test(day.value) && Number(day.value) >= 1 && Number(day.value) <= 28) return;
+    context.report(createDiagnostic(ValueDiagnostics.billingMonthStartDay, { day: day.value }, uri, day.range));
+  });
+};
+
 /** Severity levels, breach counts and consecutive months are positive whole numbers. */
 export const wholeCountsRule: Rule = (context) => {
   const check = (count: NumberLiteral | undefined, what: string, uri: string) => {
@@ -358,6 +368,25 @@ export const targetHoursRule: Rule = (context) => {
           { scope: p.scope, calendar: p.hours.text, reason: `this metric measures ${type}` },
           uri,
           p.hours.range,
+        ),
+      );
+    }
+  }
+};
+
+/** `during`/`outside` hours on a target narrow scheduled time, which only an availability metric counts. */
+export const targetHoursRule: Rule = (context) => {
+  for (const { uri, declaration: objective } of context.declarations("objective")) {
+    for (const p of objective.properties) {
+      if (p.kind !== "target" || broken(context, p) || !p.scope || !p.hours) continue;
+      const type = context.model.objectiveOf(objective)?.metric?.type;
+      if (type === undefined || type === "availability") continue;
+      context.report(
+        createDiagnostic(
+          ValueDiagnostics.targetHoursNotAvailability,
+          { scope: p.scope, calendar: p.hours.text, reason: `this metric measures ${type}` },
+          uri,
+          { start: p.hours.range.start, end: p.hours.range.end },
         ),
       );
     }
