@@ -62,7 +62,7 @@ function sliceReason(indicator: IndicatorProperty, type: MetricType): string | u
   if (type !== "availability")
     return `says when time is downtime, so only an availability metric takes one, not ${type === "error rate" ? "an" : "a"} ${type} metric`;
   const length = seconds(indicator.slice);
-  if (!length || !length.isInteger() || length.lte(0) || toDecimal(3600).mod(length).gt(0))
+  if (!length?.isInteger() || length.lte(0) || toDecimal(3600).mod(length).gt(0))
     return `must be a whole number of seconds that divides an hour (\`1 minute\`, \`5 minutes\`, \`1 hour\`), so slices line up with every window, not ${indicator.slice.amount} ${indicator.slice.unit}`;
   const above = indicator.sliceAbove?.value;
   if (above !== undefined && toDecimal(above).gte(100))
