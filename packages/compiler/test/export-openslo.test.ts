@@ -269,6 +269,40 @@ spec:
     expect(documents(exportOpenSlo(compileBundle(program))!)).toEqual(docs);
   });
 
+  it("writes days, hours and billing months as calendar windows, and imports them back", () => {
+    const text = INDICATOR_CONTRACT.replace(
+      "target at least 99.9% per calendar month",
+      "target at least 99.9% per billing month from day 15",
+    )
+      .replace("target at most 0.5% per rolling 28 days", "target at most 0.5% per calendar day")
+      .replace("target at most 300 milliseconds per calendar month", "target at most 300 milliseconds per hour");
+    const docs = documents(exported(text));
+    for (const doc of docs) expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    const windows = docs
+      .filter((d) => d.kind === "SLO")
+      .map((d) => (d.spec as { timeWindow: { duration: string; calendar: { startTime: string } }[] }).timeWindow[0]);
+    expect(windows.map((w) => [w!.duration, w!.calendar.startTime])).toEqual([
+      ["1M", "2026-01-15 00:00:00"],
+      ["1d", "2026-01-01 00:00:00"],
+      ["1h", "2026-01-01 00:00:00"],
+    ]);
+    const { contract, notCarried } = importOpenSlo([{ path: "shop.yaml", text: exported(text) }]);
+    expect(notCarried).toEqual([]);
+    expect(contract).toContain("target at least 99.9% per billing month from day 15\n");
+    expect(contract).toContain("  effective 2026-01-01\n");
+    const program = checkSource({ "file:///work/imported.sla": contract });
+    expect(errorsOf(program)).toEqual([]);
+    expect(documents(exportOpenSlo(compileBundle(program))!)).toEqual(docs);
+    // a billing month alone: its start is the only date there is
+    const billingOnly = exported(text)
+      .split("---\n")
+      .filter((d) => !/name: (few-errors|fast)\n/.test(d))
+      .join("---\n");
+    const alone = importOpenSlo([{ path: "billing.yaml", text: billingOnly }]).contract;
+    expect(alone).toContain("  effective 2026-01-15\n");
+    expect(alone).toContain("per billing month from day 15\n");
+  });
+
   it("counts Timeslices it cannot carry over as Occurrences, and says so", () => {
     const yaml = exported(INDICATOR_CONTRACT).replace(
       "budgetingMethod: Occurrences\n  objectives:\n    - displayName: Checkout uptime\n      target: 0.999\n",

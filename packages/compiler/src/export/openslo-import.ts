@@ -218,6 +218,8 @@ const CALENDAR: Record<string, string> = {
   "1Q": "per calendar quarter",
   "1Y": "per calendar year",
   "1w": "per week",
+  "1d": "per calendar day",
+  "1h": "per hour",
 };
 
 function importWindow(window: Json, out: ContractWriter, where: string, notCarried: string[]): string {
@@ -226,9 +228,13 @@ function importWindow(window: Json, out: ContractWriter, where: string, notCarri
   const timeZone = str(calendar.timeZone);
   if (timeZone) out.timezone(timeZone);
   const start = str(calendar.startTime)?.match(/^\d{4}-\d{2}-\d{2}/)?.[0];
-  if (start) out.effective(start);
+  // a month from another day than the 1st is a billing month; its start is not the agreement's
+  const day = start ? Number(start.slice(8)) : 1;
+  const billing = window.isRolling !== true && duration === "1M" && day > 1 && day <= 28;
+  if (start) out.effective(start, billing);
   const rolling = duration.match(/^(\d+)([dw])$/);
   if (window.isRolling === true && rolling) return `per rolling ${rolling[1]} ${rolling[2] === "d" ? "days" : "weeks"}`;
+  if (billing) return `per billing month from day ${day}`;
   if (window.isRolling !== true && CALENDAR[duration]) return CALENDAR[duration]!;
   notCarried.push(`${where} ${duration || "(none)"} has no window in the language; written as per calendar month`);
   return "per calendar month";
@@ -242,6 +248,7 @@ class ContractWriter {
   private readonly objectives: string[] = [];
   private zone?: string;
   private start?: string;
+  private fallbackStart?: string;
 
   service(openSloName: string, title: string | undefined): void {
     const name = pascal(openSloName);
@@ -302,15 +309,17 @@ class ContractWriter {
     this.zone ??= zone;
   }
 
-  effective(date: string): void {
-    this.start ??= date;
+  /** The first calendar window's start; a billing month's only when no other window gives one. */
+  effective(date: string, fallback = false): void {
+    if (fallback) this.fallbackStart ??= date;
+    else this.start ??= date;
   }
 
   text(): string {
     const p = IMPORT_PLACEHOLDERS;
     const parts = [
       `// Imported from OpenSLO by \`sla import openslo\`: the parties, fees and terms are placeholders.\n`,
-      `agreement Imported "Service level agreement" {\n  effective ${this.start ?? p.effective}\n  term 1 year\n  timezone ${quote(this.zone ?? "UTC")}\n  currency ${p.currency}\n}\n`,
+      `agreement Imported "Service level agreement" {\n  effective ${this.start ?? this.fallbackStart ?? p.effective}\n  term 1 year\n  timezone ${quote(this.zone ?? "UTC")}\n  currency ${p.currency}\n}\n`,
       `party ${p.provider} "Provider (to be named)" { role provider }\n`,
       `party ${p.customer} "Customer (to be named)" { role customer }\n`,
       ...[...this.services].map(

@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { Document, type Tags } from "yaml";
-import type { BundleDuration, BundleWindow, RuleBundle } from "@sla/bundle";
+import type { BundleDuration, BundleWindow, RuleBundle, WindowPeriod } from "@sla/bundle";
 import { kebab, type RatioQueries, WINDOW_PLACEHOLDER, type WatchedObjective, watchedObjectives } from "./indicator.ts";
 
 /** The placeholder OpenSLO's Prometheus tooling (Sloth, Pyrra) substitutes for the range. */
@@ -144,22 +144,31 @@ function openSloDuration(length: BundleDuration): string {
   return `${seconds}s`;
 }
 
-const CALENDAR_DURATIONS: Record<string, string> = {
+/** Every calendar window of the language, as OpenSLO's duration shorthand (a new one must be added here). */
+const CALENDAR_DURATIONS: Record<Exclude<WindowPeriod, "rolling">, string> = {
   "calendar month": "1M",
   "calendar quarter": "1Q",
   "calendar year": "1Y",
   week: "1w",
+  "calendar day": "1d",
+  hour: "1h",
+  "billing month": "1M",
 };
 
-/** A calendar window starts with the agreement, in its time zone; a rolling one is its length in days. */
+/**
+ * A calendar window starts with the agreement, in its time zone (a billing month on its start day
+ * of the agreement's first month); a rolling one is its length in days.
+ */
 function timeWindow(bundle: RuleBundle, window: BundleWindow): object {
   if (window.period === "rolling") return { duration: `${window.days}d`, isRolling: true };
+  const effective = bundle.agreement?.effective ?? "1970-01-01";
+  const start =
+    window.period === "billing month"
+      ? `${effective.slice(0, 8)}${String(window.startDay ?? 1).padStart(2, "0")}`
+      : effective;
   return {
     duration: CALENDAR_DURATIONS[window.period],
     isRolling: false,
-    calendar: {
-      startTime: `${bundle.agreement?.effective ?? "1970-01-01"} 00:00:00`,
-      timeZone: bundle.agreement?.timezone ?? "UTC",
-    },
+    calendar: { startTime: `${start} 00:00:00`, timeZone: bundle.agreement?.timezone ?? "UTC" },
   };
 }
