@@ -37,6 +37,18 @@ export function createRuleContext(
   const syntaxErrors = new Set(
     program.diagnostics.filter((d) => d.code.startsWith("SLA1") && d.severity === "error").map((d) => d.uri),
   );
+  let declarationsByKind: Map<DeclarationKind, Binding["declarations"]> | undefined;
+  const byKind = () => {
+    if (!declarationsByKind) {
+      declarationsByKind = new Map();
+      for (const entry of binding.declarations) {
+        const list = declarationsByKind.get(entry.declaration.kind);
+        if (list) list.push(entry);
+        else declarationsByKind.set(entry.declaration.kind, [entry]);
+      }
+    }
+    return declarationsByKind;
+  };
   const context: RuleContext = {
     program,
     binding,
@@ -45,8 +57,9 @@ export function createRuleContext(
       return contractModel(binding);
     },
     report,
+    // every rule asks for its kinds: the program is sorted by kind once, each caller gets its own copy
     declarations: <K extends DeclarationKind>(kind: K) =>
-      binding.declarations.filter((d) => d.declaration.kind === kind) as {
+      (byKind().get(kind)?.slice() ?? []) as {
         uri: string;
         declaration: DeclarationOf<K>;
       }[],
