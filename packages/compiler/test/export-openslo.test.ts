@@ -275,7 +275,12 @@ spec:
       "target at least 99.9% per billing month from day 15",
     )
       .replace("target at most 0.5% per rolling 28 days", "target at most 0.5% per calendar day")
-      .replace("target at most 300 milliseconds per calendar month", "target at most 300 milliseconds per hour");
+      .replace("target at most 300 milliseconds per calendar month", "target at most 300 milliseconds per hour")
+      .replace("target at least 99.5% per calendar month", "target at least 99.5% per week")
+      .replace(
+        'metric Manual "Manual checks" {',
+        'metric Manual "Manual checks" {\n  indicator prometheus good "sum(rate(ok[$window]))" total "sum(rate(all[$window]))"',
+      );
     const docs = documents(exported(text));
     for (const doc of docs) expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
     const windows = docs
@@ -285,6 +290,8 @@ spec:
       ["1M", "2026-01-15 00:00:00"],
       ["1d", "2026-01-01 00:00:00"],
       ["1h", "2026-01-01 00:00:00"],
+      // 1 January 2026 is a Thursday: the agreement's first ISO week began on Monday 29 December
+      ["1w", "2025-12-29 00:00:00"],
     ]);
     const { contract, notCarried } = importOpenSlo([{ path: "shop.yaml", text: exported(text) }]);
     expect(notCarried).toEqual([]);

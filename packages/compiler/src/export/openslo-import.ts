@@ -228,10 +228,11 @@ function importWindow(window: Json, out: ContractWriter, where: string, notCarri
   const timeZone = str(calendar.timeZone);
   if (timeZone) out.timezone(timeZone);
   const start = str(calendar.startTime)?.match(/^\d{4}-\d{2}-\d{2}/)?.[0];
-  // a month from another day than the 1st is a billing month; its start is not the agreement's
+  // a month from another day than the 1st is a billing month; its start is not the agreement's,
+  // nor is a week's (the Monday its first week begins)
   const day = start ? Number(start.slice(8)) : 1;
   const billing = window.isRolling !== true && duration === "1M" && day > 1 && day <= 28;
-  if (start) out.effective(start, billing);
+  if (start) out.effective(start, billing || duration === "1w");
   const rolling = duration.match(/^(\d+)([dw])$/);
   if (window.isRolling === true && rolling) return `per rolling ${rolling[1]} ${rolling[2] === "d" ? "days" : "weeks"}`;
   if (billing) return `per billing month from day ${day}`;
@@ -309,7 +310,7 @@ class ContractWriter {
     this.zone ??= zone;
   }
 
-  /** The first calendar window's start; a billing month's only when no other window gives one. */
+  /** The first calendar window's start; a billing month's or a week's only when no other window gives one. */
   effective(date: string, fallback = false): void {
     if (fallback) this.fallbackStart ??= date;
     else this.start ??= date;

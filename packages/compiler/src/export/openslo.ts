@@ -133,6 +133,13 @@ function sloDocument(bundle: RuleBundle, w: WatchedObjective, service: string): 
   };
 }
 
+/** `2026-01-01` (a Thursday) → `2025-12-29`: calendar dates, so no time zone is involved. */
+function mondayOnOrBefore(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
 /**
  * A slice as OpenSLO's duration shorthand (`1m`, `30s`, `1h`); the checker (SLA4020) lets through
  * only whole seconds that divide an hour.
@@ -157,7 +164,8 @@ const CALENDAR_DURATIONS: Record<Exclude<WindowPeriod, "rolling">, string> = {
 
 /**
  * A calendar window starts with the agreement, in its time zone (a billing month on its start day
- * of the agreement's first month); a rolling one is its length in days.
+ * of the agreement's first month, a week on the Monday the agreement's first week begins, as the
+ * contract's weeks are ISO weeks); a rolling one is its length in days.
  */
 function timeWindow(bundle: RuleBundle, window: BundleWindow): object {
   if (window.period === "rolling") return { duration: `${window.days}d`, isRolling: true };
@@ -165,7 +173,9 @@ function timeWindow(bundle: RuleBundle, window: BundleWindow): object {
   const start =
     window.period === "billing month"
       ? `${effective.slice(0, 8)}${String(window.startDay ?? 1).padStart(2, "0")}`
-      : effective;
+      : window.period === "week"
+        ? mondayOnOrBefore(effective)
+        : effective;
   return {
     duration: CALENDAR_DURATIONS[window.period],
     isRolling: false,
