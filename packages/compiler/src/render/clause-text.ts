@@ -92,8 +92,8 @@ function splitsScheme(text: string, at: number, end: number): boolean {
 }
 
 /**
- * One paragraph's text as Markdown with its emphasis kept: `**x**` bold, `*x*` and `_x_` italic
- * (written `*x*`). A delimiter pairs with the next run of the same characters that can close it;
+ * One paragraph's text as Markdown with its emphasis kept: `**x**` bold, `*x*` and `_x_` italic.
+ * A delimiter pairs with the next run of the same characters that can close it;
  * emphasis does not nest, and a run that pairs with nothing (`5 * 3`, `snake_case`, `***`) is text.
  */
 export function emphasised(text: string): Markdown {
@@ -119,7 +119,8 @@ export function emphasised(text: string): Markdown {
   let from = 0;
   for (let i = 0; i < runs.length; i++) {
     const open = runs[i];
-    const style = open.run === "**" ? "**" : open.run === "*" || open.run === "_" ? "*" : undefined;
+    // `_` stays `_`: written as `*`, `_a_*b*` would become `*a**b*`, one run of two to a reader
+    const style = open.run === "**" || open.run === "*" || open.run === "_" ? open.run : undefined;
     const k = nextCloser[i];
     if (!style || !open.opens || k < 0) continue;
     const close = runs[k];

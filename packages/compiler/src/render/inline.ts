@@ -1,10 +1,10 @@
 /**
  * The inline Markdown of the document model read back as styled text, for renderers that are not
  * Markdown (the Word contract). The model's Markdown is the narrow subset `escape.ts` and the
- * contract writer produce: `**bold**`, `*italic*`, `` `code` ``, backslash escapes, and the entities
- * `&amp;`, `&lt;`, `&gt;`. Bundle text cannot add markup (every `*`, `` ` `` and `\` in it is escaped,
- * and clause text's emphasis is written by `clause-text.ts` as pairs of `*` or `**`), so each
- * unescaped `*` and `` ` `` here was written by the renderer.
+ * contract writer produce: `**bold**`, `*italic*` and `_italic_`, `` `code` ``, backslash escapes,
+ * and the entities `&amp;`, `&lt;`, `&gt;`. Bundle text cannot add markup (every `*`, `_`, `` ` `` and
+ * `\` in it is escaped, and clause text's emphasis is written by `clause-text.ts` as pairs of `*`,
+ * `**` or `_`), so each unescaped `*`, `_` and `` ` `` here was written by the renderer.
  */
 import type { Markdown } from "./escape.ts";
 
@@ -45,7 +45,7 @@ export function spans(markdown: Markdown): Span[] {
       flush();
       bold = !bold;
       i += 2;
-    } else if (c === "*" && !code) {
+    } else if ((c === "*" || c === "_") && !code) {
       flush();
       italic = !italic;
       i += 1;
