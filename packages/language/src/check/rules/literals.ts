@@ -60,9 +60,8 @@ export function forEachLiteral(p: Property, visit: (literal: Literal) => void): 
 
 /** Every property of the program that rules may read (see `broken`), with its file. */
 export function forEachCheckedProperty(context: RuleContext, visit: (property: Property, uri: string) => void): void {
-  for (const { uri, declaration } of context.binding.declarations) {
-    for (const property of declaration.properties) if (!broken(context, property)) visit(property, uri);
-  }
+  const { properties, propertyUris } = checkedOf(context);
+  for (let i = 0; i < properties.length; i++) visit(properties[i], propertyUris[i]);
 }
 
 /** Every literal of every property that rules may read, with its property and file. */
@@ -70,9 +69,42 @@ export function forEachCheckedLiteral(
   context: RuleContext,
   visit: (literal: Literal, uri: string, property: Property) => void,
 ): void {
-  forEachCheckedProperty(context, (property, uri) =>
-    forEachLiteral(property, (literal) => visit(literal, uri, property)),
-  );
+  const { literals, literalProperties, literalUris } = checkedOf(context);
+  for (let i = 0; i < literals.length; i++) visit(literals[i], literalUris[i], literalProperties[i]);
+}
+
+/** The checked properties and literals of a check, in program order (parallel arrays). */
+interface Checked {
+  properties: Property[];
+  propertyUris: string[];
+  literals: Literal[];
+  literalProperties: Property[];
+  literalUris: string[];
+}
+
+// A dozen rules walk every property and literal: the walk is done once per check and replayed.
+const checkedByContext = new WeakMap<RuleContext, Checked>();
+
+function checkedOf(context: RuleContext): Checked {
+  let checked = checkedByContext.get(context);
+  if (!checked) {
+    const found: Checked = { properties: [], propertyUris: [], literals: [], literalProperties: [], literalUris: [] };
+    for (const { uri, declaration } of context.binding.declarations) {
+      for (const property of declaration.properties) {
+        if (broken(context, property)) continue;
+        found.properties.push(property);
+        found.propertyUris.push(uri);
+        forEachLiteral(property, (literal) => {
+          found.literals.push(literal);
+          found.literalProperties.push(property);
+          found.literalUris.push(uri);
+        });
+      }
+    }
+    checked = found;
+    checkedByContext.set(context, checked);
+  }
+  return checked;
 }
 
 function one(node: Literal | undefined, visit: (literal: Literal) => void): void {
