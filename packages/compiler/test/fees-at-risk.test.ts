@@ -29,7 +29,7 @@ describe("fees at risk", () => {
       basis: "monthly fee",
       poolMaximum: "250",
       earnBackWindows: 3,
-      source: { file: "main.sla", line: 10, column: 3 },
+      source: { file: "main.sla", line: 17, column: 3 },
     });
     const [uptime, batch, outages] = bundle.objectives;
     expect(uptime.critical?.allocation).toBe("100");
