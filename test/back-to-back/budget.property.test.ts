@@ -485,6 +485,48 @@ remedy Credits "Credits" {
   });
 });
 
+describe("credits banded by the number of breaches", () => {
+  it("pay the row of the contract's table that the quarter's breached weeks fall in", TIMEOUT, async () => {
+    const { readFileSync } = await import("node:fs");
+    const contract = readFileSync(new URL("../cases/credit-breach-bands.sla", import.meta.url), "utf8");
+    const { bundle, markdown } = build(contract);
+    const rows = [...markdown.matchAll(/^\| (\d+)(?: to (\d+)| or more)? \| (\d+)% of the Monthly Fee \|$/gm)].map(
+      ([row, least, most, percent]) => ({
+        least: Number(least),
+        most: most ? Number(most) : row.includes("or more") ? Infinity : Number(least),
+        percent: Number(percent),
+      }),
+    );
+    expect(rows.length).toBe(3);
+    const seen = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.integer({ min: 0, max: 11 }), { maxLength: 12 }), async (weeks) => {
+        // a 60-minute outage (over the 50.4 minutes 99.5% of a week allows) in each chosen week of the
+        // quarter, Monday 5 January to Sunday 29 March 2026
+        const records = outages(
+          weeks.map((k) => {
+            const start = Date.parse("2026-01-07T10:00:00Z") + k * 7 * 86_400_000;
+            return { start, end: start + 3_600_000 };
+          }),
+        ).map((r) => ({ ...r, service: "Hosting" }));
+        const [march] = await run(bundle, records, { from: "2026-03" });
+        const row = rows.find((r) => weeks.length >= r.least && weeks.length <= r.most);
+        const paid = march.credits.filter((c) => c.remedy === "Bands");
+        if (!row) {
+          expect(paid).toEqual([]);
+          return;
+        }
+        expect(paid.map((c) => [c.window, c.percent, c.amount, c.breaches])).toEqual([
+          ["2026-W13", String(row.percent), (row.percent * 10).toFixed(2), weeks.length],
+        ]);
+        seen.add(row.percent);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+    expect(seen.size, "several rows of the table were paid").toBeGreaterThan(1);
+  });
+});
+
 describe("the reference windows the contract names", () => {
   it("are the windows of the term with the least and the most scheduled time", () => {
     const c: Case = {

@@ -106,3 +106,18 @@ describe("credits per unit of downtime in the service report", () => {
     );
   });
 });
+
+describe("credits banded by breaches in the service report", () => {
+  it("count the breached windows of the period, paid with its last window only", async () => {
+    const r = await report("credit-breach-bands.sla", "credit-breach-bands-2026-03.ndjson", "2026-03");
+    expect(r.credits.map((c) => [c.window, c.arithmetic])).toEqual([
+      [
+        "2026-W13",
+        "breached 3 to 4 times per calendar quarter: 3 breached windows in the calendar quarter: 10% of monthly fee GBP 1000.00 = GBP 100.00",
+      ],
+    ]);
+    // February's weeks are in the same quarter: nothing is paid before its last week
+    const february = await report("credit-breach-bands.sla", "credit-breach-bands-2026-03.ndjson", "2026-02");
+    expect(february.credits).toEqual([]);
+  });
+});

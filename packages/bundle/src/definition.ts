@@ -323,6 +323,15 @@ export const BundleService = named(
       description:
         "The fee per month (a quarterly fee / 3, an annual fee / 12), exact; a quotient that does not terminate is rounded half-up to 20 decimal places.",
     }),
+    feeCharged: Type.Optional(
+      Closed(
+        { period: StringEnum(["month"]) },
+        {
+          description:
+            "`fee as charged per month`: the fee is the charges paid for the service in each month, read from the observed data's `charge` records (then fee and monthlyFee are null); absent for a fixed fee.",
+        },
+      ),
+    ),
     hours: BundleHours,
     exclusions: Type.Array(BundleExclusion),
     contact: Type.Optional(
@@ -471,7 +480,16 @@ export const BundleBudget = named(
 );
 export type BundleBudget = Static<typeof BundleBudget>;
 
-const Within = Closed({ within: BundleDuration, during: BundleHours });
+const Within = Closed({
+  within: BundleDuration,
+  during: BundleHours,
+  start: Type.Optional(
+    StringEnum(["acknowledgement"], {
+      description:
+        "The clock starts when the ticket was acknowledged rather than opened; a ticket without an acknowledgement is late.",
+    }),
+  ),
+});
 
 export const BundleSupport = named(
   "BundleSupport",
@@ -564,6 +582,18 @@ const CreditCondition = Type.Union([
     ),
   }),
   Closed({ kind: Type.Literal("each breach") }),
+  Closed(
+    {
+      kind: Type.Literal("breaches"),
+      least: Type.Integer({ minimum: 1, description: "The fewest breached windows the band holds for." }),
+      most: Nullable(Type.Integer({ minimum: 1 }), { description: "The most; null for `N or more times`." }),
+      window: BundleWindow,
+    },
+    {
+      description:
+        "`when breached 1 to 2 times per calendar quarter`: the objective's breached windows ending in that period, paid once with its last window.",
+    },
+  ),
   Closed(
     {
       kind: Type.Literal("each unit"),

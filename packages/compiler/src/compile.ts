@@ -240,6 +240,7 @@ class Compiler {
       customer: this.ref(propertyOf(d, "customer")?.party, "party"),
       fee: money && fee?.period ? { amount: money.amount, currency: money.currency, period: fee.period } : null,
       monthlyFee: money && fee?.period ? monthlyFee(money.amount, money.currency, fee.period) : null,
+      ...(fee?.charged && fee.period === "month" ? { feeCharged: { period: fee.period } } : {}),
       hours: this.hours(propertyOf(d, "hours")?.hours) ?? { kind: "24x7" },
       exclusions: this.exclusions(uri, propertiesOf(d, "exclude")),
       ...(contact ? { contact } : {}),
@@ -342,7 +343,10 @@ class Compiler {
     if (!severity?.level && !response && !resolution && !tickets) return null;
     const within = (p: typeof response | typeof resolution) => {
       const w = duration(p?.duration);
-      return p && w ? { within: w, during: this.hours(p.during) ?? { kind: "24x7" as const } } : null;
+      if (!p || !w) return null;
+      const during = this.hours(p.during) ?? { kind: "24x7" as const };
+      // only a resolution clock may start at acknowledgement
+      return p.kind === "resolution" && p.start ? { within: w, during, start: p.start } : { within: w, during };
     };
     const shareWindow = window(tickets?.window);
     return {
@@ -374,7 +378,13 @@ class Compiler {
       if (!size || !p.condition) continue;
       let condition: BundleCredit["condition"];
       if (p.condition.kind === "each breach") condition = { kind: "each breach" };
-      else if (p.condition.kind === "each unit") {
+      else if (p.condition.kind === "breaches") {
+        const per = window(p.condition.window);
+        if (!p.condition.from || !per) continue;
+        const least = Number(p.condition.from.value);
+        const most = p.condition.orMore ? null : p.condition.to ? Number(p.condition.to.value) : least;
+        condition = { kind: "breaches", least, most, window: per };
+      } else if (p.condition.kind === "each unit") {
         const unit = duration(p.condition.unit);
         if (!unit || !p.condition.rounding) continue;
         condition = {

@@ -188,3 +188,27 @@ describe("credits per unit of downtime", () => {
     );
   });
 });
+
+const BREACH_BANDS = fileURLToPath(new URL("../../../test/cases/credit-breach-bands.sla", import.meta.url));
+
+describe("credits banded by the number of breaches", () => {
+  it("carry the band and its period into the bundle", () => {
+    const credits = build(readFileSync(BREACH_BANDS, "utf8")).bundle.remedies[0].credits;
+    expect(credits.map((c) => c.condition)).toEqual([
+      { kind: "breaches", least: 1, most: 2, window: { period: "calendar quarter", text: "per calendar quarter" } },
+      { kind: "breaches", least: 3, most: 4, window: { period: "calendar quarter", text: "per calendar quarter" } },
+      { kind: "breaches", least: 5, most: null, window: { period: "calendar quarter", text: "per calendar quarter" } },
+    ]);
+    const exactly = readFileSync(BREACH_BANDS, "utf8").replace("breached 3 to 4 times", "breached 3 times");
+    expect(build(exactly).bundle.remedies[0].credits[1].condition).toMatchObject({ least: 3, most: 3 });
+  });
+
+  it("print as a table of breached Measurement Periods", () => {
+    const { markdown } = build(readFileSync(BREACH_BANDS, "utf8"));
+    expect(markdown).toContain(
+      'If the service level "Weekly uptime" is breached in as many Measurement Periods in a calendar quarter as shown below, the Provider shall give the Customer the Service Credit shown, once for that period:',
+    );
+    expect(markdown).toContain("| 1 to 2 | 5% of the Monthly Fee |");
+    expect(markdown).toContain("| 5 or more | 15% of the Monthly Fee |");
+  });
+});

@@ -7,8 +7,12 @@ import type { BundleCredit, BundleRemedy, BundleService, FeeBasis } from "./bund
 import { holds, type Measure, measure } from "./compare.ts";
 import { Dec, moneyString, str } from "./decimal.ts";
 import { feeFor } from "./fees.ts";
+import type { Context } from "./context.ts";
+import { evaluateObjective } from "./objectives.ts";
 import type { ObjectiveOutcome } from "./outcome.ts";
+import { inProgress, outsideTerm } from "./term.ts";
 import { formatDuration } from "./time.ts";
+import { periodContaining, periodsEndingWithin } from "./windows.ts";
 
 /** What one tier would pay in a window, before the cap. */
 export interface Due {
@@ -21,6 +25,8 @@ export interface Due {
   breaches: number | null;
   /** The units of downtime a `for each … of downtime` tier was multiplied by. */
   units: UnitCount | null;
+  /** The breached windows a `when breached … times` tier found in its period. */
+  band: number | null;
 }
 
 /** The value a threshold of this kind is compared with: a percentage, a duration (ms) or a plain number. */
@@ -39,6 +45,11 @@ export function thresholdMeasure(
 
 export function conditionText(c: BundleCredit["condition"]): string {
   if (c.kind === "each breach") return "for each breach";
+  if (c.kind === "breaches") {
+    const times =
+      c.most === null ? `${c.least} or more` : c.most === c.least ? `${c.least}` : `${c.least} to ${c.most}`;
+    return `breached ${times} times ${c.window.text}`;
+  }
   if (c.kind === "each unit")
     return `for each ${c.rounding} ${c.unit.text} of downtime${c.beyondAllowance ? " beyond the allowance" : ""}`;
   const band = c.bound ? ` but ${c.bound.comparator} ${c.bound.value.text}` : "";
@@ -66,6 +77,7 @@ interface Times {
   times: number;
   breaches: number | null;
   units: UnitCount | null;
+  band: number | null;
 }
 
 /**
@@ -88,39 +100,74 @@ function unitsDue(condition: Extract<BundleCredit["condition"], { kind: "each un
   return count === 0 ? null : { count, countedMs, allowanceMs: allowance };
 }
 
+/**
+ * `when breached 1 to 2 times per calendar quarter`: due only with the last of the objective's
+ * windows ending in the band's period, when the breached windows among them (as for termination:
+ * windows outside the term, in progress or before the observed data do not count) are in the band.
+ * Null when not due, else the breached windows.
+ */
+function breachBand(
+  ctx: Context,
+  condition: Extract<BundleCredit["condition"], { kind: "breaches" }>,
+  outcome: ObjectiveOutcome,
+): number | null {
+  const { objective, period } = outcome;
+  const band = periodContaining(condition.window, period.end - 1, ctx.zone);
+  const windows = periodsEndingWithin(objective.window, band.start, band.end, ctx.zone);
+  if (windows.at(-1)?.end !== period.end) return null;
+  const breached = windows.filter(
+    (p) =>
+      outsideTerm(ctx, p) === null &&
+      !inProgress(ctx, p) &&
+      (p.end === period.end || (ctx.dataFrom !== null && p.end > ctx.dataFrom)) &&
+      !evaluateObjective(ctx, objective, p).met,
+  ).length;
+  const inBand = breached >= condition.least && (condition.most === null || breached <= condition.most);
+  return inBand ? breached : null;
+}
+
 /** The tier's condition against the window's outcome: null when it does not hold, else how many times it pays. */
-function timesDue(credit: BundleCredit, outcome: ObjectiveOutcome): Times | null {
+function timesDue(ctx: Context, credit: BundleCredit, outcome: ObjectiveOutcome): Times | null {
+  if (credit.condition.kind === "breaches") {
+    const band = breachBand(ctx, credit.condition, outcome);
+    return band === null ? null : { times: 1, breaches: null, units: null, band };
+  }
   if (credit.condition.kind === "each breach") {
     const breaches = outcome.breaches.length;
-    return breaches === 0 ? null : { times: breaches, breaches, units: null };
+    return breaches === 0 ? null : { times: breaches, breaches, units: null, band: null };
   }
   if (credit.condition.kind === "each unit") {
     const units = unitsDue(credit.condition, outcome);
-    return units === null ? null : { times: units.count, breaches: null, units };
+    return units === null ? null : { times: units.count, breaches: null, units, band: null };
   }
   const m = thresholdMeasure(outcome, credit.condition.value.kind);
   if (m === null || !holds(m, credit.condition.comparator, credit.condition.value.value)) return null;
   // A band's bounds are of one kind (the checker's SLA4xxx), so one measure serves both.
   const { bound } = credit.condition;
   if (bound && !holds(m, bound.comparator, bound.value.value)) return null;
-  return { times: 1, breaches: null, units: null };
+  return { times: 1, breaches: null, units: null, band: null };
 }
 
 /** Every tier of the remedy whose condition holds, in the contract's order, with what it would pay. */
-export function duesOf(remedy: BundleRemedy, outcome: ObjectiveOutcome, service: BundleService | undefined): Due[] {
+export function duesOf(
+  ctx: Context,
+  remedy: BundleRemedy,
+  outcome: ObjectiveOutcome,
+  service: BundleService | undefined,
+): Due[] {
   const dues: Due[] = [];
   for (const credit of remedy.credits) {
-    const due = timesDue(credit, outcome);
+    const due = timesDue(ctx, credit, outcome);
     if (due === null) continue;
     if ("amount" in credit) {
       const amount = new Dec(credit.amount.amount).times(due.times);
-      dues.push({ credit, percent: null, amount, breaches: due.breaches, units: due.units });
+      dues.push({ credit, percent: null, amount, breaches: due.breaches, units: due.units, band: due.band });
       continue;
     }
     const fee = feeFor(service, credit.basis);
     const percent = new Dec(credit.percent).times(due.times);
     const amount = fee === null ? null : percent.times(fee.amount).div(100);
-    dues.push({ credit, percent, amount, breaches: due.breaches, units: due.units });
+    dues.push({ credit, percent, amount, breaches: due.breaches, units: due.units, band: due.band });
   }
   return dues;
 }
@@ -159,6 +206,8 @@ export function partText(due: Due, currency: string | null): string {
     const unit = `${credit.condition.rounding} ${credit.condition.unit.text}`;
     return `${counted} of downtime${beyond} is ${units.count} ${unit}: ${size} × ${units.count} = ${total}`;
   }
+  if (due.band !== null && credit.condition.kind === "breaches")
+    return `${due.band} breached window${due.band === 1 ? "" : "s"} in the ${credit.condition.window.period}: ${size}`;
   if (due.breaches === null) return size;
   return `${size} × ${due.breaches} breach${due.breaches === 1 ? "" : "es"} = ${total}`;
 }

@@ -41,7 +41,7 @@ export function creditFor(ctx: Context, remedy: BundleRemedy, period: Period): C
     const outcome = evaluateObjective(ctx, objective, period);
     const service = serviceOfObjective(ctx, objective);
 
-    const dues = duesOf(remedy, outcome, service);
+    const dues = duesOf(ctx, remedy, outcome, service);
     const best = largestDue(dues);
     const parts = remedy.cumulative ? dues : best === null ? [] : [best];
     if (parts.length === 0) return null;
@@ -117,7 +117,7 @@ export function creditFor(ctx: Context, remedy: BundleRemedy, period: Period): C
 
     const tiers = parts.map((p) => tierReport(p.credit));
     const [tier] = tiers;
-    const breaches = parts.length === 1 ? parts[0].breaches : null;
+    const breaches = parts.length === 1 ? (parts[0].breaches ?? parts[0].band) : null;
     const claim = remedy.claimWithin
       ? formatInstant(addDuration(period.end, remedy.claimWithin, ctx.zone, ctx.businessCalendar))
       : null;

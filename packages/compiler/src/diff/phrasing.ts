@@ -18,6 +18,15 @@ export function creditCondition(c: {
 }): string {
   const { condition } = c;
   if (condition.kind === "each breach") return "for each breach";
+  if (condition.kind === "breaches") {
+    const times =
+      condition.most === null
+        ? `${condition.least} or more`
+        : condition.most === condition.least
+          ? `${condition.least}`
+          : `${condition.least} to ${condition.most}`;
+    return `when breached ${times} times ${condition.window.text}`;
+  }
   if (condition.kind === "each unit")
     return `for each ${condition.rounding} ${condition.unit.text} of downtime${condition.beyondAllowance ? " beyond the allowance" : ""}`;
   return `${condition.comparator} ${valueText(condition.value)}`;

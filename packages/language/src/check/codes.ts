@@ -324,6 +324,19 @@ export const TierDiagnostics = define({
     title: "Credit per unit of downtime that cannot be counted",
     message: "The credit {condition} cannot be counted: {reason}.",
   },
+  breachBandUnpayable: {
+    code: "SLA5013",
+    severity: "error",
+    title: "Breach band that can never be paid",
+    message: "The credit {condition} can never be paid: {reason}.",
+  },
+  chargedFeeUnknown: {
+    code: "SLA5014",
+    severity: "error",
+    title: "Fee as charged where a month's charges do not give the amount",
+    message:
+      "'{service}' has its fee as charged, which the observed data gives month by month, so this {what} cannot be computed: {reason}.",
+  },
 });
 
 export const ConsistencyDiagnostics = define({

@@ -283,11 +283,17 @@ export const PROPERTIES = [
     rule: "feeProperty",
     kinds: {
       fee: {
-        syntax: "fee GBP 12,000.00 per month",
-        meaning: "What the customer pays for the service. Credits and bonuses are percentages of it.",
+        syntax: "fee GBP 12,000.00 per month | fee as charged per month",
+        meaning:
+          "What the customer pays for the service. Credits and bonuses are percentages of it. `fee as charged per month`: the charges paid for the service in each month, supplied with the observed data as `charge` records.",
       },
     },
-    syntax: [...kw("fee"), value("money", "amount"), ...kw("per"), oneOf("period", FEE_PERIODS)],
+    syntax: [
+      ...kw("fee"),
+      choice([value("money", "amount")], [oneOf("charged", { "as charged": ["as", "charged"] })]),
+      ...kw("per"),
+      oneOf("period", FEE_PERIODS),
+    ],
     repeat: "once",
   },
   {
@@ -561,13 +567,15 @@ export const PROPERTIES = [
     rule: "resolutionProperty",
     kinds: {
       resolution: {
-        syntax: "resolution within 4 hours during 24x7",
-        meaning: "How soon a ticket must be resolved, counted within the given hours.",
+        syntax: "resolution within 4 hours from acknowledgement during BusinessHours",
+        meaning:
+          "How soon a ticket must be resolved, counted within the given hours: from when it was opened, or with `from acknowledgement` from when the provider acknowledged it (a ticket never acknowledged is late).",
       },
     },
     syntax: [
       ...kw("resolution", "within"),
       value("duration", "duration"),
+      optional(...kw("from"), oneOf("start", { acknowledgement: ["acknowledgement"] })),
       optional(...kw("during"), value("hoursSpec", "during", "calendar")),
     ],
     repeat: "once",
@@ -681,9 +689,9 @@ export const PROPERTIES = [
     kinds: {
       credit: {
         syntax:
-          "credit 10% of monthly fee when below 99.9% | credit 10% of monthly fee when below 99.99% but at least 99.0% | credit USD 500.00 when below 99.0% | credit 5% of monthly fee for each breach | credit USD 100.00 for each started 30 minutes of downtime beyond the allowance",
+          "credit 10% of monthly fee when below 99.9% | credit 10% of monthly fee when below 99.99% but at least 99.0% | credit USD 500.00 when below 99.0% | credit 5% of monthly fee for each breach | credit USD 100.00 for each started 30 minutes of downtime beyond the allowance | credit 5% of monthly fee when breached 1 to 2 times per calendar quarter",
         meaning:
-          "A service credit tier: a percentage of a fee, or a fixed amount of money. Tiers are not cumulative: the single largest credit whose condition holds applies; a band (`when below 99.99% but at least 99.0%`) holds when both bounds do; `for each breach` is multiplied by the window's breaches; `for each full 1 hour of downtime` (or `started`: a part counts as one) by the window's downtime in those units, `beyond the allowance` the downtime over what the target allows.",
+          "A service credit tier: a percentage of a fee, or a fixed amount of money. Tiers are not cumulative: the single largest credit whose condition holds applies; a band (`when below 99.99% but at least 99.0%`) holds when both bounds do; `for each breach` is multiplied by the window's breaches; `for each full 1 hour of downtime` (or `started`: a part counts as one) by the window's downtime in those units, `beyond the allowance` the downtime over what the target allows; `when breached 1 to 2 times per calendar quarter` (or `5 or more times`, or `3 times`) counts the objective's breached windows in that period and is paid with its last window.",
       },
     },
     syntax: [
@@ -692,9 +700,16 @@ export const PROPERTIES = [
       choice(
         [
           ...kw("when"),
-          value("comparator"),
-          value("quantity"),
-          optional(...kw("but"), value("comparator"), value("quantity")),
+          choice(
+            [value("comparator"), value("quantity"), optional(...kw("but"), value("comparator"), value("quantity"))],
+            [
+              ...kw("breached"),
+              value("number"),
+              optional(choice([...kw("to"), value("number")], kw("or", "more"))),
+              ...kw("times"),
+              value("window"),
+            ],
+          ),
         ],
         [
           ...kw("for", "each"),

@@ -270,6 +270,15 @@ export type CreditCondition =
     }
   | { kind: "each breach"; range: Range }
   | {
+      /** `when breached 1 to 2 times per calendar quarter`, `… 5 or more times …`, `… 3 times …`. */
+      kind: "breaches";
+      from?: NumberLiteral;
+      to?: NumberLiteral;
+      orMore: boolean;
+      window?: WindowNode;
+      range: Range;
+    }
+  | {
       /** `for each started 30 minutes of downtime beyond the allowance`. */
       kind: "each unit";
       rounding?: "full" | "started";

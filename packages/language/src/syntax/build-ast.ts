@@ -353,7 +353,20 @@ const CUSTOM_BUILDERS: Record<CustomBuiltRule, PropertyBuilder> = {
     let condition: A.CreditCondition | undefined;
     const when = kw(n, "when");
     const each = kw(n, "each");
-    if (when) {
+    const breached = kw(n, "breached");
+    if (when && breached) {
+      const numbers = tokens(n, "NumberLiteral").map((t) => number(t));
+      const per = window(subrule(n, "window"));
+      const last = per?.range ?? tokenRange(kw(n, "times") ?? breached);
+      condition = {
+        kind: "breaches",
+        from: numbers[0],
+        to: kw(n, "to") ? numbers[1] : undefined,
+        orMore: kw(n, "more") !== undefined,
+        window: per,
+        range: span(tokenRange(when), last),
+      };
+    } else if (when) {
       const value = quantity(subrule(n, "quantity"));
       const cmp = comparator(subrule(n, "comparator"));
       let end = value?.range ?? cmp?.range ?? tokenRange(when);

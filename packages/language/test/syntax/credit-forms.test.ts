@@ -126,3 +126,28 @@ describe("credits per unit of downtime", () => {
     expect(parse("remedy R {\n  credit USD 1.00 for each full of downtime\n}\n").diagnostics).not.toEqual([]);
   });
 });
+
+describe("credits banded by the number of breaches", () => {
+  it("hold the range or `or more`, and the period", () => {
+    const [range, more, exactly] = credits(
+      "  credit 5% of monthly fee when breached 1 to 2 times per calendar quarter\n  credit 15% of monthly fee when breached 5 or more times per calendar quarter\n  credit 10% of monthly fee when breached 3 times per calendar year",
+    );
+    expect(range.condition).toMatchObject({
+      kind: "breaches",
+      from: { value: "1" },
+      to: { value: "2" },
+      orMore: false,
+    });
+    expect(more.condition).toMatchObject({ kind: "breaches", from: { value: "5" }, orMore: true });
+    expect(exactly.condition).toMatchObject({ kind: "breaches", from: { value: "3" }, orMore: false });
+    expect(exactly.condition).not.toHaveProperty("to", expect.anything());
+  });
+
+  it("format as written", () => {
+    formatsAsWritten("  credit 15% of monthly fee when breached 5 or more times per calendar quarter");
+  });
+
+  it("need the period", () => {
+    expect(parse("remedy R {\n  credit 5% of monthly fee when breached 1 to 2 times\n}\n").diagnostics).not.toEqual([]);
+  });
+});

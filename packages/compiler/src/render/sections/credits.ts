@@ -52,6 +52,12 @@ function roundingRule(credits: readonly BundleCredit[]): string {
   return `Each Service Credit stated as a percentage is ${PERCENT_RULE}; one stated as an amount is that amount.`;
 }
 
+/** `1 to 2`, `5 or more`, `3`. */
+function timesText(c: { least: number; most: number | null }): string {
+  if (c.most === null) return `${c.least} or more`;
+  return c.most === c.least ? `${c.least}` : `${c.least} to ${c.most}`;
+}
+
 /** What a credit gives: `10% of the Monthly Fee` or `USD 500.00`. */
 function creditGiven(c: BundleCredit): Markdown {
   return "amount" in c
@@ -99,6 +105,22 @@ function creditClause(ctx: RenderContext, r: BundleRemedy, ref: SectionRef): Cla
             : targetText(c.condition.comparator, c.condition.value),
           creditGiven(c),
         ]),
+      ),
+    );
+  }
+  const bands = r.credits.filter(
+    (c): c is BundleCredit & { condition: { kind: "breaches" } } => c.condition.kind === "breaches",
+  );
+  for (const per of new Set(bands.map((c) => c.condition.window.text))) {
+    const rows = bands.filter((c) => c.condition.window.text === per);
+    const within = md`${inWindow(rows[0].condition.window)}`;
+    blocks.push(
+      paragraph(
+        md`If ${ctx.objective(r.objective)} is breached in as many Measurement Periods ${within} as shown below, ${provider} shall give ${customer} the Service Credit shown, once for that period:`,
+      ),
+      table(
+        [md`Measurement Periods breached ${within}`, raw("Service Credit")],
+        rows.map((c) => [raw(timesText(c.condition)), creditGiven(c)]),
       ),
     );
   }

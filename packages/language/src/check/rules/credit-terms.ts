@@ -1,7 +1,8 @@
 /**
  * The terms around a remedy's credit tiers (issue 14's credit forms): a `minimum credit` that no
  * credit can reach (SLA5011, warning); a service's `cap all credits` without a fee (SLA5007); a
- * credit per unit of downtime that cannot be counted (SLA5012). What a tier comes to is worked out on the service's fee, as
+ * credit per unit of downtime that cannot be counted (SLA5012); a breach band that can never be
+ * paid (SLA5013). What a tier comes to is worked out on the service's fee, as
  * the engine does: the fee of the tier's period, or the fee converted by the months in each period.
  */
 import { type Decimal, plain, toDecimal } from "../../budget/decimal.ts";
@@ -70,6 +71,57 @@ export const downtimeUnitRule: Rule = (context) => {
       context.report(
         createDiagnostic(
           TierDiagnostics.downtimeUnitUncountable,
+          { condition: textOf(context, uri, p.condition.range), reason },
+          uri,
+          p.condition.range,
+        ),
+      );
+    }
+  }
+};
+
+/** The most windows of one kind that can end within one period of another (a week: 5 in a month). */
+const MOST_WINDOWS: Record<string, Record<string, number>> = {
+  week: { week: 1, "calendar month": 5, "calendar quarter": 14, "calendar year": 53 },
+  "calendar month": { "calendar month": 1, "calendar quarter": 3, "calendar year": 12 },
+  "calendar quarter": { "calendar quarter": 1, "calendar year": 4 },
+  "calendar year": { "calendar year": 1 },
+};
+
+/**
+ * SLA5013: `when breached N to M times per PERIOD` counts the objective's breached windows ending in
+ * the period: it needs at least one breach (`0` would pay when nothing is breached), a range that
+ * holds for some count, a period that is a calendar period or a week no shorter than the
+ * objective's window, and no more breaches than windows can end in the period.
+ */
+export const breachBandRule: Rule = (context) => {
+  for (const { uri, declaration: remedy } of context.declarations("remedy")) {
+    const forProperty = remedy.properties.find((p) => p.kind === "for" && !broken(context, p));
+    const objective = forProperty?.kind === "for" ? context.resolve(forProperty.objective, "objective") : undefined;
+    const objectiveWindow = objective && context.model.objectiveOf(objective.declaration)?.window?.period;
+    for (const p of remedy.properties) {
+      if (p.kind !== "credit" || broken(context, p) || p.condition?.kind !== "breaches") continue;
+      const { from, to, window } = p.condition;
+      if (!from || !window) continue;
+      const least = Number(from.value);
+      const most = to ? Number(to.value) : undefined;
+      const fits = objectiveWindow ? MOST_WINDOWS[objectiveWindow]?.[window.period] : undefined;
+      const reason =
+        least < 1
+          ? "a band starts at 1 breach at least (no breach is no failure to credit)"
+          : most !== undefined && most < least
+            ? `${most} is fewer than ${least}`
+            : window.period === "rolling"
+              ? "a band's period is a calendar month, quarter or year, or a week"
+              : objectiveWindow && objectiveWindow !== "rolling" && fits === undefined
+                ? `a ${window.period} is shorter than the objective's window (${objectiveWindow})`
+                : fits !== undefined && least > fits
+                  ? `at most ${fits} of the objective's windows (${objectiveWindow}) end in a ${window.period}`
+                  : undefined;
+      if (!reason) continue;
+      context.report(
+        createDiagnostic(
+          TierDiagnostics.breachBandUnpayable,
           { condition: textOf(context, uri, p.condition.range), reason },
           uri,
           p.condition.range,

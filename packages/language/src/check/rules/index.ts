@@ -10,7 +10,8 @@ import { bonusRule } from "./bonus.ts";
 import { objectiveKindsRule, outageBudgetRule, supportTimesRule, terminationRule } from "./consistency.ts";
 import { indicatorRule } from "./indicators.ts";
 import { masterTermsRule, partyLabelsRule } from "./framing.ts";
-import { downtimeUnitRule, minimumCreditRule, serviceCapFeeRule } from "./credit-terms.ts";
+import { chargedFeeRule } from "./charged-fee.ts";
+import { breachBandRule, downtimeUnitRule, minimumCreditRule, serviceCapFeeRule } from "./credit-terms.ts";
 import { consecutiveLimitRule, durationLimitsRule, outageLimitUnitsRule } from "./limits.ts";
 import { agreementRule, duplicatePropertyRule, requiredPropertyRule, serviceRolesRule } from "./structure.ts";
 import { undefinedTermRule, unusedDefinitionRule } from "./terms.ts";
@@ -67,7 +68,9 @@ export const RULES: readonly NamedRule[] = named({
   tiersRule,
   minimumCreditRule,
   serviceCapFeeRule,
+  chargedFeeRule,
   downtimeUnitRule,
+  breachBandRule,
   bandsRule,
   capsRule,
   bonusRule,

@@ -41,6 +41,11 @@ export function forEachLiteral(p: Property, visit: (literal: Literal) => void): 
       one(p.condition.bound?.threshold, visit);
     }
     if (p.condition?.kind === "each unit") one(p.condition.unit, visit);
+    if (p.condition?.kind === "breaches") {
+      one(p.condition.from, visit);
+      one(p.condition.to, visit);
+      windowLiterals(p.condition.window, visit);
+    }
     return;
   }
   if (p.kind === "exclude") {
