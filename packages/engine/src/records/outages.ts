@@ -90,12 +90,6 @@ export function outageAggregates(
   return { kind: "outages", scheduledMs, downtimeMs, incidents: counted, excluded, totalWindows };
 }
 
-/** Why time down counts for none of an objective's windows. */
-export function outsideHours(objective: Pick<BundleObjective, "hours">): string {
-  if (objective.hours === undefined) return "outside service hours";
-  return `outside the service level's hours (${objective.hours.scope} ${objective.hours.calendar})`;
-}
-
 export function excludedOutage(
   line: number,
   cause: string,

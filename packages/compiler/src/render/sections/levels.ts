@@ -57,7 +57,6 @@ export function levelsSection(ctx: RenderContext): Clause[] {
   ];
   const scopes = new Set(levels.flatMap((o) => (o.hours ? [o.hours.scope] : [])));
   if (scopes.size) clauses.push(targetHoursClause(scopes));
-  if (levels.some((o) => o.hours)) clauses.push(targetHoursClause());
   const onCalendar = levels.filter((o) => o.budgets.some((b) => b.window !== undefined) && o.target);
   const budgeted = levels.filter((o) => o.budgets.length > 0 && o.target && !onCalendar.includes(o));
   if (onCalendar.length) clauses.push(scheduledBudgetClause(ctx, onCalendar));
@@ -80,19 +79,6 @@ function targetHoursClause(scopes: ReadonlySet<"during" | "outside">): Clause {
   return clause(
     raw(
       `${opening}: for that service level, Scheduled Time is that part of the Service Hours, and Downtime outside it does not count.`,
-    ),
-  );
-}
-
-/** ` during Support Hours`: a target's own hours, after its level. */
-function targetHours(ctx: RenderContext, o: BundleObjective): Markdown {
-  return o.hours ? md` ${o.hours.scope} ${ctx.calendar(o.hours.calendar)}` : raw("");
-}
-
-function targetHoursClause(): Clause {
-  return clause(
-    raw(
-      'A service level stated "during" certain hours counts only the Service Hours within those hours, and one stated "outside" certain hours only the Service Hours not within them: for that service level, Scheduled Time is that part of the Service Hours, and Downtime outside it does not count.',
     ),
   );
 }

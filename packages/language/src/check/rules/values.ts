@@ -374,25 +374,6 @@ export const targetHoursRule: Rule = (context) => {
   }
 };
 
-/** `during`/`outside` hours on a target narrow scheduled time, which only an availability metric counts. */
-export const targetHoursRule: Rule = (context) => {
-  for (const { uri, declaration: objective } of context.declarations("objective")) {
-    for (const p of objective.properties) {
-      if (p.kind !== "target" || broken(context, p) || !p.scope || !p.hours) continue;
-      const type = context.model.objectiveOf(objective)?.metric?.type;
-      if (type === undefined || type === "availability") continue;
-      context.report(
-        createDiagnostic(
-          ValueDiagnostics.targetHoursNotAvailability,
-          { scope: p.scope, calendar: p.hours.text, reason: `this metric measures ${type}` },
-          uri,
-          { start: p.hours.range.start, end: p.hours.range.end },
-        ),
-      );
-    }
-  }
-};
-
 /** Credit and bonus thresholds in the dimension of their objective's target. */
 export const thresholdDimensionRule: Rule = (context) => {
   for (const { uri, declaration } of context.binding.declarations) {
