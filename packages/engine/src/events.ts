@@ -24,6 +24,8 @@ export interface TicketRecord {
   /** Null while the ticket has no response (or resolution) yet. */
   responded: number | null;
   resolved: number | null;
+  /** When the provider acknowledged the ticket, if the data says (a resolution clock may start there). */
+  acknowledged?: number | null;
 }
 
 export interface MeasurementRecord {
@@ -151,7 +153,12 @@ export function toEventItem(raw: unknown, line: number, readTime: TimeReader = R
       const resolved = time("resolved", false);
       if (resolved !== null && typeof resolved === "object") return resolved;
       if (resolved !== null && resolved < opened) return invalid(line, "resolved", "resolved is before opened");
-      return { type: "ticket", line, service, severity, opened, responded, resolved };
+      const acknowledged = time("acknowledged", false);
+      if (acknowledged !== null && typeof acknowledged === "object") return acknowledged;
+      if (acknowledged !== null && acknowledged < opened)
+        return invalid(line, "acknowledged", "acknowledged is before opened");
+      if (acknowledged === null) return { type: "ticket", line, service, severity, opened, responded, resolved };
+      return { type: "ticket", line, service, severity, opened, responded, resolved, acknowledged };
     }
     case "measurement": {
       const metric = text("metric");

@@ -91,6 +91,8 @@ export interface TicketReport {
   line: number;
   severity: number;
   opened: string;
+  /** Only when the resolution clock starts at acknowledgement: when the ticket was acknowledged. */
+  acknowledged?: string | null;
   responded: string | null;
   resolved: string | null;
   response: TicketCheckReport | null;

@@ -72,7 +72,11 @@ function rollingEndingAt(month: Period, days: number, zone: string): Period {
   };
 }
 
-export function periodContaining(window: Pick<BundleWindow, "period" | "days" | "startDay">, instant: number, zone: string): Period {
+export function periodContaining(
+  window: Pick<BundleWindow, "period" | "days" | "startDay">,
+  instant: number,
+  zone: string,
+): Period {
   const t = DateTime.fromMillis(instant, { zone });
   switch (window.period) {
     case "calendar month":
@@ -106,11 +110,16 @@ export function periodContaining(window: Pick<BundleWindow, "period" | "days" | 
     }
     case "calendar day": {
       const start = t.startOf("day");
-      return { kind: window.period, start: start.toMillis(), end: start.plus({ days: 1 }).toMillis(), label: dayLabel(start) };
+      return {
+        kind: window.period,
+        start: start.toMillis(),
+        end: start.plus({ days: 1 }).toMillis(),
+        label: dayLabel(start),
+      };
     }
     case "hour": {
       // a real hour: the repeated hour of a clock change is a window of its own
-      const start = instant - (((instant - t.startOf("day").toMillis()) % HOUR_MS) + HOUR_MS) % HOUR_MS;
+      const start = instant - ((((instant - t.startOf("day").toMillis()) % HOUR_MS) + HOUR_MS) % HOUR_MS);
       return {
         kind: window.period,
         start,
@@ -174,7 +183,11 @@ export function periodsEndingWithin(
 }
 
 /** The window before `p` (for rolling windows: the one ending at the previous month end). */
-export function previousPeriod(window: Pick<BundleWindow, "period" | "days" | "startDay">, p: Period, zone: string): Period {
+export function previousPeriod(
+  window: Pick<BundleWindow, "period" | "days" | "startDay">,
+  p: Period,
+  zone: string,
+): Period {
   if (window.period === "rolling") {
     const prevMonth = periodContaining({ period: "calendar month" }, p.end - 1, zone);
     return rollingEndingAt(

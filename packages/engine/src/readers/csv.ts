@@ -19,6 +19,7 @@ export const CSV_COLUMNS = [
   "opened",
   "responded",
   "resolved",
+  "acknowledged",
   "at",
   "value",
 ] as const satisfies readonly EventField[];

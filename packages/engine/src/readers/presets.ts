@@ -11,6 +11,7 @@ export type EventField =
   | "opened"
   | "responded"
   | "resolved"
+  | "acknowledged"
   | "at"
   | "value";
 

@@ -83,18 +83,43 @@ export function ticketReport(ctx: Context, t: TicketRecord, support: BundleSuppo
   const response = support.response
     ? checkWithin(ctx, t.opened, t.responded, support.response.within, support.response.during, "response")
     : null;
-  const resolution = support.resolution
-    ? checkWithin(ctx, t.opened, t.resolved, support.resolution.within, support.resolution.during, "resolution")
-    : null;
+  const resolution = support.resolution ? resolutionCheck(ctx, t, support.resolution) : null;
+  const fromAcknowledgement = support.resolution?.start === "acknowledgement";
   return {
     kind: "ticket",
     line: t.line,
     severity: t.severity,
     opened: formatInstant(t.opened),
+    ...(fromAcknowledgement ? { acknowledged: t.acknowledged == null ? null : formatInstant(t.acknowledged) } : {}),
     responded: t.responded === null ? null : formatInstant(t.responded),
     resolved: t.resolved === null ? null : formatInstant(t.resolved),
     response,
     resolution,
     met: (response?.met ?? true) && (resolution?.met ?? true),
   };
+}
+
+/**
+ * The resolution clock runs from opening, or from acknowledgement when the contract says so; a
+ * ticket that needs an acknowledgement and has none is late, whenever it was resolved.
+ */
+function resolutionCheck(
+  ctx: Context,
+  t: TicketRecord,
+  resolution: NonNullable<BundleSupport["resolution"]>,
+): TicketCheckReport {
+  const { within, during } = resolution;
+  if (resolution.start !== "acknowledgement")
+    return checkWithin(ctx, t.opened, t.resolved, within, during, "resolution");
+  if (t.acknowledged == null)
+    return {
+      target: within.text,
+      during: duringText(during),
+      elapsed: null,
+      deadline: null,
+      met: false,
+      note: "no acknowledgement recorded: the resolution clock starts at acknowledgement, so the ticket is late",
+    };
+  const check = checkWithin(ctx, t.acknowledged, t.resolved, within, during, "resolution");
+  return { ...check, note: check.note === null ? "from acknowledgement" : `from acknowledgement; ${check.note}` };
 }

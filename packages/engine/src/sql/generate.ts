@@ -22,6 +22,7 @@ import type { SqlResults, SqlRow } from "./rows.ts";
 import { SqlEngineError } from "./runner.ts";
 import { columnsShape, type RecordsShape, recordsTableSql, sqlString } from "./source.ts";
 import { ticketAggregatesFrom, ticketSql } from "./tickets.ts";
+import { refuseFormsNotInSql } from "./unsupported.ts";
 import { otherRecordsSql, typedTablesSql, VALUE_SCALE } from "./typed.ts";
 
 export type { SqlDialect } from "./dialect.ts";
@@ -79,6 +80,7 @@ export interface GeneratedSql {
  * contract logic reads. Times are epoch milliseconds (BIGINT), values exact decimals.
  */
 export async function generateSql(bundle: RuleBundle, options: GenerateSqlOptions): Promise<GeneratedSql> {
+  refuseFormsNotInSql(bundle);
   const d = dialectOf(options.dialect);
   const plan = await planEvaluation(bundle, options);
   const windows = [...planWindows(plan, options, options.extraWindows).values()];
@@ -240,6 +242,7 @@ export async function reportsFromSqlResults(
   results: SqlResults,
   unit = "",
 ): Promise<EvaluationReport[]> {
+  refuseFormsNotInSql(bundle);
   const plan = await planEvaluation(bundle, options);
   const data = await dataFrom(results, plan.interest, options.skipInvalid ?? false);
   const notices = results.outage_notices ?? [];

@@ -126,7 +126,12 @@ function weekKey(week: WorkingWeek | undefined): string {
   return week ? JSON.stringify([week.timezone, week.spans, [...week.holidays]]) : "24x7";
 }
 
-function dayTable(week: WorkingWeek | RestrictedHours | undefined, zone: string, from: DateTime, days: number): DayTable {
+function dayTable(
+  week: WorkingWeek | RestrictedHours | undefined,
+  zone: string,
+  from: DateTime,
+  days: number,
+): DayTable {
   const key = `${zone}|${isRestricted(week) ? `${weekKey(week.base)}|${week.scope}|${weekKey(week.hours)}` : weekKey(week)}|${from.toISODate()}|${days}`;
   const cached = tables.get(key);
   if (cached) return cached;

@@ -69,14 +69,12 @@ describe("scheduled time of a target with its own hours", () => {
       ["2022-03-01"],
     );
     // 23 weekdays in March 2022, one of them a holiday of the service: 22 days
-    expect(march2022({ base: workingWeek(weekdays), scope: "during", hours: workingWeek(support) })).toBe(
-      22 * 12 * H,
-    );
+    expect(march2022({ base: workingWeek(weekdays), scope: "during", hours: workingWeek(support) })).toBe(22 * 12 * H);
     expect(march2022({ base: workingWeek(weekdays), scope: "outside", hours: workingWeek(support) })).toBe(0);
     const supportWithHoliday = calendar([{ days: EVERY_DAY, from: "09:00", to: "17:00" }], ["2022-03-02"]);
-    expect(
-      march2022({ base: workingWeek(weekdays), scope: "outside", hours: workingWeek(supportWithHoliday) }),
-    ).toBe((21 * 4 + 12) * H);
+    expect(march2022({ base: workingWeek(weekdays), scope: "outside", hours: workingWeek(supportWithHoliday) })).toBe(
+      (21 * 4 + 12) * H,
+    );
   });
 
   it("agrees with the day-by-day instants on the day the clocks go back", () => {

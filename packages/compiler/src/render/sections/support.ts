@@ -21,7 +21,10 @@ export function supportSection(ctx: RenderContext): Clause[] {
   ];
   const rows = support.map((o) => {
     const s = o.support!;
-    const time = (t: BundleSupport["response"]) => (t ? md`${formatDuration(t.within)}, ${ctx.hours(t.during)}` : DASH);
+    const time = (t: BundleSupport["response"]) =>
+      t
+        ? md`${formatDuration(t.within)}${raw(t.start === "acknowledgement" ? " from acknowledgement" : "")}, ${ctx.hours(t.during)}`
+        : DASH;
     return [
       md`${titleOf(o)}`,
       ...(withService ? [o.service ? ctx.service(o.service) : DASH] : []),
@@ -37,6 +40,9 @@ export function supportSection(ctx: RenderContext): Clause[] {
   const anySeverity = support.some((o) => o.support!.severity === null)
     ? ' (for a service level whose severity is "any", over every ticket of its service, whatever its severity)'
     : "";
+  const opened = support.some((o) => o.support!.resolution?.start === "acknowledgement")
+    ? `Each time runs from when the ticket is opened, except a time marked "from acknowledgement", which runs from when ${ctx.theProvider().text} acknowledges the ticket; a ticket to which such a time applies and which ${ctx.theProvider().text} has not acknowledged is not on time.`
+    : "Each time runs from when the ticket is opened.";
   return [
     clause(
       md`${raw(capitalise(ctx.theProvider().text))} shall respond to and resolve support tickets within the following times:`,
@@ -44,7 +50,7 @@ export function supportSection(ctx: RenderContext): Clause[] {
     ),
     clause(
       raw(
-        `Each time runs from when the ticket is opened. A time marked "at any time" runs continuously; a time marked "during" a calendar runs only within the hours of that calendar, excluding its holidays. A ticket meets its service level only if both its response and its resolution are on time; a ticket that has not been responded to or resolved is not on time. The required performance is measured over the tickets of that severity opened in the Measurement Period${anySeverity}; a Measurement Period in which no such ticket is opened meets it.`,
+        `${opened} A time marked "at any time" runs continuously; a time marked "during" a calendar runs only within the hours of that calendar, excluding its holidays. A ticket meets its service level only if both its response and its resolution are on time; a ticket that has not been responded to or resolved is not on time. The required performance is measured over the tickets of that severity opened in the Measurement Period${anySeverity}; a Measurement Period in which no such ticket is opened meets it.`,
       ),
     ),
   ];
