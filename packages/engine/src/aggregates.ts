@@ -70,7 +70,18 @@ export interface MeasurementAggregates {
   sum: string | null;
 }
 
+/**
+ * A metric's samples in `[start, end)` cut into slots of `intervalMs` from `start`: how many
+ * samples, and the runs of slots holding at least one (slot indices, half-open, in order).
+ */
+export interface SampleCoverage {
+  samples: number;
+  filled: { from: number; to: number }[];
+}
+
 /** Where the aggregates come from: the records in memory (streaming) or a SQL engine's results. */
 export interface RecordWork {
   aggregates(ctx: Context, objective: BundleObjective, period: Period): WindowAggregates;
+  /** For a measurement plan: the metric's samples over a span, by slot. */
+  coverage(ctx: Context, metric: string, start: number, end: number, intervalMs: number): SampleCoverage;
 }

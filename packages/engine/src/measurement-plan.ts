@@ -7,7 +7,6 @@
 import type { BundleMeasurementPlan, BundleMetric } from "@sla/bundle";
 import type { Context } from "./context.ts";
 import { percentString, secondsString } from "./decimal.ts";
-import { streamingRecordWork } from "./records/streaming.ts";
 import type { MeasurementCoverageReport } from "./report-types.ts";
 import { fixedMs } from "./schedule.ts";
 import { formatDuration, formatInstant } from "./time.ts";
@@ -47,31 +46,22 @@ function coverage(ctx: Context, m: Planned, month: Period): MeasurementCoverageR
     gaps: [],
   };
   if (interval === null || interval <= 0) return { ...empty, note: "the sampling interval has no fixed length" };
-  if (ctx.records !== streamingRecordWork)
-    return { ...empty, note: "coverage is checked by the streaming engine only (not with --engine duckdb)" };
   if (end <= start) return { ...empty, note: "no part of this month lies in the term and before the as-of instant" };
   const slots = Math.ceil((end - start) / interval);
-  const filled = new Uint8Array(slots);
-  const store = ctx.data.measurements.get(m.name);
-  let samples = 0;
-  for (let i = 0; i < (store?.length ?? 0); i++) {
-    const at = store!.at[i];
-    if (at < start || at >= end) continue;
-    samples++;
-    filled[Math.floor((at - start) / interval)] = 1;
-  }
+  const { samples, filled } = ctx.records.coverage(ctx, m.name, start, end, interval);
   const gaps: MeasurementCoverageReport["gaps"] = [];
   let gapCount = 0;
   let gapMs = 0;
   let withSamples = 0;
-  for (let i = 0; i < slots; ) {
-    if (filled[i]) {
-      withSamples++;
-      i++;
+  // the gaps are the runs of slots between the filled runs (and before the first, after the last)
+  let i = 0;
+  for (const run of [...filled, { from: slots, to: slots }]) {
+    withSamples += run.to - run.from;
+    const j = run.from;
+    if (j <= i) {
+      i = run.to;
       continue;
     }
-    let j = i;
-    while (j < slots && !filled[j]) j++;
     const from = start + i * interval;
     const to = Math.min(end, start + j * interval);
     gapCount++;
@@ -84,7 +74,7 @@ function coverage(ctx: Context, m: Planned, month: Period): MeasurementCoverageR
         slots: j - i,
         duration: { seconds: secondsString(to - from), text: formatDuration(to - from) },
       });
-    i = j;
+    i = run.to;
   }
   return {
     ...base,

@@ -37,12 +37,8 @@ describe("DuckDB and the streaming engine give identical reports", () => {
   });
 
   const CASES = new URL("../../../test/cases/", import.meta.url);
-  // Measurement-plan coverage is the streaming engine's alone so far: its report says so (docs/evaluation.md);
   // a resolution clock from acknowledgement is refused by the SQL engine (acknowledgement.test.ts)
-  const STREAMING_ONLY = new Set([
-    "measurement-plan-2026-03.case.json",
-    "resolution-from-acknowledgement-2026-03.case.json",
-  ]);
+  const STREAMING_ONLY = new Set(["resolution-from-acknowledgement-2026-03.case.json"]);
   const ownCases = readdirSync(CASES).filter((f) => f.endsWith(".case.json") && !STREAMING_ONLY.has(f));
   it.each(ownCases)("evaluation case %s (test/cases), also over the quarter around it", async (name) => {
     const spec = JSON.parse(readFileSync(new URL(name, CASES), "utf8"));

@@ -1,4 +1,4 @@
-import type { RecordWork, WindowAggregates } from "../aggregates.ts";
+import type { RecordWork, SampleCoverage, WindowAggregates } from "../aggregates.ts";
 import type { BundleObjective } from "../bundle.ts";
 import { type Context, metricOf, serviceOf } from "../context.ts";
 import { BundleProblemError } from "../errors.ts";
@@ -21,5 +21,28 @@ export const streamingRecordWork: RecordWork = {
       case null:
         throw new BundleProblemError(`objective ${objective.name}: nothing to measure from records`);
     }
+  },
+  coverage(ctx: Context, metric: string, start: number, end: number, intervalMs: number): SampleCoverage {
+    const filled = new Uint8Array(Math.ceil((end - start) / intervalMs));
+    const store = ctx.data.measurements.get(metric);
+    let samples = 0;
+    for (let i = 0; i < (store?.length ?? 0); i++) {
+      const at = store!.at[i];
+      if (at < start || at >= end) continue;
+      samples++;
+      filled[Math.floor((at - start) / intervalMs)] = 1;
+    }
+    const runs: SampleCoverage["filled"] = [];
+    for (let i = 0; i < filled.length; ) {
+      if (!filled[i]) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < filled.length && filled[j]) j++;
+      runs.push({ from: i, to: j });
+      i = j;
+    }
+    return { samples, filled: runs };
   },
 };

@@ -9,7 +9,7 @@ import { aggregatesKind } from "../objective-kind.ts";
 import { buildReport } from "../report-json.ts";
 import type { EvaluationReport } from "../report-types.ts";
 import { dialectOf, type SqlDialect } from "./dialect.ts";
-import { measurementAggregates, measurementSql } from "./measurements.ts";
+import { coverageFrom, coverageSql, measurementAggregates, measurementSql } from "./measurements.ts";
 import {
   decideNotices,
   type NoticeDecision,
@@ -17,7 +17,16 @@ import {
   outageObjectiveIndex,
   outageSql,
 } from "./outages.ts";
-import { type ExtraWindow, empty, type PlannedWindow, planWindows, windowKey } from "./plan-windows.ts";
+import {
+  type CoverageRequest,
+  coverageKey,
+  type ExtraWindow,
+  empty,
+  type PlannedWindow,
+  planWindows,
+  windowKey,
+} from "./plan-windows.ts";
+import { formatInstant } from "../time.ts";
 import type { SqlResults, SqlRow } from "./rows.ts";
 import { SqlEngineError } from "./runner.ts";
 import { columnsShape, type RecordsShape, recordsTableSql, sqlString } from "./source.ts";
@@ -83,7 +92,8 @@ export async function generateSql(bundle: RuleBundle, options: GenerateSqlOption
   refuseFormsNotInSql(bundle);
   const d = dialectOf(options.dialect);
   const plan = await planEvaluation(bundle, options);
-  const windows = [...planWindows(plan, options, options.extraWindows).values()];
+  const coverages = new Map<string, CoverageRequest>();
+  const windows = [...planWindows(plan, options, options.extraWindows, coverages).values()];
   const shape = options.recordsShape ?? columnsShape(d);
   const unit = options.byUnit ? `coalesce(nullif(${shape.field("unit").text}, ''), '')` : `CAST('' AS ${d.text})`;
   const contract = sqlString(options.contractId ?? "contract");
@@ -95,6 +105,7 @@ export async function generateSql(bundle: RuleBundle, options: GenerateSqlOption
     load: typedTablesSql(d, shape, unit),
     statements: [
       ...measurementSql(d, windows),
+      ...coverageSql(d, [...coverages.values()]),
       ...outageSql(d, plan, windows, options),
       ...ticketSql(d, plan, windows),
     ],
@@ -104,6 +115,7 @@ export async function generateSql(bundle: RuleBundle, options: GenerateSqlOption
       { name: "stats", sql: tag(statsSql(plan)) },
       { name: "unknown", sql: tag(unknownSql(plan)) },
       { name: "measurements", sql: tag("SELECT * FROM sla_m_result") },
+      { name: "coverage", sql: tag("SELECT * FROM sla_c_result") },
       { name: "outage_incidents", sql: tag("SELECT * FROM sla_o_incidents") },
       { name: "outage_pieces", sql: tag("SELECT * FROM sla_o_pieces") },
       { name: "outage_excluded", sql: tag("SELECT * FROM sla_o_excluded") },
@@ -254,7 +266,15 @@ export async function reportsFromSqlResults(
   const seen = observed(plan, data, options);
   // the windows as generated: planned at the options' as-of, which the data's range cannot move
   // unless `now` is earlier than the data (then the caller regenerates with an explicit asOf)
-  const windows = planWindows(plan, options, options.extraWindows);
+  const coverages = new Map<string, CoverageRequest>();
+  const windows = planWindows(plan, options, options.extraWindows, coverages);
+  const coverageRows = new Map<number, SqlRow[]>();
+  for (const row of results.coverage ?? []) {
+    if (String(row.unit ?? "") !== unit) continue;
+    const list = coverageRows.get(Number(row.request_id));
+    if (list === undefined) coverageRows.set(Number(row.request_id), [row]);
+    else list.push(row);
+  }
   const measurements = byWindow(results.measurements, unit);
   const tickets = byWindow(results.tickets, unit);
   const ofUnit = (rows: SqlRow[] | undefined) => (rows ?? []).filter((r) => String(r.unit ?? "") === unit);
@@ -285,6 +305,12 @@ export async function reportsFromSqlResults(
         computed.set(key, agg);
       }
       return agg;
+    },
+    coverage(_ctx, metric, start, end, intervalMs) {
+      const request = coverages.get(coverageKey(metric, start, end, intervalMs));
+      if (request === undefined)
+        throw new SqlEngineError(`no SQL result for the measurement plan of ${metric} from ${formatInstant(start)}`);
+      return coverageFrom(coverageRows.get(request.id) ?? []);
     },
   };
   const ctx: Context = { ...plan.base, ...seen, records, memo: new Map() };

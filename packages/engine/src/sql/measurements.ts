@@ -1,7 +1,7 @@
-import type { MeasurementAggregates } from "../aggregates.ts";
+import type { MeasurementAggregates, SampleCoverage } from "../aggregates.ts";
 import { Dec } from "../decimal.ts";
 import type { Dialect } from "./dialect.ts";
-import { type PlannedWindow, scheduleOf } from "./plan-windows.ts";
+import { type CoverageRequest, type PlannedWindow, scheduleOf } from "./plan-windows.ts";
 import { insertRows, type SqlRow } from "./rows.ts";
 import { sqlString } from "./source.ts";
 
@@ -94,4 +94,42 @@ export function measurementAggregates(w: PlannedWindow, row: SqlRow | undefined)
     };
   else if (n > 0) agg.sum = new Dec(String(row.total)).toFixed();
   return agg;
+}
+
+/**
+ * Per measurement-plan span: the metric's samples in it, and the runs of consecutive slots holding
+ * at least one (distinct slot numbers, then gaps and islands: a run's slots minus their rank is constant).
+ */
+export function coverageSql(d: Dialect, requests: CoverageRequest[]): string[] {
+  return [
+    ...d.createTemp(
+      "sla_c_requests",
+      `SELECT 0 AS id, CAST('' AS ${d.text}) AS metric, CAST(0 AS BIGINT) AS start_ms, CAST(0 AS BIGINT) AS end_ms, CAST(0 AS BIGINT) AS interval_ms WHERE false`,
+    ),
+    ...insertRows(
+      "sla_c_requests",
+      requests.map((r) => `(${r.id}, ${sqlString(r.metric)}, ${r.start}, ${r.end}, ${r.intervalMs})`),
+    ),
+    ...d.createTemp(
+      "sla_c_slots",
+      `SELECT r.id, m.unit, ${d.div("m.at_ms - r.start_ms", "r.interval_ms")} AS slot, count(*) AS samples
+FROM sla_c_requests r JOIN sla_measurements m ON m.valid AND m.metric = r.metric AND m.at_ms >= r.start_ms AND m.at_ms < r.end_ms
+GROUP BY r.id, m.unit, ${d.div("m.at_ms - r.start_ms", "r.interval_ms")}`,
+    ),
+    ...d.createTemp(
+      "sla_c_result",
+      `SELECT id AS request_id, unit, min(slot) AS slot_from, max(slot) + 1 AS slot_to, CAST(sum(samples) AS BIGINT) AS samples
+FROM (SELECT *, slot - row_number() OVER (PARTITION BY id, unit ORDER BY slot) AS run FROM sla_c_slots) AS s
+GROUP BY id, unit, run`,
+    ),
+  ];
+}
+
+/** A span's coverage from its result rows (one per run of filled slots). */
+export function coverageFrom(rows: SqlRow[]): SampleCoverage {
+  const runs = [...rows].sort((a, b) => Number(a.slot_from) - Number(b.slot_from));
+  return {
+    samples: runs.reduce((n, r) => n + Number(r.samples), 0),
+    filled: runs.map((r) => ({ from: Number(r.slot_from), to: Number(r.slot_to) })),
+  };
 }

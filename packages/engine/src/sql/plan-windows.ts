@@ -53,10 +53,24 @@ export interface ExtraWindow {
  * decides look-backs, caps, windows in progress): the bundle and the options alone decide them.
  * Logic that asks for more once it sees real figures is caught by `reportsFromSqlResults`.
  */
+/** A measurement plan's span of one metric, cut into slots, whose samples SQL counts. */
+export interface CoverageRequest {
+  id: number;
+  metric: string;
+  start: number;
+  end: number;
+  intervalMs: number;
+}
+
+export function coverageKey(metric: string, start: number, end: number, intervalMs: number): string {
+  return `${metric}|${start}|${end}|${intervalMs}`;
+}
+
 export function planWindows(
   plan: EvaluationPlan,
   options: EvaluateOptions,
   extra: readonly ExtraWindow[] = [],
+  coverages: Map<string, CoverageRequest> = new Map(),
 ): Map<string, PlannedWindow> {
   const wanted = new Map<string, PlannedWindow>();
   const asOf = plan.explicitAsOf ?? options.now ?? null;
@@ -79,6 +93,11 @@ export function planWindows(
         wanted.set(key, w);
       }
       return empty(kind);
+    },
+    coverage(_c, metric, start, end, intervalMs) {
+      const key = coverageKey(metric, start, end, intervalMs);
+      if (!coverages.has(key)) coverages.set(key, { id: coverages.size, metric, start, end, intervalMs });
+      return { samples: 0, filled: [] };
     },
   };
   for (const m of plan.months) buildReport(ctx, m);
