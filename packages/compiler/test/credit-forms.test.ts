@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { plainSentence } from "../src/diff/sentence.ts";
-import { compileBundle, diffBundles, renderContract } from "../src/index.ts";
+import { paragraphs, part, unzip } from "../../../test/docx/zip.ts";
+import { compileBundle, diffBundles, renderContract, renderContractDocx } from "../src/index.ts";
 import { checkSource, errorsOf } from "./helpers.ts";
 
 const BANDS = fileURLToPath(new URL("../../../test/cases/credit-bands.sla", import.meta.url));
@@ -210,5 +211,24 @@ describe("credits banded by the number of breaches", () => {
     );
     expect(markdown).toContain("| 1 to 2 | 5% of the Monthly Fee |");
     expect(markdown).toContain("| 5 or more | 15% of the Monthly Fee |");
+  });
+});
+
+describe("the Word contract", () => {
+  it("says what the Markdown contract says about each credit form", async () => {
+    const cases: [string, string[]][] = [
+      [AMOUNTS, ["USD 500.00", "one stated as an amount is that amount."]],
+      [TERMS, ["are cumulative: every one that applies is given", "comes to less than GBP 1.00 is not given."]],
+      [SERVICE_CAP, ["under every clause together, shall not exceed 30% of the Monthly Fee"]],
+      [PER_UNIT, ["for each period of 30 minutes of Downtime, or part of one,", "for each full period of 1 hour"]],
+      [BREACH_BANDS, ["is breached in as many Measurement Periods in a calendar quarter", "5 or more"]],
+    ];
+    for (const [file, phrases] of cases) {
+      const { bundle } = build(readFileSync(file, "utf8"));
+      const text = paragraphs(part(unzip(await renderContractDocx(bundle)), "word/document.xml"))
+        .map((p) => p.text)
+        .join("\n");
+      for (const phrase of phrases) expect(text, file).toContain(phrase);
+    }
   });
 });
