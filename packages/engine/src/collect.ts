@@ -1,6 +1,7 @@
 import { EventDataError } from "./errors.ts";
 import type {
   ChangeOfControlRecord,
+  ChargeRecord,
   EventItem,
   MeasurementRecord,
   OutageRecord,
@@ -78,6 +79,8 @@ export interface CollectedData {
   outcomes?: Map<string, OutcomeRecord[]>;
   /** `change of control` records, in the order read (the streaming engine reads them; DuckDB does not). */
   changesOfControl?: ChangeOfControlRecord[];
+  /** `charge` records, in the order read: the fee of a service whose fee is as charged. */
+  charges?: ChargeRecord[];
   /** Records naming a service or metric the bundle does not declare: `service|Name` → count. */
   unknown: Map<string, number>;
   /** Records naming further unknown names once UNKNOWN_NAMES_KEPT names are kept. */
@@ -99,6 +102,7 @@ export async function collect(
   const measurements = new Map<string, MeasurementStore>();
   const changesOfControl: ChangeOfControlRecord[] = [];
   const outcomes = new Map<string, OutcomeRecord[]>();
+  const charges: ChargeRecord[] = [];
   const stats: DataStats = { lines: 0, records: 0, used: 0, ignored: 0, skipped: 0, skippedReasons: [] };
   let earliest = Number.POSITIVE_INFINITY;
   let latest = Number.NEGATIVE_INFINITY;
@@ -160,6 +164,18 @@ export async function collect(
         } else stats.ignored++;
         continue;
       }
+      case "charge": {
+        // a bill, not an observation of the service: it moves neither end of the observed data
+        stats.records++;
+        if (!interest.declaredServices.has(item.service)) {
+          count(`service|${item.service}`);
+          stats.ignored++;
+          continue;
+        }
+        stats.used++;
+        charges.push(item);
+        continue;
+      }
       case "change of control": {
         // not an observation of the service, so it moves neither end of the observed data
         stats.records++;
@@ -191,6 +207,7 @@ export async function collect(
     stats,
     ...(changesOfControl.length ? { changesOfControl } : {}),
     ...(outcomes.size ? { outcomes } : {}),
+    ...(charges.length ? { charges } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ import type Decimal from "decimal.js";
 import type { BundleCredit, BundleRemedy, BundleService, FeeBasis } from "./bundle.ts";
 import { holds, type Measure, measure } from "./compare.ts";
 import { Dec, moneyString, str } from "./decimal.ts";
-import { feeFor } from "./fees.ts";
+import { feeIn } from "./fees.ts";
 import type { Context } from "./context.ts";
 import { evaluateObjective } from "./objectives.ts";
 import type { ObjectiveOutcome } from "./outcome.ts";
@@ -164,7 +164,7 @@ export function duesOf(
       dues.push({ credit, percent: null, amount, breaches: due.breaches, units: due.units, band: due.band });
       continue;
     }
-    const fee = feeFor(service, credit.basis);
+    const fee = feeIn(ctx, service, credit.basis, outcome.period);
     const percent = new Dec(credit.percent).times(due.times);
     const amount = fee === null ? null : percent.times(fee.amount).div(100);
     dues.push({ credit, percent, amount, breaches: due.breaches, units: due.units, band: due.band });

@@ -4,7 +4,7 @@ import { measureString } from "./compare.ts";
 import { type Context, memo } from "./context.ts";
 import { commonBasis, conditionText, type Due, duesOf, largestDue, money, partText } from "./credit-tiers.ts";
 import { Dec, moneyString, roundMoney, str } from "./decimal.ts";
-import { feeFor } from "./fees.ts";
+import { feeIn } from "./fees.ts";
 import { evaluateObjective } from "./objectives.ts";
 import { capWindows } from "./plan.ts";
 import type { CreditReport, TierReport } from "./report-types.ts";
@@ -47,7 +47,7 @@ export function creditFor(ctx: Context, remedy: BundleRemedy, period: Period): C
     if (parts.length === 0) return null;
 
     const basis = commonBasis(parts);
-    const fee = basis === null ? null : feeFor(service, basis);
+    const fee = basis === null ? null : feeIn(ctx, service, basis, period);
     const fixed = parts.find((p) => "amount" in p.credit)?.credit;
     const currency = fixed && "amount" in fixed ? fixed.amount.currency : (fee?.currency ?? ctx.currency);
     let percent = basis === null ? null : sum(parts.map((p) => p.percent));
@@ -66,7 +66,8 @@ export function creditFor(ctx: Context, remedy: BundleRemedy, period: Period): C
 
     if (remedy.cap) {
       const cap = remedy.cap;
-      const capFee = feeFor(service, cap.basis);
+      // a cap on a fee as charged is per calendar month (SLA5014), the month of this window
+      const capFee = feeIn(ctx, service, cap.basis, period);
       const prior = capWindows(ctx, objective.window, cap.window, period).filter((p) => p.end < period.end);
       if (exact !== null && capFee !== null) {
         const limit = new Dec(cap.percent).times(capFee.amount).div(100);

@@ -12,6 +12,14 @@ export class EventDataError extends Error {
   }
 }
 
+/** The observed data lacks the charges a fee as charged needs, or gives them in two currencies. */
+export class ChargeDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ChargeDataError";
+  }
+}
+
 /** The bundle asks for something the engine cannot evaluate (unknown zone, dangling reference…). */
 export class BundleProblemError extends Error {
   constructor(message: string) {

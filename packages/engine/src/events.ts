@@ -59,7 +59,29 @@ export interface OutcomeRecord {
   met: boolean;
 }
 
-export type EventRecord = OutageRecord | TicketRecord | MeasurementRecord | ChangeOfControlRecord | OutcomeRecord;
+/**
+ * What was charged for a service in a month (`fee as charged per month`): the month is given as
+ * `period` (`2026-03`), or as an instant `at` within it, read in the agreement's zone.
+ */
+export interface ChargeRecord {
+  type: "charge";
+  line: number;
+  service: string;
+  /** `YYYY-MM`, or null when the record gives `at` instead. */
+  month: string | null;
+  at: number | null;
+  /** Exact decimal text. */
+  amount: string;
+  currency: string;
+}
+
+export type EventRecord =
+  | OutageRecord
+  | TicketRecord
+  | MeasurementRecord
+  | ChangeOfControlRecord
+  | OutcomeRecord
+  | ChargeRecord;
 
 /** A line that could not be turned into a record. */
 export interface InvalidLine {
@@ -194,15 +216,54 @@ export function toEventItem(raw: unknown, line: number, readTime: TimeReader = R
       if (met === null) return invalid(line, "met", m === null ? "missing" : "must be true or false");
       return { type: "outcome", line, outcome, at, met };
     }
+    case "charge":
+      return toCharge(raw, line, text, time);
     case null:
       return invalid(line, "type", "missing");
     default:
       return invalid(
         line,
         "type",
-        `unknown record type ${JSON.stringify(clip(String(type)))} (expected outage, ticket, measurement, outcome or change of control)`,
+        `unknown record type ${JSON.stringify(clip(String(type)))} (expected outage, ticket, measurement, outcome, change of control or charge)`,
       );
   }
+}
+
+const MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
+const AMOUNT = /^\d+(?:\.\d+)?$/;
+const CURRENCY = /^[A-Z]{3}$/;
+
+function toCharge(
+  raw: object,
+  line: number,
+  text: (field: string) => string | InvalidLine,
+  time: (field: string, required: boolean) => number | null | InvalidLine,
+): ChargeRecord | InvalidLine {
+  const service = text("service");
+  if (typeof service !== "string") return service;
+  const period = get(raw, "period");
+  let month: string | null = null;
+  let at: number | null = null;
+  if (period !== null) {
+    if (typeof period !== "string" || !MONTH.test(period))
+      return invalid(line, "period", "must be a calendar month written YYYY-MM");
+    if (get(raw, "at") !== null) return invalid(line, "at", "give either period or at, not both");
+    month = period;
+  } else {
+    const t = time("at", false);
+    if (t === null) return invalid(line, "period", "missing (give the month as period, or an instant in it as at)");
+    if (typeof t === "object") return t;
+    at = t;
+  }
+  // A JSON number comes as its shortest decimal text: the number written, up to 15 significant digits; text is exact.
+  const a = get(raw, "amount");
+  const amount = typeof a === "number" && Number.isFinite(a) ? String(a) : typeof a === "string" ? a.trim() : null;
+  if (amount === null) return invalid(line, "amount", a === null ? "missing" : "must be a decimal number");
+  if (!AMOUNT.test(amount)) return invalid(line, "amount", "must be a decimal number of at least 0, such as 1234.50");
+  const currency = text("currency");
+  if (typeof currency !== "string") return currency;
+  if (!CURRENCY.test(currency)) return invalid(line, "currency", "must be an ISO 4217 code such as USD");
+  return { type: "charge", line, service, month, at, amount, currency };
 }
 
 function clip(s: string): string {

@@ -1,17 +1,70 @@
 import type Decimal from "decimal.js";
+import { DateTime } from "luxon";
 import type { BundleService, FeeBasis } from "./bundle.ts";
+import { type Context, memo } from "./context.ts";
 import { Dec } from "./decimal.ts";
+import { BundleProblemError, ChargeDataError } from "./errors.ts";
+import type { Period } from "./windows.ts";
+
+export interface Fee {
+  amount: Decimal;
+  currency: string;
+}
 
 /** The fee a percentage is taken of: the service's own fee when its period matches, else the monthly fee × 3 or × 12. */
-export function feeFor(
-  service: BundleService | undefined,
-  basis: FeeBasis,
-): { amount: Decimal; currency: string } | null {
+export function feeFor(service: BundleService | undefined, basis: FeeBasis): Fee | null {
   if (service === undefined) return null;
+  if (service.feeCharged)
+    throw new BundleProblemError(
+      `service ${service.name}: its fee is as charged, so only a service credit or a cap on credits can be a percentage of it`,
+    );
   const own = { "monthly fee": "month", "quarterly fee": "quarter", "annual fee": "year" }[basis];
   if (service.fee !== null && service.fee.period === own)
     return { amount: new Dec(service.fee.amount), currency: service.fee.currency };
   if (service.monthlyFee === null) return null;
   const factor = basis === "monthly fee" ? 1 : basis === "quarterly fee" ? 3 : 12;
   return { amount: new Dec(service.monthlyFee.amount).times(factor), currency: service.monthlyFee.currency };
+}
+
+/**
+ * The fee of a credit or cap paid for `period`: for a service whose fee is as charged, the charges
+ * paid for it in that calendar month (the checker's SLA5014 allows no other basis or window), else
+ * the stated fee.
+ */
+export function feeIn(
+  ctx: Context,
+  service: BundleService | undefined,
+  basis: FeeBasis,
+  period: Period | null,
+): Fee | null {
+  if (!service?.feeCharged) return feeFor(service, basis);
+  if (basis !== "monthly fee" || period === null || period.kind !== "calendar month")
+    throw new BundleProblemError(
+      `service ${service.name}: its fee is as charged, so only a percentage of the monthly fee over a calendar month can be computed`,
+    );
+  const charge = chargesOf(ctx).get(`${service.name}|${period.label}`);
+  if (charge === undefined)
+    throw new ChargeDataError(
+      `no charge record for service ${service.name} in ${period.label}: its fee is as charged, and a credit for that month is a percentage of it`,
+    );
+  return charge;
+}
+
+/** The charge records summed by service and month (`Name|2026-03`), the month of an `at` read in the agreement's zone. */
+function chargesOf(ctx: Context): Map<string, Fee> {
+  return memo(ctx, "charges", () => {
+    const sums = new Map<string, Fee & { line: number }>();
+    for (const r of ctx.data.charges ?? []) {
+      const month = r.month ?? DateTime.fromMillis(r.at!, { zone: ctx.zone }).toFormat("yyyy-MM");
+      const key = `${r.service}|${month}`;
+      const seen = sums.get(key);
+      if (seen === undefined) sums.set(key, { amount: new Dec(r.amount), currency: r.currency, line: r.line });
+      else if (seen.currency !== r.currency)
+        throw new ChargeDataError(
+          `line ${r.line}: a charge for service ${r.service} in ${month} in ${r.currency}, but line ${seen.line} charges it in ${seen.currency}`,
+        );
+      else seen.amount = seen.amount.plus(r.amount);
+    }
+    return sums;
+  });
 }

@@ -25,6 +25,12 @@ export { renderReportCsv, REPORT_CSV_COLUMNS } from "./report-csv.ts";
 export { MAX_LINE_LENGTH, splitLines, type TextSource } from "./readers/lines.ts";
 export { renderReportMarkdown } from "./report-markdown.ts";
 export type * from "./report-types.ts";
-export { BundleProblemError, BundleValidationError, EvaluationOptionsError, EventDataError } from "./errors.ts";
+export {
+  BundleProblemError,
+  BundleValidationError,
+  ChargeDataError,
+  EvaluationOptionsError,
+  EventDataError,
+} from "./errors.ts";
 export { validateBundle } from "./validate.ts";
 export type { RuleBundle } from "./bundle.ts";

@@ -10,7 +10,7 @@ import { type Context, memo } from "./context.ts";
 import { money } from "./credit-tiers.ts";
 import { type CreditOutcome, creditFor, serviceOfObjective } from "./credits.ts";
 import { Dec, moneyString, str } from "./decimal.ts";
-import { feeFor } from "./fees.ts";
+import { feeIn } from "./fees.ts";
 import { type Period, periodContaining, periodsEndingWithin } from "./windows.ts";
 
 export function cappedCredit(ctx: Context, remedy: BundleRemedy, period: Period): CreditOutcome | null {
@@ -20,7 +20,8 @@ export function cappedCredit(ctx: Context, remedy: BundleRemedy, period: Period)
     const service = objective && serviceOfObjective(ctx, objective);
     const cap = service?.creditCap;
     if (own === null || own.exact === null || !objective || !service || !cap) return own;
-    const capFee = feeFor(service, cap.basis);
+    // a cap on a fee as charged is per calendar month (SLA5014), the month of this window
+    const capFee = feeIn(ctx, service, cap.basis, period);
     if (capFee === null) return own;
 
     const limit = new Dec(cap.percent).times(capFee.amount).div(100);
@@ -41,7 +42,7 @@ export function cappedCredit(ctx: Context, remedy: BundleRemedy, period: Period)
     if (!own.exact.gt(remaining)) return { ...own, report };
 
     const currency = own.report.currency ?? capFee.currency;
-    const fee = own.report.basis === null ? null : feeFor(service, own.report.basis);
+    const fee = own.report.basis === null ? null : feeIn(ctx, service, own.report.basis, period);
     const percent = fee === null ? null : remaining.times(100).div(fee.amount);
     const already = used.isZero() ? "" : ` (${money(used, capFee.currency)} already credited for ${service.name})`;
     return {

@@ -3,6 +3,7 @@ import { access } from "node:fs/promises";
 import type { Command } from "commander";
 import {
   BundleProblemError,
+  ChargeDataError,
   EvaluationOptionsError,
   type EvaluationReport,
   CSV_COLUMNS,
@@ -245,7 +246,7 @@ export async function runEvaluate(contract: string, flags: EvaluateFlags, deps: 
   } catch (e) {
     if (e instanceof SqlEngineError) throw fail(`evaluate: ${e.message}`, 2);
     if (e instanceof PrometheusError) throw fail(`evaluate: ${e.message}`, 2);
-    if (e instanceof EventDataError) throw fail(`${source}: ${e.message}`, 2);
+    if (e instanceof EventDataError || e instanceof ChargeDataError) throw fail(`${source}: ${e.message}`, 2);
     if (e instanceof EvaluationOptionsError) throw fail(`evaluate: ${e.message}`, 2);
     if (e instanceof BundleProblemError) throw fail(`${contract}: ${e.message}`, 1);
     const code = (e as NodeJS.ErrnoException).code;

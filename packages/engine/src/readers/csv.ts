@@ -22,6 +22,9 @@ export const CSV_COLUMNS = [
   "acknowledged",
   "at",
   "value",
+  "period",
+  "amount",
+  "currency",
 ] as const satisfies readonly EventField[];
 
 export interface CsvOptions extends LocalTimeOptions {

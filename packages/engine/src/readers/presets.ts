@@ -13,7 +13,10 @@ export type EventField =
   | "resolved"
   | "acknowledged"
   | "at"
-  | "value";
+  | "value"
+  | "period"
+  | "amount"
+  | "currency";
 
 /**
  * How an export of another tool reads as events: which column holds each field, the fields every

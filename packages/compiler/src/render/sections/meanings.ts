@@ -62,6 +62,8 @@ export function serviceHoursMeaning(ctx: RenderContext, hasServices: boolean, re
 export function monthlyFeeMeaning(ctx: RenderContext, servicesRef: Markdown): Markdown {
   if (ctx.singleService()) {
     const s = ctx.bundle.services[0];
+    if (s.feeCharged)
+      return md`means the charges paid for the Service${servicesRef} in the calendar month for which a Service Credit, or a cap on Service Credits, is calculated`;
     if (s.fee?.period === "month")
       return md`means the fee of ${formatMoney(s.fee.amount, s.fee.currency)} payable per month for the Service${servicesRef}`;
     if (s.fee && s.monthlyFee) {
@@ -72,7 +74,12 @@ export function monthlyFeeMeaning(ctx: RenderContext, servicesRef: Markdown): Ma
       return md`means ${fraction} of the fee payable per ${s.fee.period} for the Service${amount}${servicesRef}`;
     }
   }
-  return md`means the fee payable for a service for one month${servicesRef}; where its fee is payable per quarter, one third of that fee, and where it is payable per year, one twelfth`;
+  const charged = ctx.bundle.services.some((s) => s.feeCharged)
+    ? raw(
+        "; and where its fee is as charged, the charges paid for it in the calendar month for which a Service Credit, or a cap on Service Credits, is calculated",
+      )
+    : raw("");
+  return md`means the fee payable for a service for one month${servicesRef}; where its fee is payable per quarter, one third of that fee, and where it is payable per year, one twelfth${charged}`;
 }
 
 /** Whether `monthly × divisor = fee` exactly (the compiler rounds a quotient that does not terminate). */

@@ -20,6 +20,11 @@ export function servicesSection(ctx: RenderContext): Clause[] {
         md`${raw(capitalise(ctx.party(s.customer, "customer").text))} shall pay ${ctx.party(s.provider, "provider")} a fee of ${formatMoney(s.fee.amount, s.fee.currency)} per ${s.fee.period} for ${ctx.service(s.name)}.`,
       );
     }
+    if (s.feeCharged) {
+      sentences.push(
+        md`${raw(capitalise(ctx.party(s.customer, "customer").text))} shall pay ${ctx.party(s.provider, "provider")} the charges for ${ctx.service(s.name)} in each calendar month.`,
+      );
+    }
     if (s.contact) sentences.push(md`The contact for ${ctx.service(s.name)} is ${s.contact}.`);
     return clause(join(sentences, " "));
   });
