@@ -37,9 +37,7 @@ describe("DuckDB and the streaming engine give identical reports", () => {
   });
 
   const CASES = new URL("../../../test/cases/", import.meta.url);
-  // a resolution clock from acknowledgement is refused by the SQL engine (acknowledgement.test.ts)
-  const STREAMING_ONLY = new Set(["resolution-from-acknowledgement-2026-03.case.json"]);
-  const ownCases = readdirSync(CASES).filter((f) => f.endsWith(".case.json") && !STREAMING_ONLY.has(f));
+  const ownCases = readdirSync(CASES).filter((f) => f.endsWith(".case.json"));
   it.each(ownCases)("evaluation case %s (test/cases), also over the quarter around it", async (name) => {
     const spec = JSON.parse(readFileSync(new URL(name, CASES), "utf8"));
     const bundle = compile(readFileSync(new URL(spec.contract, CASES), "utf8"));
@@ -53,6 +51,8 @@ describe("DuckDB and the streaming engine give identical reports", () => {
     for (const options of [{ from: spec.period }, { from: before, to: spec.period }]) {
       const { streaming, duckdb } = await bothEngines(bundle, events, options);
       expect(streaming.startsWith("error")).toBe(false);
+      // a contract form the SQL engine does not compute is refused by name, never answered differently
+      if (/^error SqlEngineError: .* evaluate this contract with the streaming engine$/.test(duckdb)) continue;
       expect(duckdb).toBe(streaming);
     }
   });

@@ -151,19 +151,19 @@ LEFT JOIN ${days} ${d1} ON ${target}`,
  * One check of every ticket of `src` as columns `deadline` and `elapsed` (business time taken),
  * each NULL where SQL leaves it to the streaming engine's code.
  */
-function checkSql(d: Dialect, check: Check, c: Counting | null, tables: Tables, src: string): string {
+function checkSql(d: Dialect, check: Check, c: Counting | null, tables: Tables, src: string, from: string): string {
   const at = check === "response" ? "t.responded_ms" : "t.resolved_ms";
   const out = (deadline: string, elapsed: string, joins: string) =>
     `SELECT t.window_id, t.unit, t.line, ${deadline} AS deadline, ${elapsed} AS elapsed FROM ${src} t ${joins}`;
   if (c === null) return out("CAST(NULL AS BIGINT)", "CAST(NULL AS BIGINT)", "");
-  const due = deadlineSql(d, c, tables, "t.opened_ms", "");
-  if (c.kind === "elapsed") return out(due.expr, `${at} - t.opened_ms`, "");
+  const due = deadlineSql(d, c, tables, from, "");
+  if (c.kind === "elapsed") return out(due.expr, `${at} - ${from}`, "");
   if (c.kind !== "working") return out(due.expr, "CAST(NULL AS BIGINT)", due.joins);
   const w = tables.working(c.cal);
   const cum = (x: string, alias: string) => `(${alias}.before_ms + least(${x}, ${alias}.end_ms) - ${alias}.start_ms)`;
   return out(
     due.expr,
-    `CASE WHEN ${at} <= t.opened_ms THEN 0 ELSE ${cum(at, "a")} - ${cum("t.opened_ms", "o")} END`,
+    `CASE WHEN ${at} <= ${from} THEN 0 ELSE ${cum(at, "a")} - ${cum(from, "o")} END`,
     `${due.joins}
 LEFT JOIN ${w} a ON ${at} >= a.start_ms AND ${at} < a.next_start`,
   );
@@ -186,7 +186,7 @@ export function ticketSql(d: Dialect, plan: EvaluationPlan, windows: PlannedWind
   const out: string[] = [
     ...d.createTemp(
       "sla_t_result",
-      `SELECT 0 AS window_id, CAST('' AS ${t}) AS unit, CAST(0 AS BIGINT) AS line, CAST(0 AS BIGINT) AS severity, CAST(0 AS BIGINT) AS opened_ms, CAST(0 AS BIGINT) AS responded_ms, CAST(0 AS BIGINT) AS resolved_ms, CAST(0 AS BIGINT) AS response_deadline, CAST(0 AS BIGINT) AS response_elapsed, CAST(0 AS BIGINT) AS resolution_deadline, CAST(0 AS BIGINT) AS resolution_elapsed WHERE false`,
+      `SELECT 0 AS window_id, CAST('' AS ${t}) AS unit, CAST(0 AS BIGINT) AS line, CAST(0 AS BIGINT) AS severity, CAST(0 AS BIGINT) AS opened_ms, CAST(0 AS BIGINT) AS responded_ms, CAST(0 AS BIGINT) AS resolved_ms, CAST(0 AS BIGINT) AS acknowledged_ms, CAST(0 AS BIGINT) AS response_deadline, CAST(0 AS BIGINT) AS response_elapsed, CAST(0 AS BIGINT) AS resolution_deadline, CAST(0 AS BIGINT) AS resolution_elapsed WHERE false`,
     ),
   ];
   const body: string[] = [];
@@ -197,10 +197,12 @@ export function ticketSql(d: Dialect, plan: EvaluationPlan, windows: PlannedWind
   AND t.opened_ms >= ${w.period.start} AND t.opened_ms < ${w.period.end})`;
     const of = (check: Check) => {
       const rule = s[check];
-      return checkSql(d, check, rule ? counting(w.ctx, rule.within, rule.during) : null, tables, src);
+      const from =
+        check === "resolution" && s.resolution?.start === "acknowledgement" ? "t.acknowledged_ms" : "t.opened_ms";
+      return checkSql(d, check, rule ? counting(w.ctx, rule.within, rule.during) : null, tables, src, from);
     };
     body.push(`INSERT INTO sla_t_result
-SELECT t.window_id, t.unit, t.line, t.severity, t.opened_ms, t.responded_ms, t.resolved_ms,
+SELECT t.window_id, t.unit, t.line, t.severity, t.opened_ms, t.responded_ms, t.resolved_ms, t.acknowledged_ms,
   CAST(r.deadline AS BIGINT), CAST(r.elapsed AS BIGINT), CAST(v.deadline AS BIGINT), CAST(v.elapsed AS BIGINT)
 FROM ${src} t
 JOIN (${of("response")}) AS r ON r.line = t.line
@@ -223,14 +225,38 @@ function checkFrom(
 ): TicketCheckReport | null {
   const rule = support[check];
   if (!rule) return null;
-  const at = check === "response" ? t.responded : t.resolved;
+  if (check === "resolution" && support.resolution?.start === "acknowledgement") {
+    // as the streaming engine's resolutionCheck: late without an acknowledgement, else from it
+    if (t.acknowledged == null)
+      return {
+        target: rule.within.text,
+        during: duringText(rule.during),
+        elapsed: null,
+        deadline: null,
+        met: false,
+        note: "no acknowledgement recorded: the resolution clock starts at acknowledgement, so the ticket is late",
+      };
+    const c = checkAt(ctx, row, t.acknowledged, t.resolved, rule, check);
+    return { ...c, note: c.note === null ? "from acknowledgement" : `from acknowledgement; ${c.note}` };
+  }
+  return checkAt(ctx, row, t.opened, check === "response" ? t.responded : t.resolved, rule, check);
+}
+
+function checkAt(
+  ctx: Context,
+  row: SqlRow,
+  opened: number,
+  at: number | null,
+  rule: NonNullable<BundleSupport["response"]>,
+  check: Check,
+): TicketCheckReport {
   const what = check;
   const deadline = row[`${check}_deadline`];
   const elapsed = row[`${check}_elapsed`];
   const c = counting(ctx, rule.within, rule.during);
   const computed =
     deadline !== null && deadline !== undefined && (at === null || c?.kind !== "working" || elapsed != null);
-  if (c === null || !computed) return checkWithin(ctx, t.opened, at, rule.within, rule.during, what);
+  if (c === null || !computed) return checkWithin(ctx, opened, at, rule.within, rule.during, what);
   // keys in checkWithin's order: the CLI prints reports unsorted
   const base = { target: rule.within.text, during: duringText(rule.during) };
   const due = formatInstant(Number(deadline));
@@ -261,6 +287,7 @@ export function ticketAggregatesFrom(ctx: Context, w: PlannedWindow, rows: SqlRo
         opened: Number(row.opened_ms),
         responded: nullable(row.responded_ms),
         resolved: nullable(row.resolved_ms),
+        acknowledged: nullable(row.acknowledged_ms),
       },
     }))
     .sort((a, b) => a.t.opened - b.t.opened || a.t.line - b.t.line)
@@ -272,6 +299,9 @@ export function ticketAggregatesFrom(ctx: Context, w: PlannedWindow, rows: SqlRo
         line: t.line,
         severity: t.severity,
         opened: formatInstant(t.opened),
+        ...(support.resolution?.start === "acknowledgement"
+          ? { acknowledged: t.acknowledged == null ? null : formatInstant(t.acknowledged) }
+          : {}),
         responded: t.responded === null ? null : formatInstant(t.responded),
         resolved: t.resolved === null ? null : formatInstant(t.resolved),
         response,

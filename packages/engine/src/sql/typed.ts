@@ -73,12 +73,14 @@ FROM sla_records WHERE ${typeIs(shape, "measurement")}`;
 FROM sla_records WHERE ${typeIs(shape, "outage")}`;
 
   const severity = shape.field("severity");
-  const [opened, responded, resolved] = ["opened", "responded", "resolved"].map((n) => time(d, shape, n));
+  const [opened, responded, resolved, acknowledged] = ["opened", "responded", "resolved", "acknowledged"].map((n) =>
+    time(d, shape, n),
+  );
   const optional = (t: typeof opened) => `(${t.absent} OR (${t.ok} AND ${t.ms} >= ${opened.ms}))`;
   const tickets = `SELECT line, ${unit} AS unit, ${service.value} AS service,
   CASE WHEN ${d.matches(`trim(${severity.text})`, INTEGER)} THEN CAST(trim(${severity.text}) AS BIGINT) END AS severity,
-  ${opened.ms} AS opened_ms, ${responded.ms} AS responded_ms, ${resolved.ms} AS resolved_ms,
-  coalesce(${service.ok} AND ${opened.ok} AND ${optional(responded)} AND ${optional(resolved)}
+  ${opened.ms} AS opened_ms, ${responded.ms} AS responded_ms, ${resolved.ms} AS resolved_ms, ${acknowledged.ms} AS acknowledged_ms,
+  coalesce(${service.ok} AND ${opened.ok} AND ${optional(responded)} AND ${optional(resolved)} AND ${optional(acknowledged)}
     AND ${severity.type} IN ('BIGINT', 'UBIGINT', 'VARCHAR') AND ${d.matches(severity.text, INTEGER)}
     AND NOT ${shape.forbiddenKeys}, false) AS valid
 FROM sla_records WHERE ${typeIs(shape, "ticket")}`;

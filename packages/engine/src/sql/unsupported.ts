@@ -7,10 +7,10 @@ import { SqlEngineError } from "./runner.ts";
  * from the streaming engine's.
  */
 export function refuseFormsNotInSql(bundle: RuleBundle): void {
-  for (const o of bundle.objectives) {
-    if (o.support?.resolution?.start === "acknowledgement")
+  for (const s of bundle.services) {
+    if (s.feeCharged)
       throw new SqlEngineError(
-        `objective ${o.name}: a resolution time counted from acknowledgement is not computed in SQL yet; evaluate this contract with the streaming engine`,
+        `service ${s.name}: a fee as charged is read from charge records, which the SQL engine does not read yet; evaluate this contract with the streaming engine`,
       );
   }
 }
