@@ -74,6 +74,8 @@ export function monthlyFeeMeaning(ctx: RenderContext, servicesRef: Markdown): Ma
       return md`means ${fraction} of the fee payable per ${s.fee.period} for the Service${amount}${servicesRef}`;
     }
   }
+  if (ctx.bundle.services.length > 0 && ctx.bundle.services.every((s) => s.feeCharged))
+    return md`means, for a service, the charges paid for it${servicesRef} in the calendar month for which a Service Credit, or a cap on Service Credits, is calculated`;
   const charged = ctx.bundle.services.some((s) => s.feeCharged)
     ? raw(
         "; and where its fee is as charged, the charges paid for it in the calendar month for which a Service Credit, or a cap on Service Credits, is calculated",
