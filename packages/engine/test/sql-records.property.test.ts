@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { BundleExclusion, WindowPeriod } from "../src/bundle.ts";
+import type { BundleExclusion, BundleObjective, WindowPeriod } from "../src/bundle.ts";
 import {
   availability,
   bundle,
@@ -43,6 +43,7 @@ const contract = fc.record({
   total: fc.constantFrom(null, "3 hours"),
   totalWindow: fc.constantFrom<WindowPeriod>("calendar month", "week"),
   period: fc.constantFrom<WindowPeriod>("calendar month", "week"),
+  fromAcknowledgement: fc.boolean(),
   response: fc.constantFrom<[string, string | null]>(["15 minutes", null], ["2 business hours", "Office"]),
   resolution: fc.constantFrom<[string, string | null] | null>(
     null,
@@ -75,7 +76,13 @@ const ticketRecord = fc.record({
   severity: fc.constantFrom(1, 2),
   respondMinutes: fc.constantFrom(null, 5, 20, 200, 3_000),
   resolveMinutes: fc.constantFrom(null, 100, 2_000, 4_000, 44_000),
+  acknowledgeMinutes: fc.constantFrom(null, 0, 30, 900),
 });
+
+function fromAcknowledgement(o: BundleObjective, yes: boolean): BundleObjective {
+  if (yes && o.support?.resolution) o.support.resolution.start = "acknowledgement";
+  return o;
+}
 
 describe("DuckDB and the streaming engine on generated outages and tickets", () => {
   it("give byte-identical reports (JSON as built, keys in order)", async () => {
@@ -108,7 +115,7 @@ describe("DuckDB and the streaming engine on generated outages and tickets", () 
                     }
                   : {}),
               }),
-              support("Sev1", 1, c.response, c.resolution),
+              fromAcknowledgement(support("Sev1", 1, c.response, c.resolution), c.fromAcknowledgement),
             ],
             remedies: [remedy("UpCredit", "Up", [{ percent: "10", eachBreach: true }])],
           });
@@ -129,7 +136,11 @@ describe("DuckDB and the streaming engine on generated outages and tickets", () 
             ...tickets.map((t) => {
               const opened = START + t.offset;
               const after = (m: number | null) => (m === null ? null : iso(opened + m * 60_000));
-              return ticket(t.severity, iso(opened), after(t.respondMinutes), after(t.resolveMinutes));
+              const record = JSON.parse(
+                ticket(t.severity, iso(opened), after(t.respondMinutes), after(t.resolveMinutes)),
+              );
+              if (t.acknowledgeMinutes !== null) record.acknowledged = after(t.acknowledgeMinutes);
+              return JSON.stringify(record);
             }),
           ];
           const { streaming, duckdb } = await bothEngines(b, lines.join("\n"), { from: "2026-03", to: "2026-04" });
