@@ -30,8 +30,7 @@ const CASES = [
     .filter((f) => f.endsWith(".case.json"))
     .map((f) => join(SHARED, f)),
   ...readdirSync(join(REPO, "test/cases"))
-    // a resolution clock from acknowledgement is refused by the SQL engine (packages/engine/test/acknowledgement.test.ts)
-    .filter((f) => f.endsWith(".case.json") && f !== "resolution-from-acknowledgement-2026-03.case.json")
+    .filter((f) => f.endsWith(".case.json"))
     .map((f) => join(REPO, "test/cases", f)),
 ];
 const AS_OF = "2026-11-27T12:00:00Z";
