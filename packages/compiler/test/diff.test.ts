@@ -2,6 +2,7 @@
  * `diffBundles`: one pair of contracts for each kind of change, a pair with no change and a pair
  * that only reformats; the change list's JSON shape; and the sentences in text and Markdown.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { format } from "@sla/language";
 import { type Change, changesJson, changesMarkdown, changesText, diffBundles, NO_CHANGES } from "../src/index.ts";
@@ -258,5 +259,23 @@ describe("outputs", () => {
     expect(changesText(list)).toBe(
       "Party “Tailspin Insurance plc” is renamed “Tailspin *Insurance* plc”.\nThe claim period of “Availability service credits” is shortened from 45 to 30 days.\n",
     );
+  });
+});
+
+describe("a fee as charged", () => {
+  const charged = readFileSync(new URL("../../../test/cases/fee-as-charged.sla", import.meta.url), "utf8");
+  const fixed = charged.replace("fee as charged per month", "fee USD 1,000.00 per month");
+
+  it("is one change of the fee, in words, both ways", () => {
+    const [there, back] = [
+      diffBundles(bundleOf(fixed), bundleOf(charged)),
+      diffBundles(bundleOf(charged), bundleOf(fixed)),
+    ];
+    expect(sentences(there)).toEqual([
+      "The fee for “Compute” changes from USD 1,000.00 per month to the charges paid in each month",
+    ]);
+    expect(sentences(back)).toEqual([
+      "The fee for “Compute” changes from the charges paid in each month to USD 1,000.00 per month",
+    ]);
   });
 });

@@ -307,13 +307,15 @@ function service(out: Changes, p: BundleService, q: BundleService, path: string)
   const of = named(titleOf(q));
   field(out, "service", `${path}.provider`, p.provider, q.provider, `The provider of ${of}`, (v) => v ?? "none");
   field(out, "service", `${path}.customer`, p.customer, q.customer, `The customer of ${of}`, (v) => v ?? "none");
-  if (!same(p.fee, q.fee)) {
-    const fee = (f: BundleService["fee"]) => (f ? `${formatMoney(f.amount, f.currency)} per ${f.period}` : "none");
+  if (!same(p.fee, q.fee) || !same(p.feeCharged, q.feeCharged)) {
+    const charged = (s: BundleService) => (s.feeCharged ? "the charges paid in each month" : "none");
+    const fee = (s: BundleService) =>
+      s.fee ? `${formatMoney(s.fee.amount, s.fee.currency)} per ${s.fee.period}` : charged(s);
     const comparable = p.fee && q.fee && p.fee.currency === q.fee.currency && p.fee.period === q.fee.period;
     const verb = comparable
       ? `is ${direction(compareAmounts(p.fee?.amount ?? "0", q.fee?.amount ?? "0"), "raised", "lowered")}`
       : "changes";
-    out.add("service", `${path}.fee`, p.fee, q.fee, `The fee for ${of} ${verb} from ${fee(p.fee)} to ${fee(q.fee)}`);
+    out.add("service", `${path}.fee`, p.fee, q.fee, `The fee for ${of} ${verb} from ${fee(p)} to ${fee(q)}`);
   }
   field(out, "service", `${path}.hours`, p.hours, q.hours, `The service hours of ${of}`, serviceHours);
   const contact = (x: BundleService) => (x as { contact?: string }).contact ?? null;

@@ -115,7 +115,7 @@ export function keyed<T extends object>(
 const DERIVED: Record<string, string[]> = {
   clauses: ["text"],
   objectives: ["budgets", "exclusions", "metricType"],
-  services: ["monthlyFee"],
+  services: ["monthlyFee", "feeCharged"],
   metrics: ["unit"],
 };
 
