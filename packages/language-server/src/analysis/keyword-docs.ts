@@ -23,7 +23,8 @@ export const WORD_DOCS: Record<string, KeywordDoc> = {
   above: { syntax: "above X", meaning: "Strictly more than X: exactly X does not count." },
   below: { syntax: "below X", meaning: "Strictly less than X: exactly X does not count." },
   per: {
-    syntax: "per calendar month | per calendar quarter | per calendar year | per week | per rolling 30 days",
+    syntax:
+      "per calendar month | per calendar quarter | per calendar year | per week | per calendar day | per hour | per billing month from day 15 | per rolling 30 days",
     meaning: "The window the value is measured over, in the agreement's time zone.",
   },
   calendar: {
@@ -34,6 +35,34 @@ export const WORD_DOCS: Record<string, KeywordDoc> = {
   quarter: { syntax: "per calendar quarter", meaning: "One calendar quarter (90 to 92 days)." },
   year: { syntax: "per calendar year", meaning: "One calendar year (365 or 366 days)." },
   week: { syntax: "per week", meaning: "One week, Monday to Sunday." },
+  day: {
+    syntax: "per calendar day | per billing month from day 15",
+    meaning:
+      "One calendar day from 00:00 (23 or 25 hours when the clocks change); or the day of the month a billing month starts.",
+  },
+  hour: {
+    syntax: "per hour",
+    meaning:
+      "One clock hour in the agreement's time zone: the hour skipped when the clocks go forward is none, the one repeated when they go back is two.",
+  },
+  billing: {
+    syntax: "per billing month from day 15",
+    meaning:
+      "A month that starts at 00:00 on the given day (1 to 28) and ends at 00:00 on the same day of the next month.",
+  },
+  from: {
+    syntax: "per billing month from day 15 | resolution within 4 hours from acknowledgement",
+    meaning: "Where a billing month, or a resolution clock, starts.",
+  },
+  acknowledgement: {
+    syntax: "resolution within 4 hours from acknowledgement",
+    meaning:
+      "The resolution clock starts when the provider acknowledged the ticket (its `acknowledged` time), not when it was opened; a ticket never acknowledged is late.",
+  },
+  outside: {
+    syntax: "target at least 99.5% per calendar month outside SupportHours",
+    meaning: "The target counts only the service's hours outside the calendar's working time.",
+  },
   rolling: {
     syntax: "per rolling 30 days",
     meaning: "A window of the given length that ends at each moment it is evaluated.",
@@ -44,8 +73,9 @@ export const WORD_DOCS: Record<string, KeywordDoc> = {
   weekly: { syntax: "report … weekly", meaning: "Once a week." },
   annually: { syntax: "review annually", meaning: "Once a year." },
   during: {
-    syntax: "during 24x7 | during BusinessHours",
-    meaning: "The hours within which the time is counted: around the clock, or a calendar's hours.",
+    syntax: "during 24x7 | during BusinessHours | target at least 99.9% per calendar month during SupportHours",
+    meaning:
+      "The hours within which the time is counted: around the clock, or a calendar's hours; after a target's window, the target counts only the service's hours inside that calendar's.",
   },
   within: { syntax: "within 15 minutes", meaning: "No later than the given time after the event." },
   when: { syntax: "when below 99.9%", meaning: "The condition under which this tier applies." },
