@@ -112,7 +112,8 @@ export function planInterest(ctx: Omit<Context, "data" | "dataFrom" | "asOf" | "
             for (const p of capWindows(ctx, o.window, r.cap.window, w)) windows.push({ objective: o, period: p });
           for (const c of r.credits)
             if (c.condition.kind === "breaches")
-              for (const p of capWindows(ctx, o.window, c.condition.window, w)) windows.push({ objective: o, period: p });
+              for (const p of capWindows(ctx, o.window, c.condition.window, w))
+                windows.push({ objective: o, period: p });
         }
         windows.push(...serviceCapWindows(ctx, o, w));
         for (const inc of ctx.bundle.incentives.filter((x) => x.objective === o.name)) {
