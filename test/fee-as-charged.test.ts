@@ -63,10 +63,17 @@ describe("fee as charged per month", () => {
     );
   });
 
+  it("refuses a charge for a quarter when the fee is charged per month", async () => {
+    const records = [charge({ period: "2026-Q1", amount: "5.00" }), outage("10", 60)];
+    await expect(run(bundle, records, { from: "2026-03" })).rejects.toThrow(
+      /line 1: a charge for service Compute for 2026-Q1, but its fee is charged per month: write the period as YYYY-MM/,
+    );
+  });
+
   it("reads charges from NDJSON and CSV, and names the field of a bad one", async () => {
     const csv = ["type,service,period,amount,currency", "charge,Compute,2026-03,1234.56,USD"];
     const [fromCsv] = await all(csvEvents(csv));
-    expect(fromCsv).toMatchObject({ type: "charge", month: "2026-03", amount: "1234.56", currency: "USD" });
+    expect(fromCsv).toMatchObject({ type: "charge", period: "2026-03", amount: "1234.56", currency: "USD" });
     const bad = [
       charge({ period: "2026-13", amount: "1.00" }),
       charge({ amount: "1.00" }),

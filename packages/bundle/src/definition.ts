@@ -325,10 +325,10 @@ export const BundleService = named(
     }),
     feeCharged: Type.Optional(
       Closed(
-        { period: StringEnum(["month"]) },
+        { period: StringEnum(["month", "quarter", "year"]) },
         {
           description:
-            "`fee as charged per month`: the fee is the charges paid for the service in each month, read from the observed data's `charge` records (then fee and monthlyFee are null); absent for a fixed fee.",
+            "`fee as charged per month` (quarter, year): the fee is the charges paid for the service in each calendar period, read from the observed data's `charge` records (then fee and monthlyFee are null); absent for a fixed fee.",
         },
       ),
     ),

@@ -240,7 +240,7 @@ class Compiler {
       customer: this.ref(propertyOf(d, "customer")?.party, "party"),
       fee: money && fee?.period ? { amount: money.amount, currency: money.currency, period: fee.period } : null,
       monthlyFee: money && fee?.period ? monthlyFee(money.amount, money.currency, fee.period) : null,
-      ...(fee?.charged && fee.period === "month" ? { feeCharged: { period: fee.period } } : {}),
+      ...(fee?.charged && fee.period ? { feeCharged: { period: fee.period } } : {}),
       hours: this.hours(propertyOf(d, "hours")?.hours) ?? { kind: "24x7" },
       exclusions: this.exclusions(uri, propertiesOf(d, "exclude")),
       ...(contact ? { contact } : {}),

@@ -60,15 +60,16 @@ export interface OutcomeRecord {
 }
 
 /**
- * What was charged for a service in a month (`fee as charged per month`): the month is given as
- * `period` (`2026-03`), or as an instant `at` within it, read in the agreement's zone.
+ * What was charged for a service in a calendar period (`fee as charged per month`): the period is
+ * given as `period` (`2026-03`, `2026-Q1` or `2026`, as the fee's period is), or as an instant `at`
+ * within it, read in the agreement's zone.
  */
 export interface ChargeRecord {
   type: "charge";
   line: number;
   service: string;
-  /** `YYYY-MM`, or null when the record gives `at` instead. */
-  month: string | null;
+  /** `YYYY-MM`, `YYYY-Qn` or `YYYY`, or null when the record gives `at` instead. */
+  period: string | null;
   at: number | null;
   /** Exact decimal text. */
   amount: string;
@@ -229,7 +230,7 @@ export function toEventItem(raw: unknown, line: number, readTime: TimeReader = R
   }
 }
 
-const MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
+const CHARGE_PERIOD = /^\d{4}(?:-(?:0[1-9]|1[0-2])|-Q[1-4])?$/;
 const AMOUNT = /^\d+(?:\.\d+)?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -242,16 +243,16 @@ function toCharge(
   const service = text("service");
   if (typeof service !== "string") return service;
   const period = get(raw, "period");
-  let month: string | null = null;
+  let chargePeriod: string | null = null;
   let at: number | null = null;
   if (period !== null) {
-    if (typeof period !== "string" || !MONTH.test(period))
-      return invalid(line, "period", "must be a calendar month written YYYY-MM");
+    if (typeof period !== "string" || !CHARGE_PERIOD.test(period))
+      return invalid(line, "period", "must be a calendar month, quarter or year: YYYY-MM, YYYY-Qn or YYYY");
     if (get(raw, "at") !== null) return invalid(line, "at", "give either period or at, not both");
-    month = period;
+    chargePeriod = period;
   } else {
     const t = time("at", false);
-    if (t === null) return invalid(line, "period", "missing (give the month as period, or an instant in it as at)");
+    if (t === null) return invalid(line, "period", "missing (give the period charged, or an instant in it as at)");
     if (typeof t === "object") return t;
     at = t;
   }
@@ -263,7 +264,7 @@ function toCharge(
   const currency = text("currency");
   if (typeof currency !== "string") return currency;
   if (!CURRENCY.test(currency)) return invalid(line, "currency", "must be an ISO 4217 code such as USD");
-  return { type: "charge", line, service, month, at, amount, currency };
+  return { type: "charge", line, service, period: chargePeriod, at, amount, currency };
 }
 
 function clip(s: string): string {

@@ -26,9 +26,11 @@ export function feeFor(service: BundleService | undefined, basis: FeeBasis): Fee
   return { amount: new Dec(service.monthlyFee.amount).times(factor), currency: service.monthlyFee.currency };
 }
 
+const BASIS_OF = { month: "monthly fee", quarter: "quarterly fee", year: "annual fee" } as const;
+
 /**
  * The fee of a credit or cap paid for `period`: for a service whose fee is as charged, the charges
- * paid for it in that calendar month (the checker's SLA5014 allows no other basis or window), else
+ * paid for it in that calendar period (the checker's SLA5014 allows no other basis or window), else
  * the stated fee.
  */
 export function feeIn(
@@ -38,33 +40,53 @@ export function feeIn(
   period: Period | null,
 ): Fee | null {
   if (!service?.feeCharged) return feeFor(service, basis);
-  if (basis !== "monthly fee" || period === null || period.kind !== "calendar month")
+  const charged = service.feeCharged.period;
+  if (basis !== BASIS_OF[charged] || period === null || period.kind !== `calendar ${charged}`)
     throw new BundleProblemError(
-      `service ${service.name}: its fee is as charged, so only a percentage of the monthly fee over a calendar month can be computed`,
+      `service ${service.name}: its fee is as charged per ${charged}, so only a percentage of the ${BASIS_OF[charged]} over a calendar ${charged} can be computed`,
     );
   const charge = chargesOf(ctx).get(`${service.name}|${period.label}`);
   if (charge === undefined)
     throw new ChargeDataError(
-      `no charge record for service ${service.name} in ${period.label}: its fee is as charged, and a credit for that month is a percentage of it`,
+      `no charge record for service ${service.name} in ${period.label}: its fee is as charged, and a credit for that ${charged} is a percentage of it`,
     );
   return charge;
 }
 
-/** The charge records summed by service and month (`Name|2026-03`), the month of an `at` read in the agreement's zone. */
+const PERIOD_FORMS = { month: /^\d{4}-\d{2}$/, quarter: /^\d{4}-Q\d$/, year: /^\d{4}$/ } as const;
+const WRITTEN = { month: "YYYY-MM", quarter: "YYYY-Qn", year: "YYYY" } as const;
+
+/**
+ * The charge records summed by service and period (`Name|2026-03`, `Name|2026-Q1`, `Name|2026`, as
+ * the service's fee is charged; an `at` is read in the agreement's zone). Charges for a service
+ * whose fee is not as charged are not used.
+ */
 function chargesOf(ctx: Context): Map<string, Fee> {
   return memo(ctx, "charges", () => {
     const sums = new Map<string, Fee & { line: number }>();
     for (const r of ctx.data.charges ?? []) {
-      const month = r.month ?? DateTime.fromMillis(r.at!, { zone: ctx.zone }).toFormat("yyyy-MM");
-      const key = `${r.service}|${month}`;
+      const charged = ctx.services.get(r.service)?.feeCharged?.period;
+      if (charged === undefined) continue;
+      if (r.period !== null && !PERIOD_FORMS[charged].test(r.period))
+        throw new ChargeDataError(
+          `line ${r.line}: a charge for service ${r.service} for ${r.period}, but its fee is charged per ${charged}: write the period as ${WRITTEN[charged]}`,
+        );
+      const label = r.period ?? periodLabel(DateTime.fromMillis(r.at!, { zone: ctx.zone }), charged);
+      const key = `${r.service}|${label}`;
       const seen = sums.get(key);
       if (seen === undefined) sums.set(key, { amount: new Dec(r.amount), currency: r.currency, line: r.line });
       else if (seen.currency !== r.currency)
         throw new ChargeDataError(
-          `line ${r.line}: a charge for service ${r.service} in ${month} in ${r.currency}, but line ${seen.line} charges it in ${seen.currency}`,
+          `line ${r.line}: a charge for service ${r.service} in ${label} in ${r.currency}, but line ${seen.line} charges it in ${seen.currency}`,
         );
       else seen.amount = seen.amount.plus(r.amount);
     }
     return sums;
   });
+}
+
+/** The label the engine's calendar window of that length gives the period holding `t`. */
+function periodLabel(t: DateTime, charged: "month" | "quarter" | "year"): string {
+  if (charged === "month") return t.toFormat("yyyy-MM");
+  return charged === "quarter" ? `${t.year}-Q${t.quarter}` : String(t.year);
 }

@@ -333,9 +333,9 @@ export const TierDiagnostics = define({
   chargedFeeUnknown: {
     code: "SLA5014",
     severity: "error",
-    title: "Fee as charged where a month's charges do not give the amount",
+    title: "Fee as charged where the charges do not give the amount",
     message:
-      "'{service}' has its fee as charged, which the observed data gives month by month, so this {what} cannot be computed: {reason}.",
+      "'{service}' has its fee as charged, which the observed data gives period by period, so this {what} cannot be computed: {reason}.",
   },
 });
 

@@ -22,6 +22,8 @@ import {
   businessDayMeaning,
   businessHourMeaning,
   calendarMeaning,
+  allCharged,
+  chargedFeeMeaning,
   monthlyFeeMeaning,
   serviceHoursMeaning,
 } from "./meanings.ts";
@@ -143,20 +145,22 @@ function definedTerms(ctx: RenderContext, present: ReadonlySet<SectionKey>): Ter
   // Fees: the Quarterly and Annual Fee are defined from the Monthly Fee, so it is defined with them.
   const quarterly = usesFeeBasis(bundle, "quarterly fee");
   const annual = usesFeeBasis(bundle, "annual fee");
-  if (usesFeeBasis(bundle, "monthly fee") || quarterly || annual)
+  // (unless every service's fee is as charged per quarter or year: then those are the charges)
+  const fromMonthly = (quarterly && !allCharged(ctx, "quarter")) || (annual && !allCharged(ctx, "year"));
+  if (usesFeeBasis(bundle, "monthly fee") || fromMonthly)
     define("Monthly Fee", (ref) => monthlyFeeMeaning(ctx, cite("services", ref)));
   if (quarterly) {
-    define(
-      "Quarterly Fee",
-      (ref) =>
-        md`means the fee payable for a service for a calendar quarter${cite("services", ref)}; where the fee is payable per month, three times the Monthly Fee, and where it is payable per year, one quarter of it`,
+    define("Quarterly Fee", (ref) =>
+      allCharged(ctx, "quarter")
+        ? chargedFeeMeaning(ctx, "quarter", cite("services", ref))
+        : md`means the fee payable for a service for a calendar quarter${cite("services", ref)}; where the fee is payable per month, three times the Monthly Fee, and where it is payable per year, one quarter of it${chargedFeeMeaning(ctx, "quarter", raw(""))}`,
     );
   }
   if (annual) {
-    define(
-      "Annual Fee",
-      (ref) =>
-        md`means the fee payable for a service for a year${cite("services", ref)}; where the fee is payable per month, twelve times the Monthly Fee, and where it is payable per quarter, four times it`,
+    define("Annual Fee", (ref) =>
+      allCharged(ctx, "year")
+        ? chargedFeeMeaning(ctx, "year", cite("services", ref))
+        : md`means the fee payable for a service for a year${cite("services", ref)}; where the fee is payable per month, twelve times the Monthly Fee, and where it is payable per quarter, four times it${chargedFeeMeaning(ctx, "year", raw(""))}`,
     );
   }
   const credits = creditRemedies(ctx).length > 0;

@@ -59,11 +59,31 @@ export function serviceHoursMeaning(ctx: RenderContext, hasServices: boolean, re
     : raw("means, for each service, the hours during which it is provided");
 }
 
+type FeePeriod = "month" | "quarter" | "year";
+
+/** Whether every service's fee is the charges of a calendar period of this length (`fee as charged per …`). */
+export function allCharged(ctx: RenderContext, period: FeePeriod): boolean {
+  return ctx.bundle.services.length > 0 && ctx.bundle.services.every((s) => s.feeCharged?.period === period);
+}
+
+/**
+ * The fee of a period when services' fees are as charged per that period: the whole meaning when
+ * every service's is, else the words that end the meaning of the fixed fee (empty when none is).
+ */
+export function chargedFeeMeaning(ctx: RenderContext, period: FeePeriod, servicesRef: Markdown): Markdown {
+  const when = `in the calendar ${period} for which a Service Credit, or a cap on Service Credits, is calculated`;
+  if (ctx.singleService() && allCharged(ctx, period))
+    return md`means the charges paid for the Service${servicesRef} ${when}`;
+  if (allCharged(ctx, period)) return md`means, for a service, the charges paid for it${servicesRef} ${when}`;
+  return ctx.bundle.services.some((s) => s.feeCharged?.period === period)
+    ? md`; and where its fee is as charged per ${period}, the charges paid for it ${when}`
+    : raw("");
+}
+
 export function monthlyFeeMeaning(ctx: RenderContext, servicesRef: Markdown): Markdown {
+  if (allCharged(ctx, "month")) return chargedFeeMeaning(ctx, "month", servicesRef);
   if (ctx.singleService()) {
     const s = ctx.bundle.services[0];
-    if (s.feeCharged)
-      return md`means the charges paid for the Service${servicesRef} in the calendar month for which a Service Credit, or a cap on Service Credits, is calculated`;
     if (s.fee?.period === "month")
       return md`means the fee of ${formatMoney(s.fee.amount, s.fee.currency)} payable per month for the Service${servicesRef}`;
     if (s.fee && s.monthlyFee) {
@@ -74,13 +94,7 @@ export function monthlyFeeMeaning(ctx: RenderContext, servicesRef: Markdown): Ma
       return md`means ${fraction} of the fee payable per ${s.fee.period} for the Service${amount}${servicesRef}`;
     }
   }
-  if (ctx.bundle.services.length > 0 && ctx.bundle.services.every((s) => s.feeCharged))
-    return md`means, for a service, the charges paid for it${servicesRef} in the calendar month for which a Service Credit, or a cap on Service Credits, is calculated`;
-  const charged = ctx.bundle.services.some((s) => s.feeCharged)
-    ? raw(
-        "; and where its fee is as charged, the charges paid for it in the calendar month for which a Service Credit, or a cap on Service Credits, is calculated",
-      )
-    : raw("");
+  const charged = chargedFeeMeaning(ctx, "month", servicesRef);
   return md`means the fee payable for a service for one month${servicesRef}; where its fee is payable per quarter, one third of that fee, and where it is payable per year, one twelfth${charged}`;
 }
 

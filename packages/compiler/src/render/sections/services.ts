@@ -22,7 +22,7 @@ export function servicesSection(ctx: RenderContext): Clause[] {
     }
     if (s.feeCharged) {
       sentences.push(
-        md`${raw(capitalise(ctx.party(s.customer, "customer").text))} shall pay ${ctx.party(s.provider, "provider")} the charges for ${ctx.service(s.name)} in each calendar month.`,
+        md`${raw(capitalise(ctx.party(s.customer, "customer").text))} shall pay ${ctx.party(s.provider, "provider")} the charges for ${ctx.service(s.name)} in each calendar ${s.feeCharged.period}.`,
       );
     }
     if (s.contact) sentences.push(md`The contact for ${ctx.service(s.name)} is ${s.contact}.`);

@@ -1,33 +1,32 @@
 /**
- * SLA5014: `fee as charged per month` makes a service's fee the charges paid for it in each
- * calendar month, which only the observed data knows. The engine takes a percentage of one month's
- * charges, so a percentage of a fee on such a service must be a credit (or a cap on credits) of the
- * `monthly fee` over a calendar month; anything else has no amount the data can give.
+ * SLA5014: `fee as charged per month` (or `per quarter`, `per year`) makes a service's fee the
+ * charges paid for it in each calendar month (quarter, year), which only the observed data knows.
+ * The engine takes a percentage of one period's charges, so a percentage of a fee on such a service
+ * must be a credit (or a cap on credits) of the fee of that period (`monthly fee`) over a calendar
+ * period of that length; anything else has no amount the data can give.
  */
 import { createDiagnostic } from "../../diagnostics/catalogue.ts";
-import type { WindowNode } from "../../syntax/ast.ts";
+import type { FeePeriod, WindowNode } from "../../syntax/ast.ts";
 import { TierDiagnostics } from "../codes.ts";
 import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
 import { broken, serviceOf } from "./support.ts";
 
 type Service = DeclarationOf<"service">;
+const BASIS: Record<FeePeriod, string> = { month: "monthly fee", quarter: "quarterly fee", year: "annual fee" };
 type Holder = DeclarationOf<"service" | "objective" | "remedy" | "incentive">;
 
 export const chargedFeeRule: Rule = (context) => {
-  for (const { uri, declaration: service } of context.declarations("service")) {
-    const fee = chargedFee(service);
-    if (fee?.period && fee.period !== "month" && service.name)
-      report(context, uri, fee.range, service.name.text, "fee", "charges are given per month: write `per month`");
-  }
   for (const kind of ["service", "objective", "remedy", "incentive"] as const) {
     for (const { uri, declaration } of context.declarations(kind)) {
       const service = serviceFor(context, declaration);
       const serviceName = service?.name?.text;
-      if (!service || !serviceName || !chargedFee(service)) continue;
+      const charged = service && chargedFee(service)?.period;
+      if (!service || !serviceName || !charged) continue;
       const objectiveWindow = kind === "remedy" ? targetWindow(context, declaration) : undefined;
       for (const p of declaration.properties) {
         if (!("basis" in p) || !p.basis || broken(context, p)) continue;
-        const reason = reasonFor(p.kind, p.basis.period, "window" in p ? p.window : undefined, objectiveWindow);
+        const window = "window" in p ? p.window : undefined;
+        const reason = reasonFor(p.kind, charged, p.basis.period, window, objectiveWindow);
         if (reason) report(context, uri, p.basis.range, serviceName, p.kind, reason);
       }
     }
@@ -36,16 +35,17 @@ export const chargedFeeRule: Rule = (context) => {
 
 function reasonFor(
   kind: string,
-  basis: string,
+  charged: FeePeriod,
+  basis: FeePeriod,
   window: WindowNode | undefined,
   objectiveWindow: WindowNode | undefined,
 ): string | undefined {
   if (kind !== "credit" && kind !== "cap" && kind !== "cap all credits")
-    return "only service credits and their caps are taken from a month's charges";
-  if (basis !== "month") return "the charges are given per month, so write a percentage of `monthly fee`";
+    return "only service credits and their caps are taken from the charges";
+  if (basis !== charged) return `the charges are given per ${charged}, so write a percentage of \`${BASIS[charged]}\``;
   const over = kind === "credit" ? objectiveWindow : window;
-  if (over && over.period !== "calendar month")
-    return `it is over a ${over.period} window, and the charges are given per calendar month`;
+  if (over && over.period !== `calendar ${charged}`)
+    return `it is over a ${over.period} window, and the charges are given per calendar ${charged}`;
   return undefined;
 }
 
