@@ -140,7 +140,8 @@ describe("completion", () => {
       expect.arrayContaining(["GBP", "EUR", "USD"]),
     );
     const fee = await complete(`service Extra "E" {\n  fee <|>\n}\n`);
-    expect(labels(fee)).toEqual(["GBP "]);
+    // the agreement's currency for a stated fee, or the words of a fee as charged
+    expect(labels(fee)).toEqual(["as charged per month", "as charged per quarter", "as charged per year", "GBP "]);
   });
 
   it("offers time zones inside the string after `timezone`", async () => {
