@@ -211,8 +211,7 @@ function window(node: CstNode | undefined): A.WindowNode | undefined {
     result.period = "billing month";
     result.startDay = number(token(node, "NumberLiteral"));
     if (!result.startDay) result.recovered = true;
-  }
-  else if (kw(node, "rolling")) {
+  } else if (kw(node, "rolling")) {
     result.period = "rolling";
     result.length = duration(token(node, "DurationLiteral"));
     if (!result.length) result.recovered = true;
