@@ -50,6 +50,7 @@ describe("fee as charged per month", () => {
     const [report] = await run(bundle, records, { from: "2026-03" });
     // 44580 − 600 = 43980 of 44580 minutes = 98.65%: 30% of USD 0.15 = USD 0.045, rounded half up
     expect(report.credits[0]).toMatchObject({ percent: "30", amount: "0.05", currency: "USD" });
+    expect(report.credits[0].arithmetic).toContain("30% of monthly fee (the charges for 2026-03) USD 0.15 = USD 0.05");
   });
 
   it("refuses a month charged in two currencies", async () => {

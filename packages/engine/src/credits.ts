@@ -61,7 +61,9 @@ export function creditFor(ctx: Context, remedy: BundleRemedy, period: Period): C
       const added = parts.map((p) => `${conditionText(p.credit.condition)}: ${partText(p, currency ?? null)}${of(p)}`);
       steps.push(`${added.join(" + ")}${percent === null ? "" : ` = ${str(percent)}%`}`);
     }
-    if (basis !== null) steps.push(`of ${basis}${fee ? ` ${money(fee.amount, fee.currency)}` : ""}`);
+    // a fee as charged says whose charges it is, which the report's reader checks against the bill
+    const charges = service?.feeCharged && fee ? ` (the charges for ${period.label})` : "";
+    if (basis !== null) steps.push(`of ${basis}${charges}${fee ? ` ${money(fee.amount, fee.currency)}` : ""}`);
     if (exact !== null && currency && (basis !== null || parts.length > 1)) steps.push(`= ${money(exact, currency)}`);
 
     if (remedy.cap) {
