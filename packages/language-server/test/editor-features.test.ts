@@ -3,7 +3,7 @@
  * diagnostic (codeDescription), code lenses on objectives, the `eventsFile` option (at start and
  * changed later) and the `sla/evaluate` request.
  */
-import { copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compileBundle } from "@sla/compiler";
 import { evaluate, renderReportMarkdown } from "@sla/engine";
@@ -15,6 +15,7 @@ import { FULL_CAPABILITIES, HOSTING, startTestServer, type TestServer, temporary
 
 const EVENTS = new URL("../../engine/test/fixtures/hosting-2026-03.ndjson", import.meta.url);
 const DOC = readFileSync(new URL("../../../docs/diagnostics.md", import.meta.url), "utf8");
+const CHARGED = readFileSync(new URL("../../../test/cases/fee-as-charged.sla", import.meta.url), "utf8");
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -146,5 +147,29 @@ describe("sla/evaluate", () => {
         })
       ).error,
     ).toMatch(/^The contract has \d+ errors?:/);
+  });
+
+  it("names the service and month when a fee as charged has no charge for a month owing a credit", async () => {
+    const folder = temporaryFolder();
+    try {
+      const events = join(folder.path, "events.ndjson");
+      writeFileSync(
+        events,
+        `{"type":"outage","service":"Compute","start":"2026-03-10T14:00:00Z","end":"2026-03-10T15:00:00Z","cause":"unplanned"}\n`,
+      );
+      server = await startTestServer({ checkWorkspace: false });
+      const uri = `${folder.uri}charged.sla`;
+      await server.open(uri, CHARGED);
+      const result = await server.request<{ error: string }>("sla/evaluate", {
+        uri,
+        eventsFile: events,
+        period: "2026-03",
+      });
+      expect(result.error).toBe(
+        `${events}: no charge record for service Compute in 2026-03: its fee is as charged, and a credit for that month is a percentage of it`,
+      );
+    } finally {
+      folder.remove();
+    }
   });
 });

@@ -9,6 +9,7 @@ import { isAbsolute } from "node:path";
 import { compileBundle } from "@sla/compiler";
 import {
   BundleProblemError,
+  ChargeDataError,
   EvaluationOptionsError,
   EventDataError,
   evaluate,
@@ -36,7 +37,8 @@ export async function evaluateContract(context: ServerContext, params: EvaluateP
     const [report] = await evaluate(compileBundle(program), events, { from: params.period });
     return { markdown: renderReportMarkdown(report) };
   } catch (error) {
-    if (error instanceof EventDataError) return { error: `${params.eventsFile}: ${error.message}` };
+    if (error instanceof EventDataError || error instanceof ChargeDataError)
+      return { error: `${params.eventsFile}: ${error.message}` };
     if (error instanceof EvaluationOptionsError || error instanceof BundleProblemError) {
       return { error: error.message };
     }
