@@ -35,7 +35,10 @@ party Vendor "Vendor Ltd" {
   contact "sla@vendor.example"
   called "Supplier"
 }
-party Client "Client plc" { role customer }
+party Client "Client plc" {
+  role customer
+  known as "Globex"
+}
 calendar Office "Office hours" {
   monday to friday 08:00 to 18:00
   holidays 2026-04-06
@@ -320,7 +323,7 @@ const PROPERTIES: Record<string, Check> = {
   },
   customer: {
     bundle: (b) => b.services[0].customer === "Client",
-    markdown: /the Customer/,
+    markdown: /shall provide \*\*Web platform\*\* to Globex/,
     report: DESCRIPTIVE("who receives the service"),
   },
   fee: {
@@ -498,6 +501,11 @@ const PROPERTIES: Record<string, Check> = {
     markdown: /the Supplier/,
     report: DESCRIPTIVE("what the text calls a party"),
   },
+  "known as": {
+    bundle: (b) => b.parties[1].label === "Globex" && b.parties[1].labelIsName === true,
+    markdown: /Globex shall pay the Supplier/,
+    report: DESCRIPTIVE("what the text calls a party"),
+  },
   "change of control": {
     bundle: (b) => b.agreement?.changeOfControl?.right === "terminate or renegotiate",
     markdown: /If either Party undergoes a Change of Control/,
@@ -530,7 +538,7 @@ const PROPERTIES: Record<string, Check> = {
   },
   "key measurement": {
     bundle: (b) => b.objectives[1].keyMeasurement?.promotionNotice?.text === "60 days",
-    markdown: /\| Outage limits \| .* \| on 60 days' notice from the Customer \|/,
+    markdown: /\| Outage limits \| .* \| on 60 days' notice from Globex \|/,
     report: (r) => r.feesAtRisk?.[0].keyMeasurements.some((l) => l.objective === "Limits"),
   },
   measurer: {
