@@ -55,13 +55,6 @@ export class RenderContext {
   documentTerm(): "Schedule" | "Agreement" {
     return this.bundle.agreement?.schedule ? "Schedule" : "Agreement";
   }
-  /** `the Supplier`, or `AWS` for a party known by a name (`known as "AWS"`), which takes no article. */
-  private theRole(role: "provider" | "customer"): Markdown {
-    const only = role === "provider" ? this.providers : this.customers;
-    const term = this.roleTerm(role);
-    return only.length === 1 && only[0].labelIsName ? md`${term}` : md`the ${term}`;
-  }
-
 
   singleProvider(): boolean {
     return this.providers.length === 1;
@@ -87,6 +80,13 @@ export class RenderContext {
     const only = role === "provider" ? this.providers : this.customers;
     const fallback = role === "provider" ? "Provider" : "Customer";
     return only.length === 1 ? (only[0].label ?? fallback) : fallback;
+  }
+
+  /** `the Supplier`, or `AWS` for a party known by a name (`known as "AWS"`), which takes no article. */
+  private theRole(role: "provider" | "customer"): Markdown {
+    const only = role === "provider" ? this.providers : this.customers;
+    const term = this.roleTerm(role);
+    return only.length === 1 && only[0].labelIsName ? md`${term}` : md`the ${term}`;
   }
 
   /** How the text names a party: its label, `the Provider`, `the Customer`, or its title. */

@@ -404,14 +404,14 @@ export const FramingDiagnostics = define({
     severity: "error",
     title: "A party called and known as",
     message:
-      "'{party}' has both `called` and `known as`: a party goes by one label. Keep `called \"Supplier\"` for a term the contract writes with \"the\", or `known as \"AWS\"` for a name.",
+      '\'{party}\' has both `called` and `known as`: a party goes by one label. Keep `called "Supplier"` for a term the contract writes with "the", or `known as "AWS"` for a name.',
   },
   unusedDefinition: {
     code: "SLA6007",
     severity: "warning",
     title: "Defined term that no clause uses",
     message:
-      '"{term}" is defined but nothing in the contract uses it as spelled (a term is used where its exact spelling, capitals included, appears in a clause\'s text, another term\'s meaning or any other text the contract writes).',
+      "\"{term}\" is defined but nothing in the contract uses it as spelled (a term is used where its exact spelling, capitals included, appears in a clause's text, another term's meaning or any other text the contract writes).",
   },
   undefinedTerm: {
     code: "SLA6008",

@@ -29,7 +29,7 @@ export const partyLabelsRule: Rule = (context) => {
       );
     }
     const called = labels[0];
-    if (!called || !called.value || broken(context, called) || !declaration.name) continue;
+    if (!called?.value || broken(context, called) || !declaration.name) continue;
     const label = called.value.value.trim();
     const key = label.toLowerCase();
     const earlier = first.get(key);
