@@ -67,6 +67,19 @@ export function eventsFor(bundle: RuleBundle): string[] {
         }),
       );
   }
+  // a fee as charged is the charges the data gives for each period a credit may be due in
+  const periods = { month: ["2026-04", "2026-05", "2026-06"], quarter: ["2026-Q2"], year: ["2026"] };
+  for (const s of bundle.services)
+    for (const period of s.feeCharged ? periods[s.feeCharged.period] : [])
+      lines.push(
+        JSON.stringify({
+          type: "charge",
+          service: s.name,
+          period,
+          amount: "1000.00",
+          currency: bundle.agreement?.currency ?? "USD",
+        }),
+      );
   for (const m of bundle.metrics)
     for (let day = 1; day <= 28; day += 3)
       lines.push(

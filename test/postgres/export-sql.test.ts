@@ -70,7 +70,10 @@ async function backToBack(path: string, dialect: "duckdb" | "postgres", env: Rec
       .map((l) => (JSON.parse(l) as { type?: string }).type ?? ""),
   );
   if ([...types].some((t) => !SQL_RECORD_TYPES.has(t))) {
-    await expect(exported(c, dialect, env)).rejects.toThrow(/^line \d+, field "\w+": missing$/);
+    // a record whose fields have no column, or a contract that needs such records (a fee as charged)
+    await expect(exported(c, dialect, env)).rejects.toThrow(
+      /^line \d+, field "\w+": missing$|evaluate this contract with the streaming engine$/,
+    );
     return;
   }
   let sql: string;
@@ -79,7 +82,7 @@ async function backToBack(path: string, dialect: "duckdb" | "postgres", env: Rec
   } catch (e) {
     expect(path.startsWith(SHARED), "the shared conformance case is computed in SQL").toBe(false);
     expect((e as Error).message).toMatch(
-      /is not computed in SQL yet; evaluate this contract with the streaming engine$/,
+      /(is not computed in SQL yet|does not read yet); evaluate this contract with the streaming engine$/,
     );
     return;
   }
