@@ -1,6 +1,7 @@
 /** The service report's Fees at risk section: credits of failed critical service levels, cap, earn-back, trend. */
 import { md, money } from "./markdown-escape.ts";
 import type { AtRiskReport, LevelReport } from "./report-types.ts";
+import { table } from "./markdown-table.ts";
 
 function yesNo(b: boolean | null): string {
   return b === null ? "—" : b ? "yes" : "no";
@@ -15,16 +16,6 @@ function levelRows(levels: LevelReport[]): string[][] {
     l.expected === null ? "—" : `${md(l.expected)}: ${yesNo(l.metExpected)}`,
     l.minimum === null ? "—" : `${md(l.minimum)}: ${yesNo(l.metMinimum)}`,
   ]);
-}
-
-function table(head: string[], rows: string[][]): string[] {
-  if (rows.length === 0) return [];
-  return [
-    `| ${head.join(" | ")} |`,
-    `| ${head.map(() => "---").join(" | ")} |`,
-    ...rows.map((r) => `| ${r.join(" | ")} |`),
-    "",
-  ];
 }
 
 export function feesAtRiskMarkdown(entries: AtRiskReport[] | undefined): string[] {

@@ -6,21 +6,12 @@ import { outcomePayMarkdown } from "./outcomes-markdown.ts";
 import { Dec } from "./decimal.ts";
 import { md, money } from "./markdown-escape.ts";
 import type { EvaluationReport, ExcludedItem, ObjectiveReport, TicketCheckReport } from "./report-types.ts";
+import { table } from "./markdown-table.ts";
 
 function local(iso: string | null, zone: string): string {
   if (iso === null) return "—";
   const t = DateTime.fromISO(iso, { zone: "utc" }).setZone(zone);
   return t.isValid ? t.toFormat("yyyy-LL-dd HH:mm ZZ") : iso;
-}
-
-function table(head: string[], rows: string[][]): string[] {
-  if (rows.length === 0) return [];
-  return [
-    `| ${head.join(" | ")} |`,
-    `| ${head.map(() => "---").join(" | ")} |`,
-    ...rows.map((r) => `| ${r.join(" | ")} |`),
-    "",
-  ];
 }
 
 function yesNo(b: boolean | null): string {

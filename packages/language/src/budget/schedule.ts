@@ -7,7 +7,7 @@
  * a browser). Working spans are computed a local day at a time.
  */
 import { DateTime } from "luxon";
-import { WEEKDAYS, type Weekday } from "../syntax/ast.ts";
+import { WEEKDAYS, type Weekday, type WindowPeriod } from "../syntax/ast.ts";
 import { isRestricted, type RestrictedHours, restrictedDayMs, restrictedSpans } from "./target-hours.ts";
 import { billingMonthLabel, billingMonthStart, dayLabel, hourLabel } from "./windows.ts";
 
@@ -225,15 +225,8 @@ export interface ScheduledWindow {
   scheduledMs: number;
 }
 
-export type SchedulePeriod =
-  | "calendar month"
-  | "calendar quarter"
-  | "calendar year"
-  | "week"
-  | "rolling"
-  | "calendar day"
-  | "hour"
-  | "billing month";
+/** The windows a schedule is cut into: the language's window periods. */
+export type SchedulePeriod = WindowPeriod;
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
