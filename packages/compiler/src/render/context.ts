@@ -82,17 +82,18 @@ export class RenderContext {
     return only.length === 1 ? (only[0].label ?? fallback) : fallback;
   }
 
-  /** `the Supplier`, or `AWS` for a party known by a name (`known as "AWS"`), which takes no article. */
+  /** `the Supplier` or `AWS` for the one party in a role that has a label, else `the Provider` or `the Customer`. */
   private theRole(role: "provider" | "customer"): Markdown {
     const only = role === "provider" ? this.providers : this.customers;
-    const term = this.roleTerm(role);
-    return only.length === 1 && only[0].labelIsName ? md`${term}` : md`the ${term}`;
+    return only.length === 1 && only[0].label
+      ? byLabel(only[0].label, only[0].labelIsName)
+      : md`the ${this.roleTerm(role)}`;
   }
 
   /** How the text names a party: its label, `the Provider`, `the Customer`, or its title. */
   party(name: string | null, role: "provider" | "customer"): Markdown {
     const p = name === null ? undefined : this.parties.get(name);
-    if (p?.label) return p.labelIsName ? md`${p.label}` : md`the ${p.label}`;
+    if (p?.label) return byLabel(p.label, p.labelIsName);
     if (p?.role === "provider" && this.singleProvider()) return this.theProvider();
     if (p?.role === "customer" && this.singleCustomer()) return this.theCustomer();
     if (p) return md`${titleOf(p)}`;
@@ -166,4 +167,9 @@ export class RenderContext {
     const metric = objective?.metric ? this.metrics.get(objective.metric) : undefined;
     return metric ? md`the ${measure}` : measure;
   }
+}
+
+/** A party by its label: `the Supplier`, or `AWS` for a name (`known as "AWS"`), which takes no article. */
+function byLabel(label: string, isName: boolean | undefined): Markdown {
+  return isName ? md`${label}` : md`the ${label}`;
 }
