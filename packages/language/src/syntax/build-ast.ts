@@ -39,8 +39,16 @@ function token(node: CstNode, name: string, index = 0): IToken | undefined {
   return undefined;
 }
 
+/** CST child names of keyword tokens, made once per word rather than once per lookup. */
+const KEYWORD_CHILD = new Map<string, string>();
+
 function kw(node: CstNode, word: string): IToken | undefined {
-  return token(node, `Kw_${word}`);
+  let name = KEYWORD_CHILD.get(word);
+  if (name === undefined) {
+    name = `Kw_${word}`;
+    KEYWORD_CHILD.set(word, name);
+  }
+  return token(node, name);
 }
 
 function subrule(node: CstNode, name: string, index = 0): CstNode | undefined {
@@ -113,9 +121,16 @@ function nodeRange(node: CstNode): A.Range | undefined {
 }
 
 function keywordRange(node: CstNode, words: readonly string[]): A.Range {
-  const found = words.map((w) => kw(node, w)).filter(realToken);
-  if (found.length === 0) return nodeRange(node) ?? emptyRange();
-  return span(tokenRange(found[0]), tokenRange(found[found.length - 1]));
+  let first: IToken | undefined;
+  let last: IToken | undefined;
+  for (const word of words) {
+    const found = kw(node, word);
+    if (found === undefined) continue;
+    first ??= found;
+    last = found;
+  }
+  if (first === undefined || last === undefined) return nodeRange(node) ?? emptyRange();
+  return first === last ? tokenRange(first) : span(tokenRange(first), tokenRange(last));
 }
 
 function emptyRange(): A.Range {
@@ -540,8 +555,9 @@ function buildProperty(node: CstNode): A.Property | undefined {
 }
 
 function firstTokenRange(node: CstNode): A.Range {
-  const all = allTokens(node).sort((a, b) => a.startOffset - b.startOffset);
-  return all.length ? tokenRange(all[0]) : emptyRange();
+  let first: IToken | undefined;
+  for (const t of allTokens(node)) if (first === undefined || t.startOffset < first.startOffset) first = t;
+  return first ? tokenRange(first) : emptyRange();
 }
 
 function buildDeclaration(node: CstNode): A.ImportDeclaration | A.Declaration | undefined {
@@ -561,15 +577,16 @@ function buildDeclaration(node: CstNode): A.ImportDeclaration | A.Declaration | 
   const kind = node.name.replace(/Declaration$/, "") as A.DeclarationKind;
   const keywordToken = kw(node, kind);
   const properties: A.Property[] = [];
-  for (const elements of Object.values(node.children as Children)) {
-    for (const element of elements ?? []) {
+  const children = node.children as Children;
+  for (const name in children) {
+    for (const element of children[name] ?? []) {
       if (!isToken(element)) {
         const property = buildProperty(element);
         if (property) properties.push(property);
       }
     }
   }
-  properties.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  sortByStart(properties);
   const lcurly = token(node, "LCurly");
   const rcurly = token(node, "RCurly");
   const declaration = {
@@ -585,6 +602,28 @@ function buildDeclaration(node: CstNode): A.ImportDeclaration | A.Declaration | 
   return declaration;
 }
 
+/**
+ * In place, stable, by start offset. A body's properties come grouped by rule from the CST and are
+ * usually few: an insertion sort allocates nothing, unlike `Array.prototype.sort`, which a long
+ * body (quadratic for insertion) still gets.
+ */
+function sortByStart(list: A.Property[]): void {
+  if (list.length > 32) {
+    list.sort((a, b) => a.range.start.offset - b.range.start.offset);
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i];
+    const offset = item.range.start.offset;
+    let j = i - 1;
+    while (j >= 0 && list[j].range.start.offset > offset) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = item;
+  }
+}
+
 export function buildFile(
   cst: CstNode | undefined,
   comments: A.Comment[],
@@ -594,8 +633,9 @@ export function buildFile(
   lineStarts = starts;
   const items: (A.ImportDeclaration | A.Declaration)[] = [];
   for (const top of cst ? subrules(cst, "topLevel") : []) {
-    for (const elements of Object.values(top.children as Children)) {
-      for (const element of elements ?? []) {
+    const children = top.children as Children;
+    for (const name in children) {
+      for (const element of children[name] ?? []) {
         if (!isToken(element)) {
           const item = buildDeclaration(element);
           if (item) items.push(item);

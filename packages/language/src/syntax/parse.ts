@@ -46,13 +46,20 @@ export function parseInPieces(text: string, uri: string, pieceTokens: number): P
   const lexed = slaLexer.tokenize(text);
   // Chevrotain misplaces the end of a token whose last character is a line break (an unterminated
   // text block or comment at the end of a file); multi-line tokens take their positions from ours.
-  for (const t of [...lexed.tokens, ...((lexed.groups.comments ?? []) as IToken[])]) {
-    if (/[\r\n]/.test(t.image)) {
+  // Only a token type declared with `line_breaks` can hold one (the lexer's patterns say so).
+  const fixEnd = (t: IToken) => {
+    if (t.tokenType.LINE_BREAKS === true && /[\r\n]/.test(t.image)) {
       const end = positionAt(lineStarts, t.endOffset!);
       t.endLine = end.line;
       t.endColumn = end.column;
     }
-  }
+  };
+  // indexed loops: this function runs once per parse, mostly before V8 optimises it, and an
+  // unoptimised for-of allocates a result object per token
+  const lexedTokens = lexed.tokens;
+  const lexedComments = (lexed.groups.comments ?? []) as IToken[];
+  for (let i = 0; i < lexedTokens.length; i++) fixEnd(lexedTokens[i]);
+  for (let i = 0; i < lexedComments.length; i++) fixEnd(lexedComments[i]);
   for (const error of lexed.errors) {
     const char = text.slice(error.offset, error.offset + error.length);
     diagnostics.push(
@@ -66,14 +73,15 @@ export function parseInPieces(text: string, uri: string, pieceTokens: number): P
   }
 
   const comments: Comment[] = [];
-  for (const t of (lexed.groups.comments ?? []) as IToken[]) {
+  for (const t of lexedComments) {
     comments.push({ kind: "Comment", text: t.image, block: t.tokenType === BlockComment, range: tokenRange(t) });
   }
 
   // Unterminated literals become their terminated kind after one precise diagnostic, so the
   // parser sees a well-formed stream and reports nothing more about them.
   const tokens: IToken[] = [];
-  for (const t of lexed.tokens) {
+  for (let i = 0; i < lexedTokens.length; i++) {
+    const t = lexedTokens[i];
     if (t.tokenType === UnterminatedString) {
       diagnostics.push(createDiagnostic(Diagnostics.unterminatedString, {}, uri, tokenRange(t)));
       tokens.push(retype(t, StringLiteral));
