@@ -28,6 +28,11 @@ export interface FieldSql {
  */
 export interface RecordsShape {
   field(name: string): FieldSql;
+  /**
+   * `sla_records` with the named fields read once per row: a FROM item (with every column of
+   * `sla_records`) and the fields as expressions over it.
+   */
+  readFields(names: string[]): { from: string; field(name: string): FieldSql };
   /** The record as JSON text, for the streaming reader's checks. */
   json: string;
   /** True when the record has a key the streaming reader refuses (`__proto__` and the like). */
@@ -45,19 +50,39 @@ export const RECORD_COLUMNS = [...CSV_COLUMNS, "unit"] as const;
  */
 export function columnsShape(d: Dialect): RecordsShape {
   const quoted = (c: string) => `"${c}"`;
+  const field = (name: string): FieldSql => ({
+    text: quoted(name),
+    type: `CASE WHEN ${quoted(name)} IS NULL THEN NULL ELSE 'VARCHAR' END`,
+  });
   return {
-    field: (name) => ({
-      text: quoted(name),
-      type: `CASE WHEN ${quoted(name)} IS NULL THEN NULL ELSE 'VARCHAR' END`,
-    }),
+    field,
+    readFields: () => ({ from: "sla_records", field }),
     json: d.jsonObject(CSV_COLUMNS.map((c) => [c, quoted(c)])),
     forbiddenKeys: "false",
   };
 }
 
-/** NDJSON lines kept as JSON text in DuckDB (`sla_records(line, json)`), so a number where text belongs is seen as one. */
+/**
+ * NDJSON lines kept as JSON text in DuckDB (`sla_records(line, json, type)`), so a number where text
+ * belongs is seen as one; `type` is the record's type as text, read once when the lines are loaded.
+ */
 export const JSON_SHAPE: RecordsShape = {
-  field: (name) => ({ text: `json_extract_string(json, '$.${name}')`, type: `json_type(json, '$.${name}')` }),
+  field: (name) => ({
+    text: name === "type" ? "type" : `json_extract_string(json, '$.${name}')`,
+    type: `json_type(json, '$.${name}')`,
+  }),
+  // two reads of the line for all the fields (texts, then JSON types: each function takes a list of
+  // paths) instead of two per use of each field
+  readFields(names) {
+    const unique = [...new Set(names)].filter((n) => n !== "type");
+    const paths = `[${unique.map((n) => `'$.${n}'`).join(", ")}]`;
+    const at = (name: string) => unique.indexOf(name) + 1;
+    return {
+      from: `(SELECT *, json_extract_string(json, ${paths}) AS sla_texts, json_type(json, ${paths}) AS sla_types FROM sla_records) AS sla_records`,
+      field: (name) =>
+        name === "type" ? JSON_SHAPE.field(name) : { text: `sla_texts[${at(name)}]`, type: `sla_types[${at(name)}]` },
+    };
+  },
   json: "json",
   // the cheap test of the text first; the keys are parsed only when it finds one of the words
   forbiddenKeys: `CASE WHEN ${FORBIDDEN_KEYS.map((k) => `contains(json, '"${k}"')`).join(" OR ")} THEN list_has_any(json_keys(json), [${FORBIDDEN_KEYS.map((k) => `'${k}'`).join(", ")}]) ELSE false END`,
@@ -77,7 +102,7 @@ export async function loadRecords(db: SqlRunner, source: SqlEventSource): Promis
   const list = `[${source.paths.map(sqlString).join(", ")}]`;
   if (source.format === "ndjson") {
     await db.all(
-      `CREATE OR REPLACE TEMP TABLE sla_records AS SELECT row_number() OVER () AS line, json FROM read_ndjson_objects(${list})`,
+      `CREATE OR REPLACE TEMP TABLE sla_records AS SELECT row_number() OVER () AS line, json, json_extract_string(json, '$.type') AS type FROM read_ndjson_objects(${list})`,
     );
     return JSON_SHAPE;
   }

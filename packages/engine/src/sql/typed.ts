@@ -1,5 +1,5 @@
 import type { Dialect } from "./dialect.ts";
-import type { RecordsShape } from "./source.ts";
+import type { FieldSql, RecordsShape } from "./source.ts";
 
 // RFC 3339 date-times, as the streaming reader accepts them, limited to what SQL reads exactly: no
 // leap second, at most microseconds. Anything else is left to the streaming reader to describe.
@@ -14,11 +14,24 @@ const INTEGER = String.raw`^-?\d{1,15}$`;
 export const VALUE_SCALE = 9;
 const CAUSES = ["unplanned", "maintenance", "customer", "force majeure"];
 
-/** A time field: its epoch ms (NULL when absent or unreadable) and whether it is absent or readable. */
-function time(d: Dialect, shape: RecordsShape, name: string) {
-  const f = shape.field(name);
+/** Records of no kind SQL types (another kind, or no kind): the streaming reader reads them. */
+export function otherRecordsSql(shape: RecordsShape): string {
+  // only a JSON string can read as one of the kinds' names
+  const type = shape.field("type").text;
+  return `SELECT line, ${shape.json} AS json FROM sla_records
+WHERE ${type} IS NULL OR ${type} NOT IN ('measurement', 'outage', 'ticket')`;
+}
+
+/** A field as `recordsOf` reads it: its text and JSON type columns. */
+function column(name: string): FieldSql {
+  return { text: `"${name}_text"`, type: `"${name}_type"` };
+}
+
+/** A time field read by `recordsOf`: its epoch ms (NULL when absent or unreadable) and whether it is absent or readable. */
+function time(d: Dialect, name: string) {
+  const f = column(name);
   const text = `nullif(${f.text}, '')`;
-  const ts = `CASE WHEN ${d.matches(text, RFC3339)} THEN ${d.tryTimestamp(text)} END`;
+  const ts = `"${name}_ts"`;
   return {
     ms: `${d.epochMs(ts)}`,
     /** Present and read exactly. */
@@ -28,20 +41,39 @@ function time(d: Dialect, shape: RecordsShape, name: string) {
 }
 
 /** A text field that must be present: the streaming reader refuses a number or an empty string. */
-function text(shape: RecordsShape, name: string) {
-  const f = shape.field(name);
+function text(name: string) {
+  const f = column(name);
   return { value: `nullif(${f.text}, '')`, ok: `(${f.type} = 'VARCHAR' AND nullif(${f.text}, '') IS NOT NULL)` };
 }
 
-function typeIs(shape: RecordsShape, type: string): string {
-  return `${shape.field("type").text} = '${type}'`;
-}
-
-/** Records of no kind SQL types (another kind, or no kind): the streaming reader reads them. */
-export function otherRecordsSql(shape: RecordsShape): string {
-  const type = shape.field("type");
-  return `SELECT line, ${shape.json} AS json FROM sla_records
-WHERE ${type.text} IS NULL OR ${type.type} <> 'VARCHAR' OR ${type.text} NOT IN ('measurement', 'outage', 'ticket')`;
+/**
+ * The records of one kind as a FROM item with every field read once per row and every time parsed
+ * once (written inline, each use of a field re-read the JSON line and each test of a time re-ran
+ * its pattern, and DuckDB ran the whole on one thread): `line`, `unit`, `forbidden`, per field
+ * `<name>_text` and `<name>_type`, per time also `<name>_ts`, then the `derived` columns.
+ */
+function recordsOf(
+  d: Dialect,
+  shape: RecordsShape,
+  unit: string,
+  kind: string,
+  fields: string[],
+  times: string[],
+  derived: string[] = [],
+): string {
+  const read = shape.readFields(["type", ...fields, ...times]);
+  const columns = [...fields, ...times].flatMap((n) => {
+    const f = read.field(n);
+    return [`${f.text} AS "${n}_text"`, `${f.type} AS "${n}_type"`];
+  });
+  const raw = `SELECT line, ${unit} AS unit, ${shape.forbiddenKeys} AS forbidden, ${columns.join(", ")}
+  FROM ${read.from} WHERE ${read.field("type").text} = '${kind}'`;
+  const parsed = times.map((n) => {
+    const text = `nullif("${n}_text", '')`;
+    return `CASE WHEN ${d.matches(text, RFC3339)} THEN ${d.tryTimestamp(text)} END AS "${n}_ts"`;
+  });
+  const typed = `SELECT *, ${parsed.join(", ")} FROM (${raw}) AS raw`;
+  return derived.length === 0 ? `(${typed}) AS r` : `(SELECT *, ${derived.join(", ")} FROM (${typed}) AS typed) AS r`;
 }
 
 /**
@@ -50,40 +82,39 @@ WHERE ${type.text} IS NULL OR ${type.type} <> 'VARCHAR' OR ${type.text} NOT IN (
  * any other row is described by the streaming reader's own checks (sla_invalid lists them).
  */
 export function typedTablesSql(d: Dialect, shape: RecordsShape, unit: string): string[] {
-  const at = time(d, shape, "at");
-  const metric = text(shape, "metric");
-  const value = shape.field("value");
+  const at = time(d, "at");
+  const metric = text("metric");
+  const value = column("value");
   const valueText = `trim(${value.text})`;
-  const exact = d.tryDecimal(valueText, 18, VALUE_SCALE);
-  const measurements = `SELECT line, ${unit} AS unit, ${metric.value} AS metric, ${at.ms} AS at_ms, ${exact} AS value,
+  const exact = `${d.tryDecimal(valueText, 18, VALUE_SCALE)} AS value_exact`;
+  const measurements = `SELECT line, unit, ${metric.value} AS metric, ${at.ms} AS at_ms, value_exact AS value,
   coalesce(${metric.ok} AND ${at.ok}
     AND (${value.type} IN ('BIGINT', 'UBIGINT', 'HUGEINT', 'DOUBLE') OR (${value.type} = 'VARCHAR' AND ${d.matches(valueText, NUMBER)}))
-    AND ${exact} IS NOT NULL AND NOT ${shape.forbiddenKeys}, false) AS valid
-FROM sla_records WHERE ${typeIs(shape, "measurement")}`;
+    AND value_exact IS NOT NULL AND NOT forbidden, false) AS valid
+FROM ${recordsOf(d, shape, unit, "measurement", ["metric", "value"], ["at"], [exact])}`;
 
-  const service = text(shape, "service");
-  const [start, end, announced] = ["start", "end", "announced"].map((n) => time(d, shape, n));
-  const cause = shape.field("cause");
-  const outages = `SELECT line, ${unit} AS unit, ${service.value} AS service, ${start.ms} AS start_ms, ${end.ms} AS end_ms,
+  const service = text("service");
+  const [start, end, announced] = ["start", "end", "announced"].map((n) => time(d, n));
+  const cause = column("cause");
+  const outages = `SELECT line, unit, ${service.value} AS service, ${start.ms} AS start_ms, ${end.ms} AS end_ms,
   ${cause.text} AS cause, CASE WHEN ${cause.text} = 'maintenance' THEN ${announced.ms} END AS announced_ms,
   coalesce(${service.ok} AND ${start.ok} AND ${end.ok} AND ${end.ms} >= ${start.ms}
     AND ${cause.type} = 'VARCHAR' AND ${cause.text} IN (${CAUSES.map((c) => `'${c}'`).join(", ")})
     AND (${cause.text} <> 'maintenance' OR ${announced.absent} OR ${announced.ok})
-    AND NOT ${shape.forbiddenKeys}, false) AS valid
-FROM sla_records WHERE ${typeIs(shape, "outage")}`;
+    AND NOT forbidden, false) AS valid
+FROM ${recordsOf(d, shape, unit, "outage", ["service", "cause"], ["start", "end", "announced"])}`;
 
-  const severity = shape.field("severity");
-  const [opened, responded, resolved, acknowledged] = ["opened", "responded", "resolved", "acknowledged"].map((n) =>
-    time(d, shape, n),
-  );
+  const severity = column("severity");
+  const ticketTimes = ["opened", "responded", "resolved", "acknowledged"];
+  const [opened, responded, resolved, acknowledged] = ticketTimes.map((n) => time(d, n));
   const optional = (t: typeof opened) => `(${t.absent} OR (${t.ok} AND ${t.ms} >= ${opened.ms}))`;
-  const tickets = `SELECT line, ${unit} AS unit, ${service.value} AS service,
+  const tickets = `SELECT line, unit, ${service.value} AS service,
   CASE WHEN ${d.matches(`trim(${severity.text})`, INTEGER)} THEN CAST(trim(${severity.text}) AS BIGINT) END AS severity,
   ${opened.ms} AS opened_ms, ${responded.ms} AS responded_ms, ${resolved.ms} AS resolved_ms, ${acknowledged.ms} AS acknowledged_ms,
   coalesce(${service.ok} AND ${opened.ok} AND ${optional(responded)} AND ${optional(resolved)} AND ${optional(acknowledged)}
     AND ${severity.type} IN ('BIGINT', 'UBIGINT', 'VARCHAR') AND ${d.matches(severity.text, INTEGER)}
-    AND NOT ${shape.forbiddenKeys}, false) AS valid
-FROM sla_records WHERE ${typeIs(shape, "ticket")}`;
+    AND NOT forbidden, false) AS valid
+FROM ${recordsOf(d, shape, unit, "ticket", ["service", "severity"], ticketTimes)}`;
 
   const invalid = `SELECT line FROM sla_measurements WHERE NOT valid
 UNION ALL SELECT line FROM sla_outages WHERE NOT valid
