@@ -437,6 +437,22 @@ export const BundleMetric = named(
     unit: StringEnum(["percent", "millisecond"]),
     measuredBy: Nullable(Type.String()),
     downtimeDefinition: Nullable(Type.String()),
+    downtimeSlice: Type.Optional(
+      Closed(
+        {
+          length: BundleDuration,
+          comparison: StringEnum(["above", "at least"]),
+          threshold: described(
+            Decimal,
+            "The share of a slice's requests, in percent, that must fail for it to be downtime.",
+          ),
+        },
+        {
+          description:
+            "Availability only (`downtime per 1 minute when error rate above 5%`): the engine cuts the metric's `requests` records into slices of `length` on the windows' clock; a slice whose failed requests are `above` (or `at least`) `threshold` percent of its requests is an unplanned outage of the metric's service. A slice without requests is not downtime.",
+        },
+      ),
+    ),
     indicator: Type.Optional(BundleIndicator),
     measurementPlan: Type.Optional(BundleMeasurementPlan),
     source: Source,

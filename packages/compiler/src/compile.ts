@@ -22,6 +22,7 @@ import {
   type DeclarationKind,
   type DurationLiteral,
   type ExcludeProperty,
+  type DowntimeSliceProperty,
   type IndicatorProperty,
   type FeeBasis as FeeBasisNode,
   formatDuration,
@@ -262,6 +263,7 @@ class Compiler {
       unit: metricUnit(metricType),
       measuredBy: propertyOf(d, "measured by")?.value?.value ?? null,
       downtimeDefinition: propertyOf(d, "downtime")?.value?.value ?? null,
+      ...downtimeSliceOf(propertyOf(d, "downtime slice")),
       ...indicatorOf(propertyOf(d, "indicator")),
       ...measurementPlanOf(d, (position) => this.source(uri, position), duration),
       source: this.source(uri, d.range.start),
@@ -625,6 +627,13 @@ function placementOf(section: BundleClause["placement"]): Pick<BundleClause, "pl
 function labelOf(called: string | undefined, knownAs: string | undefined): { label?: string; labelIsName?: true } {
   if (called) return { label: called };
   return knownAs ? { label: knownAs, labelIsName: true } : {};
+}
+
+/** Time-slice downtime as an optional field, so bundles of metrics without it are unchanged. */
+function downtimeSliceOf(p: DowntimeSliceProperty | undefined): Pick<BundleMetric, "downtimeSlice"> {
+  const length = duration(p?.length);
+  if (!p || !length || !p.comparison || p.threshold?.value === undefined) return {};
+  return { downtimeSlice: { length, comparison: p.comparison, threshold: p.threshold.value } };
 }
 
 /** A metric's indicator as an optional field, so bundles of metrics without one are unchanged. */

@@ -8,6 +8,7 @@ import type {
   OutcomeRecord,
   TicketRecord,
 } from "./events.ts";
+import { RequestSlices, type RequestSlicing } from "./records/request-slices.ts";
 
 /** What the windows being evaluated need from the stream; everything else is dropped on arrival. */
 export interface Interest {
@@ -25,6 +26,14 @@ export interface Interest {
   declaredMetrics: ReadonlySet<string>;
   /** The outcomes incentives declare: `outcome` records of others are ignored. */
   declaredOutcomes?: ReadonlySet<string>;
+  /**
+   * Metrics with time-slice downtime whose service's outages are needed: their `requests` records
+   * in `[outageStart, outageEnd]` are added up per slice (on `zone`'s clock) and the bad slices
+   * become outages of the service.
+   */
+  requestSlices?: readonly RequestSlicing[];
+  /** The agreement's time zone, whose hours the slices follow. */
+  zone?: string;
 }
 
 /** Measurements in parallel typed arrays: a million of them cost 24 MB, not a million objects. */
@@ -108,6 +117,9 @@ export async function collect(
   let latest = Number.NEGATIVE_INFINITY;
   const unknown = new Map<string, number>();
   let unknownOmitted = 0;
+  const slicesOf = new Map(
+    (interest.requestSlices ?? []).map((s) => [s.metric, new RequestSlices(s, interest.zone ?? "UTC")]),
+  );
   // a file of a million distinct names must not hold a million entries
   const count = (key: string) => {
     const seen = unknown.get(key);
@@ -137,6 +149,18 @@ export async function collect(
             measurements.set(item.metric, store);
           }
           store.push(item);
+          stats.used++;
+        } else stats.ignored++;
+        continue;
+      }
+      case "requests": {
+        stats.records++;
+        if (item.at < earliest) earliest = item.at;
+        if (item.at > latest) latest = item.at;
+        if (!interest.declaredMetrics.has(item.metric)) count(`metric|${item.metric}`);
+        const slices = slicesOf.get(item.metric);
+        if (slices && item.at >= interest.outageStart && item.at <= interest.outageEnd) {
+          slices.add(item);
           stats.used++;
         } else stats.ignored++;
         continue;
@@ -195,6 +219,11 @@ export async function collect(
         continue;
       }
     }
+  }
+  // every outage record is read by now, so a bad slice can leave their time to maintenance and the like
+  for (const slices of slicesOf.values()) {
+    const { service } = slices.slicing;
+    for (const o of slices.outages(outages.get(service) ?? [])) push(outages, service, o);
   }
   return {
     outages,

@@ -76,8 +76,23 @@ export interface ChargeRecord {
   currency: string;
 }
 
+/**
+ * Requests to a metric's service at an instant (one request, or a batch: the requests of an
+ * interval from a log or a load balancer's counters, given at the interval's start): how many
+ * there were and how many failed. Whole numbers; the engine adds them up exactly.
+ */
+export interface RequestsRecord {
+  type: "requests";
+  line: number;
+  metric: string;
+  at: number;
+  total: number;
+  failed: number;
+}
+
 export type EventRecord =
   | OutageRecord
+  | RequestsRecord
   | TicketRecord
   | MeasurementRecord
   | ChangeOfControlRecord
@@ -219,13 +234,15 @@ export function toEventItem(raw: unknown, line: number, readTime: TimeReader = R
     }
     case "charge":
       return toCharge(raw, line, text, time);
+    case "requests":
+      return toRequests(raw, line, text, time);
     case null:
       return invalid(line, "type", "missing");
     default:
       return invalid(
         line,
         "type",
-        `unknown record type ${JSON.stringify(clip(String(type)))} (expected outage, ticket, measurement, outcome, change of control or charge)`,
+        `unknown record type ${JSON.stringify(clip(String(type)))} (expected outage, ticket, measurement, requests, outcome, change of control or charge)`,
       );
   }
 }
@@ -265,6 +282,49 @@ function toCharge(
   if (typeof currency !== "string") return currency;
   if (!CURRENCY.test(currency)) return invalid(line, "currency", "must be an ISO 4217 code such as USD");
   return { type: "charge", line, service, period: chargePeriod, at, amount, currency };
+}
+
+/**
+ * `total` and one of `failed` or `good`: whole numbers, as JSON numbers or text, at most
+ * 2^53 − 1 each so they stay exact as numbers; the sums are exact decimals.
+ */
+function toRequests(
+  raw: object,
+  line: number,
+  text: (field: string) => string | InvalidLine,
+  time: (field: string, required: boolean) => number | null | InvalidLine,
+): RequestsRecord | InvalidLine {
+  const metric = text("metric");
+  if (typeof metric !== "string") return metric;
+  const at = time("at", true);
+  if (at === null || typeof at === "object") return at as InvalidLine;
+  const count = (field: string): number | null | InvalidLine => {
+    const v = get(raw, field);
+    if (v === null) return null;
+    const n =
+      typeof v === "number" ? v : typeof v === "string" && INTEGER.test(v.trim()) ? Number(v.trim()) : Number.NaN;
+    if (!Number.isInteger(n) || n < 0) return invalid(line, field, "must be a whole number of requests, 0 or more");
+    if (!Number.isSafeInteger(n)) return invalid(line, field, `${clip(String(v).trim())} is too large`);
+    return n;
+  };
+  const total = count("total");
+  if (total === null) return invalid(line, "total", "missing");
+  if (typeof total === "object") return total;
+  const failedCount = count("failed");
+  if (failedCount !== null && typeof failedCount === "object") return failedCount;
+  const good = count("good");
+  if (good !== null && typeof good === "object") return good;
+  if (failedCount === null && good === null)
+    return invalid(line, "failed", "missing (give the failed requests as failed, or the successful ones as good)");
+  if (failedCount !== null && good !== null) return invalid(line, "good", "give either failed or good, not both");
+  const failed = failedCount ?? total - (good as number);
+  if (failed > total || failed < 0)
+    return invalid(
+      line,
+      failedCount !== null ? "failed" : "good",
+      `${failedCount !== null ? "failed" : "good"} requests are more than the total of ${total}`,
+    );
+  return { type: "requests", line, metric, at, total, failed };
 }
 
 function clip(s: string): string {

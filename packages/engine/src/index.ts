@@ -10,7 +10,7 @@ export type {
 } from "./events.ts";
 export { toEventItem } from "./events.ts";
 export { ndjsonEvents } from "./readers/ndjson.ts";
-export { CSV_COLUMNS, type CsvOptions, csvEvents } from "./readers/csv.ts";
+export { CSV_COLUMNS, CSV_FIELDS, type CsvOptions, csvEvents } from "./readers/csv.ts";
 export type { LocalTimeOptions } from "./readers/local-time.ts";
 export { CSV_PRESETS, type CsvPreset, type EventField, parseColumnMap } from "./readers/presets.ts";
 export {

@@ -3,6 +3,7 @@ import type { BundleDuration, BundleObjective, BundleWindow } from "./bundle.ts"
 import type { Interest } from "./collect.ts";
 import { atRiskLookback } from "./at-risk.ts";
 import type { Context } from "./context.ts";
+import type { RequestSlicing } from "./records/request-slices.ts";
 import { addBusinessDays, fixedMs } from "./schedule.ts";
 import { type Period, periodContaining, periodsEndingWithin, previousPeriod } from "./windows.ts";
 
@@ -145,6 +146,17 @@ export function planInterest(ctx: Omit<Context, "data" | "dataFrom" | "asOf" | "
   }
   // a measurement plan's coverage is checked from the metric's own samples, whatever its type
   for (const m of ctx.bundle.metrics) if (m.measurementPlan?.interval) metrics.add(m.name);
+  // time-slice downtime: the requests of a metric make outages of its service
+  const requestSlices: RequestSlicing[] = [];
+  for (const m of ctx.bundle.metrics)
+    if (m.downtimeSlice && m.service !== null && outageServices.has(m.service))
+      requestSlices.push({
+        metric: m.name,
+        service: m.service,
+        lengthMs: fixedMs(m.downtimeSlice.length) ?? 0,
+        comparison: m.downtimeSlice.comparison,
+        threshold: m.downtimeSlice.threshold,
+      });
   return {
     outageServices,
     ticketServices,
@@ -156,5 +168,6 @@ export function planInterest(ctx: Omit<Context, "data" | "dataFrom" | "asOf" | "
     declaredServices: new Set(ctx.bundle.services.map((s) => s.name)),
     declaredMetrics: new Set(ctx.bundle.metrics.map((m) => m.name)),
     declaredOutcomes: new Set(ctx.bundle.incentives.flatMap((i) => (i.outcome ? [i.outcome.name] : []))),
+    ...(requestSlices.length ? { requestSlices, zone: ctx.zone } : {}),
   };
 }

@@ -88,6 +88,22 @@ const UNIT_SECONDS: Partial<Record<BundleDuration["unit"], string>> = {
 
 const MINUTES = /^(\d{2}):(\d{2})$/;
 
+/** What SLA4023 checks in a contract: slices that tile every hour, and a threshold some slice passes and some does not. */
+function downtimeSlice(path: string, slice: NonNullable<RuleBundle["metrics"][number]["downtimeSlice"]>): void {
+  const unitSeconds = UNIT_SECONDS[slice.length.unit];
+  const seconds = unitSeconds === undefined ? null : new Dec(slice.length.amount).times(unitSeconds);
+  if (seconds === null || !seconds.isInteger() || seconds.lte(0) || new Dec(3600).mod(seconds).gt(0))
+    throw new BundleValidationError(
+      `${path}.length`,
+      `"${slice.length.text}" is not a whole number of seconds that divides an hour`,
+    );
+  if (slice.length.seconds !== undefined && !seconds.eq(slice.length.seconds))
+    throw new BundleValidationError(`${path}.length.seconds`, `does not match "${slice.length.text}"`);
+  const threshold = new Dec(slice.threshold);
+  if (slice.comparison === "above" ? threshold.gte(100) || threshold.lt(0) : threshold.lte(0) || threshold.gt(100))
+    throw new BundleValidationError(`${path}.threshold`, `no slice can be ${slice.comparison} ${slice.threshold}%`);
+}
+
 function weekOf(calendar: BundleCalendar): WeeklyWorkingTime {
   const spans: { day: number; from: number; to: number }[] = [];
   for (const h of calendar.hours) {
@@ -183,7 +199,10 @@ export async function validateBundle(bundle: unknown): Promise<RuleBundle> {
     hoursAt(`$.services[${i}].hours`, s.hours);
     exclusions(`$.services[${i}].exclusions`, s.exclusions);
   });
-  for (const [i, m] of b.metrics.entries()) named(`$.metrics[${i}].service`, "service", m.service, services);
+  for (const [i, m] of b.metrics.entries()) {
+    named(`$.metrics[${i}].service`, "service", m.service, services);
+    if (m.downtimeSlice) downtimeSlice(`$.metrics[${i}].downtimeSlice`, m.downtimeSlice);
+  }
   b.objectives.forEach((o, i) => {
     const at = `$.objectives[${i}]`;
     if (o.hours) named(`${at}.hours.calendar`, "calendar", o.hours.calendar, calendarNames);

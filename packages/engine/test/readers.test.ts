@@ -116,7 +116,7 @@ describe("bad data", () => {
     expect(r.data.skippedReasons).toHaveLength(5);
     expect(r.data.skippedReasons[0]).toMatch(/^line 2: bad JSON/);
     expect(r.data.skippedReasons[1]).toBe(
-      'line 3, field "type": unknown record type "nope" (expected outage, ticket, measurement, outcome, change of control or charge)',
+      'line 3, field "type": unknown record type "nope" (expected outage, ticket, measurement, requests, outcome, change of control or charge)',
     );
     expect(r.objectives[0].downtime?.seconds).toBe("600");
   });

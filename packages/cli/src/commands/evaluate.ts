@@ -6,7 +6,7 @@ import {
   ChargeDataError,
   EvaluationOptionsError,
   type EvaluationReport,
-  CSV_COLUMNS,
+  CSV_FIELDS,
   CSV_PRESETS,
   type CsvOptions,
   EventDataError,
@@ -292,7 +292,7 @@ function csvOptions(flags: EvaluateFlags, fail: (message: string, exitCode: 1 | 
     options.delimiter = delimiter;
   }
   if (flags.map !== undefined) {
-    const map = parseColumnMap(flags.map, CSV_COLUMNS);
+    const map = parseColumnMap(flags.map, CSV_FIELDS);
     if (typeof map === "string") throw fail(`evaluate: --map: ${map}`, 2);
     options.map = map;
   }

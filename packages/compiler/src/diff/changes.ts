@@ -10,6 +10,7 @@
  */
 import type {
   BundleExclusion,
+  BundleMetric,
   BundleObjective,
   BundleService,
   BundleWindow,
@@ -80,6 +81,15 @@ export function diffBundles(before: RuleBundle, after: RuleBundle): Change[] {
       q.downtimeDefinition,
       `The definition of downtime for ${of}`,
       quoteOrNone,
+    );
+    field(
+      out,
+      "metric",
+      `${path}.downtimeSlice`,
+      sliceText(p.downtimeSlice),
+      sliceText(q.downtimeSlice),
+      `The time-slice downtime of ${of}`,
+      (v) => v ?? "none",
     );
   });
   byName(out, "objectives", "objective", before.objectives, after.objectives, (p, q, path) =>
@@ -465,4 +475,9 @@ function clauseText(out: Changes, before: string, after: string, path: string, o
       out.add("clause-text", `${path}.text`, op.old, null, `In ${of}, ${quote(op.old)} is deleted`);
     else out.add("clause-text", `${path}.text`, null, op.new, `In ${of}, ${quote(op.new)} is added`);
   }
+}
+
+/** Time-slice downtime as the contract's words (`a 1 minute slice with an error rate above 5%`), or null. */
+function sliceText(slice: BundleMetric["downtimeSlice"]): string | null {
+  return slice ? `a ${slice.length.text} slice with an error rate ${slice.comparison} ${slice.threshold}%` : null;
 }

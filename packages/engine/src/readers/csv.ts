@@ -27,6 +27,16 @@ export const CSV_COLUMNS = [
   "currency",
 ] as const satisfies readonly EventField[];
 
+/**
+ * The fields of `requests` records. Kept apart from `CSV_COLUMNS`, which are also the text columns
+ * of the SQL engines' record table: the SQL engines do not read request records (they refuse a
+ * contract that needs them), so their table has no columns for them.
+ */
+export const REQUEST_COLUMNS = ["total", "failed", "good"] as const satisfies readonly EventField[];
+
+/** Every field the CSV reader reads (and `--map` may name). */
+export const CSV_FIELDS = [...CSV_COLUMNS, ...REQUEST_COLUMNS] as const;
+
 export interface CsvOptions extends LocalTimeOptions {
   /** The cell separator: `,` by default (`;` and tab are common in spreadsheet exports). */
   delimiter?: string;
@@ -144,7 +154,7 @@ function headerColumns(
 ): Map<EventField, Column> {
   const names = cells.map((c) => c.trim().toLowerCase());
   const columns = new Map<EventField, Column>();
-  for (const field of CSV_COLUMNS) {
+  for (const field of CSV_FIELDS) {
     const chosen = map[field] ?? (preset?.constants[field] === undefined ? preset?.columns[field] : undefined);
     const name = (chosen ?? field).trim().toLowerCase();
     const index = names.indexOf(name);

@@ -16,7 +16,10 @@ export type EventField =
   | "value"
   | "period"
   | "amount"
-  | "currency";
+  | "currency"
+  | "total"
+  | "failed"
+  | "good";
 
 /**
  * How an export of another tool reads as events: which column holds each field, the fields every

@@ -233,6 +233,12 @@ export const ValueDiagnostics = define({
     message:
       "`{scope} {calendar}` limits the scheduled time an availability target counts, but {reason}: give the hours on the service instead, or leave them out.",
   },
+  downtimeSliceUncountable: {
+    code: "SLA4023",
+    severity: "error",
+    title: "Time-slice downtime that cannot be counted",
+    message: "The downtime slice's {reason}.",
+  },
   billingMonthStartDay: {
     code: "SLA4022",
     severity: "error",

@@ -84,6 +84,7 @@ export const DECLARATIONS = [
       "typeProperty",
       "measuredByProperty",
       "downtimeProperty",
+      "downtimeSliceProperty",
       "indicatorProperty",
       "measurerProperty",
       "dataSourceProperty",

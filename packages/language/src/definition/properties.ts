@@ -415,6 +415,25 @@ export const PROPERTIES = [
     repeat: "once",
   },
   {
+    rule: "downtimeSliceProperty",
+    kinds: {
+      "downtime slice": {
+        syntax: "downtime per 1 minute when error rate above 5%",
+        meaning:
+          "Time-slice downtime, counted from the metric's `requests` records: time is cut into slices of the given length, and a slice whose failed requests are above (or `at least`) the given share of its requests is Downtime. A slice without requests is not Downtime. An availability metric only.",
+      },
+    },
+    syntax: [
+      ...kw("downtime", "per"),
+      value("duration", "length"),
+      ...kw("when", "error", "rate"),
+      oneOf("comparison", { above: ["above"], "at least": ["at", "least"] }),
+      value("percentage", "threshold"),
+    ],
+    keywords: ["downtime", "per"],
+    repeat: "once",
+  },
+  {
     rule: "indicatorProperty",
     kinds: {
       indicator: {

@@ -238,6 +238,7 @@ export interface MetricTypeProperty extends PropertyBase {
 }
 export type MeasuredByProperty = PropertyNode<"measuredByProperty">;
 export type DowntimeDefinitionProperty = PropertyNode<"downtimeProperty">;
+export type DowntimeSliceProperty = PropertyNode<"downtimeSliceProperty">;
 
 // objective
 export type MetricRefProperty = PropertyNode<"metricProperty">;

@@ -49,6 +49,7 @@ const EXAMPLES: Record<Kind, [declaration: string, text: string, keyword: string
   type: ["metric", "type latency percentile 95", "type"],
   "measured by": ["metric", 'measured by "probes"', "measured by"],
   downtime: ["metric", 'downtime "no answer"', "downtime"],
+  "downtime slice": ["metric", "downtime per 1 minute when error rate above 5%", "downtime per"],
   indicator: ["metric", 'indicator prometheus histogram "latency_bucket" below 300 milliseconds', "indicator"],
   metric: ["objective", "metric Uptime", "metric"],
   target: ["objective", "target at least 99.9% per calendar month", "target"],

@@ -65,5 +65,12 @@ function metricClause(ctx: RenderContext, m: BundleMetric): Clause {
       : md`is the arithmetic mean of ${what} of ${service} taken within the Service Hours in a Measurement Period, ${unit}.`;
   }
   const measured = m.measuredBy ? md` Method of measurement: ${m.measuredBy}.` : raw("");
-  return clause(md`${defined(titleOf(m))} ${meaning}${measured}`);
+  return clause(md`${defined(titleOf(m))} ${meaning}${measured}${sliceSentence(m, service)}`);
+}
+
+/** Time-slice downtime: which slices of time count as Downtime, from the requests in them. */
+function sliceSentence(m: BundleMetric, service: Markdown): Markdown {
+  const slice = m.downtimeSlice;
+  if (!slice) return raw("");
+  return md` Each period of ${slice.length.text} in which the error rate of the requests to ${service} (the failed requests ÷ all requests × 100) is ${slice.comparison} ${slice.threshold}% is Downtime in full; the periods follow one another from the start of each hour, and a period in which ${service} receives no requests is not Downtime.`;
 }

@@ -9,6 +9,7 @@ import { outcomePayRule } from "./outcome-pay.ts";
 import { bonusRule } from "./bonus.ts";
 import { objectiveKindsRule, outageBudgetRule, supportTimesRule, terminationRule } from "./consistency.ts";
 import { indicatorRule } from "./indicators.ts";
+import { downtimeSliceRule } from "./downtime-slices.ts";
 import { masterTermsRule, partyLabelsRule } from "./framing.ts";
 import { chargedFeeRule } from "./charged-fee.ts";
 import { breachBandRule, downtimeUnitRule, minimumCreditRule, serviceCapFeeRule } from "./credit-terms.ts";
@@ -64,6 +65,7 @@ export const RULES: readonly NamedRule[] = named({
   outageLimitUnitsRule,
   consecutiveLimitRule,
   indicatorRule,
+  downtimeSliceRule,
   feeExistsRule,
   tiersRule,
   minimumCreditRule,
