@@ -332,6 +332,12 @@ export const BundleService = named(
         },
       ),
     ),
+    feeUnit: Type.Optional(
+      Type.String({
+        description:
+          "`fee USD 30.00 per instance per month` (or `fee as charged per instance per month`): the fee, monthlyFee or charges are those of each unit of this name (as the contract writes it), for objectives held `for each` such unit; absent for a fee of the whole service.",
+      }),
+    ),
     hours: BundleHours,
     exclusions: Type.Array(BundleExclusion),
     contact: Type.Optional(
@@ -553,6 +559,12 @@ export const BundleObjective = named(
     critical: Type.Optional(
       Closed(
         { allocation: Nullable(Decimal), source: Source },
+    forEach: Type.Optional(
+      Type.String({
+        description:
+          "`for each region`: the objective holds for each unit of this name (as the contract writes it) that the observed data names in its records' `unit` field, each evaluated from its own records; absent for the service as a whole.",
+      }),
+    ),
         {
           description:
             "A Critical Service Level: failing its minimum (its target without one) in a window costs its allocation, in percent, of the service's At-Risk Amount.",

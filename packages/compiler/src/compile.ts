@@ -242,6 +242,7 @@ class Compiler {
       fee: money && fee?.period ? { amount: money.amount, currency: money.currency, period: fee.period } : null,
       monthlyFee: money && fee?.period ? monthlyFee(money.amount, money.currency, fee.period) : null,
       ...(fee?.charged && fee.period ? { feeCharged: { period: fee.period } } : {}),
+      ...(fee?.unit && fee.period ? { feeUnit: fee.unit.text } : {}),
       hours: this.hours(propertyOf(d, "hours")?.hours) ?? { kind: "24x7" },
       exclusions: this.exclusions(uri, propertiesOf(d, "exclude")),
       ...(contact ? { contact } : {}),
@@ -327,6 +328,7 @@ class Compiler {
             }
           : null,
       support: this.support(uri, d),
+      ...(propertyOf(d, "for each")?.unit ? { forEach: propertyOf(d, "for each")!.unit!.text } : {}),
       exclusions: [
         ...(service ? this.exclusions(service.uri, propertiesOf(service.declaration, "exclude")) : []),
         ...this.exclusions(uri, propertiesOf(d, "exclude")),

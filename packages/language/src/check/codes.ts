@@ -349,6 +349,18 @@ export const ConsistencyDiagnostics = define({
   outageLimitLooserThanTarget: {
     code: "SLA6001",
     severity: "warning",
+  unitFeeMismatch: {
+    code: "SLA5015",
+    severity: "error",
+    title: "Percentage of a fee that is not the unit's",
+    message: "This {what} is a percentage of the {basis} fee, but {reason}.",
+  },
+  perUnitNotEvaluated: {
+    code: "SLA5016",
+    severity: "error",
+    title: "Per-unit objective with a term evaluated another way",
+    message: "'{objective}' holds for each {unit}, but {reason}.",
+  },
     title: "Outage limit looser than the availability target",
     message:
       "max total outage of {limit} per {window} is looser than the {target}% target of {objective}, which {allows} {budgets}.",

@@ -112,6 +112,7 @@ export const DECLARATIONS = [
       "criticalProperty",
       "minimumProperty",
       "keyMeasurementProperty",
+      "forEachProperty",
     ],
     doc: {
       syntax: 'objective Name "Title" { metric M  target at least 99.9% per calendar month }',

@@ -283,9 +283,9 @@ export const PROPERTIES = [
     rule: "feeProperty",
     kinds: {
       fee: {
-        syntax: "fee GBP 12,000.00 per month | fee as charged per month",
+        syntax: "fee GBP 12,000.00 per month | fee as charged per month | fee USD 30.00 per instance per month",
         meaning:
-          "What the customer pays for the service. Credits and bonuses are percentages of it. `fee as charged per month`: the charges paid for the service in each month, supplied with the observed data as `charge` records.",
+          "What the customer pays for the service. Credits and bonuses are percentages of it. `fee as charged per month`: the charges paid for the service in each month, supplied with the observed data as `charge` records. `per instance` before the period: the fee (or the charges) of each unit, for objectives held `for each instance`.",
       },
     },
     syntax: [
@@ -315,6 +315,7 @@ export const PROPERTIES = [
     keywords: ["cap", "all", "credits"],
     repeat: "once",
   },
+      optional(...kw("per"), value("name", "unit")),
   {
     rule: "hoursProperty",
     kinds: {
@@ -640,6 +641,20 @@ export const PROPERTIES = [
       },
     },
     syntax: [...kw("pool", "maximum"), value("percentage", "percentage")],
+  // per-unit objectives
+  {
+    rule: "forEachProperty",
+    kinds: {
+      "for each": {
+        syntax: "for each region",
+        meaning:
+          "The objective holds for each unit the observed data names (an instance, account, region, organisation…): each unit's records are evaluated on their own, and its breaches and credits are its own; the report sums the credits. The word is the unit's name as the contract writes it; records carry it in their `unit` field.",
+      },
+    },
+    syntax: [...kw("for", "each"), value("name", "unit")],
+    keywords: ["for", "each"],
+    repeat: "once",
+  },
     keywords: ["pool", "maximum"],
     repeat: "once",
   },

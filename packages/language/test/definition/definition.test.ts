@@ -76,6 +76,7 @@ const EXAMPLES: Record<Kind, [declaration: string, text: string, keyword: string
   "earn back": ["service", "earn back after 3 consecutive months", "earn back"],
   critical: ["objective", "critical allocation 40%", "critical"],
   minimum: ["objective", "minimum at least 99.5%", "minimum"],
+  "for each": ["objective", "for each region", "for each"],
   "key measurement": ["objective", "key measurement, promotion notice 90 days", "key measurement"],
   for: ["remedy", "for Uptime", "for"],
   credit: ["remedy", "credit 10% of monthly fee when below 99.9%", "credit"],
@@ -147,8 +148,11 @@ describe("the language definition", () => {
 
   it.each(kinds)("finds every name that '%s' refers to", (kind) => {
     const { declaration, property } = parsed(kind);
-    // a currency code and an outcome's name are identifiers that name no declaration
-    const names = kind === "currency" || kind === "outcome" ? [] : nodesOf(property, new Set(["Identifier"]));
+    // a currency code, an outcome's name and a unit's name are identifiers that name no declaration
+    const names =
+      kind === "currency" || kind === "outcome" || kind === "for each"
+        ? []
+        : nodesOf(property, new Set(["Identifier"]));
     const sites = referenceSites(declaration).filter((s) => s.property === property);
     expect(sites.map((s) => s.identifier)).toEqual(names);
   });

@@ -82,7 +82,9 @@ type BandBound = Pick<Extract<BundleCredit["condition"], { kind: "threshold" }>,
 function creditClause(ctx: RenderContext, r: BundleRemedy, ref: SectionRef): Clause {
   const objective = ctx.objectiveNamed(r.objective);
   const window = objective?.window ?? null;
-  const period = window ? md`${inWindow(window)}` : raw("in a Measurement Period");
+  // a level held for each unit is credited unit by unit: the sentence says so where it names the period
+  const unit = objective?.forEach ? md`, for each ${objective.forEach},` : raw("");
+  const period = window ? md`${inWindow(window)}${unit}` : md`in a Measurement Period${unit}`;
   const thresholds = r.credits.filter(
     (c): c is BundleCredit & { condition: { kind: "threshold" } } => c.condition.kind === "threshold",
   );

@@ -15,6 +15,7 @@ import {
   windowNoun,
 } from "../format.ts";
 import { DASH, targetText, titleOf } from "../phrases.ts";
+import { forEachText, unitsClause } from "./units.ts";
 
 export function levelsSection(ctx: RenderContext): Clause[] {
   const levels = ctx.bundle.objectives.filter((o) => o.target || o.maxOutagePerIncident || o.maxTotalOutage);
@@ -30,7 +31,8 @@ export function levelsSection(ctx: RenderContext): Clause[] {
   ];
   const rows = levels.map((o) => {
     const targets: Markdown[] = [];
-    if (o.target) targets.push(md`${targetText(o.target.comparator, o.target.value)}${targetHours(ctx, o)}`);
+    if (o.target)
+      targets.push(md`${targetText(o.target.comparator, o.target.value)}${targetHours(ctx, o)}${forEachText(o)}`);
     if (o.maxOutagePerIncident) {
       targets.push(md`no incident of Downtime longer than ${formatDuration(o.maxOutagePerIncident.duration)}`);
     }
@@ -47,7 +49,7 @@ export function levelsSection(ctx: RenderContext): Clause[] {
         ? [o.service ? md`${titleOf(ctx.services.get(o.service) ?? { name: o.service, title: null })}` : DASH]
         : []),
       measure,
-      join(targets, "; "),
+      o.target ? join(targets, "; ") : md`${join(targets, "; ")}${forEachText(o)}`,
       md`${capitalise(windowNoun(o.window))}`,
       permittedDowntime(o),
     ];
@@ -57,6 +59,8 @@ export function levelsSection(ctx: RenderContext): Clause[] {
   ];
   const scopes = new Set(levels.flatMap((o) => (o.hours ? [o.hours.scope] : [])));
   if (scopes.size) clauses.push(targetHoursClause(scopes));
+  const units = unitsClause(levels, "Downtime and measurements");
+  if (units) clauses.push(units);
   const onCalendar = levels.filter((o) => o.budgets.some((b) => b.window !== undefined) && o.target);
   const budgeted = levels.filter((o) => o.budgets.length > 0 && o.target && !onCalendar.includes(o));
   if (onCalendar.length) clauses.push(scheduledBudgetClause(ctx, onCalendar));

@@ -72,8 +72,11 @@ export function allCharged(ctx: RenderContext, period: FeePeriod): boolean {
  */
 export function chargedFeeMeaning(ctx: RenderContext, period: FeePeriod, servicesRef: Markdown): Markdown {
   const when = `in the calendar ${period} for which a Service Credit, or a cap on Service Credits, is calculated`;
-  if (ctx.singleService() && allCharged(ctx, period))
-    return md`means the charges paid for the Service${servicesRef} ${when}`;
+  if (ctx.singleService() && allCharged(ctx, period)) {
+    const unit = ctx.bundle.services[0].feeUnit;
+    const concerned = unit ? md` for the ${unit} concerned` : raw("");
+    return md`means the charges paid for the Service${concerned}${servicesRef} ${when}`;
+  }
   if (allCharged(ctx, period)) return md`means, for a service, the charges paid for it${servicesRef} ${when}`;
   return ctx.bundle.services.some((s) => s.feeCharged?.period === period)
     ? md`; and where its fee is as charged per ${period}, the charges paid for it ${when}`
@@ -84,18 +87,22 @@ export function monthlyFeeMeaning(ctx: RenderContext, servicesRef: Markdown): Ma
   if (allCharged(ctx, "month")) return chargedFeeMeaning(ctx, "month", servicesRef);
   if (ctx.singleService()) {
     const s = ctx.bundle.services[0];
+    const each = s.feeUnit ? md` for each ${s.feeUnit} of the Service` : raw(" for the Service");
     if (s.fee?.period === "month")
-      return md`means the fee of ${formatMoney(s.fee.amount, s.fee.currency)} payable per month for the Service${servicesRef}`;
+      return md`means the fee of ${formatMoney(s.fee.amount, s.fee.currency)} payable per month${each}${servicesRef}`;
     if (s.fee && s.monthlyFee) {
       const fraction = s.fee.period === "quarter" ? "one third" : "one twelfth";
       const divisor = s.fee.period === "quarter" ? 3 : 12;
       const exact = isExactMonthly(s.monthlyFee.amount, s.fee.amount, divisor);
       const amount = exact ? md` (${formatMoney(s.monthlyFee.amount, s.monthlyFee.currency)})` : raw("");
-      return md`means ${fraction} of the fee payable per ${s.fee.period} for the Service${amount}${servicesRef}`;
+      return md`means ${fraction} of the fee payable per ${s.fee.period}${each}${amount}${servicesRef}`;
     }
   }
   const charged = chargedFeeMeaning(ctx, "month", servicesRef);
-  return md`means the fee payable for a service for one month${servicesRef}; where its fee is payable per quarter, one third of that fee, and where it is payable per year, one twelfth${charged}`;
+  const units = ctx.bundle.services.some((s) => s.feeUnit)
+    ? raw(" (where the fee is stated per unit, the fee of the unit concerned)")
+    : raw("");
+  return md`means the fee payable for a service for one month${units}${servicesRef}; where its fee is payable per quarter, one third of that fee, and where it is payable per year, one twelfth${charged}`;
 }
 
 /** Whether `monthly × divisor = fee` exactly (the compiler rounds a quotient that does not terminate). */

@@ -17,15 +17,25 @@ export function servicesSection(ctx: RenderContext): Clause[] {
     ];
     if (s.fee) {
       sentences.push(
-        md`${raw(capitalise(ctx.party(s.customer, "customer").text))} shall pay ${ctx.party(s.provider, "provider")} a fee of ${formatMoney(s.fee.amount, s.fee.currency)} per ${s.fee.period} for ${ctx.service(s.name)}.`,
+        md`${raw(capitalise(ctx.party(s.customer, "customer").text))} shall pay ${ctx.party(s.provider, "provider")} a fee of ${formatMoney(s.fee.amount, s.fee.currency)}${perUnit(s.feeUnit)} per ${s.fee.period} for ${ctx.service(s.name)}.`,
       );
     }
     if (s.feeCharged) {
       sentences.push(
-        md`${raw(capitalise(ctx.party(s.customer, "customer").text))} shall pay ${ctx.party(s.provider, "provider")} the charges for ${ctx.service(s.name)} in each calendar ${s.feeCharged.period}.`,
+        md`${raw(capitalise(ctx.party(s.customer, "customer").text))} shall pay ${ctx.party(s.provider, "provider")} the charges for ${ctx.service(s.name)}${forEachUnit(s.feeUnit)} in each calendar ${s.feeCharged.period}.`,
       );
     }
     if (s.contact) sentences.push(md`The contact for ${ctx.service(s.name)} is ${s.contact}.`);
     return clause(join(sentences, " "));
   });
+}
+
+/** ` per instance`: a fee stated for each unit of the service. */
+function perUnit(unit: string | undefined): Markdown {
+  return unit ? md` per ${unit}` : raw("");
+}
+
+/** ` for each instance`: charges for each unit of the service. */
+function forEachUnit(unit: string | undefined): Markdown {
+  return unit ? md` for each ${unit}` : raw("");
 }

@@ -5,6 +5,7 @@ import { type Clause, clause, table } from "../document.ts";
 import { md, raw } from "../escape.ts";
 import { capitalise, formatDuration, formatPercent, perWindow } from "../format.ts";
 import { DASH, titleOf } from "../phrases.ts";
+import { forEachText, unitsClause } from "./units.ts";
 
 export function supportSection(ctx: RenderContext): Clause[] {
   const support = ctx.bundle.objectives.filter((o) => o.support);
@@ -33,7 +34,7 @@ export function supportSection(ctx: RenderContext): Clause[] {
       time(s.response),
       time(s.resolution),
       s.share
-        ? md`${s.share.comparator} ${formatPercent(s.share.percent)} of tickets ${perWindow(s.share.window)}`
+        ? md`${s.share.comparator} ${formatPercent(s.share.percent)} of tickets ${perWindow(s.share.window)}${forEachText(o)}`
         : DASH,
     ];
   });
@@ -43,6 +44,7 @@ export function supportSection(ctx: RenderContext): Clause[] {
   const opened = support.some((o) => o.support!.resolution?.start === "acknowledgement")
     ? `Each time runs from when the ticket is opened, except a time marked "from acknowledgement", which runs from when ${ctx.theProvider().text} acknowledges the ticket; a ticket to which such a time applies and which ${ctx.theProvider().text} has not acknowledged is not on time.`
     : "Each time runs from when the ticket is opened.";
+  const units = unitsClause(support, "tickets");
   return [
     clause(
       md`${raw(capitalise(ctx.theProvider().text))} shall respond to and resolve support tickets within the following times:`,
@@ -53,5 +55,6 @@ export function supportSection(ctx: RenderContext): Clause[] {
         `${opened} A time marked "at any time" runs continuously; a time marked "during" a calendar runs only within the hours of that calendar, excluding its holidays. A ticket meets its service level only if both its response and its resolution are on time; a ticket that has not been responded to or resolved is not on time. The required performance is measured over the tickets of that severity opened in the Measurement Period${anySeverity}; a Measurement Period in which no such ticket is opened meets it.`,
       ),
     ),
+    ...(units ? [units] : []),
   ];
 }

@@ -12,6 +12,7 @@ import { indicatorRule } from "./indicators.ts";
 import { downtimeSliceRule } from "./downtime-slices.ts";
 import { masterTermsRule, partyLabelsRule } from "./framing.ts";
 import { chargedFeeRule } from "./charged-fee.ts";
+import { perUnitFeeRule, perUnitObjectiveRule } from "./per-unit.ts";
 import { breachBandRule, downtimeUnitRule, minimumCreditRule, serviceCapFeeRule } from "./credit-terms.ts";
 import { consecutiveLimitRule, durationLimitsRule, outageLimitUnitsRule } from "./limits.ts";
 import { agreementRule, duplicatePropertyRule, requiredPropertyRule, serviceRolesRule } from "./structure.ts";
@@ -78,6 +79,8 @@ export const RULES: readonly NamedRule[] = named({
   bonusRule,
   outageBudgetRule,
   supportTimesRule,
+  perUnitFeeRule,
+  perUnitObjectiveRule,
   objectiveKindsRule,
   terminationRule,
   allocationRule,
