@@ -49,12 +49,15 @@ export function createRuleContext(
     }
     return declarationsByKind;
   };
+  let model: ContractModel | undefined;
   const context: RuleContext = {
     program,
     binding,
-    // built on first use, inside a rule: a failure is that rule's internal error, not the check's
+    // built on first use, inside a rule: a failure is that rule's internal error, not the check's;
+    // kept here, since rules ask for it per declaration and a WeakMap lookup each time adds up
     get model() {
-      return contractModel(binding);
+      model ??= contractModel(binding);
+      return model;
     },
     report,
     // every rule asks for its kinds: the program is sorted by kind once, each caller gets its own copy

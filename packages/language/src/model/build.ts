@@ -3,6 +3,7 @@
  * (kept beside it in a WeakMap) and frozen. Budgets are computed on first use: most questions never
  * need them and a calendar's cost a pass over the term's windows.
  */
+import { rollingDays } from "../budget/budget.ts";
 import { calendarHoursOf } from "../budget/calendar-hours.ts";
 import type { Binding } from "../check/binder.ts";
 import type {
@@ -13,6 +14,7 @@ import type {
   MetricDeclaration,
   ObjectiveDeclaration,
   Property,
+  WindowNode,
 } from "../syntax/ast.ts";
 import { targetBudgets } from "./budgets.ts";
 import { literalDimension, metricDimension } from "./dimension.ts";
@@ -60,37 +62,81 @@ function first<D extends Declaration, K extends D["properties"][number]["kind"]>
 class ModelBuilder {
   private readonly byNode = new Map<Declaration, unknown>();
   private agreement: AgreementModel | undefined;
+  /**
+   * Budgets by what they depend on (the target's percentage, the window, the service's schedule and
+   * the target's own hours; the agreement is the same for all): a contract repeats a few targets
+   * over many objectives, and each set of budgets is exact decimal arithmetic, a calendar's a pass
+   * over the term's windows.
+   */
+  private readonly budgetMemo = new Map<string, readonly Budget[]>();
+  private readonly calendarIds = new Map<CalendarModel, number>();
+
+  budgetsFor(
+    percent: string,
+    window: WindowNode | undefined,
+    schedule: Schedule,
+    hours: TargetHours | undefined,
+  ): readonly Budget[] {
+    const id = (calendar: CalendarModel) => {
+      let n = this.calendarIds.get(calendar);
+      if (n === undefined) {
+        n = this.calendarIds.size;
+        this.calendarIds.set(calendar, n);
+      }
+      return n;
+    };
+    const key = [
+      percent,
+      window?.period ?? "",
+      window ? rollingDays(window) : "",
+      window?.startDay?.value ?? "",
+      schedule.kind === "calendar" ? id(schedule.calendar) : "24x7",
+      hours ? `${hours.scope} ${id(hours.calendar)}` : "",
+    ].join("|");
+    let budgets = this.budgetMemo.get(key);
+    if (budgets === undefined) {
+      budgets = Object.freeze(
+        targetBudgets(percent, window, schedule, this.agreement, hours).map((b) => Object.freeze(b)),
+      );
+      this.budgetMemo.set(key, budgets);
+    }
+    return budgets;
+  }
 
   constructor(private readonly program: Binding) {}
 
   build(): ContractModel {
     // every declaration has a model (so a rule can ask about a duplicate or an unnamed one); the
-    // lists hold the first declaration of each name, as the bundle does
-    const entries = this.program.declarations;
+    // lists hold the first declaration of each name, as the bundle does. The declarations are
+    // grouped by kind in one pass, each kind being visited twice below.
+    const byKind = new Map<DeclarationKind, Binding["declarations"]>();
+    for (const e of this.program.declarations) {
+      const list = byKind.get(e.declaration.kind);
+      if (list) list.push(e);
+      else byKind.set(e.declaration.kind, [e]);
+    }
+    const entriesOf = <K extends DeclarationKind>(kind: K) =>
+      (byKind.get(kind) ?? []) as { uri: string; declaration: Of<K> }[];
     const canonical = (kind: DeclarationKind) =>
-      entries.filter(
+      entriesOf(kind).filter(
         (e) =>
-          e.declaration.kind === kind &&
           e.declaration.name !== undefined &&
           this.program.symbols.get(e.declaration.name.text)?.declaration === e.declaration,
       );
     // Dependencies first: calendars before the agreement and services, services before metrics…
-    const agreementEntry = this.program.declarations.find((e) => e.declaration.kind === "agreement");
+    const agreementEntry = entriesOf("agreement")[0];
     const zone =
-      (agreementEntry &&
-        (first(agreementEntry.declaration as Of<"agreement">, "timezone")?.value?.value || undefined)) ??
-      "UTC";
-    for (const e of entries) if (e.declaration.kind === "calendar") this.calendar(e.uri, e.declaration, zone);
-    for (const e of entries) if (e.declaration.kind === "party") this.party(e.uri, e.declaration);
-    if (agreementEntry)
-      this.agreement = this.agreementOf(agreementEntry.uri, agreementEntry.declaration as Of<"agreement">, zone);
-    for (const e of entries) if (e.declaration.kind === "service") this.service(e.uri, e.declaration);
-    for (const e of entries) if (e.declaration.kind === "metric") this.metric(e.uri, e.declaration);
-    for (const e of entries) if (e.declaration.kind === "objective") this.objective(e.uri, e.declaration);
-    for (const e of entries) {
-      if (e.declaration.kind === "remedy" || e.declaration.kind === "incentive") this.remedy(e.uri, e.declaration);
-      if (e.declaration.kind === "reporting") this.reporting(e.uri, e.declaration);
-    }
+      (agreementEntry && (first(agreementEntry.declaration, "timezone")?.value?.value || undefined)) ?? "UTC";
+    for (const e of entriesOf("calendar")) this.calendar(e.uri, e.declaration, zone);
+    for (const e of entriesOf("party")) this.party(e.uri, e.declaration);
+    if (agreementEntry) this.agreement = this.agreementOf(agreementEntry.uri, agreementEntry.declaration, zone);
+    for (const e of entriesOf("service")) this.service(e.uri, e.declaration);
+    for (const e of entriesOf("metric")) this.metric(e.uri, e.declaration);
+    for (const e of entriesOf("objective")) this.objective(e.uri, e.declaration);
+    // remedies, incentives and reporting depend on objectives only, not on each other
+    for (const e of entriesOf("remedy")) this.remedy(e.uri, e.declaration);
+    for (const e of entriesOf("incentive")) this.remedy(e.uri, e.declaration);
+    for (const e of entriesOf("reporting")) this.reporting(e.uri, e.declaration);
     const list = <T>(kind: DeclarationKind) =>
       Object.freeze(canonical(kind).map((e) => this.byNode.get(e.declaration) as T));
     const named =
@@ -210,11 +256,11 @@ class ModelBuilder {
       target?.value?.kind === "Percentage" &&
       !target.value.recovered &&
       (target.comparator?.op === "at least" || target.comparator?.op === "above");
-    const agreement = this.agreement;
     const hoursCalendar = target?.scope ? this.resolve<CalendarModel>(target.hours, "calendar") : undefined;
     const hours: TargetHours | undefined =
       target?.scope && hoursCalendar ? Object.freeze({ scope: target.scope, calendar: hoursCalendar }) : undefined;
     let budgets: readonly Budget[] | undefined;
+    const builder = this;
     const model = {
       uri,
       declaration: d,
@@ -231,11 +277,10 @@ class ModelBuilder {
           const schedule: Schedule | undefined = service ? service.schedule : { kind: "24x7" };
           // target hours that name no calendar leave the scheduled time unknown (SLA2002 says why)
           const known = !target?.scope || hours !== undefined;
-          budgets = Object.freeze(
+          budgets =
             availability && schedule && known && target?.value?.kind === "Percentage"
-              ? targetBudgets(target.value.value, window, schedule, agreement, hours).map((b) => Object.freeze(b))
-              : [],
-          );
+              ? builder.budgetsFor(target.value.value, window, schedule, hours)
+              : NO_BUDGETS;
         }
         return budgets;
       },
@@ -271,6 +316,8 @@ class ModelBuilder {
     this.add(d, { uri, declaration: d, name: d.name?.text ?? "", objectives: Object.freeze(objectives) });
   }
 }
+
+const NO_BUDGETS: readonly Budget[] = Object.freeze([]);
 
 function goalOf(
   target: Extract<Property, { kind: "target" }> | undefined,

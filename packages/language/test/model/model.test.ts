@@ -85,6 +85,48 @@ describe("contract model", () => {
     expect(Number(scheduled[0].scheduled)).toBeLessThan(Number(scheduled[1].scheduled));
   });
 
+  it("shares budgets between objectives only when target, window, schedule and hours are all the same", () => {
+    // budgets are worked out once per distinct input (a 100,000-line contract repeats a few targets);
+    // each input below changes one thing and must give its own figures
+    const calendars = `
+calendar Office { monday to friday 09:00 to 17:00 }
+calendar Late { monday to friday 09:00 to 20:00 }
+calendar Morning { monday to friday 09:00 to 12:00 }
+service Late24 { provider P customer C hours 24x7 }
+service OnOffice { provider P customer C hours Office }
+service OnLate { provider P customer C hours Late }
+metric M24 { service Late24 type availability }
+metric MOffice { service OnOffice type availability }
+metric MLate { service OnLate type availability }
+objective A1 { metric M24 target at least 99.9% per calendar month }
+objective A2 { metric M24 target at least 99.9% per calendar month }
+objective B { metric M24 target at least 99.5% per calendar month }
+objective C1 { metric M24 target at least 99.9% per calendar quarter }
+objective D { metric M24 target at least 99.9% per rolling 30 days }
+objective E { metric M24 target at least 99.9% per rolling 7 days }
+objective F { metric MOffice target at least 99.9% per calendar month }
+objective G { metric MLate target at least 99.9% per calendar month }
+objective H { metric MOffice target at least 99.9% per calendar month during Morning }
+objective I { metric MOffice target at least 99.9% per calendar month outside Morning }
+objective J { metric MOffice target at least 99.9% per billing month from day 15 }
+objective K { metric MOffice target at least 99.9% per billing month from day 2 }
+`;
+    const text = `agreement A { effective 2026-01-01 term 12 months timezone "UTC" currency EUR }
+party P { role provider }
+party C { role customer }
+${calendars}`;
+    const { model: m } = model(text);
+    const budgets = (name: string) => m.objective(name)!.budgets;
+    expect(budgets("A2")).toEqual(budgets("A1"));
+    const names = ["A1", "B", "C1", "D", "E", "F", "G", "H", "I", "J", "K"];
+    for (const name of names) expect(budgets(name).length).toBeGreaterThan(0);
+    const distinct = names.map((name) => JSON.stringify(budgets(name)));
+    expect(new Set(distinct).size).toBe(distinct.length);
+    expect(budgets("D")).toEqual(downtimeBudgets("99.9", "rolling", 30));
+    expect(budgets("E")).toEqual(downtimeBudgets("99.9", "rolling", 7));
+    expect(budgets("F")).not.toEqual(budgets("G"));
+  });
+
   it("answers which fees remedies use", () => {
     const { model: m } = model();
     expect(m.remedies.map((r) => [r.name, r.objective?.name])).toEqual([["Credits", "Monthly"]]);

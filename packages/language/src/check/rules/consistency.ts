@@ -72,15 +72,23 @@ function hoursOf(context: RuleContext, objective: Objective): DeclarationOf<"cal
 function budgetsOf(context: RuleContext, objective: Objective): Budget[] {
   if (hoursOf(context, objective) === undefined) return [];
   const budgets = context.model.objectiveOf(objective.declaration)?.budgets ?? [];
-  return budgets.map((b) => ({
-    days: b.days,
-    seconds: toDecimal(b.seconds),
-    label:
-      b.window === undefined
-        ? undefined
-        : `${b.window} (${plain(toDecimal(b.scheduled ?? "0").div(3600))} scheduled hours)`,
-  }));
+  let converted = decimalBudgets.get(budgets);
+  if (converted === undefined) {
+    converted = budgets.map((b) => ({
+      days: b.days,
+      seconds: toDecimal(b.seconds),
+      label:
+        b.window === undefined
+          ? undefined
+          : `${b.window} (${plain(toDecimal(b.scheduled ?? "0").div(3600))} scheduled hours)`,
+    }));
+    decimalBudgets.set(budgets, converted);
+  }
+  return converted;
 }
+
+/** The model shares one budget list among the objectives with the same target and schedule; so does this rule. */
+const decimalBudgets = new WeakMap<readonly unknown[], Budget[]>();
 
 function windowLengths(window: WindowNode): number[] {
   return windowLengthsInDays(window.period, rollingDays(window));
