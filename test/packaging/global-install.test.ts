@@ -48,7 +48,7 @@ describe("npm install -g of the packed CLI", { timeout: 240_000 }, () => {
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
-  it("packs the launcher, the bundle, the licences and the README, and nothing else", () => {
+  it("packs the launcher, the bundle with its code cache, the licences and the README, and nothing else", () => {
     expect(packed.files.map((file) => file.path).sort()).toEqual([
       "LICENSE",
       "README.md",
@@ -56,6 +56,7 @@ describe("npm install -g of the packed CLI", { timeout: 240_000 }, () => {
       "dist/THIRD-PARTY-NOTICES.txt",
       "dist/sla.cjs",
       "dist/sla.cjs.LEGAL.txt",
+      "dist/sla.cjs.cache",
       "package.json",
     ]);
   });
@@ -72,6 +73,13 @@ describe("npm install -g of the packed CLI", { timeout: 240_000 }, () => {
 
   it("runs `sla --version` from PATH", () => {
     expect(sla(["--version"]).trim()).toBe(version);
+  });
+
+  it("starts from the code cache it ships, which the Node that built it takes", () => {
+    const launcher = join(prefix, "lib", "node_modules", "@sla", "cli", "bin", "sla.cjs");
+    const ask = `const l = require(${JSON.stringify(launcher)}); const b = l.readBundle();
+console.log(b.cachedData !== undefined && !l.compileBundle(b).cachedDataRejected);`;
+    expect(run(process.execPath, ["-e", ask], { cwd: work, env: userEnv }).trim()).toBe("true");
   });
 
   it("checks and builds a contract", () => {

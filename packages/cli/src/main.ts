@@ -4,21 +4,49 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import rootPackage from "../../../package.json";
-import { registerBuild } from "./commands/build.ts";
-import { registerCheck } from "./commands/check.ts";
-import { registerDiff } from "./commands/diff.ts";
-import { registerEvaluate } from "./commands/evaluate.ts";
-import { registerExplain } from "./commands/explain.ts";
-import { registerExport } from "./commands/export.ts";
-import { registerFmt } from "./commands/fmt.ts";
-import { registerImport } from "./commands/import.ts";
-import { registerInit } from "./commands/init.ts";
-import { registerLsp } from "./commands/lsp.ts";
-import { registerSchema } from "./commands/schema.ts";
 import { CliError } from "./errors.ts";
-import { loadBundle } from "./load-bundle.ts";
 
-export function createProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Every command, in the order `sla --help` lists them, each loaded only when it is needed: a
+ * command's module brings the parser, the compiler, the engine or the language server, and
+ * initialising all of them was most of a cold `sla check` (docs/performance.md). The esbuild
+ * bundle keeps each `import()` target uninitialised until it is called.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  check: async () => (await import("./commands/check.ts")).registerCheck,
+  fmt: async () => (await import("./commands/fmt.ts")).registerFmt,
+  build: async () => (await import("./commands/build.ts")).registerBuild,
+  diff: async () => (await import("./commands/diff.ts")).registerDiff,
+  evaluate: async () => {
+    const [{ registerEvaluate }, { loadBundle }] = await Promise.all([
+      import("./commands/evaluate.ts"),
+      import("./load-bundle.ts"),
+    ]);
+    return (program) =>
+      registerEvaluate(program, { loadBundle, makeError: (message, exitCode) => new CliError(message, exitCode) });
+  },
+  export: async () => (await import("./commands/export.ts")).registerExport,
+  import: async () => (await import("./commands/import.ts")).registerImport,
+  explain: async () => (await import("./commands/explain.ts")).registerExplain,
+  init: async () => (await import("./commands/init.ts")).registerInit,
+  schema: async () => (await import("./commands/schema.ts")).registerSchema,
+  lsp: async () => (await import("./commands/lsp.ts")).registerLsp,
+};
+
+/**
+ * The commands `argv` needs: when its first argument names a command, commander runs that command
+ * and no other, so only it is registered; anything else (`--help`, `help`, `--version`, a
+ * misspelt command, which commander answers with a suggestion) gets them all.
+ */
+export function commandsFor(argv: readonly string[]): string[] {
+  const first = argv[2];
+  return first !== undefined && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
+}
+
+export async function createProgram(commands: readonly string[] = Object.keys(COMMANDS)): Promise<Command> {
+  const registers = await Promise.all(commands.map((name) => COMMANDS[name]()));
   const program = new Command("sla")
     .description("Check, format, compile and evaluate service level agreements written in .sla")
     .version(rootPackage.version, "-v, --version")
@@ -35,17 +63,7 @@ Examples:
 
 Exit codes: 0 success, 1 problems in a contract, 2 usage or I/O error.`,
     );
-  registerCheck(program);
-  registerFmt(program);
-  registerBuild(program);
-  registerDiff(program);
-  registerEvaluate(program, { loadBundle, makeError: (message, exitCode) => new CliError(message, exitCode) });
-  registerExport(program);
-  registerImport(program);
-  registerExplain(program);
-  registerInit(program);
-  registerSchema(program);
-  registerLsp(program);
+  for (const register of registers) register(program);
   for (const command of program.commands) {
     command.exitOverride();
     offerColourChoice(command);
@@ -83,7 +101,7 @@ export async function main(argv: string[]): Promise<void> {
   endQuietlyOnClosedPipe(process.stdout);
   endQuietlyOnClosedPipe(process.stderr);
   try {
-    await createProgram().parseAsync(argv);
+    await (await createProgram(commandsFor(argv))).parseAsync(argv);
   } catch (error) {
     process.exitCode = exitCodeFor(error);
   }
