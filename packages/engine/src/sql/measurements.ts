@@ -17,7 +17,8 @@ function rankFraction(percentile: string | null): { num: string; den: string } {
  * The measurement windows and their scheduled time (computed in TypeScript from the bundle: zones
  * and calendars never reach SQL) as two small tables, then per window and unit: measurements inside
  * the scheduled time (n), in the window but outside it, their exact sum, and the nearest-rank value
- * with the first line (in file order) holding it.
+ * with the first line (in file order) holding it. The rank is found among the distinct values with
+ * their counts (a running sum), so only distinct values are sorted, not every measurement.
  */
 export function measurementSql(d: Dialect, windows: PlannedWindow[]): string[] {
   const rows: string[] = [];
@@ -58,12 +59,16 @@ LEFT JOIN sla_m_scheduled s ON s.id = w.id AND m.at_ms >= s.start_ms AND m.at_ms
   FROM sla_m_windows w JOIN sla_m_in_window i ON i.id = w.id
   GROUP BY w.id, i.unit, w.rank_num, w.rank_den
 ),
+values_counted AS (
+  SELECT i.id, i.unit, i.value, count(*) AS k FROM sla_m_in_window i JOIN counts c ON c.id = i.id AND c.unit = i.unit
+  WHERE i.inside AND c.rank_den > 0 GROUP BY i.id, i.unit, i.value
+),
 ranked AS (
-  SELECT id, unit, value, row_number() OVER (PARTITION BY id, unit ORDER BY value) AS rk FROM sla_m_in_window WHERE inside
+  SELECT id, unit, value, k, sum(k) OVER (PARTITION BY id, unit ORDER BY value ROWS UNBOUNDED PRECEDING) AS upto FROM values_counted
 ),
 chosen AS (
   SELECT c.id, c.unit, r.value FROM counts c JOIN ranked r ON r.id = c.id AND r.unit = c.unit
-  WHERE c.rank_den > 0 AND c.n > 0 AND r.rk = ${rank}
+  WHERE c.rank_den > 0 AND c.n > 0 AND r.upto - r.k < ${rank} AND r.upto >= ${rank}
 ),
 holder AS (
   SELECT ch.id, ch.unit, ch.value, i.at_ms, i.line,
