@@ -4,6 +4,7 @@
  */
 import {
   type SchemaOptions,
+  type Static,
   type TNull,
   type TObject,
   type TProperties,
@@ -11,6 +12,7 @@ import {
   type TUnion,
   type TUnsafe,
   Type,
+  TypeGuard,
 } from "@sinclair/typebox";
 
 /**
@@ -54,3 +56,40 @@ export function StringEnum<const T extends readonly string[]>(
 export function Nullable<T extends TSchema>(schema: T, options: SchemaOptions = {}): TUnion<[T, TNull]> {
   return Type.Union([schema, Type.Null()], options);
 }
+
+/**
+ * Marks a field as the value of one language property, by its kind as the language names it
+ * (`claim`, `notice`, `sole remedy`): the compiler copies every such field from the declaration
+ * with one converter per value kind, so the field is its own compiler mapping. A symbol, like
+ * `DEFINITION_NAME`: it never reaches the JSON Schema.
+ */
+export const FROM_PROPERTY: unique symbol = Symbol("sla.bundle.fromProperty");
+
+export type FromProperty<T extends TSchema = TSchema, P extends string = string> = T & { readonly [FROM_PROPERTY]: P };
+
+/**
+ * The field holds the property's one value (a property without a value: whether it is given).
+ * Wrap the outermost schema (`fromProperty("claim", Nullable(BundleDuration))`): absent, an
+ * optional field is left out and a nullable one is `null`.
+ */
+export function fromProperty<const P extends string, T extends TSchema>(property: P, schema: T): FromProperty<T, P> {
+  // a copy, so a shared named definition is never marked
+  return { ...schema, [FROM_PROPERTY]: property };
+}
+
+/** The fields of an object read from a language property, in the object's order. */
+export function propertyFields(
+  schema: TObject,
+): { field: string; property: string; schema: TSchema; optional: boolean }[] {
+  return Object.entries(schema.properties).flatMap(([field, inner]) => {
+    const property = (inner as Partial<FromProperty>)[FROM_PROPERTY];
+    return property === undefined ? [] : [{ field, property, schema: inner, optional: TypeGuard.IsOptional(inner) }];
+  });
+}
+
+type MappedKeys<P extends TProperties> = {
+  [K in keyof P]: P[K] extends { readonly [FROM_PROPERTY]: string } ? K : never;
+}[keyof P];
+
+/** What the compiler writes by hand of an object: every field not read from a property. */
+export type Unmapped<S extends TObject> = S extends TObject<infer P> ? Omit<Static<S>, MappedKeys<P>> : never;

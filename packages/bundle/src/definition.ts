@@ -10,7 +10,7 @@
  * Properties are listed in the order the compiler writes them (a test holds it to that).
  */
 import { type Static, Type } from "@sinclair/typebox";
-import { Closed, described, Nullable, named, StringEnum } from "./builders.ts";
+import { Closed, described, fromProperty, Nullable, named, StringEnum } from "./builders.ts";
 
 export const BUNDLE_FORMAT = "sla-rules/1";
 export const BUNDLE_SCHEMA_ID = "urn:sla-rules:1";
@@ -204,16 +204,16 @@ export const BundleAgreement = named(
     {
       name: Name,
       title: Title,
-      version: Nullable(Type.String()),
-      effective: Nullable(DateText),
-      term: Nullable(BundleDuration),
+      version: fromProperty("version", Nullable(Type.String())),
+      effective: fromProperty("effective", Nullable(DateText)),
+      term: fromProperty("term", Nullable(BundleDuration)),
       renewal: Nullable(
         Closed({ automatic: Type.Boolean(), period: Nullable(BundleDuration), notice: Nullable(BundleDuration) }),
       ),
       timezone: Type.String({ description: "IANA time zone for every window; `UTC` when the contract names none." }),
       currency: Nullable(Currency),
-      governingLaw: Nullable(Type.String()),
-      businessCalendar: Nullable(Name),
+      governingLaw: fromProperty("governing law", Nullable(Type.String())),
+      businessCalendar: fromProperty("business calendar", Nullable(Name)),
       definitions: Type.Optional(
         Type.Array(Closed({ term: Type.String(), meaning: Type.String() }), {
           description: 'Terms the contract defines itself (`define "Incident" as "…"`), in source order.',
@@ -246,8 +246,8 @@ export const BundleParty = named(
     name: Name,
     title: Title,
     role: Nullable(StringEnum(["provider", "customer"])),
-    address: Nullable(Type.String()),
-    contact: Nullable(Type.String()),
+    address: fromProperty("address", Nullable(Type.String())),
+    contact: fromProperty("contact", Nullable(Type.String())),
     label: Type.Optional(
       Type.String({
         description: 'What the contract calls the party (`called "Supplier"`), in place of Provider or Customer.',
@@ -315,8 +315,8 @@ export const BundleService = named(
   Closed({
     name: Name,
     title: Title,
-    provider: Nullable(Name),
-    customer: Nullable(Name),
+    provider: fromProperty("provider", Nullable(Name)),
+    customer: fromProperty("customer", Nullable(Name)),
     fee: Nullable(Closed({ amount: Decimal, currency: Currency, period: StringEnum(["month", "quarter", "year"]) })),
     // the base of every `monthly fee` percentage
     monthlyFee: Nullable(BundleMoney, {
@@ -340,8 +340,11 @@ export const BundleService = named(
     ),
     hours: BundleHours,
     exclusions: Type.Array(BundleExclusion),
-    contact: Type.Optional(
-      Type.String({ description: "Who to contact about the service (its service desk); absent when not given." }),
+    contact: fromProperty(
+      "contact",
+      Type.Optional(
+        Type.String({ description: "Who to contact about the service (its service desk); absent when not given." }),
+      ),
     ),
     feesAtRisk: Type.Optional(BundleFeesAtRisk),
     creditCap: Type.Optional(
@@ -434,15 +437,15 @@ export const BundleMetric = named(
   Closed({
     name: Name,
     title: Title,
-    service: Nullable(Name),
+    service: fromProperty("service", Nullable(Name)),
     type: MetricType,
     percentile: Nullable(Decimal, {
       description: "Latency only: the percentile compared with the target (nearest rank).",
     }),
     // `percent` for availability and error rate, `millisecond` otherwise
     unit: StringEnum(["percent", "millisecond"]),
-    measuredBy: Nullable(Type.String()),
-    downtimeDefinition: Nullable(Type.String()),
+    measuredBy: fromProperty("measured by", Nullable(Type.String())),
+    downtimeDefinition: fromProperty("downtime", Nullable(Type.String())),
     downtimeSlice: Type.Optional(
       Closed(
         {
@@ -656,7 +659,7 @@ export const BundleRemedy = named(
   Closed({
     name: Name,
     title: Title,
-    objective: Nullable(Name),
+    objective: fromProperty("for", Nullable(Name)),
     credits: Type.Array(BundleCredit, {
       description: "Not cumulative unless `cumulative`: the single largest credit whose condition holds applies.",
     }),
@@ -669,11 +672,20 @@ export const BundleRemedy = named(
       described(BundleMoney, "`minimum credit`: a window's credit (after the cap) of less than this is not paid."),
     ),
     cap: Cap,
-    claimWithin: Nullable(BundleDuration),
-    soleRemedy: Type.Boolean(),
+    claimWithin: fromProperty("claim", Nullable(BundleDuration)),
+    soleRemedy: fromProperty("sole remedy", Type.Boolean()),
     actions: Type.Array(Closed({ description: Type.String(), within: Nullable(BundleDuration), source: Source })),
     termination: Nullable(Closed({ breaches: Type.Integer({ minimum: 1 }), within: BundleDuration, source: Source })),
-    notice: Nullable(BundleDuration),
+    notice: fromProperty("notice", Nullable(BundleDuration)),
+    exerciseWithin: fromProperty(
+      "exercise",
+      Type.Optional(
+        described(
+          BundleDuration,
+          "`exercise within 30 days`: how long the customer has to exercise the termination right, from the end of the last breached window that gives it; absent when the right has no deadline.",
+        ),
+      ),
+    ),
     source: Source,
   }),
 );
@@ -718,7 +730,7 @@ export const BundleIncentive = named(
   Closed({
     name: Name,
     title: Title,
-    objective: Nullable(Name),
+    objective: fromProperty("for", Nullable(Name)),
     bonuses: Type.Array(
       Closed({
         percent: Decimal,
@@ -755,7 +767,7 @@ export const BundleReporting = named(
         source: Source,
       }),
     ),
-    review: Nullable(Frequency),
+    review: fromProperty("review", Nullable(Frequency)),
     source: Source,
   }),
 );

@@ -5,27 +5,17 @@
  * bundles needs.
  */
 export type {
-  BundleAgreement,
   BundleBudget,
-  BundleCalendar,
   BundleChangeOfControl,
-  BundleClause,
   BundleCredit,
   BundleDuration,
   BundleExclusion,
   BundleFeesAtRisk,
   BundleHours,
-  BundleIncentive,
   BundleIndicator,
   BundleMeasurementPlan,
-  BundleMetric,
   BundleMoney,
-  BundleObjective,
   BundleOutcome,
-  BundleParty,
-  BundleRemedy,
-  BundleReporting,
-  BundleService,
   BundleSupport,
   BundleTargetValue,
   BundleWindow,
@@ -40,6 +30,21 @@ export type {
   Weekday,
   WindowPeriod,
 } from "./definition.ts";
+// the declarations' schemas as values too: the compiler reads which fields come from which property
+export {
+  BundleAgreement,
+  BundleCalendar,
+  BundleClause,
+  BundleIncentive,
+  BundleMetric,
+  BundleObjective,
+  BundleParty,
+  BundleRemedy,
+  BundleReporting,
+  BundleService,
+} from "./definition.ts";
+export { FROM_PROPERTY, type FromProperty, fromProperty, propertyFields, type Unmapped } from "./builders.ts";
+export type { TObject as ObjectSchema } from "@sinclair/typebox";
 export { BUNDLE_FORMAT, BUNDLE_SCHEMA_ID, INDICATOR_WINDOW } from "./definition.ts";
 export { bundleSchema, bundleSchemaText, JSON_SCHEMA_DIALECT, type JsonSchema } from "./schema.ts";
 export { serializeBundle } from "./serialize.ts";

@@ -47,12 +47,13 @@ import { type AtRiskHelpers, objectiveFeesAtRisk, serviceFeesAtRisk } from "./co
 import { changeOfControlOf } from "./compile-change-of-control.ts";
 import { measurementPlanOf } from "./compile-measurement-plan.ts";
 import { outcomeOf } from "./compile-outcome.ts";
+import { type PlainHelpers, withPropertyFields } from "./from-properties.ts";
 import { type ContractModel, contractModel, decimalText, durationToSeconds, rollingDays } from "@sla/language";
 import { folderOf, pathToFolderUri, relativeToFolder } from "@sla/language";
 import {
   BUNDLE_FORMAT,
   BUNDLE_SCHEMA_ID,
-  type BundleAgreement,
+  BundleAgreement,
   type BundleBudget,
   type BundleCalendar,
   type BundleClause,
@@ -60,15 +61,15 @@ import {
   type BundleDuration,
   type BundleExclusion,
   type BundleHours,
-  type BundleIncentive,
+  BundleIncentive,
   type BundleIndicator,
-  type BundleMetric,
+  BundleMetric,
   type BundleMoney,
   type BundleObjective,
-  type BundleParty,
-  type BundleRemedy,
-  type BundleReporting,
-  type BundleService,
+  BundleParty,
+  BundleRemedy,
+  BundleReporting,
+  BundleService,
   type BundleSupport,
   type BundleTargetValue,
   type BundleWindow,
@@ -77,6 +78,8 @@ import {
   type MetricType,
   type RuleBundle,
   type Source,
+  type ObjectSchema,
+  type Unmapped,
   type Weekday,
 } from "@sla/bundle";
 
@@ -98,6 +101,8 @@ class Compiler {
   private readonly agreement: Declared<"agreement"> | undefined;
   /** Links and budgets resolved once, shared with the checker and the language server. */
   private readonly model: ContractModel;
+  /** What the generic step needs to convert the fields the bundle reads from plain properties. */
+  private readonly plain: PlainHelpers = { ref: (identifier, kind) => this.ref(identifier, kind), duration };
 
   constructor(
     private readonly program: CheckedProgram,
@@ -150,6 +155,11 @@ class Compiler {
     return this.lookup(identifier, kind) ? identifier!.text : null;
   }
 
+  /** A declaration's bundle object: the fields read from plain properties filled in, in the definition's order. */
+  private withFields<S extends ObjectSchema>(schema: S, d: Declaration, byHand: Unmapped<S>): S["static"] {
+    return withPropertyFields(schema, d, byHand, this.plain);
+  }
+
   private source(uri: string, position: Position): Source {
     return { file: relativeToFolder(this.folder, uri), line: position.line, column: position.column };
   }
@@ -178,36 +188,29 @@ class Compiler {
     declaration: AgreementDeclaration;
   }): BundleAgreement {
     const renewal = propertyOf(d, "renewal");
-    return {
+    return this.withFields(BundleAgreement, d, {
       name: d.name!.text,
       title: d.title?.value ?? null,
-      version: propertyOf(d, "version")?.value?.value ?? null,
-      effective: propertyOf(d, "effective")?.date?.text ?? null,
-      term: duration(propertyOf(d, "term")?.duration),
       renewal: renewal
         ? { automatic: renewal.automatic, period: duration(renewal.period), notice: duration(renewal.notice) }
         : null,
       timezone: this.timezone(),
       currency: propertyOf(d, "currency")?.code?.text ?? null,
-      governingLaw: propertyOf(d, "governing law")?.value?.value ?? null,
-      businessCalendar: this.ref(propertyOf(d, "business calendar")?.calendar, "calendar"),
       ...definitionsOf(d),
       ...scheduleOf(d),
       ...changeOfControlOf(d, (position) => this.source(uri, position), duration),
       source: this.source(uri, d.range.start),
-    };
+    });
   }
 
   private compileParty({ uri, declaration: d }: { uri: string; declaration: PartyDeclaration }): BundleParty {
-    return {
+    return this.withFields(BundleParty, d, {
       name: d.name!.text,
       title: d.title?.value ?? null,
       role: propertyOf(d, "role")?.role ?? null,
-      address: propertyOf(d, "address")?.value?.value ?? null,
-      contact: propertyOf(d, "contact")?.value?.value ?? null,
       ...labelOf(propertyOf(d, "called")?.value?.value, propertyOf(d, "known as")?.value?.value),
       source: this.source(uri, d.range.start),
-    };
+    });
   }
 
   private compileCalendar({ uri, declaration: d }: { uri: string; declaration: CalendarDeclaration }): BundleCalendar {
@@ -233,42 +236,35 @@ class Compiler {
   private compileService({ uri, declaration: d }: { uri: string; declaration: ServiceDeclaration }): BundleService {
     const fee = propertyOf(d, "fee");
     const money = fee?.amount && fee.period ? fee.amount : undefined;
-    const contact = propertyOf(d, "contact")?.value?.value;
-    return {
+    return this.withFields(BundleService, d, {
       name: d.name!.text,
       title: d.title?.value ?? null,
-      provider: this.ref(propertyOf(d, "provider")?.party, "party"),
-      customer: this.ref(propertyOf(d, "customer")?.party, "party"),
       fee: money && fee?.period ? { amount: money.amount, currency: money.currency, period: fee.period } : null,
       monthlyFee: money && fee?.period ? monthlyFee(money.amount, money.currency, fee.period) : null,
       ...(fee?.charged && fee.period ? { feeCharged: { period: fee.period } } : {}),
       ...(fee?.unit && fee.period ? { feeUnit: fee.unit.text } : {}),
       hours: this.hours(propertyOf(d, "hours")?.hours) ?? { kind: "24x7" },
       exclusions: this.exclusions(uri, propertiesOf(d, "exclude")),
-      ...(contact ? { contact } : {}),
       ...serviceFeesAtRisk(d, this.atRiskHelpers(uri)),
       ...this.creditCap(uri, propertyOf(d, "cap all credits")),
       source: this.source(uri, d.range.start),
-    };
+    });
   }
 
   private compileMetric({ uri, declaration: d }: { uri: string; declaration: MetricDeclaration }): BundleMetric {
     const type = propertyOf(d, "type");
     const metricType: MetricType = type?.type ?? "availability";
-    return {
+    return this.withFields(BundleMetric, d, {
       name: d.name!.text,
       title: d.title?.value ?? null,
-      service: this.ref(propertyOf(d, "service")?.service, "service"),
       type: metricType,
       percentile: metricType === "latency" ? (type?.percentile?.value ?? null) : null,
       unit: metricUnit(metricType),
-      measuredBy: propertyOf(d, "measured by")?.value?.value ?? null,
-      downtimeDefinition: propertyOf(d, "downtime")?.value?.value ?? null,
       ...downtimeSliceOf(propertyOf(d, "downtime slice")),
       ...indicatorOf(propertyOf(d, "indicator")),
       ...measurementPlanOf(d, (position) => this.source(uri, position), duration),
       source: this.source(uri, d.range.start),
-    };
+    });
   }
 
   private compileObjective({
@@ -413,16 +409,13 @@ class Compiler {
     const terminate = propertyOf(d, "terminate");
     const terminateWithin = duration(terminate?.within);
     const minimum = propertyOf(d, "minimum credit")?.amount;
-    return {
+    return this.withFields(BundleRemedy, d, {
       name: d.name!.text,
       title: d.title?.value ?? null,
-      objective: this.ref(propertyOf(d, "for")?.objective, "objective"),
       credits,
       ...(propertyOf(d, "credits cumulative")?.mode === "cumulative" ? { cumulative: true as const } : {}),
       ...(minimum ? { minimumCredit: { amount: minimum.amount, currency: minimum.currency } } : {}),
       cap: this.cap(uri, d),
-      claimWithin: duration(propertyOf(d, "claim")?.duration),
-      soleRemedy: propertyOf(d, "sole remedy") !== undefined,
       actions: propertiesOf(d, "action")
         .filter((p) => p.description)
         .map((p) => ({
@@ -438,9 +431,8 @@ class Compiler {
               source: this.source(uri, terminate.range.start),
             }
           : null,
-      notice: duration(propertyOf(d, "notice")?.duration),
       source: this.source(uri, d.range.start),
-    };
+    });
   }
 
   private compileIncentive({
@@ -464,10 +456,9 @@ class Compiler {
         source: this.source(uri, p.range.start),
       });
     }
-    return {
+    return this.withFields(BundleIncentive, d, {
       name: d.name!.text,
       title: d.title?.value ?? null,
-      objective: this.ref(propertyOf(d, "for")?.objective, "objective"),
       bonuses,
       cap: this.cap(uri, d),
       ...outcomeOf(d, {
@@ -477,7 +468,7 @@ class Compiler {
         ref: (identifier) => this.ref(identifier, "service"),
       }),
       source: this.source(uri, d.range.start),
-    };
+    });
   }
 
   private compileReporting({
@@ -487,7 +478,7 @@ class Compiler {
     uri: string;
     declaration: ReportingDeclaration;
   }): BundleReporting {
-    return {
+    return this.withFields(BundleReporting, d, {
       name: d.name!.text,
       title: d.title?.value ?? null,
       reports: propertiesOf(d, "report").map((p) => ({
@@ -496,9 +487,8 @@ class Compiler {
         within: duration(p.within),
         source: this.source(uri, p.range.start),
       })),
-      review: propertyOf(d, "review")?.frequency ?? null,
       source: this.source(uri, d.range.start),
-    };
+    });
   }
 
   private compileClause({ uri, declaration: d }: { uri: string; declaration: ClauseDeclaration }): BundleClause {
@@ -654,7 +644,8 @@ function indicatorOf(p: IndicatorProperty | undefined): { indicator?: BundleIndi
   return {};
 }
 
-function duration(literal: DurationLiteral | undefined): BundleDuration | null {
+/** A duration literal as the bundle writes it (also what `from-properties.ts` converts durations with). */
+export function duration(literal: DurationLiteral | undefined): BundleDuration | null {
   if (!literal) return null;
   const seconds = durationToSeconds(literal.amount, literal.unit);
   const result: BundleDuration = {

@@ -5,6 +5,8 @@ export {
   DECLARATIONS,
   type KeywordDoc,
   NAME_SLOT_RULES,
+  PLAIN_VALUES,
+  type PlainValue,
   PROPERTIES,
   PROPERTY_DOCS,
   REFERENCE_FIELDS,
@@ -15,6 +17,7 @@ export {
   type SnippetName,
   vscodeSnippetFile,
 } from "./definition/index.ts";
+export type { ValueTypes as ValueNodes } from "./definition/types.ts";
 export { KEYWORDS, DECLARATION_KEYWORDS, keywordTokens, slaLexer, type Keyword } from "./syntax/lexer.ts";
 export {
   GENERATED_FIELDS,

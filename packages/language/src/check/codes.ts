@@ -99,6 +99,12 @@ export const StructureDiagnostics = define({
     title: "Missing required property",
     message: "The {kind} '{name}' {problem}",
   },
+  withoutQualified: {
+    code: "SLA3010",
+    severity: "error",
+    title: "Property without the property it qualifies",
+    message: "'{property}' is about '{needed}', which this {kind} does not have: add it, or remove '{property}'.",
+  },
 });
 
 export const ValueDiagnostics = define({

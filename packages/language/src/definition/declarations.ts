@@ -3,7 +3,7 @@
  * grammar tries them) and its hover documentation.
  */
 import type { KeywordDoc } from "./docs.ts";
-import type { PropertyRule } from "./properties.ts";
+import { PROPERTIES, type PropertyDefinition, type PropertyRule } from "./properties.ts";
 
 export interface DeclarationDefinition {
   readonly kind: string;
@@ -17,7 +17,11 @@ export const IMPORT_DOC: KeywordDoc = {
     "Makes the declarations of another file visible here. The path is relative to this file. Names must stay unique across all imported files.",
 };
 
-export const DECLARATIONS = [
+/**
+ * The body of each kind as listed here; `DECLARATIONS` adds the properties whose rows name the
+ * kind in `heldBy`. These lists are the order the grammar tries a body's properties in.
+ */
+const LISTED = [
   {
     kind: "agreement",
     properties: [
@@ -173,3 +177,29 @@ export const DECLARATIONS = [
     },
   },
 ] as const satisfies readonly DeclarationDefinition[];
+
+type Row = (typeof PROPERTIES)[number];
+
+/** The rules whose rows name a declaration kind in `heldBy`. */
+type HeldBy<Kind> = Row extends infer R
+  ? R extends { rule: infer Rule; heldBy: readonly (infer Holder)[] }
+    ? Kind extends Holder
+      ? Rule
+      : never
+    : never
+  : never;
+
+type WithHeld<D> = D extends { kind: infer Kind; properties: readonly (infer Rule)[] }
+  ? Omit<D, "properties"> & { readonly properties: readonly (Rule | HeldBy<Kind>)[] }
+  : never;
+
+/** Every declaration kind with its whole body: the listed properties, then those whose rows name it. */
+export const DECLARATIONS = LISTED.map((d) => ({
+  ...d,
+  properties: [
+    ...d.properties,
+    ...(PROPERTIES as readonly PropertyDefinition[])
+      .filter((p) => p.heldBy?.includes(d.kind))
+      .map((p) => p.rule as PropertyRule),
+  ],
+})) as readonly WithHeld<(typeof LISTED)[number]>[];

@@ -43,6 +43,24 @@ export const REPEAT_BY_KIND: Readonly<Record<string, PropertyDefinition["repeat"
   PROPERTIES.flatMap((p) => Object.keys(p.kinds).map((kind) => [kind, p.repeat])),
 );
 
+/** The property (AST kind) each AST property kind qualifies, which its declaration must hold too. */
+export const NEEDS_BY_KIND: Readonly<Record<string, string>> = Object.fromEntries(
+  (PROPERTIES as readonly PropertyDefinition[]).flatMap((p) =>
+    p.needs === undefined ? [] : Object.keys(p.kinds).map((kind) => [kind, p.needs!]),
+  ),
+);
+
+/** The keywords that start a property of an AST kind (`exercise within`, `terminate when breached`). */
+export function propertyWords(kind: string): string {
+  const row = (PROPERTIES as readonly PropertyDefinition[]).find((p) => kind in p.kinds);
+  const words: string[] = [];
+  for (const e of row?.syntax ?? []) {
+    if (e.kind !== "keyword") break;
+    words.push(e.word);
+  }
+  return words.length ? words.join(" ") : kind;
+}
+
 /** The declaration kinds whose bodies may hold a property rule; `exclude maintenance { … }` holds two. */
 export function declarationsHolding(rule: PropertyRule): DeclarationKind[] {
   return (DECLARATIONS as readonly DeclarationDefinition[])
@@ -111,6 +129,49 @@ export const LITERAL_FIELDS: Readonly<Record<string, readonly { field: string; l
       return Object.keys(p.kinds).map((kind) => [kind, fields]);
     }),
   );
+
+/** Every element of a sequence that fills an AST field, depth first (a `block` counts: it fills `properties`). */
+function fieldElements(elements: readonly Element[], out: Element[] = []): Element[] {
+  for (const e of elements) {
+    if (e.kind === "optional") fieldElements(e.elements, out);
+    else if (e.kind === "choice") for (const alternative of e.alternatives) fieldElements(alternative, out);
+    else if (e.kind === "value" || e.kind === "list") {
+      if (e.field !== undefined) out.push(e);
+    } else if (e.kind === "enum" || e.kind === "flag" || e.kind === "block") out.push(e);
+  }
+  return out;
+}
+
+/**
+ * A plain property's one value: the AST field its single value slot fills, the slot's kind and the
+ * declaration kind a name refers to; `null` field and kind for a property with no value at all
+ * (`sole remedy`: given or not). What the compiler copies into a bundle field marked
+ * `fromProperty`.
+ */
+export interface PlainValue {
+  readonly field: string | null;
+  readonly value: ValueKind | null;
+  readonly names?: DeclarationKind;
+}
+
+/**
+ * The plain properties by AST kind: built from their shape (no hand-written builder), filling one
+ * value field or none. Lists, enumerations, flags, blocks and properties with several values are
+ * not plain; the compiler writes their bundle fields by hand.
+ */
+export const PLAIN_VALUES: Readonly<Record<string, PlainValue>> = Object.fromEntries(
+  PROPERTIES.flatMap((p) => {
+    if ((p as PropertyDefinition).customBuilder) return [];
+    const fields = fieldElements(p.syntax as readonly Element[]);
+    const slot = fields[0];
+    if (fields.length > 1 || (slot !== undefined && slot.kind !== "value")) return [];
+    const plain: PlainValue =
+      slot?.kind === "value"
+        ? { field: slot.field!, value: slot.value, ...(slot.names ? { names: slot.names } : {}) }
+        : { field: null, value: null };
+    return Object.keys(p.kinds).map((kind) => [kind, plain]);
+  }),
+);
 
 function allKeywords(): string[] {
   const words = new Set<string>(["import", ...DECLARATIONS.map((d) => d.kind)]);

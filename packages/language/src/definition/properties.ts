@@ -1,10 +1,23 @@
 /**
  * Every property of the language, as data: its CST rule, the AST kind(s) it builds with their
  * hover documentation, its syntax, and whether a declaration may hold it more than once. The
- * declarations that may hold it are listed in `declarations.ts`.
+ * declarations that may hold it are named by its `heldBy`, or (for the properties that came
+ * before `heldBy`) listed in `declarations.ts`.
  */
 import type { KeywordDoc } from "./docs.ts";
-import { block, choice, comma, type Element, flag, kw, list, oneOf, optional, value } from "./shape.ts";
+import {
+  block,
+  choice,
+  comma,
+  type DeclarationKind,
+  type Element,
+  flag,
+  kw,
+  list,
+  oneOf,
+  optional,
+  value,
+} from "./shape.ts";
 
 export interface PropertyDefinition {
   /** The CST rule, `<camelKind>Property`: completion, hover and incremental parsing key on it. */
@@ -26,6 +39,17 @@ export interface PropertyDefinition {
   readonly complete?: string;
   /** The AST builder is hand-written (an irregular form); the grammar is still derived from `syntax`. */
   readonly customBuilder?: true;
+  /**
+   * The declaration kinds whose bodies hold it, after the properties `declarations.ts` lists (in
+   * the order of this table). A property is held either here or in those lists, never both.
+   */
+  readonly heldBy?: readonly DeclarationKind[];
+  /**
+   * The AST kind of the property this one qualifies, which the same declaration must then hold
+   * (`exercise within` is about `terminate`): without it the checker reports SLA3010 rather than
+   * the tools ignoring the line.
+   */
+  readonly needs?: string;
 }
 
 const FEE_PERIODS = { month: ["month"], quarter: ["quarter"], year: ["year"] } as const;
@@ -851,6 +875,21 @@ export const PROPERTIES = [
       value("duration", "within"),
     ],
     repeat: "once",
+  },
+  {
+    rule: "exerciseProperty",
+    kinds: {
+      exercise: {
+        syntax: "exercise within 30 days",
+        meaning:
+          "How long the customer has to exercise a right to terminate, from the end of the last breached window that gives it; the right lapses if it is not exercised by then.",
+      },
+    },
+    syntax: [...kw("exercise", "within"), value("duration", "duration")],
+    keywords: ["exercise", "within"],
+    repeat: "once",
+    heldBy: ["remedy"],
+    needs: "terminate",
   },
   {
     rule: "bonusProperty",

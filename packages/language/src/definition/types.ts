@@ -25,7 +25,8 @@ import type {
 import type { PROPERTIES } from "./properties.ts";
 import type { ValueKind } from "./shape.ts";
 
-interface ValueTypes {
+/** The AST node of each value kind (the compiler converts plain values by it). */
+export interface ValueTypes {
   string: StringLiteral;
   text: StringLiteral;
   date: DateLiteral;

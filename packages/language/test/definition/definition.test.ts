@@ -88,6 +88,7 @@ const EXAMPLES: Record<Kind, [declaration: string, text: string, keyword: string
   "sole remedy": ["remedy", "sole remedy", "sole remedy"],
   action: ["remedy", 'action "Root cause analysis" within 5 business days', "action"],
   terminate: ["remedy", "terminate when breached 3 times within 6 months", "terminate"],
+  exercise: ["remedy", "exercise within 30 days", "exercise within"],
   bonus: ["incentive", "bonus 5% of annual fee when above 99.99% for 3 consecutive months", "bonus"],
   report: ["reporting", "report Uptime, Support monthly within 5 business days", "report"],
   review: ["reporting", "review quarterly", "review"],

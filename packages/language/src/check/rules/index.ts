@@ -15,7 +15,13 @@ import { chargedFeeRule } from "./charged-fee.ts";
 import { perUnitFeeRule, perUnitObjectiveRule } from "./per-unit.ts";
 import { breachBandRule, downtimeUnitRule, minimumCreditRule, serviceCapFeeRule } from "./credit-terms.ts";
 import { consecutiveLimitRule, durationLimitsRule, outageLimitUnitsRule } from "./limits.ts";
-import { agreementRule, duplicatePropertyRule, requiredPropertyRule, serviceRolesRule } from "./structure.ts";
+import {
+  agreementRule,
+  duplicatePropertyRule,
+  qualifiedPropertyRule,
+  requiredPropertyRule,
+  serviceRolesRule,
+} from "./structure.ts";
 import { undefinedTermRule, unusedDefinitionRule } from "./terms.ts";
 import { bandsRule, capsRule, feeExistsRule, tiersRule } from "./tiers.ts";
 import {
@@ -51,6 +57,7 @@ export const RULES: readonly NamedRule[] = named({
   undefinedTermRule,
   duplicatePropertyRule,
   requiredPropertyRule,
+  qualifiedPropertyRule,
   percentagesRule,
   datesAndTimesRule,
   durationsRule,

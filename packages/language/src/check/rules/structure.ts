@@ -2,7 +2,7 @@
  * Structure (brief §3.2): one agreement; a provider and a customer party; services' parties in
  * those roles; no property given twice where one makes sense; no required property missing.
  */
-import { REPEAT_BY_KIND } from "../../definition/index.ts";
+import { NEEDS_BY_KIND, propertyWords, REPEAT_BY_KIND } from "../../definition/index.ts";
 import { createDiagnostic } from "../../diagnostics/catalogue.ts";
 import type { DiagnosticFix } from "../../diagnostics/diagnostic.ts";
 import type { Declaration, MetricType, PartyRole, Property, WindowNode } from "../../syntax/ast.ts";
@@ -187,6 +187,28 @@ function checkDuplicates(context: RuleContext, uri: string, owner: string, prope
   }
 }
 
+/** SLA3010: a property that qualifies another (its row's `needs`) in a declaration without that one. */
+export const qualifiedPropertyRule: Rule = (context) => {
+  for (const { uri, declaration } of context.binding.declarations) {
+    for (const p of declaration.properties) {
+      const needed = NEEDS_BY_KIND[p.kind];
+      if (needed === undefined || broken(context, p) || declaration.properties.some((q) => q.kind === needed)) continue;
+      // near a syntax error the parser may have dropped the property it needs
+      if (damaged(context, declaration)) continue;
+      const property = propertyWords(p.kind);
+      context.report(
+        createDiagnostic(
+          StructureDiagnostics.withoutQualified,
+          { property, needed: propertyWords(needed), kind: declaration.kind },
+          uri,
+          p.keyword,
+          { fixes: [{ title: `Remove '${property}'`, edits: [removePropertyEdit(context, uri, p)] }] },
+        ),
+      );
+    }
+  }
+};
+
 export const duplicatePropertyRule: Rule = (context) => {
   for (const { uri, declaration } of context.binding.declarations) {
     checkDuplicates(context, uri, declaration.kind, declaration.properties);
@@ -339,4 +361,10 @@ export const requiredPropertyRule: Rule = (context) => {
   }
 };
 
-export const STRUCTURE_RULES: Rule[] = [agreementRule, serviceRolesRule, duplicatePropertyRule, requiredPropertyRule];
+export const STRUCTURE_RULES: Rule[] = [
+  agreementRule,
+  serviceRolesRule,
+  duplicatePropertyRule,
+  requiredPropertyRule,
+  qualifiedPropertyRule,
+];
