@@ -68,7 +68,7 @@ export function bind(program: LoadedProgram): Binding {
   for (const { uri, declaration } of declarations) {
     for (const site of referenceSites(declaration)) {
       const target = symbols.get(site.identifier.text);
-      references.push({ ...site, uri, target });
+      references.push({ identifier: site.identifier, expected: site.expected, property: site.property, uri, target });
       if (!target) {
         if (!program.incomplete) diagnostics.push(unresolved(site, uri, suggestions));
       } else if (target.kind !== site.expected) {

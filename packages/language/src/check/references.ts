@@ -26,8 +26,12 @@ export function referenceSites(declaration: Declaration): ReferenceSite[] {
     if (!fields) continue;
     for (const { field, names, list } of fields) {
       const value = (property as unknown as Record<string, unknown>)[field];
-      const values = list ? ((value as unknown[] | undefined) ?? []) : [value];
-      for (const item of values) {
+      if (!list) {
+        const identifier = asIdentifier(value);
+        if (identifier) sites.push({ identifier, expected: names, property });
+        continue;
+      }
+      for (const item of (value as unknown[] | undefined) ?? []) {
         const identifier = asIdentifier(item);
         if (identifier) sites.push({ identifier, expected: names, property });
       }

@@ -11,6 +11,7 @@ import { type DurationLiteral, type Property, WEEKDAYS, type Weekday } from "../
 import { ValueDiagnostics } from "../codes.ts";
 import type { DeclarationOf, Rule } from "../context.ts";
 import {
+  type DurationLimitProblem,
   type DurationScope,
   describeWeek,
   durationLimitProblem,
@@ -32,9 +33,11 @@ const OUTAGE_LIMITS: Partial<Record<Property["kind"], string>> = {
 };
 
 /** The outage limits and maintenance allowances of a property: amounts of downtime. */
-function outageLimitsOf(property: Property): { duration: DurationLiteral; what: string }[] {
-  const limits: { duration: DurationLiteral; what: string }[] = [];
+function outageLimitsOf(property: Property): readonly { duration: DurationLiteral; what: string }[] {
+  // asked of every property by two rules: most have none, and get one shared empty list
   const outageLimit = OUTAGE_LIMITS[property.kind];
+  if (!outageLimit && property.kind !== "exclude") return NO_LIMITS;
+  const limits: { duration: DurationLiteral; what: string }[] = [];
   if (outageLimit && "duration" in property && property.duration && !property.duration.recovered) {
     limits.push({ duration: property.duration, what: outageLimit });
   }
@@ -45,6 +48,9 @@ function outageLimitsOf(property: Property): { duration: DurationLiteral; what: 
       }
   return limits;
 }
+
+const NO_LIMITS: readonly { duration: DurationLiteral; what: string }[] = Object.freeze([]);
+const NO_DURATIONS: ReadonlySet<DurationLiteral> = new Set();
 
 /** Outage limits and maintenance allowances in units of a fixed length. */
 export const outageLimitUnitsRule: Rule = (context) => {
@@ -87,6 +93,7 @@ export const consecutiveLimitRule: Rule = (context) => {
  */
 export const durationLimitsRule: Rule = (context) => {
   const weeks = new Map<string, WeeklyWorkingTime>();
+  const problems = new Map<WeeklyWorkingTime, Map<string, DurationLimitProblem | undefined>>();
   const agreement = context.agreement();
   const businessCalendar = agreement?.declaration.properties.find((p) => p.kind === "business calendar");
   const agreementCalendar =
@@ -94,11 +101,15 @@ export const durationLimitsRule: Rule = (context) => {
 
   // Outage limits in units without a fixed length get SLA4017, rolling windows not in days or
   // weeks SLA4013: one diagnostic for one fault.
-  let outageLimits: { property?: Property; durations: Set<DurationLiteral> } = { durations: new Set() };
+  let outageLimits: { property?: Property; durations: ReadonlySet<DurationLiteral> } = { durations: NO_DURATIONS };
   const notInDays = new Set<DurationLiteral>();
   forEachCheckedLiteral(context, (literal, uri, property) => {
     if (outageLimits.property !== property) {
-      outageLimits = { property, durations: new Set(outageLimitsOf(property).map((l) => l.duration)) };
+      const limits = outageLimitsOf(property);
+      outageLimits = {
+        property,
+        durations: limits.length === 0 ? NO_DURATIONS : new Set(limits.map((l) => l.duration)),
+      };
     }
     if (literal.kind === "Window" && literal.length && !["day", "week"].includes(literal.length.unit))
       notInDays.add(literal.length);
@@ -131,7 +142,7 @@ export const durationLimitsRule: Rule = (context) => {
     const onCalendar = BUSINESS_UNITS.has(duration.unit) || (countsWorkingTime && FIXED_UNITS.has(duration.unit));
     if (unknownCalendar && onCalendar) return;
     const week = calendar ? weekOf(calendar.declaration) : MONDAY_TO_FRIDAY;
-    const problem = durationLimitProblem(duration, scope, week, countsWorkingTime);
+    const problem = limitProblem(duration, scope, week, countsWorkingTime);
     if (!problem) return;
     const text = textOf(context, uri, duration.range);
     if (problem.kind === "too long") {
@@ -159,6 +170,25 @@ export const durationLimitsRule: Rule = (context) => {
         duration.range,
       ),
     );
+  }
+
+  /** `durationLimitProblem`, once per distinct question: a contract repeats a few durations many times. */
+  function limitProblem(
+    duration: DurationLiteral,
+    scope: DurationScope,
+    week: WeeklyWorkingTime,
+    countsWorkingTime: boolean,
+  ): DurationLimitProblem | undefined {
+    let answers = problems.get(week);
+    if (!answers) {
+      answers = new Map();
+      problems.set(week, answers);
+    }
+    const key = `${duration.amount} ${duration.unit} ${scope} ${countsWorkingTime}`;
+    if (answers.has(key)) return answers.get(key);
+    const problem = durationLimitProblem(duration, scope, week, countsWorkingTime);
+    answers.set(key, problem);
+    return problem;
   }
 
   function weekOf(calendar: DeclarationOf<"calendar">): WeeklyWorkingTime {
