@@ -37,11 +37,13 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 
 /**
  * The commands `argv` needs: when its first argument names a command, commander runs that command
- * and no other, so only it is registered; anything else (`--help`, `help`, `--version`, a
- * misspelt command, which commander answers with a suggestion) gets them all.
+ * and no other, so only it is registered; `--version` first is answered before any command is
+ * looked at, so none is; anything else (`--help`, `help`, a misspelt command, which commander
+ * answers with a suggestion) gets them all.
  */
 export function commandsFor(argv: readonly string[]): string[] {
   const first = argv[2];
+  if (first === "-v" || first === "--version") return [];
   return first !== undefined && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
 }
 

@@ -24,7 +24,7 @@ function slaIn(root: string, args: string[]): Run {
 }
 
 /** A copy of the built CLI; `cache` is what its dist/sla.cjs.cache holds, or undefined for none. */
-function installed(cache: Buffer | undefined, bundle = readFileSync(join(DIST, "sla.cjs"))): string {
+function installed(bundle: Buffer, cache: Buffer | undefined): string {
   const root = scratch();
   mkdirSync(join(root, "bin"));
   mkdirSync(join(root, "dist"));
@@ -54,11 +54,14 @@ const RUNS = [
 ];
 
 describe("start-up", () => {
+  // one copy of the build, so that a rebuild during the run cannot mix two
+  const bundle = readFileSync(join(DIST, "sla.cjs"));
   const cache = readFileSync(join(DIST, "sla.cjs.cache"));
-  const expected = RUNS.map((args) => sla(args));
+  const built = installed(bundle, cache);
+  const expected = RUNS.map((args) => slaIn(built, args));
 
   it("the build's code cache is taken by the Node that built it", () => {
-    expect(cacheState(installed(cache))).toEqual({ found: true, rejected: false });
+    expect(cacheState(built)).toEqual({ found: true, rejected: false });
   });
 
   it.each([
@@ -70,18 +73,17 @@ describe("start-up", () => {
     ],
     ["a truncated cache", cache.subarray(0, 40), { found: true, rejected: true }],
   ])("with %s, every command behaves as with the cache, and nothing is said about it", (_, bad, state) => {
-    const root = installed(bad);
+    const root = installed(bundle, bad);
     expect(cacheState(root)).toEqual(state);
     for (const [i, args] of RUNS.entries()) expect(slaIn(root, args), args.join(" ")).toEqual(expected[i]);
   });
 
   it("ignores a cache made from another bundle of the same length (V8 would run the old code)", () => {
     // "0.1.0" → "9.9.9" keeps the length, which is all V8 compares; the cache is the old bundle's
-    const bundle = readFileSync(join(DIST, "sla.cjs"), "utf8");
     const version = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).version as string;
     const other = version.replace(/\d/g, "9");
     expect(other).not.toBe(version);
-    const root = installed(cache, Buffer.from(bundle.replaceAll(`"${version}"`, `"${other}"`)));
+    const root = installed(Buffer.from(bundle.toString("utf8").replaceAll(`"${version}"`, `"${other}"`)), cache);
     expect(cacheState(root).found).toBe(false);
     expect(slaIn(root, ["--version"]).stdout.trim()).toBe(other);
   });
@@ -112,6 +114,18 @@ describe("start-up", () => {
       expect(full.code, name).toBe(0);
       expect(sla([name, "--help"]), name).toEqual(full);
     }
+  });
+
+  it("--version first prints the version whatever follows, as commander does with every command loaded", () => {
+    const version = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).version as string;
+    for (const args of [
+      ["--version"],
+      ["-v"],
+      ["-v", "--help"],
+      ["--version", "check", "missing.sla"],
+      ["-v", "bogus"],
+    ])
+      expect(sla(args), args.join(" ")).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
   });
 
   it("a misspelt command still gets commander's suggestion from the full list", () => {
