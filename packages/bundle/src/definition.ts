@@ -559,15 +559,15 @@ export const BundleObjective = named(
     exclusions: Type.Array(BundleExclusion, {
       description: "The service's exclusions followed by the objective's own.",
     }),
-    critical: Type.Optional(
-      Closed(
-        { allocation: Nullable(Decimal), source: Source },
     forEach: Type.Optional(
       Type.String({
         description:
           "`for each region`: the objective holds for each unit of this name (as the contract writes it) that the observed data names in its records' `unit` field, each evaluated from its own records; absent for the service as a whole.",
       }),
     ),
+    critical: Type.Optional(
+      Closed(
+        { allocation: Nullable(Decimal), source: Source },
         {
           description:
             "A Critical Service Level: failing its minimum (its target without one) in a window costs its allocation, in percent, of the service's At-Risk Amount.",

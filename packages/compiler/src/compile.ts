@@ -324,11 +324,11 @@ class Compiler {
             }
           : null,
       support: this.support(uri, d),
-      ...(propertyOf(d, "for each")?.unit ? { forEach: propertyOf(d, "for each")!.unit!.text } : {}),
       exclusions: [
         ...(service ? this.exclusions(service.uri, propertiesOf(service.declaration, "exclude")) : []),
         ...this.exclusions(uri, propertiesOf(d, "exclude")),
       ],
+      ...(propertyOf(d, "for each")?.unit ? { forEach: propertyOf(d, "for each")!.unit!.text } : {}),
       ...objectiveFeesAtRisk(d, this.atRiskHelpers(uri)),
       source: this.source(uri, d.range.start),
     };

@@ -1,4 +1,4 @@
-import type { BundleObjective } from "./bundle.ts";
+import type { BundleMetric, BundleObjective } from "./bundle.ts";
 import type { Context } from "./context.ts";
 import type { ExcludedOutageReport, OutageRecordReport, TicketReport } from "./report-types.ts";
 import type { Period } from "./windows.ts";
@@ -70,6 +70,18 @@ export interface MeasurementAggregates {
   sum: string | null;
 }
 
+/** A success rate: the requests of the records inside the window and the service's hours. */
+export interface RequestAggregates {
+  kind: "requests";
+  /** Request records counted. */
+  records: number;
+  /** Request records in the window but outside service hours. */
+  outside: number;
+  /** All requests and the failed ones, exact whole numbers as decimal text. */
+  total: string;
+  failed: string;
+}
+
 /**
  * A metric's samples in `[start, end)` cut into slots of `intervalMs` from `start`: how many
  * samples, and the runs of slots holding at least one (slot indices, half-open, in order).
@@ -84,4 +96,6 @@ export interface RecordWork {
   aggregates(ctx: Context, objective: BundleObjective, period: Period): WindowAggregates;
   /** For a measurement plan: the metric's samples over a span, by slot. */
   coverage(ctx: Context, metric: string, start: number, end: number, intervalMs: number): SampleCoverage;
+  /** A success rate metric's requests over a window; an engine without it does not evaluate success rates. */
+  requests?(ctx: Context, metric: BundleMetric, period: Period): RequestAggregates;
 }

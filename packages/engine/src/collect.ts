@@ -9,6 +9,7 @@ import type {
   TicketRecord,
 } from "./events.ts";
 import { RequestSlices, type RequestSlicing } from "./records/request-slices.ts";
+import { RequestStore } from "./records/requests.ts";
 
 /** What the windows being evaluated need from the stream; everything else is dropped on arrival. */
 export interface Interest {
@@ -34,6 +35,8 @@ export interface Interest {
   requestSlices?: readonly RequestSlicing[];
   /** The agreement's time zone, whose hours the slices follow. */
   zone?: string;
+  /** Success rate metrics: their `requests` records in `[start, end)` are kept. */
+  requestMetrics?: ReadonlySet<string>;
 }
 
 /** Measurements in parallel typed arrays: a million of them cost 24 MB, not a million objects. */
@@ -90,6 +93,8 @@ export interface CollectedData {
   changesOfControl?: ChangeOfControlRecord[];
   /** `charge` records, in the order read: the fee of a service whose fee is as charged. */
   charges?: ChargeRecord[];
+  /** The `requests` records of success rate metrics, by metric. */
+  requests?: Map<string, RequestStore>;
   /** Records naming a service or metric the bundle does not declare: `service|Name` → count. */
   unknown: Map<string, number>;
   /** Records naming further unknown names once UNKNOWN_NAMES_KEPT names are kept. */
@@ -117,6 +122,7 @@ export async function collect(
   let latest = Number.NEGATIVE_INFINITY;
   const unknown = new Map<string, number>();
   let unknownOmitted = 0;
+  const requests = new Map<string, RequestStore>();
   const slicesOf = new Map(
     (interest.requestSlices ?? []).map((s) => [s.metric, new RequestSlices(s, interest.zone ?? "UTC")]),
   );
@@ -159,10 +165,20 @@ export async function collect(
         if (item.at > latest) latest = item.at;
         if (!interest.declaredMetrics.has(item.metric)) count(`metric|${item.metric}`);
         const slices = slicesOf.get(item.metric);
-        if (slices && item.at >= interest.outageStart && item.at <= interest.outageEnd) {
-          slices.add(item);
-          stats.used++;
-        } else stats.ignored++;
+        const sliced = slices !== undefined && item.at >= interest.outageStart && item.at <= interest.outageEnd;
+        if (sliced) slices.add(item);
+        const counted =
+          interest.requestMetrics?.has(item.metric) === true && item.at >= interest.start && item.at < interest.end;
+        if (counted) {
+          let store = requests.get(item.metric);
+          if (store === undefined) {
+            store = new RequestStore();
+            requests.set(item.metric, store);
+          }
+          store.push(item);
+        }
+        if (sliced || counted) stats.used++;
+        else stats.ignored++;
         continue;
       }
       case "outage": {
@@ -237,6 +253,7 @@ export async function collect(
     ...(changesOfControl.length ? { changesOfControl } : {}),
     ...(outcomes.size ? { outcomes } : {}),
     ...(charges.length ? { charges } : {}),
+    ...(requests.size ? { requests } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import type { CollectedData } from "./collect.ts";
 import { BundleProblemError } from "./errors.ts";
 import { type Calendar, defaultBusinessCalendar, prepareCalendar } from "./schedule.ts";
 import { type TermEnd, termEndOf } from "./term.ts";
+import { checkUnits } from "./units.ts";
 import { checkZone } from "./windows.ts";
 
 /** The bundle, indexed, plus the observed data once it has been read. */
@@ -55,6 +56,7 @@ export function buildContext(bundle: RuleBundle): Omit<Context, "data" | "dataFr
   ) {
     throw new BundleProblemError("not a rule bundle of format sla-rules/1");
   }
+  checkUnits(bundle);
   const zone = checkZone(bundle.agreement?.timezone ?? "UTC");
   const calendars = new Map<string, Calendar>(
     bundle.calendars.map((c: BundleCalendar) => [c.name, prepareCalendar(c)]),

@@ -7,6 +7,8 @@ const CAUSES: ReadonlySet<string> = new Set<OutageCause>(["unplanned", "maintena
 export interface OutageRecord {
   type: "outage";
   line: number;
+  /** The unit (an instance, account, region…) the record is about, for objectives held `for each` one. */
+  unit?: string;
   service: string;
   start: number;
   end: number;
@@ -18,6 +20,8 @@ export interface OutageRecord {
 export interface TicketRecord {
   type: "ticket";
   line: number;
+  /** The unit (an instance, account, region…) the record is about, for objectives held `for each` one. */
+  unit?: string;
   service: string;
   severity: number;
   opened: number;
@@ -31,6 +35,8 @@ export interface TicketRecord {
 export interface MeasurementRecord {
   type: "measurement";
   line: number;
+  /** The unit (an instance, account, region…) the record is about, for objectives held `for each` one. */
+  unit?: string;
   metric: string;
   at: number;
   /** In the metric's unit. Kept as a double: exact for the up to 15 significant digits a probe reports. */
@@ -67,6 +73,8 @@ export interface OutcomeRecord {
 export interface ChargeRecord {
   type: "charge";
   line: number;
+  /** The unit (an instance, account, region…) the record is about, for objectives held `for each` one. */
+  unit?: string;
   service: string;
   /** `YYYY-MM`, `YYYY-Qn` or `YYYY`, or null when the record gives `at` instead. */
   period: string | null;
@@ -135,6 +143,23 @@ const INTEGER = /^-?\d+$/;
  * pass one that knows the agreement's zone for local times).
  */
 export function toEventItem(raw: unknown, line: number, readTime: TimeReader = RFC3339_ONLY): EventItem {
+  const item = recordOf(raw, line, readTime);
+  return item.type === "invalid" ? item : withUnit(raw as object, item);
+}
+
+const UNIT_TYPES: ReadonlySet<string> = new Set(["outage", "ticket", "measurement", "charge"]);
+
+/** The record with its `unit`, when it gives one: text, up to 200 characters. */
+function withUnit(raw: object, item: EventRecord): EventItem {
+  const unit = get(raw, "unit");
+  if (unit === null || !UNIT_TYPES.has(item.type)) return item;
+  if (typeof unit !== "string") return invalid(item.line, "unit", "must be text");
+  if (unit.length > 200) return invalid(item.line, "unit", `${clip(unit)} is longer than 200 characters`);
+  (item as { unit?: string }).unit = unit;
+  return item;
+}
+
+function recordOf(raw: unknown, line: number, readTime: TimeReader): EventItem {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return invalid(line, null, "not a JSON object");
   for (const key of FORBIDDEN_KEYS)
     if (Object.hasOwn(raw, key)) return invalid(line, key, "key not allowed in a record");

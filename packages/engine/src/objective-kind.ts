@@ -10,6 +10,7 @@ export function kindOf(o: BundleObjective): ObjectiveKind {
   if (o.target !== null && o.metricType === "availability")
     return limits ? "availability and outage limits" : "availability";
   if (limits) return "outage limits";
+  if (o.target !== null && o.metricType === "success rate") return "success rate";
   if (o.target !== null && o.metricType !== null && MEASURED.has(o.metricType)) return "measurement";
   return "none";
 }
@@ -22,6 +23,7 @@ export function aggregatesKind(o: BundleObjective): WindowAggregates["kind"] | n
     case "measurement":
       return "measurements";
     case "none":
+    case "success rate": // counted from request records by `RecordWork.requests`
       return null;
     default:
       return "outages";

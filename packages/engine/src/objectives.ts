@@ -7,9 +7,11 @@ import { measurementPart } from "./latency.ts";
 import { kindOf } from "./objective-kind.ts";
 import type { ObjectiveOutcome, Part } from "./outcome.ts";
 import { Dec } from "./decimal.ts";
+import { BundleProblemError } from "./errors.ts";
 import { totalLength } from "./intervals.ts";
 import type { ObjectiveReport, WindowStatus } from "./report-types.ts";
 import { objectiveHoursIntervals } from "./schedule.ts";
+import { successRatePart } from "./success-rate.ts";
 import { supportPart } from "./support.ts";
 import { outsideTerm } from "./term.ts";
 import { formatInstant } from "./time.ts";
@@ -25,7 +27,12 @@ export function evaluateObjective(
   return memo(ctx, `objective|${objective.name}|${period.start}|${period.end}`, () => {
     const kind = kindOf(objective);
     let part: Part;
-    if (kind === "none") {
+    if (kind === "success rate") {
+      const metric = metricOf(ctx, objective);
+      if (!ctx.records.requests)
+        throw new BundleProblemError(`objective ${objective.name}: this engine does not count request records`);
+      part = successRatePart(objective, metric, ctx.records.requests(ctx, metric, period), period);
+    } else if (kind === "none") {
       part = {
         met: true,
         measure: null,
@@ -78,6 +85,7 @@ export function evaluateObjective(
       ...(part.limits && { limits: part.limits }),
       ...(part.tickets && { tickets: part.tickets }),
       ...(part.measurements && { measurements: part.measurements }),
+      ...(part.requests && { requests: part.requests }),
       counted: part.counted,
       excluded: part.excluded,
       notes: part.notes,

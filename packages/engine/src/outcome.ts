@@ -27,7 +27,7 @@ export type Part = Pick<ObjectiveReport, "counted" | "excluded" | "notes"> &
   Partial<
     Pick<
       ObjectiveReport,
-      "scheduled" | "downtime" | "budget" | "limits" | "tickets" | "measurements" | "target" | "unit"
+      "scheduled" | "downtime" | "budget" | "limits" | "tickets" | "measurements" | "requests" | "target" | "unit"
     >
   > & {
     met: boolean;

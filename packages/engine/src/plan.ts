@@ -133,6 +133,7 @@ export function planInterest(ctx: Omit<Context, "data" | "dataFrom" | "asOf" | "
   const outageServices = new Set<string>();
   const ticketServices = new Set<string>();
   const metrics = new Set<string>();
+  const requestMetrics = new Set<string>();
   for (const { objective: o, period } of windows) {
     start = Math.min(start, period.start);
     end = Math.max(end, period.end);
@@ -142,7 +143,8 @@ export function planInterest(ctx: Omit<Context, "data" | "dataFrom" | "asOf" | "
     if (o.support && o.service) ticketServices.add(o.service);
     else if (o.metricType === "availability" || o.maxOutagePerIncident || o.maxTotalOutage) {
       if (o.service) outageServices.add(o.service);
-    } else if (o.metric) metrics.add(o.metric);
+    } else if (o.metricType === "success rate" && o.metric) requestMetrics.add(o.metric);
+    else if (o.metric) metrics.add(o.metric);
   }
   // a measurement plan's coverage is checked from the metric's own samples, whatever its type
   for (const m of ctx.bundle.metrics) if (m.measurementPlan?.interval) metrics.add(m.name);
@@ -169,5 +171,6 @@ export function planInterest(ctx: Omit<Context, "data" | "dataFrom" | "asOf" | "
     declaredMetrics: new Set(ctx.bundle.metrics.map((m) => m.name)),
     declaredOutcomes: new Set(ctx.bundle.incentives.flatMap((i) => (i.outcome ? [i.outcome.name] : []))),
     ...(requestSlices.length ? { requestSlices, zone: ctx.zone } : {}),
+    ...(requestMetrics.size ? { requestMetrics } : {}),
   };
 }

@@ -25,13 +25,15 @@ export const REPORT_CSV_COLUMNS = [
   "basis",
   "amount",
   "currency",
+  "unit_name",
 ] as const;
 
 type Row = Partial<Record<(typeof REPORT_CSV_COLUMNS)[number], string | number | boolean | null>>;
 
 /**
  * The reports as one RFC 4180 table for a spreadsheet: a row per objective and window (an
- * objective's own window, then each window it reports inside it) and a row per credit, CRLF line
+ * objective's own window, then each window it reports inside it, then for an objective held for
+ * each unit each unit's, named in `unit_name`) and a row per credit, CRLF line
  * endings, a cell quoted when it holds a comma, a quote or a line break. Numbers stay the exact
  * decimal text of the JSON report.
  */
@@ -41,6 +43,11 @@ export function renderReportCsv(reports: readonly EvaluationReport[]): string {
     for (const objective of report.objectives) {
       rows.push(objectiveRow(report.period, objective));
       for (const window of objective.windows ?? []) rows.push(objectiveRow(report.period, window));
+      for (const unit of objective.perUnit ?? []) {
+        rows.push(objectiveRow(report.period, unit));
+        for (const window of unit.windows ?? [])
+          rows.push({ ...objectiveRow(report.period, window), unit_name: unit.unitName });
+      }
     }
     for (const credit of report.credits) rows.push(creditRow(report.period, credit));
   }
@@ -68,6 +75,7 @@ function objectiveRow(period: string, o: ObjectiveReport): Row {
     downtime_seconds: o.downtime?.seconds ?? null,
     budget_seconds: o.budget?.seconds ?? null,
     remaining_budget_seconds: o.remainingBudget?.seconds ?? null,
+    unit_name: o.unitName ?? null,
   };
 }
 
@@ -83,6 +91,7 @@ function creditRow(period: string, c: CreditReport): Row {
     basis: c.basis,
     amount: c.amount,
     currency: c.currency,
+    unit_name: c.unitName ?? null,
   };
 }
 

@@ -25,6 +25,8 @@ import { terminationFor } from "./termination.ts";
 import { formatInstant } from "./time.ts";
 import { outsideTerm } from "./term.ts";
 import { unknownNames } from "./unknown-names.ts";
+import { unitContext, unitsOf } from "./units.ts";
+import type { BundleObjective } from "./bundle.ts";
 import { UNKNOWN_NAMES_KEPT } from "./collect.ts";
 import { type Period, periodContaining, windowReport } from "./windows.ts";
 
@@ -59,6 +61,101 @@ function combine(reports: ObjectiveReport[]): ObjectiveReport {
     excluded: [],
     notes: [`${reports.length} windows end in this month; each is listed under "windows".`],
     windows: reports,
+  };
+}
+
+/** Where one objective's remedies, incentives and actions go. */
+interface Sink {
+  credits: CreditReport[];
+  bonuses: BonusReport[];
+  bonusChecks: BonusCheckReport[];
+  terminationRights: TerminationReport[];
+  actions: ActionReport[];
+}
+
+/**
+ * One objective's entry for the month, its remedies, incentives and actions added to `sink`; with
+ * `unit`, each of them names it.
+ */
+function objectiveEntry(ctx: Context, o: BundleObjective, month: Period, sink: Sink, unit?: string): ObjectiveReport {
+  const tag = <T extends object>(x: T): T => (unit === undefined ? x : { ...x, unitName: unit });
+  const { due, partial } = reportWindows(ctx, o, month);
+  if (partial) {
+    const whole = periodContaining(o.window, month.end - 1, ctx.zone);
+    return windowEntry(ctx, o, whole, month).report;
+  }
+  const entries = due.map((p) => windowEntry(ctx, o, p));
+  // Only windows that ended inside the term have a verdict, so only they pay or count.
+  const outcomes = entries.flatMap((e) => (e.outcome === null ? [] : [e.outcome]));
+  for (const w of outcomes.map((x) => x.period)) {
+    for (const r of ctx.bundle.remedies.filter((x) => x.objective === o.name)) {
+      const credit = cappedCredit(ctx, r, w);
+      if (credit) sink.credits.push(tag(credit.report));
+      const t = terminationFor(ctx, r, w);
+      if (t) sink.terminationRights.push(tag(t));
+    }
+    for (const inc of ctx.bundle.incentives.filter((x) => x.objective === o.name)) {
+      const b = bonusFor(ctx, inc, w);
+      if (b.report) sink.bonuses.push(b.report);
+      sink.bonusChecks.push(...b.checks);
+    }
+  }
+  for (const outcome of outcomes) {
+    for (const r of ctx.bundle.remedies.filter((x) => x.objective === o.name)) {
+      for (const act of r.actions) {
+        for (const b of outcome.breaches) {
+          const dueAt = act.within
+            ? formatInstant(addDuration(b.at, act.within, ctx.zone, ctx.businessCalendar))
+            : null;
+          sink.actions.push(
+            tag({ remedy: r.name, objective: o.name, description: act.description, due: dueAt, breach: b.detail }),
+          );
+        }
+      }
+    }
+  }
+  return combine(entries.map((e) => e.report));
+}
+
+/**
+ * A per-unit objective's entry: each unit's own under `perUnit` (in code-point order of the units),
+ * met when every unit's is, breached when any is, with their breaches added up; no value of its own.
+ */
+function unitsEntry(ctx: Context, o: BundleObjective, month: Period, sink: Sink): ObjectiveReport {
+  const units = unitsOf(ctx, o).map((u) => ({
+    ...objectiveEntry(unitContext(ctx, u), o, month, sink, u),
+    unitName: u,
+  }));
+  // what every unit shares (windows, scheduled time, budget), from a unit without records
+  const shape = objectiveEntry(unitContext(ctx, ""), o, month, {
+    credits: [],
+    bonuses: [],
+    bonusChecks: [],
+    terminationRights: [],
+    actions: [],
+  });
+  const met = units.some((r) => r.met === false)
+    ? false
+    : units.length === 0 || units.some((r) => r.met === null)
+      ? null
+      : true;
+  const { downtime: _d, remainingBudget: _r, tickets: _t, measurements: _m, windows: _w, ...shared } = shape;
+  return {
+    ...shared,
+    met,
+    value: null,
+    breaches: units.reduce((n, r) => n + r.breaches, 0),
+    breachDetails: units.flatMap((r) =>
+      r.breachDetails.map((b) => ({ ...b, detail: `${o.forEach} ${r.unitName}: ${b.detail}` })),
+    ),
+    counted: [],
+    excluded: [],
+    notes:
+      units.length === 0
+        ? [`Held for each ${o.forEach}: no record names a ${o.forEach}, so there is none to evaluate.`]
+        : [`Held for each ${o.forEach}: ${units.length} in the data, each listed under "perUnit".`],
+    forEach: o.forEach,
+    perUnit: units,
   };
 }
 
@@ -115,49 +212,9 @@ export function buildReport(ctx: Context, month: Period): EvaluationReport {
   const monthOutside = outsideTerm(ctx, month);
   if (monthOutside !== null) notes.push(`This month lies outside the agreement's term: ${monthOutside}.`);
 
-  for (const o of ctx.bundle.objectives) {
-    const { due, partial } = reportWindows(ctx, o, month);
-    if (partial) {
-      const whole = periodContaining(o.window, month.end - 1, ctx.zone);
-      objectives.push(windowEntry(ctx, o, whole, month).report);
-      continue;
-    }
-    const entries = due.map((p) => windowEntry(ctx, o, p));
-    objectives.push(combine(entries.map((e) => e.report)));
-    // Only windows that ended inside the term have a verdict, so only they pay or count.
-    const outcomes = entries.flatMap((e) => (e.outcome === null ? [] : [e.outcome]));
-    for (const w of outcomes.map((x) => x.period)) {
-      for (const r of ctx.bundle.remedies.filter((x) => x.objective === o.name)) {
-        const credit = cappedCredit(ctx, r, w);
-        if (credit) credits.push(credit.report);
-        const t = terminationFor(ctx, r, w);
-        if (t) terminationRights.push(t);
-      }
-      for (const inc of ctx.bundle.incentives.filter((x) => x.objective === o.name)) {
-        const b = bonusFor(ctx, inc, w);
-        if (b.report) bonuses.push(b.report);
-        bonusChecks.push(...b.checks);
-      }
-    }
-    for (const outcome of outcomes) {
-      for (const r of ctx.bundle.remedies.filter((x) => x.objective === o.name)) {
-        for (const act of r.actions) {
-          for (const b of outcome.breaches) {
-            const dueAt = act.within
-              ? formatInstant(addDuration(b.at, act.within, ctx.zone, ctx.businessCalendar))
-              : null;
-            actions.push({
-              remedy: r.name,
-              objective: o.name,
-              description: act.description,
-              due: dueAt,
-              breach: b.detail,
-            });
-          }
-        }
-      }
-    }
-  }
+  const sink: Sink = { credits, bonuses, bonusChecks, terminationRights, actions };
+  for (const o of ctx.bundle.objectives)
+    objectives.push(o.forEach ? unitsEntry(ctx, o, month, sink) : objectiveEntry(ctx, o, month, sink));
 
   const deadlines = credits
     .filter((c) => c.claimDeadline !== null && (c.amount === null || !new Dec(c.amount).isZero()))

@@ -101,6 +101,10 @@ function objectiveSection(o: ObjectiveReport, zone: string, depth = 3): string[]
         : "mean";
     out.push(`- Measurements: ${o.measurements.count} (${how})`);
   }
+  if (o.requests)
+    out.push(
+      `- Requests: ${md(o.requests.succeeded)} of ${md(o.requests.total)} did not fail (${md(o.requests.failed)} failed), from ${o.requests.records} records`,
+    );
   for (const n of o.notes) out.push(`- Note: ${md(n)}`);
   out.push("");
   if (o.breachDetails.length) {

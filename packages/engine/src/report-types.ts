@@ -34,6 +34,7 @@ export type ObjectiveKind =
   | "outage limits"
   | "availability and outage limits"
   | "measurement"
+  | "success rate"
   | "support"
   | "none";
 
@@ -152,6 +153,8 @@ export interface ObjectiveReport {
   /** `severity` is null when every ticket of the service counts. */
   tickets?: { severity: number | null; total: number; met: number; required: string | null };
   measurements?: { count: number; percentile: string | null; rank: number | null; statistic: "percentile" | "mean" };
+  /** A success rate: the requests counted (exact whole numbers as text) and the records they came from. */
+  requests?: { records: number; total: string; failed: string; succeeded: string };
   counted: CountedItem[];
   excluded: ExcludedItem[];
   notes: string[];

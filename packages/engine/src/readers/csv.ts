@@ -34,8 +34,8 @@ export const CSV_COLUMNS = [
  */
 export const REQUEST_COLUMNS = ["total", "failed", "good"] as const satisfies readonly EventField[];
 
-/** Every field the CSV reader reads (and `--map` may name). */
-export const CSV_FIELDS = [...CSV_COLUMNS, ...REQUEST_COLUMNS] as const;
+/** Every field the CSV reader reads (and `--map` may name); `unit` names what a per-unit objective is for. */
+export const CSV_FIELDS = [...CSV_COLUMNS, ...REQUEST_COLUMNS, "unit"] as const;
 
 export interface CsvOptions extends LocalTimeOptions {
   /** The cell separator: `,` by default (`;` and tab are common in spreadsheet exports). */

@@ -19,7 +19,8 @@ export type EventField =
   | "currency"
   | "total"
   | "failed"
-  | "good";
+  | "good"
+  | "unit";
 
 /**
  * How an export of another tool reads as events: which column holds each field, the fields every

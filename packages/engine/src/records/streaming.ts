@@ -6,6 +6,7 @@ import { aggregatesKind } from "../objective-kind.ts";
 import type { Period } from "../windows.ts";
 import { measurementAggregates } from "./measurements.ts";
 import { outageAggregates } from "./outages.ts";
+import { requestAggregates } from "./requests.ts";
 import { ticketAggregates } from "./tickets.ts";
 
 /** The per-record work over the records `collect` kept in memory. */
@@ -22,6 +23,7 @@ export const streamingRecordWork: RecordWork = {
         throw new BundleProblemError(`objective ${objective.name}: nothing to measure from records`);
     }
   },
+  requests: requestAggregates,
   coverage(ctx: Context, metric: string, start: number, end: number, intervalMs: number): SampleCoverage {
     const filled = new Uint8Array(Math.ceil((end - start) / intervalMs));
     const store = ctx.data.measurements.get(metric);

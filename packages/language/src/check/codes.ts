@@ -349,12 +349,6 @@ export const TierDiagnostics = define({
     message:
       "'{service}' has its fee as charged, which the observed data gives period by period, so this {what} cannot be computed: {reason}.",
   },
-});
-
-export const ConsistencyDiagnostics = define({
-  outageLimitLooserThanTarget: {
-    code: "SLA6001",
-    severity: "warning",
   unitFeeMismatch: {
     code: "SLA5015",
     severity: "error",
@@ -367,6 +361,12 @@ export const ConsistencyDiagnostics = define({
     title: "Per-unit objective with a term evaluated another way",
     message: "'{objective}' holds for each {unit}, but {reason}.",
   },
+});
+
+export const ConsistencyDiagnostics = define({
+  outageLimitLooserThanTarget: {
+    code: "SLA6001",
+    severity: "warning",
     title: "Outage limit looser than the availability target",
     message:
       "max total outage of {limit} per {window} is looser than the {target}% target of {objective}, which {allows} {budgets}.",

@@ -112,11 +112,11 @@ const LISTED = [
       "responseProperty",
       "resolutionProperty",
       "ticketsProperty",
+      "forEachProperty",
       "excludeProperty",
       "criticalProperty",
       "minimumProperty",
       "keyMeasurementProperty",
-      "forEachProperty",
     ],
     doc: {
       syntax: 'objective Name "Title" { metric M  target at least 99.9% per calendar month }',

@@ -315,6 +315,7 @@ export const PROPERTIES = [
     syntax: [
       ...kw("fee"),
       choice([value("money", "amount")], [oneOf("charged", { "as charged": ["as", "charged"] })]),
+      optional(...kw("per"), value("name", "unit")),
       ...kw("per"),
       oneOf("period", FEE_PERIODS),
     ],
@@ -339,7 +340,6 @@ export const PROPERTIES = [
     keywords: ["cap", "all", "credits"],
     repeat: "once",
   },
-      optional(...kw("per"), value("name", "unit")),
   {
     rule: "hoursProperty",
     kinds: {
@@ -641,6 +641,20 @@ export const PROPERTIES = [
     keywords: [],
     repeat: "keyed",
   },
+  // per-unit objectives
+  {
+    rule: "forEachProperty",
+    kinds: {
+      "for each": {
+        syntax: "for each region",
+        meaning:
+          "The objective holds for each unit the observed data names (an instance, account, region, organisation…): each unit's records are evaluated on their own, and its breaches and credits are its own; the report sums the credits. The word is the unit's name as the contract writes it; records carry it in their `unit` field.",
+      },
+    },
+    syntax: [...kw("for", "each"), value("name", "unit")],
+    keywords: ["for", "each"],
+    repeat: "once",
+  },
   // fees at risk (service and objective)
   {
     rule: "atRiskProperty",
@@ -665,20 +679,6 @@ export const PROPERTIES = [
       },
     },
     syntax: [...kw("pool", "maximum"), value("percentage", "percentage")],
-  // per-unit objectives
-  {
-    rule: "forEachProperty",
-    kinds: {
-      "for each": {
-        syntax: "for each region",
-        meaning:
-          "The objective holds for each unit the observed data names (an instance, account, region, organisation…): each unit's records are evaluated on their own, and its breaches and credits are its own; the report sums the credits. The word is the unit's name as the contract writes it; records carry it in their `unit` field.",
-      },
-    },
-    syntax: [...kw("for", "each"), value("name", "unit")],
-    keywords: ["for", "each"],
-    repeat: "once",
-  },
     keywords: ["pool", "maximum"],
     repeat: "once",
   },

@@ -5,6 +5,7 @@ import type { Dimension } from "./types.ts";
 const METRIC_DIMENSION: Readonly<Record<MetricType, Dimension>> = {
   availability: "percentage",
   "error rate": "percentage",
+  "success rate": "percentage",
   latency: "duration",
   "response time": "duration",
   "resolution time": "duration",

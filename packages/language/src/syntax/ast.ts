@@ -222,7 +222,13 @@ export type AllowanceProperty = PropertyNode<"allowanceProperty">;
 export type MaintenanceProperty = NoticeProperty | AllowanceProperty;
 
 // metric
-export type MetricType = "availability" | "latency" | "error rate" | "response time" | "resolution time";
+export type MetricType =
+  | "availability"
+  | "latency"
+  | "error rate"
+  | "success rate"
+  | "response time"
+  | "resolution time";
 /**
  * `indicator prometheus good "…" total "…"`: where the metric's data lives. The fields of all three
  * forms (good/total, errors/total, histogram/threshold) as the definition reads them; the builder

@@ -316,12 +316,13 @@ const CUSTOM_BUILDERS: Record<CustomBuiltRule, PropertyBuilder> = {
     const words: [string, A.MetricType][] = [
       ["availability", "availability"],
       ["latency", "latency"],
+      ["success", "success rate"],
       ["rate", "error rate"],
       ["response", "response time"],
       ["resolution", "resolution time"],
     ];
     const found = words.find(([word]) => kw(n, word));
-    const typeTokens = ["availability", "latency", "error", "rate", "response", "resolution", "time"]
+    const typeTokens = ["availability", "latency", "error", "success", "rate", "response", "resolution", "time"]
       .map((w) => kw(n, w))
       .filter(realToken);
     return {

@@ -52,6 +52,8 @@ function metricClause(ctx: RenderContext, m: BundleMetric): Clause {
   let meaning: Markdown;
   if (m.type === "availability") {
     meaning = md`is the availability of ${service} in a Measurement Period, as a percentage: (Scheduled Time − Downtime) ÷ Scheduled Time × 100, calculated exactly and without rounding. A Measurement Period without Scheduled Time meets every availability target.`;
+  } else if (m.type === "success rate") {
+    meaning = md`is the share of the requests to ${service} within the Service Hours in a Measurement Period that did not fail, as a percentage: (all requests − failed requests) ÷ all requests × 100, calculated exactly and without rounding. A Measurement Period without requests meets every target on it.`;
   } else {
     const what =
       m.type === "latency"

@@ -49,7 +49,9 @@ export const indicatorRule: Rule = (context) => {
         ? 'a latency metric takes `indicator prometheus histogram "…" below 300 milliseconds`'
         : type === "availability" || type === "error rate"
           ? `an ${type} metric takes \`indicator prometheus good "…" total "…"\` or \`errors "…" total "…"\``
-          : `a ${type} metric is measured from support tickets and takes no indicator`;
+          : type === "success rate"
+            ? "a success rate metric is counted from `requests` records and takes no indicator"
+            : `a ${type} metric is measured from support tickets and takes no indicator`;
     context.report(
       createDiagnostic(ValueDiagnostics.indicatorDoesNotFitMetric, { form: words, type, fits }, uri, indicator.keyword),
     );

@@ -218,12 +218,20 @@ export const duplicatePropertyRule: Rule = (context) => {
 // ---------------------------------------------------------------------------------------------
 // Required properties
 
-const METRIC_TYPES: MetricType[] = ["availability", "latency", "error rate", "response time", "resolution time"];
+const METRIC_TYPES: MetricType[] = [
+  "availability",
+  "latency",
+  "error rate",
+  "success rate",
+  "response time",
+  "resolution time",
+];
 
 /** A starting target for an objective, by what its metric measures: the user edits the number. */
 const TARGET_TEMPLATES: Record<MetricType, string> = {
   availability: "target at least 99.9% per calendar month",
   "error rate": "target at most 1% per calendar month",
+  "success rate": "target at least 99.9% per calendar month",
   latency: "target at most 300 milliseconds per calendar month",
   "response time": "target at most 1 hour per calendar month",
   "resolution time": "target at most 8 hours per calendar month",
@@ -301,7 +309,8 @@ function missingOf(context: RuleContext, declaration: Declaration): Missing[] {
         ? []
         : [
             {
-              problem: "has no 'type': availability, latency, error rate, response time or resolution time.",
+              problem:
+                "has no 'type': availability, latency, error rate, success rate, response time or resolution time.",
               insert: METRIC_TYPES.map((t) => `type ${t}`),
             },
           ];
