@@ -28,6 +28,12 @@ export interface Interest {
   /** The outcomes incentives declare: `outcome` records of others are ignored. */
   declaredOutcomes?: ReadonlySet<string>;
   /**
+   * What is evaluated per unit: `outage|Service`, `ticket|Service`, `metric|Name` (measurements)
+   * and `charge|Service` (a fee as charged per unit) → the unit's word (`region`). Their records
+   * must name a unit.
+   */
+  perUnit?: ReadonlyMap<string, string>;
+  /**
    * Metrics with time-slice downtime whose service's outages are needed: their `requests` records
    * in `[outageStart, outageEnd]` are added up per slice (on `zone`'s clock) and the bad slices
    * become outages of the service.
@@ -44,6 +50,8 @@ export class MeasurementStore {
   at = new Float64Array(1024);
   value = new Float64Array(1024);
   line = new Float64Array(1024);
+  /** Each measurement's unit, once one names a unit; null while none has. */
+  unit: (string | undefined)[] | null = null;
   length = 0;
 
   push(r: MeasurementRecord): void {
@@ -60,6 +68,9 @@ export class MeasurementStore {
     this.at[this.length] = r.at;
     this.value[this.length] = r.value;
     this.line[this.length] = r.line;
+    // kept only once a record names a unit, so data without units costs nothing more
+    if (r.unit !== undefined && this.unit === null) this.unit = new Array<string | undefined>(this.length);
+    if (this.unit !== null) this.unit[this.length] = r.unit;
     this.length++;
   }
 }
@@ -95,6 +106,11 @@ export interface CollectedData {
   charges?: ChargeRecord[];
   /** The `requests` records of success rate metrics, by metric. */
   requests?: Map<string, RequestStore>;
+  /**
+   * The units named by the records of what is evaluated per unit (`interest.perUnit`), whatever
+   * their time: keyed as `Interest.perUnit` is → the unit names.
+   */
+  units?: Map<string, Set<string>>;
   /** Records naming a service or metric the bundle does not declare: `service|Name` → count. */
   unknown: Map<string, number>;
   /** Records naming further unknown names once UNKNOWN_NAMES_KEPT names are kept. */
@@ -133,8 +149,24 @@ export async function collect(
     else if (unknown.size < UNKNOWN_NAMES_KEPT) unknown.set(key, 1);
     else unknownOmitted++;
   };
+  const units = new Map<string, Set<string>>();
   for await (const item of items) {
     if (item.line > stats.lines) stats.lines = item.line;
+    const unitKey = interest.perUnit === undefined ? undefined : unitKeyOf(item);
+    const unitWord = unitKey === undefined ? undefined : interest.perUnit!.get(unitKey);
+    if (unitWord !== undefined) {
+      const unit = (item as { unit?: string }).unit;
+      if (unit === undefined) {
+        const err = new EventDataError(item.line, "unit", `missing: ${unitReason(unitKey!, unitWord)}`);
+        if (!skipInvalid) throw err;
+        stats.skipped++;
+        if (stats.skippedReasons.length < REASONS_KEPT) stats.skippedReasons.push(err.message);
+        continue;
+      }
+      let named = units.get(unitKey!);
+      if (named === undefined) units.set(unitKey!, (named = new Set()));
+      named.add(unit);
+    }
     switch (item.type) {
       case "invalid": {
         const err = new EventDataError(item.line, item.field, item.reason);
@@ -254,6 +286,7 @@ export async function collect(
     ...(outcomes.size ? { outcomes } : {}),
     ...(charges.length ? { charges } : {}),
     ...(requests.size ? { requests } : {}),
+    ...(units.size ? { units } : {}),
   };
 }
 
@@ -261,4 +294,26 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else list.push(value);
+}
+
+/** Where a record's unit is looked up in `Interest.perUnit`. */
+function unitKeyOf(item: EventItem): string | undefined {
+  switch (item.type) {
+    case "outage":
+    case "ticket":
+      return `${item.type}|${item.service}`;
+    case "measurement":
+      return `metric|${item.metric}`;
+    case "charge":
+      return `charge|${item.service}`;
+    default:
+      return undefined;
+  }
+}
+
+function unitReason(key: string, unit: string): string {
+  const [kind, name] = [key.slice(0, key.indexOf("|")), key.slice(key.indexOf("|") + 1)];
+  if (kind === "charge") return `the fee of service ${name} is charged per ${unit}`;
+  const what = kind === "metric" ? `metric ${name}` : `the ${kind}s of service ${name}`;
+  return `${what} ${kind === "metric" ? "is" : "are"} evaluated for each ${unit}`;
 }

@@ -5,6 +5,8 @@ import { atRiskLookback } from "./at-risk.ts";
 import type { Context } from "./context.ts";
 import type { RequestSlicing } from "./records/request-slices.ts";
 import { addBusinessDays, fixedMs } from "./schedule.ts";
+import type { RuleBundle } from "./bundle.ts";
+import { perUnitInterest } from "./units.ts";
 import { type Period, periodContaining, periodsEndingWithin, previousPeriod } from "./windows.ts";
 
 /** The windows of an objective a monthly report shows. */
@@ -172,5 +174,12 @@ export function planInterest(ctx: Omit<Context, "data" | "dataFrom" | "asOf" | "
     declaredOutcomes: new Set(ctx.bundle.incentives.flatMap((i) => (i.outcome ? [i.outcome.name] : []))),
     ...(requestSlices.length ? { requestSlices, zone: ctx.zone } : {}),
     ...(requestMetrics.size ? { requestMetrics } : {}),
+    ...perUnitField(ctx.bundle),
   };
+}
+
+/** What the reader splits by unit, for objectives held `for each` one (absent without any). */
+function perUnitField(bundle: RuleBundle): { perUnit?: ReadonlyMap<string, string> } {
+  const perUnit = perUnitInterest(bundle);
+  return perUnit ? { perUnit } : {};
 }

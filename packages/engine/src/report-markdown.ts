@@ -24,6 +24,8 @@ function verdict(o: ObjectiveReport): string {
 }
 
 function result(o: ObjectiveReport): string {
+  if (o.perUnit)
+    return `for each ${md(o.forEach)}: ${o.perUnit.filter((u) => u.met === true).length} of ${o.perUnit.length} met`;
   if (o.value === null)
     return o.kind === "outage limits" ? `${o.breaches} breach(es), downtime ${md(o.downtime?.text)}` : "no data";
   return `${md(forPeople(o))}${o.unit === "percent" ? "%" : o.unit === "millisecond" ? " ms" : ""}`;
@@ -84,7 +86,7 @@ function objectiveSection(o: ObjectiveReport, zone: string, depth = 3): string[]
   out.push(`- Met: ${verdict(o)}; breaches: ${o.breaches}`);
   if (o.scheduled)
     out.push(
-      `- Scheduled time: ${md(o.scheduled.text)} (${md(o.scheduled.hours)} h); downtime: ${md(o.downtime?.text)}`,
+      `- Scheduled time: ${md(o.scheduled.text)} (${md(o.scheduled.hours)} h)${o.perUnit ? "" : `; downtime: ${md(o.downtime?.text)}`}`,
     );
   if (o.budget)
     out.push(
@@ -155,7 +157,16 @@ function objectiveSection(o: ObjectiveReport, zone: string, depth = 3): string[]
     out.push(...table(["Record", "From", "To", "Length", "Cause", "Why"], excludedRows(o.excluded, zone)));
   }
   for (const w of o.windows ?? []) out.push(...objectiveSection(w, zone, depth + 1));
+  for (const u of o.perUnit ?? [])
+    out.push(...objectiveSection({ ...u, name: `${o.name}, ${o.forEach} ${u.unitName}` }, zone, depth + 1));
   return out;
+}
+
+/** `, instance i-1` after an objective's name, for what is due to one unit of a per-unit objective. */
+function ofUnit(objective: string, unit: string | undefined, objectives: ObjectiveReport[]): string {
+  if (unit === undefined) return "";
+  const word = objectives.find((o) => o.name === objective)?.forEach ?? "unit";
+  return `, ${md(word)} ${md(unit)}`;
 }
 
 /** The monthly service report as Markdown; every value from the contract or the data is escaped. */
@@ -197,7 +208,7 @@ export function renderReportMarkdown(report: EvaluationReport): string {
       ["Remedy", "Objective", "Tier applied", "Percent", "Amount", "Arithmetic"],
       report.credits.map((c) => [
         md(c.remedy),
-        md(c.objective),
+        `${md(c.objective)}${ofUnit(c.objective, c.unitName, report.objectives)}`,
         `${md(c.tier.condition)} (${c.tier.amount === undefined ? `${md(c.tier.percent)}% of ${md(c.tier.basis)}` : money(c.tier.amount, c.currency)}, line ${c.tier.line})`,
         `${c.percent === null ? "—" : `${md(c.percent)}%`}${c.capped ? " (capped)" : ""}`,
         money(c.amount, c.currency),
@@ -232,7 +243,7 @@ export function renderReportMarkdown(report: EvaluationReport): string {
     for (const t of report.terminationRights) {
       const breached = t.windows.filter((w) => w.met === false).map((w) => md(w.label));
       out.push(
-        `- ${md(t.remedy)} (${md(t.objective)}): ${t.breaches} of ${t.required} breaches within ${md(t.within)}${breached.length ? ` (${breached.join(", ")})` : ""}; ${t.exercisable ? "**exercisable**" : "not exercisable"}${t.notice ? `, notice ${md(t.notice)}` : ""}`,
+        `- ${md(t.remedy)} (${md(t.objective)}${ofUnit(t.objective, t.unitName, report.objectives)}): ${t.breaches} of ${t.required} breaches within ${md(t.within)}${breached.length ? ` (${breached.join(", ")})` : ""}; ${t.exercisable ? "**exercisable**" : "not exercisable"}${t.notice ? `, notice ${md(t.notice)}` : ""}`,
       );
     }
     out.push("");
@@ -241,7 +252,9 @@ export function renderReportMarkdown(report: EvaluationReport): string {
   if (report.actions.length) {
     out.push("## Actions due", "");
     for (const a of report.actions)
-      out.push(`- ${md(a.description)} (${md(a.remedy)}), due ${md(local(a.due, zone))}: ${md(a.breach)}`);
+      out.push(
+        `- ${md(a.description)} (${md(a.remedy)}${ofUnit(a.objective, a.unitName, report.objectives)}), due ${md(local(a.due, zone))}: ${md(a.breach)}`,
+      );
     out.push("");
   }
 

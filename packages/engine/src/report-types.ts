@@ -160,6 +160,12 @@ export interface ObjectiveReport {
   notes: string[];
   /** When several windows of the objective end in the month (weekly objectives): one entry each. */
   windows?: ObjectiveReport[];
+  /** An objective held `for each region`: the unit's word; its units' entries are under `perUnit`. */
+  forEach?: string;
+  /** One entry per unit the data names, in code-point order of their names. */
+  perUnit?: ObjectiveReport[];
+  /** In an entry of `perUnit`: the unit it is for, as the records name it. */
+  unitName?: string;
 }
 
 export interface TierReport {
@@ -208,6 +214,8 @@ export interface CreditReport {
   arithmetic: string;
   claimDeadline: string | null;
   soleRemedy: boolean;
+  /** For an objective held `for each region`: the unit this is for. */
+  unitName?: string;
 }
 
 export interface MoneyReport {
@@ -251,6 +259,8 @@ export interface TerminationReport {
   windows: { label: string; met: boolean | null; note: string | null }[];
   exercisable: boolean;
   notice: string | null;
+  /** For an objective held `for each region`: the unit this is for. */
+  unitName?: string;
 }
 
 export interface ActionReport {
@@ -259,6 +269,8 @@ export interface ActionReport {
   description: string;
   due: string | null;
   breach: string;
+  /** For an objective held `for each region`: the unit this is for. */
+  unitName?: string;
 }
 
 export interface DataReport extends DataStats {

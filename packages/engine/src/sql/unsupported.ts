@@ -17,7 +17,17 @@ export function refuseFormsNotInSql(bundle: RuleBundle): void {
         `metric ${m.name}: time-slice downtime (\`downtime per ${m.downtimeSlice.length.text} when error rate ${m.downtimeSlice.comparison} ${m.downtimeSlice.threshold}%\`) is counted from requests records, which the SQL engine does not read yet; evaluate this contract with the streaming engine`,
       );
   }
+  for (const o of bundle.objectives) {
+    if (o.forEach)
+      throw new SqlEngineError(
+        `objective ${o.name}: it is held for each ${o.forEach}, which the SQL engine does not evaluate yet (\`sla export sql --by-unit\` groups a contract's figures by unit, but not one objective's); evaluate this contract with the streaming engine`,
+      );
+  }
   for (const s of bundle.services) {
+    if (s.feeUnit)
+      throw new SqlEngineError(
+        `service ${s.name}: its fee is per ${s.feeUnit}, which the SQL engine does not evaluate yet; evaluate this contract with the streaming engine`,
+      );
     if (s.feeCharged)
       throw new SqlEngineError(
         `service ${s.name}: a fee as charged is read from charge records, which the SQL engine does not read yet; evaluate this contract with the streaming engine`,
