@@ -94,6 +94,40 @@ export interface CompileOptions {
 /** Decimal places kept when a fee is divided into months and the quotient does not terminate. */
 export const MONTHLY_FEE_PLACES = 20;
 
+/**
+ * The properties (by AST kind) whose bundle fields this file writes by hand, per declaration kind:
+ * irregular forms, values that need the contract model or a default, and parts of a larger object.
+ * The plain ones are read by the fields the bundle marks `fromProperty`; a test fails when a
+ * property a declaration holds is in neither (`test/from-properties.test.ts`).
+ */
+export const COMPILED_BY_HAND: Readonly<Record<DeclarationKind, readonly string[]>> = {
+  agreement: ["renewal", "timezone", "currency", "schedule", "master terms", "define", "change of control"],
+  party: ["role", "called", "known as"],
+  calendar: ["working hours", "holidays", "timezone"],
+  service: ["fee", "hours", "exclude", "cap all credits", "at risk", "pool maximum", "earn back"],
+  metric: ["type", "downtime slice", "indicator", "measurer", "data source", "sample", "gaps"],
+  objective: [
+    "metric",
+    "service",
+    "target",
+    "max outage per incident",
+    "max total outage",
+    "severity",
+    "response",
+    "resolution",
+    "tickets",
+    "for each",
+    "exclude",
+    "critical",
+    "minimum",
+    "key measurement",
+  ],
+  remedy: ["credit", "credits cumulative", "minimum credit", "cap", "action", "terminate"],
+  incentive: ["bonus", "cap", "service", "outcome", "gain share", "pain share"],
+  reporting: ["report"],
+  clause: ["text", "placement"],
+};
+
 type Declared<K extends DeclarationKind> = { uri: string; declaration: Extract<Declaration, { kind: K }> };
 
 class Compiler {

@@ -2,8 +2,8 @@
  * The bundle fields that are a plain property's value, copied by one generic step: a field the
  * bundle's definition marks `fromProperty("claim", …)` is its own compiler mapping (see
  * ARCHITECTURE.md, "Adding a property"). Each value kind has one converter; everything else a
- * declaration holds is compiled by hand in `compile.ts` and named in `COMPILED_BY_HAND`, so a test
- * fails when a property of a declaration reaches neither (nothing is dropped silently).
+ * declaration holds is compiled by hand in `compile.ts` and named there in `COMPILED_BY_HAND`, so a
+ * test fails when a property of a declaration reaches neither (nothing is dropped silently).
  */
 import {
   BundleAgreement,
@@ -42,39 +42,6 @@ export const BUNDLE_OBJECTS: Readonly<Record<DeclarationKind, ObjectSchema>> = {
   incentive: BundleIncentive,
   reporting: BundleReporting,
   clause: BundleClause,
-};
-
-/**
- * The properties (by AST kind) whose bundle fields `compile.ts` writes by hand, per declaration
- * kind: irregular forms, values that need the contract model or a default, and parts of a larger
- * object.
- */
-export const COMPILED_BY_HAND: Readonly<Record<DeclarationKind, readonly string[]>> = {
-  agreement: ["renewal", "timezone", "currency", "schedule", "master terms", "define", "change of control"],
-  party: ["role", "called", "known as"],
-  calendar: ["working hours", "holidays", "timezone"],
-  service: ["fee", "hours", "exclude", "cap all credits", "at risk", "pool maximum", "earn back"],
-  metric: ["type", "downtime slice", "indicator", "measurer", "data source", "sample", "gaps"],
-  objective: [
-    "metric",
-    "service",
-    "target",
-    "max outage per incident",
-    "max total outage",
-    "severity",
-    "response",
-    "resolution",
-    "tickets",
-    "for each",
-    "exclude",
-    "critical",
-    "minimum",
-    "key measurement",
-  ],
-  remedy: ["credit", "credits cumulative", "minimum credit", "cap", "action", "terminate"],
-  incentive: ["bonus", "cap", "service", "outcome", "gain share", "pain share"],
-  reporting: ["report"],
-  clause: ["text", "placement"],
 };
 
 /** What a converter may need of the compiler. */

@@ -18,8 +18,8 @@ import {
 import { Type } from "@sinclair/typebox";
 import Ajv2020Module from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { duration } from "../src/compile.ts";
-import { BUNDLE_OBJECTS, COMPILED_BY_HAND, type PlainHelpers, plainValue } from "../src/from-properties.ts";
+import { COMPILED_BY_HAND, duration } from "../src/compile.ts";
+import { BUNDLE_OBJECTS, type PlainHelpers, plainValue } from "../src/from-properties.ts";
 import { bundleSchema } from "../src/index.ts";
 
 const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module;

@@ -5,7 +5,7 @@
  */
 import Ajv2020Module from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { bundleSchema, compileBundle, renderContract, serializeBundle } from "../src/index.ts";
+import { bundleSchema, compileBundle, diffBundles, renderContract, serializeBundle } from "../src/index.ts";
 import { checkSource, errorsOf } from "./helpers.ts";
 
 const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module;
@@ -73,6 +73,16 @@ describe("a termination right's exercise period", () => {
     ]);
     const twice = build(`${TERMINATE}\n  exercise within 60 days\n  exercise within 30 days`).program;
     expect(twice.diagnostics.map((d) => d.code)).toContain("SLA3005");
+  });
+
+  it("is listed by `sla diff` when it changes, in the contract's words", () => {
+    const before = build(`${TERMINATE}\n  exercise within 60 days`).bundle;
+    const after = build(`${TERMINATE}\n  exercise within 30 days`).bundle;
+    const changes = diffBundles(before, after);
+    expect(changes.map((c) => c.path)).toEqual(["remedies.Chronic.exerciseWithin"]);
+    expect(changes[0].sentence).toMatch(
+      /^The exercise within of \W*Termination for chronic failure\W* changes from 60 days to 30 days$/,
+    );
   });
 
   it("is a duration: a bare number is a syntax error", () => {

@@ -243,7 +243,7 @@ export function renderReportMarkdown(report: EvaluationReport): string {
     for (const t of report.terminationRights) {
       const breached = t.windows.filter((w) => w.met === false).map((w) => md(w.label));
       out.push(
-        `- ${md(t.remedy)} (${md(t.objective)}${ofUnit(t.objective, t.unitName, report.objectives)}): ${t.breaches} of ${t.required} breaches within ${md(t.within)}${breached.length ? ` (${breached.join(", ")})` : ""}; ${t.exercisable ? "**exercisable**" : "not exercisable"}${t.notice ? `, notice ${md(t.notice)}` : ""}`,
+        `- ${md(t.remedy)} (${md(t.objective)}${ofUnit(t.objective, t.unitName, report.objectives)}): ${t.breaches} of ${t.required} breaches within ${md(t.within)}${breached.length ? ` (${breached.join(", ")})` : ""}; ${t.exercisable ? "**exercisable**" : "not exercisable"}${t.notice ? `, notice ${md(t.notice)}` : ""}${t.exerciseBy ? `, to be exercised by ${md(local(t.exerciseBy, zone))}` : ""}`,
       );
     }
     out.push("");

@@ -259,6 +259,8 @@ export interface TerminationReport {
   windows: { label: string; met: boolean | null; note: string | null }[];
   exercisable: boolean;
   notice: string | null;
+  /** When exercisable and the remedy has `exercise within`: the instant the right lapses unless exercised. */
+  exerciseBy?: string;
   /** For an objective held `for each region`: the unit this is for. */
   unitName?: string;
 }

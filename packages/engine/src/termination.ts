@@ -3,7 +3,9 @@ import type { Context } from "./context.ts";
 import { evaluateObjective } from "./objectives.ts";
 import { windowsWithin } from "./plan.ts";
 import type { TerminationReport } from "./report-types.ts";
+import { addDuration } from "./schedule.ts";
 import { inProgress, outsideTerm } from "./term.ts";
+import { formatInstant } from "./time.ts";
 import type { Period } from "./windows.ts";
 
 /**
@@ -24,6 +26,12 @@ export function terminationFor(ctx: Context, remedy: BundleRemedy, period: Perio
     return { label: p.label, met: evaluateObjective(ctx, objective, p).met, note: null };
   });
   const breaches = windows.filter((w) => w.met === false).length;
+  const exercisable = breaches >= rule.breaches;
+  // the right arises when this window ends, and `exercise within` runs from there (as an action's due time)
+  const exerciseBy =
+    exercisable && remedy.exerciseWithin
+      ? { exerciseBy: formatInstant(addDuration(period.end, remedy.exerciseWithin, ctx.zone, ctx.businessCalendar)) }
+      : {};
   return {
     remedy: remedy.name,
     title: remedy.title,
@@ -32,7 +40,8 @@ export function terminationFor(ctx: Context, remedy: BundleRemedy, period: Perio
     required: rule.breaches,
     within: rule.within.text,
     windows,
-    exercisable: breaches >= rule.breaches,
+    exercisable,
     notice: remedy.notice?.text ?? null,
+    ...exerciseBy,
   };
 }

@@ -140,7 +140,13 @@ export function otherFields(
     if (reported.some((c) => c.path === at || c.path.startsWith(`${at}.`) || c.path.startsWith(`${at}[`))) continue;
     const words = key.replace(/([A-Z])/g, " $1").toLowerCase();
     const text = (v: unknown) =>
-      v === undefined || v === null ? "none" : typeof v === "string" ? quote(v) : JSON.stringify(strip(v));
+      v === undefined || v === null
+        ? "none"
+        : typeof v === "string"
+          ? quote(v)
+          : isDuration(v)
+            ? v.text
+            : JSON.stringify(strip(v));
     out.add(
       kind,
       `${path}.${key}`,
