@@ -164,7 +164,10 @@ export async function collect(
         continue;
       }
       let named = units.get(unitKey!);
-      if (named === undefined) units.set(unitKey!, (named = new Set()));
+      if (named === undefined) {
+        named = new Set();
+        units.set(unitKey!, named);
+      }
       named.add(unit);
     }
     switch (item.type) {

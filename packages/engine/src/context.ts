@@ -41,6 +41,8 @@ export interface Context {
   /** The start of the month holding the earliest observed record: before it, a window has no data. */
   dataFrom: number | null;
   memo: Map<string, unknown>;
+  /** In the evaluation of one unit of a per-unit objective (`units.ts`): that unit, as the records name it. */
+  unitName?: string;
 }
 
 function index<T extends { name: string }>(list: readonly T[]): Map<string, T> {

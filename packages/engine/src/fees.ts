@@ -48,7 +48,7 @@ export function feeIn(
   const charge = chargesOf(ctx).get(`${service.name}|${period.label}`);
   if (charge === undefined)
     throw new ChargeDataError(
-      `no charge record for service ${service.name} in ${period.label}: its fee is as charged, and a credit for that ${charged} is a percentage of it`,
+      `no charge record for service ${service.name}${ctx.unitName === undefined ? "" : ` and ${service.feeUnit ?? "unit"} ${ctx.unitName}`} in ${period.label}: its fee is as charged, and a credit for that ${charged} is a percentage of it`,
     );
   return charge;
 }

@@ -12,7 +12,7 @@ import type { BundleObjective } from "./bundle.ts";
 import { type CollectedData, MeasurementStore } from "./collect.ts";
 import { type Context, memo } from "./context.ts";
 import { BundleProblemError } from "./errors.ts";
-import type { ChargeRecord, OutageRecord, TicketRecord } from "./events.ts";
+import type { OutageRecord, TicketRecord } from "./events.ts";
 import { aggregatesKind } from "./objective-kind.ts";
 
 /** Where the records an objective measures name their unit (`Interest.perUnit`'s keys). */
@@ -112,6 +112,7 @@ export function unitContext(ctx: Context, unit: string): Context {
     ...ctx,
     data: byUnit(ctx).get(unit) ?? emptyUnitData(ctx.data),
     memo: new Map<string, unknown>(),
+    unitName: unit,
   }));
 }
 
@@ -123,7 +124,10 @@ function byUnit(ctx: Context): Map<string, CollectedData> {
     const parts = new Map<string, UnitData>();
     const part = (unit: string): UnitData => {
       let p = parts.get(unit);
-      if (p === undefined) parts.set(unit, (p = { outages: new Map(), tickets: new Map(), measurements: new Map() }));
+      if (p === undefined) {
+        p = { outages: new Map(), tickets: new Map(), measurements: new Map() };
+        parts.set(unit, p);
+      }
       return p;
     };
     const split = <T extends OutageRecord | TicketRecord>(
@@ -142,14 +146,18 @@ function byUnit(ctx: Context): Map<string, CollectedData> {
         if (unit === undefined) continue;
         const measurements = part(unit).measurements;
         let s = measurements.get(metric);
-        if (s === undefined) measurements.set(metric, (s = new MeasurementStore()));
+        if (s === undefined) {
+          s = new MeasurementStore();
+          measurements.set(metric, s);
+        }
         s.push({ type: "measurement", line: store.line[i], metric, at: store.at[i], value: store.value[i], unit });
       }
     }
     for (const c of ctx.data.charges ?? []) {
       if (c.unit === undefined) continue;
       const p = part(c.unit);
-      (p.charges ??= [] as ChargeRecord[]).push(c);
+      if (p.charges === undefined) p.charges = [];
+      p.charges.push(c);
     }
     return new Map([...parts].map(([unit, p]) => [unit, { ...emptyUnitData(ctx.data), ...p }]));
   });

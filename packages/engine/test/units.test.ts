@@ -1,0 +1,309 @@
+/**
+ * Objectives held `for each region`: each unit the data names is evaluated from its own records,
+ * its credits are of its own fee (or its own charges), and a record that should name a unit and
+ * does not is an error naming its line.
+ */
+import { compileBundle } from "@sla/compiler";
+import { checkProgram, memoryHost } from "@sla/language";
+import { describe, expect, it } from "vitest";
+import type { RuleBundle } from "../src/bundle.ts";
+import {
+  BundleProblemError,
+  csvEvents,
+  EventDataError,
+  evaluate,
+  ndjsonEvents,
+  renderReportCsv,
+  renderReportMarkdown,
+} from "../src/index.ts";
+import { ChargeDataError } from "../src/errors.ts";
+import { generateSql } from "../src/sql/generate.ts";
+
+function compile(body: string): RuleBundle {
+  const text = `agreement Cloud "Cloud SLA" {
+  effective 2026-01-01
+  timezone "UTC"
+  currency USD
+}
+party Acme "Acme" { role provider }
+party Globex "Globex" { role customer }
+${body}`;
+  const uri = "file:///contract/cloud.sla";
+  const program = checkProgram(uri, memoryHost({ [uri]: text }));
+  const errors = program.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) throw new Error(errors.map((d) => d.message).join("\n"));
+  return compileBundle(program) as RuleBundle;
+}
+
+const AVAILABILITY = `
+service Compute "Compute" {
+  provider Acme
+  customer Globex
+  fee USD 100.00 per instance per month
+  hours 24x7
+}
+metric Up { service Compute  type availability }
+objective Uptime {
+  metric Up
+  for each instance
+  target at least 99.9% per calendar month
+}
+remedy Credits {
+  for Uptime
+  credit 10% of monthly fee when below 99.9%
+  terminate when breached 2 times within 2 months
+}
+`;
+
+const outage = (unit: string | null, start: string, end: string) =>
+  JSON.stringify({
+    type: "outage",
+    service: "Compute",
+    ...(unit === null ? {} : { unit }),
+    start,
+    end,
+    cause: "unplanned",
+  });
+
+async function run(bundle: RuleBundle, lines: string[], period = "2026-03", skipInvalid = false) {
+  return evaluate(bundle, ndjsonEvents(lines), { from: period, asOf: "2026-12-31", skipInvalid });
+}
+
+describe("objectives held for each unit", () => {
+  it("counts a unit's outages for that unit only, even where they overlap another's", async () => {
+    const reports = await run(compile(AVAILABILITY), [
+      outage("a", "2026-03-02T00:00:00Z", "2026-03-02T01:00:00Z"),
+      outage("b", "2026-03-02T00:30:00Z", "2026-03-02T00:40:00Z"),
+    ]);
+    const entry = reports[0].objectives[0];
+    expect(entry.forEach).toBe("instance");
+    expect(entry.perUnit?.map((u) => [u.unitName, u.downtime?.seconds, u.met])).toEqual([
+      ["a", "3600", false],
+      ["b", "600", true],
+    ]);
+    expect(entry.met).toBe(false);
+    expect(entry.breaches).toBe(1);
+    // each unit's credit is of its own fee: 10% of USD 100.00
+    expect(reports[0].credits.map((c) => [c.unitName, c.amount])).toEqual([["a", "10.00"]]);
+  });
+
+  it("lists a unit named only by records of other months, met with no downtime", async () => {
+    const reports = await run(compile(AVAILABILITY), [
+      outage("old", "2026-01-05T00:00:00Z", "2026-01-05T00:01:00Z"),
+      outage("a", "2026-03-02T00:00:00Z", "2026-03-02T00:01:00Z"),
+    ]);
+    expect(reports[0].objectives[0].perUnit?.map((u) => [u.unitName, u.value])).toEqual([
+      ["a", "99.99775985663082437275985663"],
+      ["old", "100"],
+    ]);
+  });
+
+  it("has no verdict when no record names a unit", async () => {
+    const entry = (await run(compile(AVAILABILITY), []))[0].objectives[0];
+    expect(entry.perUnit).toEqual([]);
+    expect(entry.met).toBeNull();
+    expect(entry.notes[0]).toContain("no record names a instance");
+  });
+
+  it("gives each unit its own termination right", async () => {
+    const reports = await run(
+      compile(AVAILABILITY),
+      [
+        outage("a", "2026-02-02T00:00:00Z", "2026-02-02T02:00:00Z"),
+        outage("b", "2026-02-02T00:00:00Z", "2026-02-02T02:00:00Z"),
+        outage("a", "2026-03-02T00:00:00Z", "2026-03-02T02:00:00Z"),
+      ],
+      "2026-03",
+    );
+    expect(reports[0].terminationRights.map((t) => [t.unitName, t.breaches, t.exercisable])).toEqual([
+      ["a", 2, true],
+      ["b", 1, false],
+    ]);
+  });
+
+  it("refuses a record without a unit, naming its line, or passes over it with --skip-invalid", async () => {
+    const bundle = compile(AVAILABILITY);
+    const lines = [
+      outage("a", "2026-03-02T00:00:00Z", "2026-03-02T01:00:00Z"),
+      outage(null, "2026-03-03T00:00:00Z", "2026-03-03T01:00:00Z"),
+    ];
+    await expect(run(bundle, lines)).rejects.toThrow(EventDataError);
+    await expect(run(bundle, lines)).rejects.toThrow(
+      'line 2, field "unit": missing: the outages of service Compute are evaluated for each instance',
+    );
+    const skipped = await run(bundle, lines, "2026-03", true);
+    expect(skipped[0].data.skipped).toBe(1);
+    expect(skipped[0].objectives[0].perUnit?.map((u) => u.unitName)).toEqual(["a"]);
+  });
+
+  it("refuses a unit that is not text", async () => {
+    const line = JSON.stringify({
+      type: "outage",
+      service: "Compute",
+      unit: 7,
+      start: "2026-03-02T00:00:00Z",
+      end: "2026-03-02T00:01:00Z",
+      cause: "unplanned",
+    });
+    await expect(run(compile(AVAILABILITY), [line])).rejects.toThrow('line 1, field "unit": must be text');
+  });
+
+  it("reads the unit from a CSV column, and writes each unit in the report's CSV and Markdown", async () => {
+    const bundle = compile(AVAILABILITY);
+    const csv = [
+      "type,service,unit,start,end,cause",
+      "outage,Compute,eu-1,2026-03-02T00:00:00Z,2026-03-02T01:00:00Z,unplanned",
+    ];
+    const reports = await evaluate(bundle, csvEvents(csv), { from: "2026-03", asOf: "2026-12-31" });
+    expect(reports[0].objectives[0].perUnit?.[0].unitName).toBe("eu-1");
+    const table = renderReportCsv(reports).split("\r\n");
+    expect(table[0].endsWith(",unit_name")).toBe(true);
+    expect(table.filter((row) => row.endsWith(",eu-1")).map((row) => row.split(",")[0])).toEqual([
+      "objective",
+      "credit",
+    ]);
+    const md = renderReportMarkdown(reports[0]);
+    expect(md).toContain("| Uptime | at least 99.9% | for each instance: 0 of 1 met | no | 1 |");
+    expect(md).toContain("### Uptime, instance eu-1");
+    expect(md).toContain("| Credits | Uptime, instance eu-1 |");
+  });
+
+  it("judges each unit's tickets and measurements on their own", async () => {
+    const bundle = compile(`
+service Desk "Desk" {
+  provider Acme
+  customer Globex
+  fee USD 50.00 per account per month
+  hours 24x7
+}
+metric Latency { service Desk  type latency percentile 50 }
+objective Fast {
+  metric Latency
+  for each account
+  target at most 200 milliseconds per calendar month
+}
+objective Support {
+  service Desk
+  for each account
+  severity 1 "Down"
+  response within 1 hour during 24x7
+  at least 100% of tickets per calendar month
+}
+remedy SupportCredits {
+  for Support
+  credit 20% of monthly fee when below 100%
+}
+`);
+    const m = (unit: string, at: string, value: number) =>
+      JSON.stringify({ type: "measurement", metric: "Latency", unit, at, value });
+    const t = (unit: string, opened: string, responded: string) =>
+      JSON.stringify({ type: "ticket", service: "Desk", unit, severity: 1, opened, responded, resolved: responded });
+    const reports = await run(bundle, [
+      m("x", "2026-03-01T00:00:00Z", 100),
+      m("x", "2026-03-01T00:01:00Z", 150),
+      m("y", "2026-03-01T00:00:00Z", 900),
+      t("x", "2026-03-03T10:00:00Z", "2026-03-03T10:30:00Z"),
+      t("y", "2026-03-03T10:00:00Z", "2026-03-03T12:00:00Z"),
+    ]);
+    const [fast, support] = reports[0].objectives;
+    expect(fast.perUnit?.map((u) => [u.unitName, u.value, u.met])).toEqual([
+      ["x", "100", true],
+      ["y", "900", false],
+    ]);
+    expect(support.perUnit?.map((u) => [u.unitName, u.tickets?.met, u.met])).toEqual([
+      ["x", 1, true],
+      ["y", 0, false],
+    ]);
+    expect(reports[0].credits.map((c) => [c.unitName, c.amount])).toEqual([["y", "10.00"]]);
+  });
+
+  const CHARGED = `
+service Storage "Storage" {
+  provider Acme
+  customer Globex
+  fee as charged per region per month
+  hours 24x7
+}
+metric Up { service Storage  type availability }
+objective Regional {
+  metric Up
+  for each region
+  target at least 99.9% per calendar month
+}
+remedy Credits {
+  for Regional
+  credit 10% of monthly fee when below 99.9%
+}
+`;
+  const charge = (unit: string | null, amount: string) =>
+    JSON.stringify({
+      type: "charge",
+      service: "Storage",
+      ...(unit === null ? {} : { unit }),
+      period: "2026-03",
+      amount,
+      currency: "USD",
+    });
+  const storageOutage = (unit: string) =>
+    JSON.stringify({
+      type: "outage",
+      service: "Storage",
+      unit,
+      start: "2026-03-02T00:00:00Z",
+      end: "2026-03-02T02:00:00Z",
+      cause: "unplanned",
+    });
+
+  it("takes a unit's credit of its own charges", async () => {
+    const reports = await run(compile(CHARGED), [
+      charge("eu", "300.00"),
+      charge("eu", "33.33"),
+      charge("us", "9000.00"),
+      storageOutage("eu"),
+    ]);
+    expect(reports[0].credits.map((c) => [c.unitName, c.amount])).toEqual([["eu", "33.33"]]);
+    expect(reports[0].objectives[0].perUnit?.map((u) => u.unitName)).toEqual(["eu", "us"]);
+  });
+
+  it("refuses a charge without a unit, and a credit of a unit without charges names the unit", async () => {
+    await expect(run(compile(CHARGED), [charge(null, "1.00")])).rejects.toThrow(
+      'line 1, field "unit": missing: the fee of service Storage is charged per region',
+    );
+    const missing = run(compile(CHARGED), [charge("us", "1.00"), storageOutage("eu")]);
+    await expect(missing).rejects.toThrow(ChargeDataError);
+    await expect(run(compile(CHARGED), [charge("us", "1.00"), storageOutage("eu")])).rejects.toThrow(
+      "no charge record for service Storage and region eu in 2026-03",
+    );
+  });
+
+  it("evaluates thousands of units in one pass over the records", async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 5000; i++)
+      lines.push(
+        outage(
+          `i-${String(i).padStart(5, "0")}`,
+          "2026-03-02T00:00:00Z",
+          i % 2 ? "2026-03-02T02:00:00Z" : "2026-03-02T00:01:00Z",
+        ),
+      );
+    const reports = await run(compile(AVAILABILITY), lines);
+    expect(reports[0].objectives[0].perUnit).toHaveLength(5000);
+    expect(reports[0].credits).toHaveLength(2500);
+    expect(reports[0].totalCredit.amount).toBe("25000.00");
+  });
+
+  it("is refused by the SQL engine in words", async () => {
+    await expect(generateSql(compile(AVAILABILITY), { from: "2026-03", dialect: "duckdb" })).rejects.toThrow(
+      "objective Uptime: it is held for each instance, which the SQL engine does not evaluate yet",
+    );
+  });
+
+  it("refuses a bundle whose per-unit terms would have to be guessed", async () => {
+    const bundle = compile(AVAILABILITY);
+    const wholeFee = { ...bundle, services: bundle.services.map(({ feeUnit: _unit, ...s }) => s) };
+    await expect(run(wholeFee as RuleBundle, [])).rejects.toThrow(BundleProblemError);
+    await expect(run(wholeFee as RuleBundle, [])).rejects.toThrow(
+      "remedy Credits: a percentage of the fee of service Compute (the whole service) for objective Uptime (for each instance)",
+    );
+  });
+});
