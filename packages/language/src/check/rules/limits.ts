@@ -27,19 +27,15 @@ import { textOf } from "./support.ts";
 const BUSINESS_UNITS: ReadonlySet<string> = new Set(["business day", "business hour"]);
 const FIXED_UNITS: ReadonlySet<string> = new Set(["millisecond", "second", "minute", "hour", "day", "week"]);
 
-const OUTAGE_LIMITS: Partial<Record<Property["kind"], string>> = {
-  "max outage per incident": "an outage limit",
-  "max total outage": "an outage limit",
-};
 
 /** The outage limits and maintenance allowances of a property: amounts of downtime. */
 function outageLimitsOf(property: Property): readonly { duration: DurationLiteral; what: string }[] {
   // asked of every property by two rules: most have none, and get one shared empty list
-  const outageLimit = OUTAGE_LIMITS[property.kind];
-  if (!outageLimit && property.kind !== "exclude") return NO_LIMITS;
+  const kind = property.kind;
+  if (kind !== "max outage per incident" && kind !== "max total outage" && kind !== "exclude") return NO_LIMITS;
   const limits: { duration: DurationLiteral; what: string }[] = [];
-  if (outageLimit && "duration" in property && property.duration && !property.duration.recovered) {
-    limits.push({ duration: property.duration, what: outageLimit });
+  if (kind !== "exclude" && property.duration && !property.duration.recovered) {
+    limits.push({ duration: property.duration, what: "an outage limit" });
   }
   if (property.kind === "exclude")
     for (const m of property.properties)

@@ -362,6 +362,24 @@ export function serviceOf(
   context: RuleContext,
   objective: DeclarationOf<"objective">,
 ): Located<DeclarationOf<"service">> | undefined {
+  // asked per objective by several rules: answered once per check (the last check's answers kept at hand)
+  if (lastServicesContext !== context) {
+    lastServicesContext = context;
+    lastServices = new Map();
+  }
+  if (lastServices.has(objective)) return lastServices.get(objective);
+  const service = findServiceOf(context, objective);
+  lastServices.set(objective, service);
+  return service;
+}
+
+let lastServicesContext: RuleContext | undefined;
+let lastServices = new Map<DeclarationOf<"objective">, Located<DeclarationOf<"service">> | undefined>();
+
+function findServiceOf(
+  context: RuleContext,
+  objective: DeclarationOf<"objective">,
+): Located<DeclarationOf<"service">> | undefined {
   for (const p of objective.properties) {
     if (p.kind === "service" && !broken(context, p)) {
       const service = context.resolve(p.service, "service");
