@@ -27,7 +27,6 @@ import { textOf } from "./support.ts";
 const BUSINESS_UNITS: ReadonlySet<string> = new Set(["business day", "business hour"]);
 const FIXED_UNITS: ReadonlySet<string> = new Set(["millisecond", "second", "minute", "hour", "day", "week"]);
 
-
 /** The outage limits and maintenance allowances of a property: amounts of downtime. */
 function outageLimitsOf(property: Property): readonly { duration: DurationLiteral; what: string }[] {
   // asked of every property by two rules: most have none, and get one shared empty list
