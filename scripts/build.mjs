@@ -46,7 +46,8 @@ function cliCodeCache() {
   const result = spawnSync(process.execPath, ["scripts/cli-code-cache.cjs", "check", "examples/it-outsourcing.sla"], {
     stdio: ["ignore", "ignore", "inherit"],
   });
-  if (result.status !== 0) throw new Error(`making the CLI's code cache failed (exit ${result.status})`);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`making the CLI's code cache failed (sla check exited ${result.status ?? result.signal})`);
 }
 
 for (const name of ["cli", ...LIBRARIES]) copyFileSync("LICENSE", join("packages", name, "LICENSE"));
