@@ -83,8 +83,9 @@ function creditClause(ctx: RenderContext, r: BundleRemedy, ref: SectionRef): Cla
   const objective = ctx.objectiveNamed(r.objective);
   const window = objective?.window ?? null;
   // a level held for each unit is credited unit by unit: the sentence says so where it names the period
-  const unit = objective?.forEach ? md`, for each ${objective.forEach},` : raw("");
-  const period = window ? md`${inWindow(window)}${unit}` : md`in a Measurement Period${unit}`;
+  const eachUnit = objective?.forEach ? md`, for each ${objective.forEach},` : raw("");
+  const inPeriod = window ? md`${inWindow(window)}` : raw("in a Measurement Period");
+  const period = md`${inPeriod}${eachUnit}`;
   const thresholds = r.credits.filter(
     (c): c is BundleCredit & { condition: { kind: "threshold" } } => c.condition.kind === "threshold",
   );
@@ -100,7 +101,7 @@ function creditClause(ctx: RenderContext, r: BundleRemedy, ref: SectionRef): Cla
         md`If ${ctx.theMeasure(objective)} for ${ctx.objective(r.objective)} ${period} is as shown below, ${provider} shall give ${customer} the Service Credit shown:`,
       ),
       table(
-        [md`${raw(capitalise(measure.text))} ${period}`, raw("Service Credit")],
+        [md`${raw(capitalise(measure.text))} ${inPeriod}`, raw("Service Credit")],
         thresholds.map((c) => [
           c.condition.bound
             ? bandText(c.condition, c.condition.bound)

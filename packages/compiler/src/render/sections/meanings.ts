@@ -77,7 +77,13 @@ export function chargedFeeMeaning(ctx: RenderContext, period: FeePeriod, service
     const concerned = unit ? md` for the ${unit} concerned` : raw("");
     return md`means the charges paid for the Service${concerned}${servicesRef} ${when}`;
   }
-  if (allCharged(ctx, period)) return md`means, for a service, the charges paid for it${servicesRef} ${when}`;
+  const units = [
+    ...new Set(ctx.bundle.services.flatMap((s) => (s.feeCharged?.period === period && s.feeUnit ? [s.feeUnit] : []))),
+  ];
+  const perUnit = units.length
+    ? md`, and where it is charged for each ${units.join(" or ")}, those for the ${units.join(" or ")} concerned`
+    : raw("");
+  if (allCharged(ctx, period)) return md`means, for a service, the charges paid for it${servicesRef} ${when}${perUnit}`;
   return ctx.bundle.services.some((s) => s.feeCharged?.period === period)
     ? md`; and where its fee is as charged per ${period}, the charges paid for it ${when}`
     : raw("");
