@@ -152,7 +152,7 @@ function unitsEntry(ctx: Context, o: BundleObjective, month: Period, sink: Sink)
     excluded: [],
     notes:
       units.length === 0
-        ? [`Held for each ${o.forEach}: no record names a ${o.forEach}, so there is none to evaluate.`]
+        ? [`Held for each ${o.forEach}: no record names one, so there is none to evaluate.`]
         : [`Held for each ${o.forEach}: ${units.length} in the data, each listed under "perUnit".`],
     forEach: o.forEach,
     perUnit: units,

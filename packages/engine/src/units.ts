@@ -64,10 +64,8 @@ export function checkUnits(bundle: RuleBundle): void {
       throw new BundleProblemError(`${where}, and another objective of service ${o.service} for each ${seen}`);
     if (o.service !== null) unitsOfService.set(o.service, o.forEach);
     const metric = o.metric === null ? undefined : metrics.get(o.metric);
-    if (metric && "downtimeSlice" in metric && metric.downtimeSlice)
-      throw new BundleProblemError(
-        `${where}, but its metric's downtime comes from request slices of the whole service`,
-      );
+    if (metric?.downtimeSlice || metric?.type === "success rate")
+      throw new BundleProblemError(`${where}, but its metric is counted from requests records, which carry no unit`);
   }
   for (const r of bundle.remedies) {
     const o = r.objective === null ? undefined : objectives.get(r.objective);

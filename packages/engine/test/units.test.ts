@@ -102,7 +102,7 @@ describe("objectives held for each unit", () => {
     const entry = (await run(compile(AVAILABILITY), []))[0].objectives[0];
     expect(entry.perUnit).toEqual([]);
     expect(entry.met).toBeNull();
-    expect(entry.notes[0]).toContain("no record names a instance");
+    expect(entry.notes[0]).toBe("Held for each instance: no record names one, so there is none to evaluate.");
   });
 
   it("gives each unit its own termination right", async () => {

@@ -10,7 +10,7 @@ import { createDiagnostic } from "../../diagnostics/catalogue.ts";
 import type { Property, Range } from "../../syntax/ast.ts";
 import { TierDiagnostics } from "../codes.ts";
 import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
-import { broken, serviceOf } from "./support.ts";
+import { broken, metricOf, serviceOf } from "./support.ts";
 
 type Objective = DeclarationOf<"objective">;
 type Service = DeclarationOf<"service">;
@@ -110,6 +110,19 @@ export const perUnitObjectiveRule: Rule = (context) => {
           p.range,
         );
     }
+    const metric = metricOf(context, objective)?.declaration;
+    const fromRequests = metric?.properties.some(
+      (p) => (p.kind === "downtime slice" || (p.kind === "type" && p.type === "success rate")) && !broken(context, p),
+    );
+    if (fromRequests)
+      notEvaluated(
+        context,
+        uri,
+        objective,
+        unit,
+        "its metric is counted from `requests` records, which carry no unit: hold it for the whole service",
+        forEach.range,
+      );
     const service = serviceOf(context, objective)?.declaration;
     if (!service) continue;
     const seen = unitsOfService.get(service);
