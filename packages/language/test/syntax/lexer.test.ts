@@ -1,7 +1,7 @@
 import { Lexer, type TokenType } from "chevrotain";
 import { describe, expect, it } from "vitest";
 import { decodeString, slaLexer } from "../../src/index.ts";
-import { allTokens } from "../../src/syntax/lexer.ts";
+import { allTokens, chevrotainLexer, keywordTokens, lexedTokens } from "../../src/syntax/lexer.ts";
 
 function lex(text: string) {
   const result = slaLexer.tokenize(text);
@@ -16,7 +16,7 @@ describe("lexer", () => {
   it("declares the start characters and line breaks Chevrotain would derive from each pattern", () => {
     // the same tokens, with what Chevrotain can read off a regular expression left for it to read
     const copies = new Map<TokenType, TokenType>();
-    for (const t of allTokens) {
+    for (const t of lexedTokens) {
       const { START_CHARS_HINT: _hint, LINE_BREAKS: _breaks, ...rest } = t as TokenType & Record<string, unknown>;
       copies.set(t, (t.PATTERN instanceof RegExp ? rest : { ...t }) as TokenType);
     }
@@ -35,8 +35,27 @@ describe("lexer", () => {
       (lexer as unknown as Internals).patternIdxToConfig.defaultMode.map(
         (c) => `${c.tokenType.name}:${c.canLineTerminator}`,
       );
-    expect(firstCharacters(slaLexer)).toEqual(firstCharacters(derived));
-    expect(lineBreaks(slaLexer)).toEqual(lineBreaks(derived));
+    expect(firstCharacters(chevrotainLexer)).toEqual(firstCharacters(derived));
+    expect(lineBreaks(chevrotainLexer)).toEqual(lineBreaks(derived));
+  });
+
+  it("lexes every word as Chevrotain does with each keyword's pattern tried before Name (longer alternative Name)", () => {
+    // the reference: the keyword tokens in the lexer, as the grammar's vocabulary lists them
+    const reference = new Lexer(allTokens, { positionTracking: "full" });
+    const words = Object.keys(keywordTokens);
+    const text = [
+      ...words,
+      ...words.map((w) => `${w}s`),
+      ...words.map((w) => `${w}_x ${w}1 ${w.slice(0, -1)} ${w.toUpperCase()} x${w}`),
+      "term terminate terms service services 24x7 GBP 12.00 at least 99.9% per calendar month",
+    ].join(" \n");
+    const expected = reference.tokenize(text);
+    const actual = slaLexer.tokenize(text);
+    const shape = (r: typeof expected) =>
+      r.tokens.map((t) => [t.tokenType.name, t.image, t.startOffset, t.endOffset, t.startLine, t.endColumn]);
+    expect(shape(actual)).toEqual(shape(expected));
+    expect(actual.errors).toEqual(expected.errors);
+    expect(actual.tokens.filter((t) => t.tokenType.name.startsWith("Kw_")).length).toBeGreaterThan(words.length);
   });
 
   it.each([
