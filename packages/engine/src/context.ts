@@ -43,6 +43,8 @@ export interface Context {
   memo: Map<string, unknown>;
   /** In the evaluation of one unit of a per-unit objective (`units.ts`): that unit, as the records name it. */
   unitName?: string;
+  /** In the evaluation of one unit: the context of the whole contract it was made from. */
+  unitOf?: Context;
 }
 
 function index<T extends { name: string }>(list: readonly T[]): Map<string, T> {

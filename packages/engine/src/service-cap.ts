@@ -10,7 +10,10 @@ import { type Context, memo } from "./context.ts";
 import { money } from "./credit-tiers.ts";
 import { type CreditOutcome, creditFor, serviceOfObjective } from "./credits.ts";
 import { Dec, moneyString, str } from "./decimal.ts";
-import { feeIn } from "./fees.ts";
+import { type Fee, feeIn } from "./fees.ts";
+import { unitContext, unitsOf, unitsOfService } from "./units.ts";
+import type Decimal from "decimal.js";
+import type { BundleService, FeeBasis } from "./bundle.ts";
 import { type Period, periodContaining, periodsEndingWithin } from "./windows.ts";
 
 export function cappedCredit(ctx: Context, remedy: BundleRemedy, period: Period): CreditOutcome | null {
@@ -21,14 +24,11 @@ export function cappedCredit(ctx: Context, remedy: BundleRemedy, period: Period)
     const cap = service?.creditCap;
     if (own === null || own.exact === null || !objective || !service || !cap) return own;
     // a cap on a fee as charged is per calendar month (SLA5014), the month of this window
-    const capFee = feeIn(ctx, service, cap.basis, period);
+    const capFee = serviceFee(ctx, service, cap.basis, period);
     if (capFee === null) return own;
 
     const limit = new Dec(cap.percent).times(capFee.amount).div(100);
-    const used = earlierCredits(ctx, remedy, period, service.name).reduce(
-      (sum, c) => sum.plus(c?.exact ?? 0),
-      new Dec(0),
-    );
+    const used = usedBefore(ctx, remedy, period, service.name, limit);
     const remaining = Dec.max(0, limit.minus(used));
     const report = {
       ...own.report,
@@ -42,6 +42,7 @@ export function cappedCredit(ctx: Context, remedy: BundleRemedy, period: Period)
     if (!own.exact.gt(remaining)) return { ...own, report };
 
     const currency = own.report.currency ?? capFee.currency;
+    // a unit's percentage is of its own fee
     const fee = own.report.basis === null ? null : feeIn(ctx, service, own.report.basis, period);
     const percent = fee === null ? null : remaining.times(100).div(fee.amount);
     const already = used.isZero() ? "" : ` (${money(used, capFee.currency)} already credited for ${service.name})`;
@@ -60,20 +61,50 @@ export function cappedCredit(ctx: Context, remedy: BundleRemedy, period: Period)
 }
 
 /**
- * The credits on the same service that come before this one in its cap window: windows that end
- * earlier, and on the same end, remedies written earlier.
+ * What the credits on the same service that come before this one in its cap window paid: windows
+ * that end earlier, and on the same end, remedies written earlier, and for a per-unit objective's
+ * remedy, units before this one in code-point order. Worked out once per service, cap window and
+ * window end, in that order, so that thousands of units cost one pass each.
  */
-function earlierCredits(ctx: Context, remedy: BundleRemedy, period: Period, service: string): (CreditOutcome | null)[] {
+function usedBefore(ctx: Context, remedy: BundleRemedy, period: Period, service: string, limit: Decimal): Decimal {
+  const whole = ctx.unitOf ?? ctx;
   const cap = ctx.services.get(service)!.creditCap!;
   const capPeriod = periodContaining(cap.window, period.end - 1, ctx.zone);
-  const place = ctx.bundle.remedies.indexOf(remedy);
-  const out: (CreditOutcome | null)[] = [];
-  ctx.bundle.remedies.forEach((r, i) => {
-    const o = r.objective === null ? undefined : ctx.objectives.get(r.objective);
-    if (!o || o.service !== service || r.credits.length === 0) return;
-    for (const p of periodsEndingWithin(o.window, capPeriod.start, period.end, ctx.zone)) {
-      if (p.end < period.end || (p.end === period.end && i < place)) out.push(cappedCredit(ctx, r, p));
+  const ledger = memo(whole, `service cap ledger|${service}|${capPeriod.start}|${period.end}`, () => {
+    const items: { end: number; place: number; unit: string; remedy: BundleRemedy; period: Period; ctx: Context }[] =
+      [];
+    whole.bundle.remedies.forEach((r, place) => {
+      const o = r.objective === null ? undefined : whole.objectives.get(r.objective);
+      if (!o || o.service !== service || r.credits.length === 0) return;
+      const contexts = o.forEach ? unitsOf(whole, o).map((u) => unitContext(whole, u)) : [whole];
+      for (const p of periodsEndingWithin(o.window, capPeriod.start, period.end, whole.zone))
+        for (const c of contexts)
+          items.push({ end: p.end, place, unit: c.unitName ?? "", remedy: r, period: p, ctx: c });
+    });
+    items.sort((a, b) => a.end - b.end || a.place - b.place || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+    const before = new Map<string, Decimal>();
+    let used = new Dec(0);
+    for (const item of items) {
+      before.set(ledgerKey(item.remedy, item.period, item.ctx.unitName), used);
+      const own = creditFor(item.ctx, item.remedy, item.period)?.exact ?? null;
+      if (own !== null) used = used.plus(Dec.min(own, Dec.max(0, limit.minus(used))));
     }
+    return before;
   });
-  return out;
+  return ledger.get(ledgerKey(remedy, period, ctx.unitName)) ?? new Dec(0);
+}
+
+function ledgerKey(remedy: BundleRemedy, period: Period, unit: string | undefined): string {
+  return `${remedy.name}|${period.start}|${period.end}|${unit ?? ""}`;
+}
+
+/**
+ * The fee a cap on all of a service's credits is a percentage of: for a fee per unit, the sum of
+ * the units' fees (each unit's fee times the units evaluated, or every unit's charges).
+ */
+function serviceFee(ctx: Context, service: BundleService, basis: FeeBasis, period: Period): Fee | null {
+  const whole = ctx.unitOf ?? ctx;
+  const fee = feeIn(whole, service, basis, period);
+  if (fee === null || !service.feeUnit || service.feeCharged) return fee;
+  return { ...fee, amount: fee.amount.times(unitsOfService(whole, service.name).length) };
 }

@@ -50,19 +50,16 @@ export function checkUnits(bundle: RuleBundle): void {
   const services = new Map(bundle.services.map((s) => [s.name, s]));
   const objectives = new Map(bundle.objectives.map((o) => [o.name, o]));
   const metrics = new Map(bundle.metrics.map((m) => [m.name, m]));
-  const unitsOfService = new Map<string, string>();
+  const unitOfService = new Map<string, string>();
   for (const o of bundle.objectives) {
     if (!o.forEach) continue;
     const where = `objective ${o.name} is held for each ${o.forEach}`;
     if (o.critical || o.minimum || o.keyMeasurement)
       throw new BundleProblemError(`${where}, but fees at risk judge the service as a whole`);
-    const service = o.service === null ? undefined : services.get(o.service);
-    if (service?.creditCap)
-      throw new BundleProblemError(`${where}, but service ${service.name} caps all its credits together`);
-    const seen = o.service === null ? undefined : unitsOfService.get(o.service);
+    const seen = o.service === null ? undefined : unitOfService.get(o.service);
     if (seen !== undefined && seen !== o.forEach)
       throw new BundleProblemError(`${where}, and another objective of service ${o.service} for each ${seen}`);
-    if (o.service !== null) unitsOfService.set(o.service, o.forEach);
+    if (o.service !== null) unitOfService.set(o.service, o.forEach);
     const metric = o.metric === null ? undefined : metrics.get(o.metric);
     if (metric?.downtimeSlice || metric?.type === "success rate")
       throw new BundleProblemError(`${where}, but its metric is counted from requests records, which carry no unit`);
@@ -87,9 +84,9 @@ export function checkUnits(bundle: RuleBundle): void {
       throw new BundleProblemError(`incentive ${i.name}: the fee of service ${service.name} is per ${service.feeUnit}`);
   }
   for (const s of bundle.services) {
-    if (s.feeUnit && (s.feesAtRisk || s.creditCap))
+    if (s.feeUnit && s.feesAtRisk)
       throw new BundleProblemError(
-        `service ${s.name}: its fee is per ${s.feeUnit}, and fees at risk or a cap on all credits are of the whole service's fee`,
+        `service ${s.name}: its fee is per ${s.feeUnit}, and fees at risk are of the whole service's fee`,
       );
   }
 }
@@ -104,6 +101,16 @@ export function unitsOf(ctx: Context, o: BundleObjective): string[] {
   return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** The units of a service's per-unit objectives (and of its charges per unit), in code-point order. */
+export function unitsOfService(ctx: Context, service: string): string[] {
+  return memo(ctx, `units of service|${service}`, () => {
+    const names = new Set<string>();
+    for (const o of ctx.bundle.objectives)
+      if (o.forEach && o.service === service) for (const u of unitsOf(ctx, o)) names.add(u);
+    return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  });
+}
+
 /** The context of one unit: the data holds only that unit's records, and its evaluations are memoised apart. */
 export function unitContext(ctx: Context, unit: string): Context {
   return memo(ctx, `unit context|${unit}`, () => ({
@@ -111,6 +118,7 @@ export function unitContext(ctx: Context, unit: string): Context {
     data: byUnit(ctx).get(unit) ?? emptyUnitData(ctx.data),
     memo: new Map<string, unknown>(),
     unitName: unit,
+    unitOf: ctx,
   }));
 }
 

@@ -292,6 +292,45 @@ remedy Credits {
     expect(reports[0].totalCredit.amount).toBe("25000.00");
   });
 
+  it("caps all the units' credits together, at a share of the sum of their fees, units in code-point order", async () => {
+    const bundle = compile(
+      AVAILABILITY.replace(
+        "  hours 24x7\n}",
+        "  hours 24x7\n  cap all credits at 6% of monthly fee per calendar month\n}",
+      ),
+    );
+    // four instances known (d only from February): USD 400.00 of fees, a cap of USD 24.00
+    const reports = await run(bundle, [
+      outage("d", "2026-02-02T00:00:00Z", "2026-02-02T00:00:01Z"),
+      outage("c", "2026-03-02T00:00:00Z", "2026-03-02T02:00:00Z"),
+      outage("a", "2026-03-02T00:00:00Z", "2026-03-02T02:00:00Z"),
+      outage("b", "2026-03-02T00:00:00Z", "2026-03-02T02:00:00Z"),
+    ]);
+    expect(reports[0].credits.map((c) => [c.unitName, c.amount, c.capped, c.serviceCap?.remaining])).toEqual([
+      ["a", "10.00", false, "24.00"],
+      ["b", "10.00", false, "14.00"],
+      ["c", "4.00", true, "4.00"],
+    ]);
+    expect(reports[0].totalCredit.amount).toBe("24.00");
+  });
+
+  it("caps thousands of units' credits in one pass", async () => {
+    const bundle = compile(
+      AVAILABILITY.replace(
+        "  hours 24x7\n}",
+        "  hours 24x7\n  cap all credits at 5% of monthly fee per calendar month\n}",
+      ),
+    );
+    const lines: string[] = [];
+    for (let i = 0; i < 4000; i++)
+      lines.push(outage(`i-${String(i).padStart(5, "0")}`, "2026-03-02T00:00:00Z", "2026-03-02T02:00:00Z"));
+    const reports = await run(bundle, lines);
+    // 5% of 4,000 × USD 100.00 = USD 20,000.00: the first 2,000 instances' USD 10.00 each
+    expect(reports[0].totalCredit.amount).toBe("20000.00");
+    expect(reports[0].credits[1999].amount).toBe("10.00");
+    expect(reports[0].credits[2000].amount).toBe("0.00");
+  });
+
   it("is refused by the SQL engine in words", async () => {
     await expect(generateSql(compile(AVAILABILITY), { from: "2026-03", dialect: "duckdb" })).rejects.toThrow(
       "objective Uptime: it is held for each instance, which the SQL engine does not evaluate yet",

@@ -3,8 +3,9 @@
  * engine evaluates a per-unit objective once per unit, from that unit's records, and takes a
  * unit's credit of that unit's fee; so a percentage of a fee must be of a fee of the same unit as
  * the objective it is paid for, and what is judged over the service as a whole (a bonus, fees at
- * risk, a cap on all the service's credits) cannot be of a per-unit objective or fee. A record
- * carries one `unit`, so the per-unit objectives of one service hold for one kind of unit.
+ * risk) cannot be of a per-unit objective or fee; a cap on all the service's credits counts every
+ * unit's and, with a fee per unit, is of the sum of the units' fees. A record carries one `unit`,
+ * so the per-unit objectives of one service hold for one kind of unit.
  */
 import { createDiagnostic } from "../../diagnostics/catalogue.ts";
 import type { Property, Range } from "../../syntax/ast.ts";
@@ -81,7 +82,8 @@ export const perUnitFeeRule: Rule = (context) => {
       // a bonus for a per-unit objective is SLA5016 already
       if (declaration.kind === "incentive" && perUnitTarget(context, declaration)) continue;
       for (const p of declaration.properties) {
-        if (broken(context, p)) continue;
+        // a cap on all credits of a per-unit fee is of the sum of the units' fees
+        if (broken(context, p) || p.kind === "cap all credits") continue;
         mismatch(
           context,
           uri,
@@ -134,17 +136,6 @@ export const perUnitObjectiveRule: Rule = (context) => {
         objective,
         unit,
         `another objective of '${service.name?.text}' holds for each ${seen}, and a record names one unit: give the two kinds of unit two services`,
-        forEach.range,
-      );
-    // a cap on all credits of a per-unit fee is SLA5015 already
-    const cap = service.properties.find((p) => p.kind === "cap all credits");
-    if (seen === undefined && cap && !broken(context, cap) && !feeOf(context, service)?.unit)
-      notEvaluated(
-        context,
-        uri,
-        objective,
-        unit,
-        `'${service.name?.text}' caps all its credits together, which is not computed across units yet: cap each ${unit}'s credits with the remedy's \`cap\``,
         forEach.range,
       );
   }
