@@ -10,9 +10,9 @@ type Register = (program: Command) => void;
 
 /**
  * Every command, in the order `sla --help` lists them, each loaded only when it is needed: a
- * command's module brings the parser, the compiler, the engine or the language server, and
- * initialising all of them was most of a cold `sla check` (docs/performance.md). The esbuild
- * bundle keeps each `import()` target uninitialised until it is called.
+ * command's module brings the parser, the compiler, the engine or the language server, so `sla
+ * check` need not initialise the compiler, the engine or the server, nor `sla --version` anything
+ * (docs/performance.md). The esbuild bundle keeps each `import()` target uninitialised until called.
  */
 const COMMANDS: Record<string, () => Promise<Register>> = {
   check: async () => (await import("./commands/check.ts")).registerCheck,
