@@ -17,8 +17,21 @@ export type { Decimal };
 
 /** A decimal from a string, a number or another decimal, in the module's precision. */
 export function toDecimal(value: Decimal.Value): Decimal {
-  return new BudgetDecimal(value);
+  if (typeof value !== "string") return new BudgetDecimal(value);
+  // A contract writes the same few figures many times (`99.9`, `10`, `30`) and the checker's rules
+  // read them again and again; decimals are immutable, so each text is parsed once.
+  let decimal = parsed.get(value);
+  if (decimal === undefined) {
+    decimal = new BudgetDecimal(value);
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(value, decimal);
+  }
+  return decimal;
 }
+
+/** Texts kept before the table starts again (a bound on its memory, whatever the input). */
+const PARSED_LIMIT = 4096;
+const parsed = new Map<string, Decimal>();
 
 /** A decimal as plain digits: `2419.2`, `0`, never `-0`, never exponent form. */
 export function plain(value: Decimal): string {

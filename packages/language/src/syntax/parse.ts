@@ -9,6 +9,7 @@ import { buildFile, tokenRange } from "./build-ast.ts";
 import { grammar } from "./grammar.ts";
 import { computeLineStarts, positionAt } from "./positions.ts";
 import {
+  allTokens,
   BlockComment,
   DECLARATION_TOKEN_TYPES,
   LCurly,
@@ -48,7 +49,7 @@ export function parseInPieces(text: string, uri: string, pieceTokens: number): P
   // text block or comment at the end of a file); multi-line tokens take their positions from ours.
   // Only a token type declared with `line_breaks` can hold one (the lexer's patterns say so).
   const fixEnd = (t: IToken) => {
-    if (t.tokenType.LINE_BREAKS === true && /[\r\n]/.test(t.image)) {
+    if (HOLDS_LINE_BREAKS[t.tokenTypeIdx] === true && /[\r\n]/.test(t.image)) {
       const end = positionAt(lineStarts, t.endOffset!);
       t.endLine = end.line;
       t.endColumn = end.column;
@@ -58,7 +59,6 @@ export function parseInPieces(text: string, uri: string, pieceTokens: number): P
   // unoptimised for-of allocates a result object per token
   const lexedTokens = lexed.tokens;
   const lexedComments = (lexed.groups.comments ?? []) as IToken[];
-  for (let i = 0; i < lexedTokens.length; i++) fixEnd(lexedTokens[i]);
   for (let i = 0; i < lexedComments.length; i++) fixEnd(lexedComments[i]);
   for (const error of lexed.errors) {
     const char = text.slice(error.offset, error.offset + error.length);
@@ -82,6 +82,7 @@ export function parseInPieces(text: string, uri: string, pieceTokens: number): P
   const tokens: IToken[] = [];
   for (let i = 0; i < lexedTokens.length; i++) {
     const t = lexedTokens[i];
+    fixEnd(t);
     if (t.tokenType === UnterminatedString) {
       diagnostics.push(createDiagnostic(Diagnostics.unterminatedString, {}, uri, tokenRange(t)));
       tokens.push(retype(t, StringLiteral));
@@ -107,6 +108,10 @@ export function parseInPieces(text: string, uri: string, pieceTokens: number): P
 }
 
 type Item = SlaFile["items"][number];
+
+/** By token type index: whether the type can hold a line break (read per token, so not off the type object). */
+const HOLDS_LINE_BREAKS: boolean[] = [];
+for (const type of allTokens) HOLDS_LINE_BREAKS[type.tokenTypeIdx!] = type.LINE_BREAKS === true;
 
 /** Tokens a piece holds at least before the parse may be cut after it (see `parseItems`). */
 const PIECE_TOKENS = 2000;
