@@ -4,9 +4,9 @@
  * named first is the only one loaded, and is the same command `sla help` describes.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { REPO, type Run, scratch, sla } from "./run.ts";
 
 const LAUNCHER = join(REPO, "packages/cli/bin/sla.cjs");
@@ -23,9 +23,15 @@ function slaIn(root: string, args: string[]): Run {
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+const copies: string[] = [];
+afterAll(() => {
+  for (const root of copies) rmSync(root, { recursive: true, force: true });
+});
+
 /** A copy of the built CLI; `cache` is what its dist/sla.cjs.cache holds, or undefined for none. */
 function installed(bundle: Buffer, cache: Buffer | undefined): string {
   const root = scratch();
+  copies.push(root);
   mkdirSync(join(root, "bin"));
   mkdirSync(join(root, "dist"));
   copyFileSync(LAUNCHER, join(root, "bin/sla.cjs"));
