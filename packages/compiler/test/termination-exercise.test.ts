@@ -65,8 +65,13 @@ describe("a termination right's exercise period", () => {
     expect(renderContract(bundle)).not.toContain("lapses");
   });
 
-  it("needs a right to terminate in the same remedy (SLA3010), and is given at most once (SLA3005)", () => {
+  it("needs a right to terminate in the same remedy (SLA3010), as the notice does, and is given at most once (SLA3005)", () => {
     const alone = build("  notice 30 days\n  exercise within 60 days").program;
+    // the notice too: without a right to terminate, nothing carried it into the contract
+    expect(alone.diagnostics.map((d) => [d.code, d.message])).toContainEqual([
+      "SLA3010",
+      "'notice' is about 'terminate when breached', which this remedy does not have: add it, or remove 'notice'.",
+    ]);
     expect(alone.diagnostics.map((d) => [d.code, d.message])).toContainEqual([
       "SLA3010",
       "'exercise within' is about 'terminate when breached', which this remedy does not have: add it, or remove 'exercise within'.",

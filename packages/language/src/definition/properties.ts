@@ -383,6 +383,8 @@ export const PROPERTIES = [
     },
     syntax: [...kw("notice"), value("duration", "duration")],
     repeat: "once",
+    // in a remedy, the notice to exercise a right to terminate (in a maintenance block, `needs` is not checked)
+    needs: "terminate",
   },
   {
     rule: "allowanceProperty",
