@@ -335,7 +335,7 @@ export const BundleService = named(
     feeUnit: Type.Optional(
       Type.String({
         description:
-          "`fee USD 30.00 per instance per month` (or `fee as charged per instance per month`): the fee, monthlyFee or charges are those of each unit of this name (as the contract writes it), for objectives held `for each` such unit; absent for a fee of the whole service.",
+          "`fee USD 30.00 for each instance per month` (or `fee as charged for each instance per month`): the fee, monthlyFee or charges are those of each unit of this name (as the contract writes it), for objectives held `for each` such unit; absent for a fee of the whole service.",
       }),
     ),
     hours: BundleHours,

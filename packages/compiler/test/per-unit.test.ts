@@ -21,7 +21,7 @@ party C "Customer LLC" { role customer }
 service Compute "Compute" {
   provider P
   customer C
-  fee USD 30.00 per instance per month
+  fee USD 30.00 for each instance per month
   hours 24x7
 }
 metric Up { service Compute  type availability }
@@ -78,7 +78,7 @@ describe("per-unit objectives and fees", () => {
   });
 
   it("leave a contract without them as it was", () => {
-    const plain = CONTRACT.replace("per instance per month", "per month").replaceAll("  for each instance\n", "");
+    const plain = CONTRACT.replace("for each instance per month", "per month").replaceAll("  for each instance\n", "");
     const { program, bundle } = build(plain);
     expect(errorsOf(program)).toEqual([]);
     expect("feeUnit" in bundle.services[0]).toBe(false);

@@ -39,7 +39,7 @@ const AVAILABILITY = `
 service Compute "Compute" {
   provider Acme
   customer Globex
-  fee USD 100.00 per instance per month
+  fee USD 100.00 for each instance per month
   hours 24x7
 }
 metric Up { service Compute  type availability }
@@ -173,7 +173,7 @@ describe("objectives held for each unit", () => {
 service Desk "Desk" {
   provider Acme
   customer Globex
-  fee USD 50.00 per account per month
+  fee USD 50.00 for each account per month
   hours 24x7
 }
 metric Latency { service Desk  type latency percentile 50 }
@@ -221,7 +221,7 @@ remedy SupportCredits {
 service Storage "Storage" {
   provider Acme
   customer Globex
-  fee as charged per region per month
+  fee as charged for each region per month
   hours 24x7
 }
 metric Up { service Storage  type availability }

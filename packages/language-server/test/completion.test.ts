@@ -140,8 +140,14 @@ describe("completion", () => {
       expect.arrayContaining(["GBP", "EUR", "USD"]),
     );
     const fee = await complete(`service Extra "E" {\n  fee <|>\n}\n`);
-    // the agreement's currency for a stated fee, or the words of a fee as charged
-    expect(labels(fee)).toEqual(["as charged per month", "as charged per quarter", "as charged per year", "GBP "]);
+    // the agreement's currency for a stated fee, or the words of a fee as charged (for each unit, or of the service)
+    expect(labels(fee)).toEqual([
+      "as charged for each",
+      "as charged per month",
+      "as charged per quarter",
+      "as charged per year",
+      "GBP ",
+    ]);
   });
 
   it("offers time zones inside the string after `timezone`", async () => {

@@ -307,15 +307,15 @@ export const PROPERTIES = [
     rule: "feeProperty",
     kinds: {
       fee: {
-        syntax: "fee GBP 12,000.00 per month | fee as charged per month | fee USD 30.00 per instance per month",
+        syntax: "fee GBP 12,000.00 per month | fee as charged per month | fee USD 30.00 for each instance per month",
         meaning:
-          "What the customer pays for the service. Credits and bonuses are percentages of it. `fee as charged per month`: the charges paid for the service in each month, supplied with the observed data as `charge` records. `per instance` before the period: the fee (or the charges) of each unit, for objectives held `for each instance`.",
+          "What the customer pays for the service. Credits and bonuses are percentages of it. `fee as charged per month`: the charges paid for the service in each month, supplied with the observed data as `charge` records. `for each instance` before the period: the fee (or the charges) of each unit, for objectives held `for each instance`.",
       },
     },
     syntax: [
       ...kw("fee"),
       choice([value("money", "amount")], [oneOf("charged", { "as charged": ["as", "charged"] })]),
-      optional(...kw("per"), value("name", "unit")),
+      optional(...kw("for", "each"), value("name", "unit")),
       ...kw("per"),
       oneOf("period", FEE_PERIODS),
     ],

@@ -1,5 +1,5 @@
 /**
- * SLA5015 and SLA5016: objectives held `for each region` and fees stated `per instance`. The
+ * SLA5015 and SLA5016: objectives held `for each region` and fees stated `for each instance`. The
  * engine evaluates a per-unit objective once per unit, from that unit's records, and takes a
  * unit's credit of that unit's fee; so a percentage of a fee must be of a fee of the same unit as
  * the objective it is paid for, and what is judged over the service as a whole (a bonus, fees at
@@ -69,7 +69,7 @@ export const perUnitFeeRule: Rule = (context) => {
       unit === undefined
         ? `'${serviceName}' states its fee per ${fee.unit}, and '${objective}' is not held for each ${fee.unit}: add \`for each ${fee.unit}\` to it, or state the fee of the whole service`
         : fee.unit === undefined
-          ? `'${objective}' holds for each ${unit}, and '${serviceName}' states one fee for the whole service: state the fee of each ${unit} (\`fee … per ${unit} per month\`), or credit a fixed amount`
+          ? `'${objective}' holds for each ${unit}, and '${serviceName}' states one fee for the whole service: state the fee of each ${unit} (\`fee … for each ${unit} per month\`), or credit a fixed amount`
           : `'${objective}' holds for each ${unit}, and '${serviceName}' states its fee per ${fee.unit}`;
     for (const p of remedy.properties) if (!broken(context, p)) mismatch(context, uri, p, reason);
   }
