@@ -1,0 +1,60 @@
+/** `sla evaluate` of a contract whose objectives are held for each unit: per-unit reports, and errors naming the file and line. */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO, scratch, sla } from "./run.ts";
+
+const contract = join(REPO, "test/cases/per-unit.sla");
+const events = join(REPO, "test/cases/per-unit-2026-03.ndjson");
+
+describe("sla evaluate with per-unit objectives", () => {
+  it("reports each unit and sums their credits", () => {
+    const run = sla(["evaluate", contract, "--events", events, "--period", "2026-03", "--as-of", "2026-04-30"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.objectives[0].perUnit.map((u: { unitName: string }) => u.unitName)).toEqual([
+      "i-a",
+      "i-b",
+      "i-c",
+      "i-d",
+    ]);
+    expect(report.totalCredit).toEqual({ amount: "810.05", currency: "USD" });
+    const md = sla([
+      "evaluate",
+      contract,
+      "--events",
+      events,
+      "--period",
+      "2026-03",
+      "--as-of",
+      "2026-04-30",
+      "--format",
+      "md",
+    ]);
+    expect(md.stdout).toContain("### InstanceUptime, instance i-d");
+  });
+
+  it("exits 2 naming the events file and line of a record without a unit", () => {
+    const file = join(scratch(), "no-unit.ndjson");
+    writeFileSync(
+      file,
+      '{"type":"outage","service":"Compute","unit":"i-a","start":"2026-03-03T10:00:00Z","end":"2026-03-03T11:00:00Z","cause":"unplanned"}\n' +
+        '{"type":"outage","service":"Compute","start":"2026-03-03T10:00:00Z","end":"2026-03-03T11:00:00Z","cause":"unplanned"}\n',
+    );
+    const run = sla(["evaluate", contract, "--events", file, "--period", "2026-03"]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain(
+      `${file}: line 2, field "unit": missing: the outages of service Compute are evaluated for each instance`,
+    );
+  });
+
+  it("is refused by the DuckDB engine in words", () => {
+    const run = sla(["evaluate", contract, "--events", events, "--period", "2026-03", "--engine", "duckdb"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "objective InstanceUptime: it is held for each instance, which the SQL engine does not evaluate yet",
+    );
+  });
+});
