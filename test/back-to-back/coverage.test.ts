@@ -127,6 +127,7 @@ remedy Exit "Right to terminate" {
   for Uptime
   terminate when breached 1 times within 3 months
   notice 30 days
+  exercise within 60 days
 }
 incentive Bonus "Performance bonus" {
   for Speed
@@ -468,6 +469,11 @@ const PROPERTIES: Record<string, Check> = {
     bundle: (b) => b.remedies[3].termination?.breaches === 1,
     markdown: /terminate/i,
     report: (r) => r.terminationRights[0]?.exercisable === true,
+  },
+  exercise: {
+    bundle: (b) => b.remedies[3].exerciseWithin?.text === "60 days",
+    markdown: /exercised within 60 days/,
+    report: (r) => r.terminationRights[0]?.exerciseBy !== undefined,
   },
   bonus: {
     bundle: (b) => b.incentives[0].bonuses.length === 1,
