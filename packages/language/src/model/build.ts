@@ -71,7 +71,7 @@ class ModelBuilder {
   private readonly budgetMemo = new Map<string, readonly Budget[]>();
   private readonly calendarIds = new Map<CalendarModel, number>();
 
-  budgetsFor(
+  private budgetsFor(
     percent: string,
     window: WindowNode | undefined,
     schedule: Schedule,
@@ -259,12 +259,18 @@ class ModelBuilder {
     const hoursCalendar = target?.scope ? this.resolve<CalendarModel>(target.hours, "calendar") : undefined;
     const hours: TargetHours | undefined =
       target?.scope && hoursCalendar ? Object.freeze({ scope: target.scope, calendar: hoursCalendar }) : undefined;
-    let budgets: readonly Budget[] | undefined;
-    const builder = this;
-    const model = {
+    const budgets = (): readonly Budget[] => {
+      const schedule: Schedule | undefined = service ? service.schedule : { kind: "24x7" };
+      // target hours that name no calendar leave the scheduled time unknown (SLA2002 says why)
+      const known = !target?.scope || hours !== undefined;
+      return availability && schedule && known && target?.value?.kind === "Percentage"
+        ? this.budgetsFor(target.value.value, window, schedule, hours)
+        : NO_BUDGETS;
+    };
+    const model: ObjectiveModel = new ObjectiveEntry(
       uri,
-      declaration: d,
-      name: d.name?.text ?? "",
+      d,
+      d.name?.text ?? "",
       metric,
       service,
       dimension,
@@ -272,19 +278,8 @@ class ModelBuilder {
       window,
       availability,
       hours,
-      get budgets(): readonly Budget[] {
-        if (budgets === undefined) {
-          const schedule: Schedule | undefined = service ? service.schedule : { kind: "24x7" };
-          // target hours that name no calendar leave the scheduled time unknown (SLA2002 says why)
-          const known = !target?.scope || hours !== undefined;
-          budgets =
-            availability && schedule && known && target?.value?.kind === "Percentage"
-              ? builder.budgetsFor(target.value.value, window, schedule, hours)
-              : NO_BUDGETS;
-        }
-        return budgets;
-      },
-    };
+      budgets,
+    );
     this.add(d, model);
   }
 
@@ -318,6 +313,38 @@ class ModelBuilder {
 }
 
 const NO_BUDGETS: readonly Budget[] = Object.freeze([]);
+
+/**
+ * An objective's model, its budgets worked out on first use. A class rather than an object literal
+ * with a `budgets` getter: V8 keeps each such literal in a slow dictionary of its own, and rules
+ * read these objects constantly; instances of a class share one fast shape, the getter on the
+ * prototype and the cache in a private field (which freezing leaves writable).
+ */
+class ObjectiveEntry implements ObjectiveModel {
+  #budgets: readonly Budget[] | undefined;
+  readonly #computeBudgets: () => readonly Budget[];
+
+  constructor(
+    readonly uri: string,
+    readonly declaration: ObjectiveDeclaration,
+    readonly name: string,
+    readonly metric: MetricModel | undefined,
+    readonly service: ServiceModel | undefined,
+    readonly dimension: ObjectiveModel["dimension"],
+    readonly goal: Goal | undefined,
+    readonly window: WindowNode | undefined,
+    readonly availability: boolean,
+    readonly hours: TargetHours | undefined,
+    computeBudgets: () => readonly Budget[],
+  ) {
+    this.#computeBudgets = computeBudgets;
+  }
+
+  get budgets(): readonly Budget[] {
+    this.#budgets ??= this.#computeBudgets();
+    return this.#budgets;
+  }
+}
 
 function goalOf(
   target: Extract<Property, { kind: "target" }> | undefined,
