@@ -136,7 +136,7 @@ describe("objectives held for each unit", () => {
     expect(skipped[0].objectives[0].perUnit?.map((u) => u.unitName)).toEqual(["a"]);
   });
 
-  it("refuses a unit that is not text", async () => {
+  it("refuses a unit that is not text or longer than 200 characters", async () => {
     const line = JSON.stringify({
       type: "outage",
       service: "Compute",
@@ -146,6 +146,10 @@ describe("objectives held for each unit", () => {
       cause: "unplanned",
     });
     await expect(run(compile(AVAILABILITY), [line])).rejects.toThrow('line 1, field "unit": must be text');
+    const long = outage("x".repeat(201), "2026-03-02T00:00:00Z", "2026-03-02T00:01:00Z");
+    await expect(run(compile(AVAILABILITY), [long])).rejects.toThrow("is longer than 200 characters");
+    const longest = outage("x".repeat(200), "2026-03-02T00:00:00Z", "2026-03-02T00:01:00Z");
+    expect((await run(compile(AVAILABILITY), [longest]))[0].objectives[0].perUnit).toHaveLength(1);
   });
 
   it("reads the unit from a CSV column, and writes each unit in the report's CSV and Markdown", async () => {
