@@ -55,8 +55,8 @@ import {
   BUNDLE_SCHEMA_ID,
   BundleAgreement,
   type BundleBudget,
-  type BundleCalendar,
-  type BundleClause,
+  BundleCalendar,
+  BundleClause,
   type BundleCredit,
   type BundleDuration,
   type BundleExclusion,
@@ -65,7 +65,7 @@ import {
   type BundleIndicator,
   BundleMetric,
   type BundleMoney,
-  type BundleObjective,
+  BundleObjective,
   BundleParty,
   BundleRemedy,
   BundleReporting,
@@ -257,14 +257,14 @@ class Compiler {
     }
     const holidays = new Set<string>();
     for (const p of propertiesOf(d, "holidays")) for (const date of p.dates) holidays.add(date.text);
-    return {
+    return this.withFields(BundleCalendar, d, {
       name: d.name!.text,
       title: d.title?.value ?? null,
       timezone: propertyOf(d, "timezone")?.value?.value || this.timezone(),
       hours,
       holidays: [...holidays].sort(),
       source: this.source(uri, d.range.start),
-    };
+    });
   }
 
   private compileService({ uri, declaration: d }: { uri: string; declaration: ServiceDeclaration }): BundleService {
@@ -335,7 +335,7 @@ class Compiler {
     const objectiveWindow =
       window(targetProperty?.window) ?? totalWindow ?? window(tickets?.window) ?? window(undefined, "calendar month")!;
 
-    return {
+    return this.withFields(BundleObjective, d, {
       name: d.name!.text,
       title: d.title?.value ?? null,
       service: service ? service.declaration.name!.text : null,
@@ -365,7 +365,7 @@ class Compiler {
       ...(propertyOf(d, "for each")?.unit ? { forEach: propertyOf(d, "for each")!.unit!.text } : {}),
       ...objectiveFeesAtRisk(d, this.atRiskHelpers(uri)),
       source: this.source(uri, d.range.start),
-    };
+    });
   }
 
   private support(uri: string, d: ObjectiveDeclaration): BundleSupport | null {
@@ -526,7 +526,7 @@ class Compiler {
   }
 
   private compileClause({ uri, declaration: d }: { uri: string; declaration: ClauseDeclaration }): BundleClause {
-    return {
+    return this.withFields(BundleClause, d, {
       name: d.name!.text,
       title: d.title?.value ?? null,
       text: propertiesOf(d, "text")
@@ -535,7 +535,7 @@ class Compiler {
         .join("\n\n"),
       ...placementOf(propertyOf(d, "placement")?.section),
       source: this.source(uri, d.range.start),
-    };
+    });
   }
 
   // -------------------------------------------------------------------------------------------
