@@ -21,7 +21,7 @@ import {
   type WeeklyWorkingTime,
   weeklyWorkingTime,
 } from "./limit-values.ts";
-import { forEachCheckedLiteral, forEachCheckedProperty } from "./literals.ts";
+import { forEachCheckedLiteral, forEachCheckedProperty, forEachCheckedPropertyOf } from "./literals.ts";
 import { textOf } from "./support.ts";
 
 const BUSINESS_UNITS: ReadonlySet<string> = new Set(["business day", "business hour"]);
@@ -66,8 +66,8 @@ export const outageLimitUnitsRule: Rule = (context) => {
 
 /** A bonus over at most MAX_CONSECUTIVE_WINDOWS consecutive windows. */
 export const consecutiveLimitRule: Rule = (context) => {
-  forEachCheckedProperty(context, (property, uri) => {
-    if (property.kind !== "bonus" || !property.consecutive || !/^\d+(\.0*)?$/.test(property.consecutive.value)) return;
+  forEachCheckedPropertyOf(context, "bonus", (property, uri) => {
+    if (!property.consecutive || !/^\d+(\.0*)?$/.test(property.consecutive.value)) return;
     const value = property.consecutive.value.replace(/\.0*$/, "");
     if (value.replace(/^0+/, "").length > 3 || Number(value) > MAX_CONSECUTIVE_WINDOWS) {
       context.report(

@@ -78,13 +78,42 @@ export function forEachCheckedLiteral(
   for (let i = 0; i < literals.length; i++) visit(literals[i], literalUris[i], literalProperties[i]);
 }
 
-/** The checked properties and literals of a check, in program order (parallel arrays). */
+/**
+ * Every checked property of one kind, in program order, with its file: a rule about one kind reads
+ * only those nodes instead of testing the kind of every property of the program.
+ */
+export function forEachCheckedPropertyOf<K extends Property["kind"]>(
+  context: RuleContext,
+  kind: K,
+  visit: (property: Extract<Property, { kind: K }>, uri: string) => void,
+): void {
+  const found = checkedOf(context).propertiesByKind.get(kind);
+  if (!found) return;
+  const { properties, uris } = found;
+  for (let i = 0; i < properties.length; i++) visit(properties[i] as Extract<Property, { kind: K }>, uris[i]);
+}
+
+/** Every checked literal of one kind (windows included), in program order, with its property and file. */
+export function forEachCheckedLiteralOf<K extends Literal["kind"]>(
+  context: RuleContext,
+  kind: K,
+  visit: (literal: Extract<Literal, { kind: K }>, uri: string, property: Property) => void,
+): void {
+  const found = checkedOf(context).literalsByKind.get(kind);
+  if (!found) return;
+  const { literals, properties, uris } = found;
+  for (let i = 0; i < literals.length; i++) visit(literals[i] as Extract<Literal, { kind: K }>, uris[i], properties[i]);
+}
+
+/** The checked properties and literals of a check, in program order (parallel arrays), also by kind. */
 interface Checked {
   properties: Property[];
   propertyUris: string[];
   literals: Literal[];
   literalProperties: Property[];
   literalUris: string[];
+  propertiesByKind: Map<string, { properties: Property[]; uris: string[] }>;
+  literalsByKind: Map<string, { literals: Literal[]; properties: Property[]; uris: string[] }>;
 }
 
 // A dozen rules walk every property and literal: the walk is done once per check and replayed.
@@ -93,16 +122,39 @@ const checkedByContext = new WeakMap<RuleContext, Checked>();
 function checkedOf(context: RuleContext): Checked {
   let checked = checkedByContext.get(context);
   if (!checked) {
-    const found: Checked = { properties: [], propertyUris: [], literals: [], literalProperties: [], literalUris: [] };
+    const found: Checked = {
+      properties: [],
+      propertyUris: [],
+      literals: [],
+      literalProperties: [],
+      literalUris: [],
+      propertiesByKind: new Map(),
+      literalsByKind: new Map(),
+    };
     for (const { uri, declaration } of context.binding.declarations) {
       for (const property of declaration.properties) {
         if (broken(context, property)) continue;
         found.properties.push(property);
         found.propertyUris.push(uri);
+        let ofKind = found.propertiesByKind.get(property.kind);
+        if (!ofKind) {
+          ofKind = { properties: [], uris: [] };
+          found.propertiesByKind.set(property.kind, ofKind);
+        }
+        ofKind.properties.push(property);
+        ofKind.uris.push(uri);
         forEachLiteral(property, (literal) => {
           found.literals.push(literal);
           found.literalProperties.push(property);
           found.literalUris.push(uri);
+          let literalsOfKind = found.literalsByKind.get(literal.kind);
+          if (!literalsOfKind) {
+            literalsOfKind = { literals: [], properties: [], uris: [] };
+            found.literalsByKind.set(literal.kind, literalsOfKind);
+          }
+          literalsOfKind.literals.push(literal);
+          literalsOfKind.properties.push(property);
+          literalsOfKind.uris.push(uri);
         });
       }
     }

@@ -17,6 +17,8 @@ import { objectiveDimension } from "./goals.ts";
 import {
   forEachCheckedLiteral,
   forEachCheckedProperty,
+  forEachCheckedPropertyOf,
+  forEachCheckedLiteralOf,
   impossibleDateReason,
   isPossibleTime,
   minutesOf,
@@ -35,16 +37,16 @@ import { isTimeZone, listedTimeZones } from "./timezones.ts";
 
 /** Percentages and percentiles within 100 (percentiles above 0 too). */
 export const percentagesRule: Rule = (context) => {
-  forEachCheckedLiteral(context, (literal, uri, property) => {
+  forEachCheckedLiteralOf(context, "Percentage", (literal, uri, property) => {
     // a pool maximum is a sum of allocations, commonly up to 250%
-    if (literal.kind === "Percentage" && exceeds100(literal.value) && property.kind !== "pool maximum") {
+    if (exceeds100(literal.value) && property.kind !== "pool maximum") {
       context.report(
         createDiagnostic(ValueDiagnostics.percentageOutOfRange, { value: literal.value }, uri, literal.range),
       );
     }
   });
-  forEachCheckedProperty(context, (property, uri) => {
-    if (property.kind !== "type" || !property.percentile) return;
+  forEachCheckedPropertyOf(context, "type", (property, uri) => {
+    if (!property.percentile) return;
     const value = property.percentile.value;
     if (isZeroText(value) || exceeds100(value)) {
       context.report(
@@ -68,8 +70,7 @@ export const datesAndTimesRule: Rule = (context) => {
       context.report(createDiagnostic(ValueDiagnostics.impossibleTime, { time: literal.text }, uri, literal.range));
     }
   });
-  forEachCheckedProperty(context, (property, uri) => {
-    if (property.kind !== "working hours") return;
+  forEachCheckedPropertyOf(context, "working hours", (property, uri) => {
     const { from, to } = property;
     if (!from || !to || from.recovered || to.recovered || !isPossibleTime(from) || !isPossibleTime(to)) return;
     if (minutesOf(to) > minutesOf(from)) return;
@@ -102,8 +103,7 @@ export const durationsRule: Rule = (context) => {
     return calendars;
   };
 
-  forEachCheckedLiteral(context, (duration, uri, property) => {
-    if (duration.kind !== "Duration") return;
+  forEachCheckedLiteralOf(context, "Duration", (duration, uri, property) => {
     const text = textOf(context, uri, duration.range);
     if (isZeroText(duration.amount)) {
       context.report(createDiagnostic(ValueDiagnostics.zeroDuration, { duration: text }, uri, duration.range));
@@ -157,8 +157,7 @@ function onOwnCalendar(property: Property): boolean {
 export const currencyRule: Rule = (context) => {
   const agreement = context.agreement();
   const agreementCurrency = agreement ? currencyOf(context, agreement.declaration.properties) : undefined;
-  forEachCheckedLiteral(context, (money, uri) => {
-    if (money.kind !== "Money") return;
+  forEachCheckedLiteralOf(context, "Money", (money, uri) => {
     const fine = isCurrencyCode(money.currency) && (!agreementCurrency || money.currency === agreementCurrency.code);
     if (fine) return;
     const codeRange = currencyCodeRange(context, uri, money);
@@ -197,8 +196,7 @@ export const currencyRule: Rule = (context) => {
       ),
     );
   });
-  forEachCheckedProperty(context, (property, uri) => {
-    if (property.kind !== "currency") return;
+  forEachCheckedPropertyOf(context, "currency", (property, uri) => {
     const code = property.code;
     if (!code || code.recovered || isCurrencyCode(code.text)) return;
     const upper = code.text.toUpperCase();
@@ -241,9 +239,7 @@ function currencyCodeRange(context: RuleContext, uri: string, money: MoneyLitera
 
 /** Rolling windows in whole days or weeks. */
 export const rollingWindowsRule: Rule = (context) => {
-  forEachCheckedLiteral(context, (window, uri) => {
-    if (window.kind === "Window") checkRollingWindow(context, window, uri);
-  });
+  forEachCheckedLiteralOf(context, "Window", (window, uri) => checkRollingWindow(context, window, uri));
 };
 
 function checkRollingWindow(context: RuleContext, window: WindowNode, uri: string): void {
@@ -265,8 +261,8 @@ function checkRollingWindow(context: RuleContext, window: WindowNode, uri: strin
 
 /** A billing month starts on a day every month has: 1 to 28. */
 export const billingMonthsRule: Rule = (context) => {
-  forEachCheckedLiteral(context, (window, uri) => {
-    if (window.kind !== "Window" || window.period !== "billing month" || !window.startDay) return;
+  forEachCheckedLiteralOf(context, "Window", (window, uri) => {
+    if (window.period !== "billing month" || !window.startDay) return;
     const day = window.startDay;
     if (/^\d+$/.test(day.value) && Number(day.value) >= 1 && Number(day.value) <= 28) return;
     context.report(createDiagnostic(ValueDiagnostics.billingMonthStartDay, { day: day.value }, uri, day.range));
@@ -291,8 +287,7 @@ export const wholeCountsRule: Rule = (context) => {
 
 /** Time zones of the IANA database. */
 export const timeZoneRule: Rule = (context) => {
-  forEachCheckedProperty(context, (property, uri) => {
-    if (property.kind !== "timezone") return;
+  forEachCheckedPropertyOf(context, "timezone", (property, uri) => {
     const value = property.value;
     if (!value || value.recovered || isTimeZone(value.value)) return;
     const suggestion = closestName(value.value, [...listedTimeZones()]);
