@@ -154,19 +154,29 @@ const Exact = Decimal.clone({ precision: 40 });
 /** Each test runs `sla` several times (each a few seconds), on a machine others share. */
 const SLOW_TEST_MS = 180_000;
 
-/** The same data as events: an outage per down minute, an error-rate measurement per 5 minutes. */
 const iso = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
 
-/** The same data as events, but for the down minutes `skip` leaves out. */
+/** The down minutes but those `skip` leaves out, as runs of consecutive minutes `[first, last + 1)`. */
+function downRuns(skip: (minute: number) => boolean = () => false): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const m of [...DOWN].sort((a, b) => a - b).filter((m) => !skip(m))) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last[1] === m) last[1] = m + 1;
+    else runs.push([m, m + 1]);
+  }
+  return runs;
+}
+
+/** The same data as events, but for the down minutes `skip` leaves out: an outage per run of down minutes, as the reader gives them. */
 function events(skip: (minute: number) => boolean = () => false): string {
   const lines: string[] = [];
-  for (const m of [...DOWN].sort((a, b) => a - b).filter((m) => !skip(m)))
+  for (const [first, end] of downRuns(skip))
     lines.push(
       JSON.stringify({
         type: "outage",
         service: "Checkout",
-        start: iso(FROM + m * 60_000),
-        end: iso(FROM + (m + 1) * 60_000),
+        start: iso(FROM + first * 60_000),
+        end: iso(FROM + end * 60_000),
         cause: "unplanned",
       }),
     );
@@ -247,7 +257,7 @@ describe.skipIf(prometheusMissing)("sla evaluate --prometheus against a real Pro
       // 60 down minutes of March's 743 hours (the clocks went forward): 1 - 60 / 44580
       expect(uptime.value).toBe(new Exact(44_580 - 60).times(100).div(44_580).toSignificantDigits(28).toFixed());
       expect(uptime.breaches).toBe(2);
-      expect(report.data.records).toBe(60 + (2 * MINUTES) / 5);
+      expect(report.data.records).toBe(downRuns().length + (2 * MINUTES) / 5);
       expect(errors.value).toBe("0.1440615302401413441319444444");
       // the median of 576 five-minute medians, 6 of them slow
       expect(fast.value).toBe("375");
@@ -259,6 +269,44 @@ describe.skipIf(prometheusMissing)("sla evaluate --prometheus against a real Pro
       expect(slow.objectives[2]).toMatchObject({ name: "Fast", value: "1000", met: false });
       // 10% for the uptime, 5% for the error rate, of GBP 10,000
       expect(report.totalCredit).toEqual({ amount: "1500.00", currency: "GBP" });
+    },
+    SLOW_TEST_MS,
+  );
+
+  it(
+    "gives the report that the same requests give as request records with the contract's own slice",
+    () => {
+      // the contract defines Downtime by the same slice as the indicator reads; the records give
+      // each minute's requests and failures (four counter steps of 15 s a minute)
+      const sliced = join(dir, "sliced.sla");
+      writeFileSync(
+        sliced,
+        CONTRACT.replace(
+          "  type availability\n",
+          "  type availability\n  downtime per 1 minute when error rate above 5%\n",
+        ),
+      );
+      const lines = events()
+        .split("\n")
+        .filter((line) => line.includes('"measurement"'));
+      for (let m = 0; m < MINUTES; m++) {
+        const bad = DOWN.has(m) ? 30 : m === NEARLY ? 3 : 0;
+        const at = iso(FROM + m * 60_000 + 20_000);
+        lines.push(JSON.stringify({ type: "requests", metric: "Avail", at, total: 4 * (100 + bad), failed: 4 * bad }));
+      }
+      const requestsFile = join(dir, "requests.ndjson");
+      writeFileSync(requestsFile, `${lines.join("\n")}\n`);
+      const fromRequests = sla(["evaluate", sliced, "--events", requestsFile, "--period", "2026-03"]);
+      const fromPrometheus = sla(["evaluate", sliced, "--prometheus", prometheus.url, "--period", "2026-03"]);
+      expect(fromRequests.stderr).toBe("");
+      expect(fromPrometheus.stderr).toBe("");
+      // the records' lines and the data read differ by source; everything else is the same
+      const comparable = (text: string) =>
+        JSON.parse(text, (key, value) => (key === "line" || key === "data" ? undefined : value));
+      const report = comparable(fromRequests.stdout);
+      expect(report.objectives[0]).toMatchObject({ name: "Uptime", breaches: 2 });
+      expect(report.objectives[0].counted).toHaveLength(2);
+      expect(report).toEqual(comparable(fromPrometheus.stdout));
     },
     SLOW_TEST_MS,
   );

@@ -5,7 +5,7 @@
  *
  * - availability (good/total or errors/total with `slice L above X%`): time in slices of L,
  *   aligned with the windows; a slice whose failed share is above X% is an unplanned outage of the
- *   objective's service, from the slice's start to its end;
+ *   objective's service, from the slice's start to its end (a run of such slices is one outage);
  * - error rate (good/total or errors/total): a measurement every 5 minutes (the shortest range the
  *   exports record), 100 × failed / all over those 5 minutes;
  * - latency (histogram): a measurement every 5 minutes, the metric's percentile of the histogram
@@ -23,7 +23,7 @@ import type { RuleBundle } from "../bundle.ts";
 import { Dec } from "../decimal.ts";
 import type { EvaluateOptions } from "../evaluate.ts";
 import { planEvaluation } from "../evaluate.ts";
-import type { EventRecord } from "../events.ts";
+import type { EventRecord, OutageRecord } from "../events.ts";
 import { PrometheusError, queryRange, type Sample } from "./prometheus-http.ts";
 
 export { PrometheusError } from "./prometheus-http.ts";
@@ -148,12 +148,20 @@ export async function* prometheusRecords(
     const samples = await ratioSamples(indicator, stepMs, first + stepMs, last, read);
     const above = new Dec(slice.above);
     const known = source.knownOutages?.get(service) ?? [];
+    // a run of bad slices is one outage (a day of errors is one record, not 1,440)
+    let run: OutageRecord | null = null;
     for (const { at, failed, total } of samples) {
       seen(at - stepMs);
-      if (failed.times(100).gt(above.times(total)))
-        for (const [start, end] of outside(at - stepMs, at, known))
-          yield { type: "outage", line: line++, service, start, end, cause: "unplanned", announced: null };
+      if (!failed.times(100).gt(above.times(total))) continue;
+      for (const [start, end] of outside(at - stepMs, at, known)) {
+        if (run !== null && run.end === start) run.end = end;
+        else {
+          if (run !== null) yield run;
+          run = { type: "outage", line: line++, service, start, end, cause: "unplanned", announced: null };
+        }
+      }
     }
+    if (run !== null) yield run;
   }
   // every measurement is a record, so its step already counts as observed data
   for (const metric of coverage.metrics.values()) {

@@ -11,6 +11,8 @@
  * - A slice without requests (none, or only records of 0) is not downtime: there is no evidence of
  *   a failure, as published SLAs that count in minutes write it.
  * - The failed share is compared exactly: failed × 100 against threshold × total, in decimals.
+ * - A run of bad slices is one outage, named by the line of its first slice's first record (a day
+ *   of errors is one record of the incident, not 1,440), as `--prometheus` gives it.
  * - Outages the data gives with another cause than `unplanned` (maintenance, customer, force
  *   majeure) keep their time: a bad slice gives only its parts outside them, so an excluded
  *   maintenance is not made downtime again by the errors it caused (as `--prometheus` does).
@@ -88,22 +90,32 @@ export class RequestSlices {
       known.filter((o) => o.cause !== "unplanned" && o.end > o.start).map((o) => ({ start: o.start, end: o.end })),
     );
     const out: OutageRecord[] = [];
+    // slices and clear time both in order: one pass, so many slices and many outages stay linear
+    let j = 0;
     for (const start of [...this.slices.keys()].sort((a, b) => a - b)) {
       const { total, failed, line } = this.slices.get(start)!;
       if (total === 0n) continue;
       const share = new Dec(failed.toString()).times(100);
       const limit = threshold.times(total.toString());
       if (comparison === "above" ? !share.gt(limit) : !share.gte(limit)) continue;
-      for (const part of subtractIntervals([{ start, end: start + lengthMs }], clear))
-        out.push({
-          type: "outage",
-          line,
-          service,
-          start: part.start,
-          end: part.end,
-          cause: "unplanned",
-          announced: null,
-        });
+      const end = start + lengthMs;
+      while (j < clear.length && clear[j].end <= start) j++;
+      let k = j;
+      while (k < clear.length && clear[k].start < end) k++;
+      for (const part of subtractIntervals([{ start, end }], clear.slice(j, k))) {
+        const last = out[out.length - 1];
+        if (last !== undefined && last.end === part.start) last.end = part.end;
+        else
+          out.push({
+            type: "outage",
+            line,
+            service,
+            start: part.start,
+            end: part.end,
+            cause: "unplanned",
+            announced: null,
+          });
+      }
     }
     return out;
   }

@@ -31,6 +31,31 @@ export class RequestStore {
     this.failed[this.length] = r.failed;
     this.line[this.length] = r.line;
     this.length++;
+    this.order = null;
+  }
+
+  private order: Uint32Array | null = null;
+
+  /** The records' indices in time order (sorted once, after reading), so a window is found by binary search. */
+  byTime(): Uint32Array {
+    if (this.order === null) {
+      const at = this.at;
+      this.order = Uint32Array.from({ length: this.length }, (_, i) => i).sort((a, b) => at[a] - at[b] || a - b);
+    }
+    return this.order;
+  }
+
+  /** The position in `byTime()` of the first record at or after `t`. */
+  firstAtOrAfter(t: number): number {
+    const order = this.byTime();
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.at[order[mid]] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 
@@ -47,9 +72,11 @@ export function requestAggregates(ctx: Context, metric: BundleMetric, period: Pe
   let outside = 0;
   let total = 0n;
   let failed = 0n;
-  for (let i = 0; i < (store?.length ?? 0); i++) {
+  const order = store?.byTime() ?? new Uint32Array(0);
+  for (let k = store?.firstAtOrAfter(period.start) ?? 0; k < order.length; k++) {
+    const i = order[k];
     const t = store!.at[i];
-    if (t < period.start || t >= period.end) continue;
+    if (t >= period.end) break;
     if (hours.kind !== "24x7" && !containsInstant(scheduled, t)) {
       outside++;
       continue;
