@@ -155,13 +155,14 @@ export interface PlainValue {
 }
 
 /**
- * The plain properties by AST kind: built from their shape (no hand-written builder), filling one
- * value field or none. Lists, enumerations, flags, blocks and properties with several values are
- * not plain; the compiler writes their bundle fields by hand.
+ * The plain properties by AST kind: built from their shape (no hand-written builder), given at
+ * most once, filling one value field or none. Lists, enumerations, flags, blocks, properties with
+ * several values and repeatable ones are not plain; the compiler writes their bundle fields by hand.
  */
 export const PLAIN_VALUES: Readonly<Record<string, PlainValue>> = Object.fromEntries(
   PROPERTIES.flatMap((p) => {
-    if ((p as PropertyDefinition).customBuilder) return [];
+    // given at most once, so one field holds it whole
+    if ((p as PropertyDefinition).customBuilder || p.repeat !== "once") return [];
     const fields = fieldElements(p.syntax as readonly Element[]);
     const slot = fields[0];
     if (fields.length > 1 || (slot !== undefined && slot.kind !== "value")) return [];
