@@ -739,7 +739,7 @@ function feeBasis(node: FeeBasisNode | undefined): FeeBasis | null {
 }
 
 function metricUnit(type: MetricType): BundleMetric["unit"] {
-  return type === "availability" || type === "error rate" ? "percent" : "millisecond";
+  return type === "availability" || type === "error rate" || type === "success rate" ? "percent" : "millisecond";
 }
 
 /**

@@ -409,8 +409,10 @@ export const PROPERTIES = [
     rule: "typeProperty",
     kinds: {
       type: {
-        syntax: "type availability | latency percentile 95 | error rate | response time | resolution time",
-        meaning: "What kind of quantity the metric is, which decides the units its targets may use.",
+        syntax:
+          "type availability | latency percentile 95 | error rate | success rate | response time | resolution time",
+        meaning:
+          "What kind of quantity the metric is, which decides the units its targets may use. A success rate is counted from `requests` records: the requests that did not fail, in percent of all requests in the window.",
       },
     },
     syntax: [
@@ -419,6 +421,7 @@ export const PROPERTIES = [
         kw("availability"),
         [...kw("latency"), optional(...kw("percentile"), value("number", "percentile"))],
         kw("error", "rate"),
+        kw("success", "rate"),
         kw("response", "time"),
         kw("resolution", "time"),
       ),
