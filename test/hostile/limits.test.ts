@@ -112,6 +112,22 @@ describe("the same values in a bundle are validation errors, not crashes", () =>
       },
       /^invalid rule bundle: \$\.remedies\[\d+\]\.claimWithin\.amount "1\.5 months": only whole months are evaluated/,
     ],
+    [
+      "an exercise period of 100000000 business days",
+      clean(outsourcing),
+      (b) => {
+        b.remedies[0].exerciseWithin = { text: "100000000 business days", amount: "100000000", unit: "business day" };
+      },
+      /^invalid rule bundle: \$\.remedies\[0\]\.exerciseWithin\.amount "100000000 business days" of working time/,
+    ],
+    [
+      "an exercise period of 1.5 months",
+      clean(outsourcing),
+      (b) => {
+        b.remedies[0].exerciseWithin = { text: "1.5 months", amount: "1.5", unit: "month" };
+      },
+      /^invalid rule bundle: \$\.remedies\[0\]\.exerciseWithin\.amount "1\.5 months": only whole months are evaluated/,
+    ],
   ];
   it.each(patched.map((p) => [p[0], p] as const))("%s", async (_what, [, original, patch, message]) => {
     const bundle = structuredClone(original);

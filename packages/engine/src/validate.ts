@@ -234,6 +234,8 @@ export async function validateBundle(bundle: unknown): Promise<RuleBundle> {
     for (const [j, a] of r.actions.entries()) duration(`${at}.actions[${j}].within`, a.within);
     if (r.termination) duration(`${at}.termination.within`, r.termination.within);
     duration(`${at}.notice`, r.notice);
+    // stepped through like an action's time when the right is exercisable
+    duration(`${at}.exerciseWithin`, r.exerciseWithin ?? null);
   });
   b.incentives.forEach((inc, i) => {
     const at = `$.incentives[${i}]`;
