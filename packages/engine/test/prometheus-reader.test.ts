@@ -183,6 +183,40 @@ describe("prometheusRecords", () => {
     ]);
   });
 
+  it("reads in the contract's time-slice downtime when the indicator has no slice of its own", async () => {
+    const contractSlice = compile(
+      CONTRACT.replace(" slice 1 minute above 5%", "").replace(
+        "  type availability\n",
+        "  type availability\n  downtime per 5 minutes when error rate at least 5%\n",
+      ),
+    );
+    const { fetch, requests } = fakeFetch(
+      everyStep((t, query) => {
+        const step = (t - march) / 300;
+        if (step < 1 || step > 2) return undefined;
+        if (query.startsWith("sum(rate(all")) return "1";
+        return { 1: "0.95", 2: "0.9501" }[step]; // exactly 5% failed: at least 5%; then less
+      }),
+    );
+    const records = [];
+    for await (const r of prometheusRecords(contractSlice, { from: "2026-03" }, { url: "http://p:9090", fetch }))
+      records.push(r);
+    expect(new Set(requests.map((r) => r.get("query")))).toEqual(
+      new Set(["sum(rate(ok[300s]))", "sum(rate(all[300s]))"]),
+    );
+    expect(records).toEqual([
+      {
+        type: "outage",
+        line: 1,
+        service: "Web",
+        start: Date.parse("2026-03-01T00:00:00Z"),
+        end: Date.parse("2026-03-01T00:05:00Z"),
+        cause: "unplanned",
+        announced: null,
+      },
+    ]);
+  });
+
   it("leaves the time of known maintenance to it: a bad slice gives only its parts outside", async () => {
     const { fetch } = fakeFetch(
       everyStep((t, query) => {
@@ -243,7 +277,7 @@ describe("prometheusRecords", () => {
 describe("prometheusCoverage", () => {
   it("refuses an availability indicator without a slice, and lists what it cannot read", () => {
     expect(() => prometheusCoverage(compile(CONTRACT.replace(" slice 1 minute above 5%", "")))).toThrow(
-      "metric Avail: an availability target counts downtime, so its indicator needs a slice that says when time is down (`slice 1 minute above 5%`)",
+      "metric Avail: an availability target counts downtime, so its indicator needs a slice that says when time is down (`slice 1 minute above 5%`, or `downtime per 1 minute when error rate above 5%` on the metric)",
     );
     const withMore = compile(`${CONTRACT}
 metric Manual "Manual error rate" {

@@ -18,7 +18,7 @@
  * step with traffic but no sample of good (or failed) events counts them as 0.
  * The failed share is compared exactly, in decimals, on the values Prometheus answers.
  */
-import { type BundleIndicator, type BundleMetric, INDICATOR_WINDOW } from "@sla/bundle";
+import { type BundleDuration, type BundleIndicator, type BundleMetric, INDICATOR_WINDOW } from "@sla/bundle";
 import type { RuleBundle } from "../bundle.ts";
 import { Dec } from "../decimal.ts";
 import type { EvaluateOptions } from "../evaluate.ts";
@@ -55,9 +55,9 @@ export function prometheusCoverage(bundle: RuleBundle): PrometheusCoverage {
     const indicator = metric?.indicator;
     if (o.support || !metric || !indicator) continue;
     if (metric.type === "availability") {
-      if (indicator.kind === "histogram" || !indicator.slice)
+      if (indicator.kind === "histogram" || !sliceOf(metric))
         throw new PrometheusError(
-          `metric ${metric.name}: an availability target counts downtime, so its indicator needs a slice that says when time is down (\`slice 1 minute above 5%\`)`,
+          `metric ${metric.name}: an availability target counts downtime, so its indicator needs a slice that says when time is down (\`slice 1 minute above 5%\`, or \`downtime per 1 minute when error rate above 5%\` on the metric)`,
         );
       if (!o.service) throw new PrometheusError(`objective ${o.name}: no service whose downtime the slices are`);
       const other = outageServices.get(o.service);
@@ -140,19 +140,21 @@ export async function* prometheusRecords(
   };
   for (const [service, metric] of coverage.outageServices) {
     const indicator = metric.indicator as Extract<BundleIndicator, { kind: "good-total" | "errors-total" }>;
-    const slice = indicator.slice!;
+    const slice = sliceOf(metric)!;
     const stepMs = Number(slice.length.seconds) * 1000;
     // slices on a grid through the first window's start, so every window boundary is a slice boundary
     const first = interest.start - Math.ceil((interest.start - interest.outageStart) / stepMs) * stepMs;
     const last = Math.min(interest.outageEnd, Math.ceil(horizon / stepMs) * stepMs);
     const samples = await ratioSamples(indicator, stepMs, first + stepMs, last, read);
-    const above = new Dec(slice.above);
+    const threshold = new Dec(slice.threshold);
     const known = source.knownOutages?.get(service) ?? [];
     // a run of bad slices is one outage (a day of errors is one record, not 1,440)
     let run: OutageRecord | null = null;
     for (const { at, failed, total } of samples) {
       seen(at - stepMs);
-      if (!failed.times(100).gt(above.times(total))) continue;
+      const share = failed.times(100);
+      const limit = threshold.times(total);
+      if (slice.comparison === "above" ? !share.gt(limit) : !share.gte(limit)) continue;
       for (const [start, end] of outside(at - stepMs, at, known)) {
         if (run !== null && run.end === start) run.end = end;
         else {
@@ -185,6 +187,20 @@ export async function* prometheusRecords(
         value: failed.times(100).div(total).toNumber(),
       };
   }
+}
+
+/**
+ * The slice an availability metric's ratio is read in: the indicator's own (`slice 1 minute above
+ * 5%`), else the contract's time-slice downtime (`downtime per 1 minute when error rate above 5%`),
+ * the same rule the engine applies to request records (SLA4023 refuses the two when they differ).
+ */
+function sliceOf(
+  metric: BundleMetric,
+): { length: BundleDuration; comparison: "above" | "at least"; threshold: string } | undefined {
+  const indicator = metric.indicator;
+  if (indicator && indicator.kind !== "histogram" && indicator.slice)
+    return { length: indicator.slice.length, comparison: "above", threshold: indicator.slice.above };
+  return metric.downtimeSlice;
 }
 
 /** The parts of `[start, end)` that none of `intervals` covers. */

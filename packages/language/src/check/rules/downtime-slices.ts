@@ -4,11 +4,12 @@
  * service, so the form belongs to an availability metric (the only kind whose targets count
  * downtime), its slices must tile every window (a whole number of seconds that divides an hour:
  * every window starts and ends on a local hour), and its threshold must let some slice with
- * requests be downtime and some not.
+ * requests be downtime and some not; and when the metric's indicator has a slice too, the two must
+ * be the same rule, or `--prometheus` and request records would count different downtime.
  */
 import { toDecimal } from "../../budget/decimal.ts";
 import { createDiagnostic } from "../../diagnostics/catalogue.ts";
-import type { DowntimeSliceProperty } from "../../syntax/ast.ts";
+import type { DowntimeSliceProperty, IndicatorProperty } from "../../syntax/ast.ts";
 import { ValueDiagnostics } from "../codes.ts";
 import type { Rule } from "../context.ts";
 import { damaged, metricTypeOf, seconds } from "./support.ts";
@@ -19,7 +20,8 @@ export const downtimeSliceRule: Rule = (context) => {
     const slice = declaration.properties.find((p): p is DowntimeSliceProperty => p.kind === "downtime slice");
     if (!slice) continue;
     const type = metricTypeOf(context, declaration)?.type ?? "availability";
-    const reason = sliceReason(slice, type);
+    const indicator = declaration.properties.find((p): p is IndicatorProperty => p.kind === "indicator");
+    const reason = sliceReason(slice, type) ?? disagreement(slice, indicator);
     if (reason)
       context.report(
         createDiagnostic(ValueDiagnostics.downtimeSliceUncountable, { reason: reason.text }, uri, reason.range),
@@ -57,4 +59,19 @@ function sliceReason(slice: DowntimeSliceProperty, type: string) {
       range: slice.threshold.range,
     };
   return undefined;
+}
+
+/** The indicator's slice when it is not the same rule as the metric's time-slice downtime. */
+function disagreement(slice: DowntimeSliceProperty, indicator: IndicatorProperty | undefined) {
+  if (!indicator?.slice || indicator.sliceAbove?.value === undefined) return undefined;
+  const [a, b] = [seconds(slice.length), seconds(indicator.slice)];
+  const threshold = slice.threshold?.value;
+  if (a === undefined || b === undefined || threshold === undefined) return undefined;
+  const same =
+    a.eq(b) && slice.comparison === "above" && toDecimal(threshold).eq(toDecimal(indicator.sliceAbove.value));
+  if (same) return undefined;
+  return {
+    text: `is not the indicator's \`slice ${indicator.slice.amount} ${indicator.slice.unit} above ${indicator.sliceAbove.value}%\`: \`sla evaluate --prometheus\` and request records would count different downtime; give the same rule, or leave the slice off the indicator (the metric's is used)`,
+    range: slice.keyword,
+  };
 }
