@@ -363,7 +363,7 @@ export type BundleService = Static<typeof BundleService>;
 
 export const MetricType = named(
   "MetricType",
-  StringEnum(["availability", "latency", "error rate", "response time", "resolution time"]),
+  StringEnum(["availability", "latency", "error rate", "success rate", "response time", "resolution time"]),
 );
 export type MetricType = Static<typeof MetricType>;
 
