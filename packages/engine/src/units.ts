@@ -7,8 +7,7 @@
  * is charged per that unit. Every figure is the same code's as for a whole service: a unit's
  * evaluation runs over a view of the data holding only that unit's records.
  */
-import type { RuleBundle } from "./bundle.ts";
-import type { BundleObjective } from "./bundle.ts";
+import type { BundleObjective, RuleBundle } from "./bundle.ts";
 import { type CollectedData, MeasurementStore } from "./collect.ts";
 import { type Context, memo } from "./context.ts";
 import { BundleProblemError } from "./errors.ts";
@@ -42,9 +41,9 @@ export function perUnitInterest(bundle: RuleBundle): Map<string, string> | undef
 
 /**
  * Refuses a bundle whose per-unit terms the engine would have to guess at (the checker's SLA5015
- * and SLA5016 say the same of a contract): a percentage of a fee that is not the unit's, and what
- * is judged over the whole service (fees at risk, a bonus, a cap on all credits) on a per-unit
- * objective.
+ * and SLA5016 say the same of a contract): a percentage of a fee that is not the unit's, what is
+ * judged over the whole service (fees at risk, a bonus) on a per-unit objective, two kinds of unit
+ * on one service, and a per-unit objective on a metric counted from requests records (no unit).
  */
 export function checkUnits(bundle: RuleBundle): void {
   const services = new Map(bundle.services.map((s) => [s.name, s]));
