@@ -5,6 +5,9 @@
  * slices across a window's end, slices on a half-hour zone's clock through its clock change, and
  * the same data given as Prometheus slices giving the same report.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { compileBundle } from "@sla/compiler";
 import { checkProgram, memoryHost } from "@sla/language";
 import { describe, expect, it } from "vitest";
@@ -18,6 +21,8 @@ import {
   ndjsonEvents,
   prometheusRecords,
 } from "../src/index.ts";
+import { openDuckDb } from "../src/sql/duckdb.ts";
+import { evaluateWithSql } from "../src/sql/evaluate-sql.ts";
 import { generateSql } from "../src/sql/generate.ts";
 
 function contract(metric: string, zone = "UTC", objective = "target at least 99.9% per calendar month") {
@@ -251,6 +256,34 @@ describe("time-slice downtime from request records", () => {
     const report = await march(bundle, [requests("2026-03-04T10:00:00Z", 10, 10)]);
     expect(report.objectives[0]).toMatchObject({ downtime: { seconds: "0" } });
     expect(report.data).toMatchObject({ records: 1, used: 0, ignored: 1 });
+  });
+
+  it("checks and ignores a CSV's request records in DuckDB as the streaming engine does, for a contract without request forms", async () => {
+    // before the records table had request columns, DuckDB read this CSV's requests row without its
+    // total and refused it ('field "total": missing') where the streaming engine ignored it
+    const bundle = compile(contract('downtime "A minute without an answer"'));
+    const csv = [
+      "type,service,metric,start,end,cause,at,total,failed",
+      "outage,Web,,2026-03-04T10:00:00Z,2026-03-04T11:00:00Z,unplanned,,,",
+      "requests,,Avail,,,,2026-03-04T10:00:00Z,10,1",
+    ];
+    const dir = mkdtempSync(join(tmpdir(), "sla-requests-"));
+    const db = await openDuckDb();
+    try {
+      writeFileSync(join(dir, "events.csv"), `${csv.join("\n")}\n`);
+      const options = { from: "2026-03", asOf: "2026-04-30" };
+      const streaming = await evaluate(bundle, csvEvents(csv), options);
+      const viaSql = await evaluateWithSql(bundle, { format: "csv", paths: [join(dir, "events.csv")] }, options, db);
+      expect(viaSql).toEqual(streaming);
+      expect(viaSql[0]!.data).toMatchObject({ records: 2, used: 1, ignored: 1 });
+      writeFileSync(join(dir, "bad.csv"), `${csv[0]}\nrequests,,Avail,,,,2026-03-04T10:00:00Z,10,11\n`);
+      await expect(
+        evaluateWithSql(bundle, { format: "csv", paths: [join(dir, "bad.csv")] }, options, db),
+      ).rejects.toThrow('line 2, field "failed": failed requests are more than the total of 10');
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("is refused by the SQL engine in words, never evaluated without its slices", async () => {

@@ -28,9 +28,9 @@ export const CSV_COLUMNS = [
 ] as const satisfies readonly EventField[];
 
 /**
- * The fields of `requests` records. Kept apart from `CSV_COLUMNS`, which are also the text columns
- * of the SQL engines' record table: the SQL engines do not read request records (they refuse a
- * contract that needs them), so their table has no columns for them.
+ * The fields of `requests` records. The SQL engines do not evaluate request records (they refuse a
+ * contract that needs them), but their record table holds these columns, so a request record is
+ * checked and ignored there as here.
  */
 export const REQUEST_COLUMNS = ["total", "failed", "good"] as const satisfies readonly EventField[];
 

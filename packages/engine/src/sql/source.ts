@@ -1,4 +1,4 @@
-import { CSV_COLUMNS } from "../readers/csv.ts";
+import { CSV_COLUMNS, REQUEST_COLUMNS } from "../readers/csv.ts";
 import { type Dialect, dialectOf } from "./dialect.ts";
 import type { SqlRunner } from "./runner.ts";
 
@@ -41,8 +41,14 @@ export interface RecordsShape {
 
 const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
 
+/**
+ * The record fields the SQL reads as text, and passes to the streaming reader's checks when a
+ * record is of no kind SQL types (a `requests` record is checked there, then ignored or refused).
+ */
+const TEXT_FIELDS = [...CSV_COLUMNS, ...REQUEST_COLUMNS] as const;
+
 /** The columns of `sla_records` besides `line`: the CSV reader's fields and an optional unit. */
-export const RECORD_COLUMNS = [...CSV_COLUMNS, "unit"] as const;
+export const RECORD_COLUMNS = [...TEXT_FIELDS, "unit"] as const;
 
 /**
  * Records as columns of text (CSV, Parquet, a PostgreSQL table the runner filled): every field is
@@ -57,7 +63,7 @@ export function columnsShape(d: Dialect): RecordsShape {
   return {
     field,
     readFields: () => ({ from: "sla_records", field }),
-    json: d.jsonObject(CSV_COLUMNS.map((c) => [c, quoted(c)])),
+    json: d.jsonObject(TEXT_FIELDS.map((c) => [c, quoted(c)])),
     forbiddenKeys: "false",
   };
 }
