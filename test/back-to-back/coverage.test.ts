@@ -140,6 +140,20 @@ incentive Orders "Order outcomes" {
   gain share 1% of monthly fee when at least 95%
   pain share 1% of monthly fee when below 80%
 }
+service Edge "Edge sites" {
+  provider Vendor
+  customer Client
+  hours 24x7
+}
+metric EdgeUp "Site uptime" {
+  service Edge
+  type availability
+}
+objective SiteUptime "Site availability" {
+  metric EdgeUp
+  for each site
+  target at least 99% per calendar month
+}
 reporting Reports "Service reporting" {
   report Uptime, Limits monthly within 5 business days
   review quarterly
@@ -183,6 +197,14 @@ const RECORDS = [
     responded: "2026-03-02T15:00:00Z",
     resolved: "2026-03-02T20:00:00Z",
   },
+  {
+    type: "outage",
+    service: "Edge",
+    unit: "s-1",
+    start: "2026-03-20T00:00:00Z",
+    end: "2026-03-20T09:00:00Z",
+    cause: "unplanned",
+  },
 ];
 
 type Check = {
@@ -215,19 +237,19 @@ const DECLARATIONS: Record<string, Check> = {
     report: (r) => objective(r, "Sev1").counted.length === 1,
   },
   service: {
-    bundle: (b) => b.services.length === 2,
+    bundle: (b) => b.services.length === 3,
     markdown: /Web platform/,
     report: (r) => objective(r, "Limits").service === "Web",
   },
   metric: {
-    bundle: (b) => b.metrics.length === 2,
+    bundle: (b) => b.metrics.length === 3,
     markdown: /Monthly Uptime/,
     report: (r) => objective(r, "Uptime").metric === "Avail",
   },
   objective: {
-    bundle: (b) => b.objectives.length === 4,
+    bundle: (b) => b.objectives.length === 5,
     markdown: /Availability/,
-    report: (r) => r.objectives.length === 4,
+    report: (r) => r.objectives.length === 5,
   },
   remedy: {
     bundle: (b) => b.remedies.length === 4,
@@ -419,6 +441,12 @@ const PROPERTIES: Record<string, Check> = {
     bundle: (b) => b.objectives[3].support?.share?.percent === "90",
     markdown: /at least 90% of tickets/,
     report: (r) => objective(r, "Sev1").value === "100",
+  },
+  "for each": {
+    bundle: (b) => b.objectives[4].forEach === "site",
+    markdown: /\| at least 99%, for each site \|/,
+    report: (r) =>
+      objective(r, "SiteUptime").perUnit?.[0]?.unitName === "s-1" && objective(r, "SiteUptime").met === false,
   },
   for: {
     bundle: (b) => b.remedies[0].objective === "Uptime",
