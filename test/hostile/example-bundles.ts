@@ -42,14 +42,20 @@ export function exampleText(name: string): string {
   return files[`file:///examples/${name}`];
 }
 
-/** NDJSON lines for May 2026: an outage per service, a ticket per severity, measurements per metric. */
+/**
+ * NDJSON lines for May 2026: an outage per service, a ticket per severity, measurements per metric;
+ * the records of what is evaluated for each unit (and the charges of a fee per unit) name one.
+ */
 export function eventsFor(bundle: RuleBundle): string[] {
   const lines: string[] = [];
+  const perUnit = new Set(bundle.objectives.flatMap((o) => (o.forEach ? [o.service, o.metric] : [])));
+  const unit = (name: string | null) => (perUnit.has(name) ? { unit: "u-1" } : {});
   for (const s of bundle.services) {
     lines.push(
       JSON.stringify({
         type: "outage",
         service: s.name,
+        ...unit(s.name),
         start: "2026-05-05T10:00:00Z",
         end: "2026-05-05T11:10:00Z",
         cause: "unplanned",
@@ -60,6 +66,7 @@ export function eventsFor(bundle: RuleBundle): string[] {
         JSON.stringify({
           type: "ticket",
           service: s.name,
+          ...unit(s.name),
           severity,
           opened: "2026-05-06T09:30:00Z",
           responded: "2026-05-06T13:00:00Z",
@@ -75,6 +82,7 @@ export function eventsFor(bundle: RuleBundle): string[] {
         JSON.stringify({
           type: "charge",
           service: s.name,
+          ...(s.feeUnit ? { unit: "u-1" } : {}),
           period,
           amount: "1000.00",
           currency: bundle.agreement?.currency ?? "USD",
@@ -86,6 +94,7 @@ export function eventsFor(bundle: RuleBundle): string[] {
         JSON.stringify({
           type: "measurement",
           metric: m.name,
+          ...unit(m.name),
           at: `2026-05-${String(day).padStart(2, "0")}T12:00:00Z`,
           value: 250 + day,
         }),
