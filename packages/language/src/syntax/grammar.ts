@@ -117,7 +117,7 @@ class SlaGrammar extends CstParser {
     });
 
     this.define("file", () => this.MANY(() => this.SUBRULE(this.rule("topLevel"))));
-    // one alternatives array for every call: a fresh one per declaration was a tenth of the parse's garbage
+    // one alternatives array for every call: a fresh one per declaration was a twentieth of the parse's garbage
     const topLevel = [
       { ALT: () => this.SUBRULE(this.rule("importDeclaration")) },
       ...DECLARATIONS.map((d) => {
