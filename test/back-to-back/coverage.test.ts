@@ -71,6 +71,7 @@ metric Avail "Monthly Uptime" {
   measured by "HTTP probes every minute"
   indicator prometheus good "sum(rate(probe_success[$window]))" total "sum(rate(probe_total[$window]))"
   downtime "A minute in which the probes fail"
+  downtime per 1 minute when error rate above 5%
 }
 metric Latency "API latency" {
   service Web
@@ -179,6 +180,8 @@ const outage = (start: string, end: string, cause: string, extra: Record<string,
 });
 const RECORDS = [
   outage("2026-03-10T10:00:00Z", "2026-03-10T11:00:00Z", "unplanned"),
+  // a bad minute of requests inside that outage: one more record of its incident, no more downtime
+  { type: "requests", metric: "Avail", at: "2026-03-10T10:30:10Z", total: 10, failed: 10 },
   outage("2026-03-12T10:00:00Z", "2026-03-12T10:30:00Z", "customer"),
   outage("2026-03-14T02:00:00Z", "2026-03-14T03:00:00Z", "maintenance", { announced: "2026-03-01T00:00:00Z" }),
   outage("2026-03-16T02:00:00Z", "2026-03-16T02:10:00Z", "force majeure"),
@@ -395,6 +398,14 @@ const PROPERTIES: Record<string, Check> = {
     bundle: (b) => b.metrics[0].downtimeDefinition !== null,
     markdown: /probes fail/,
     report: DESCRIPTIVE("what the monitoring counts as down, before it reaches the engine"),
+  },
+  "downtime slice": {
+    bundle: (b) => b.metrics[0].downtimeSlice?.threshold === "5",
+    markdown: /Each period of 1 minute in which the error rate of the requests to .* is above 5% is Downtime in full/,
+    report: (r) =>
+      objective(r, "Uptime").counted.some(
+        (c) => c.kind === "incident" && c.records.some((x) => x.start === "2026-03-10T10:30:00Z"),
+      ),
   },
   metric: {
     bundle: (b) => b.objectives[0].metric === "Avail",
