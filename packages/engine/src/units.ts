@@ -62,6 +62,12 @@ export function checkUnits(bundle: RuleBundle): void {
     const metric = o.metric === null ? undefined : metrics.get(o.metric);
     if (metric?.downtimeSlice || metric?.type === "success rate")
       throw new BundleProblemError(`${where}, but its metric is counted from requests records, which carry no unit`);
+    // the outages of a service are all its outage records and all its metrics' bad slices
+    const sliced = bundle.metrics.find((m) => m.downtimeSlice && m.service !== null && m.service === o.service);
+    if (sliced && aggregatesKind(o) === "outages")
+      throw new BundleProblemError(
+        `${where}, but the downtime of service ${o.service} includes the time slices of metric ${sliced.name}, counted from requests records, which carry no unit`,
+      );
   }
   for (const r of bundle.remedies) {
     const o = r.objective === null ? undefined : objectives.get(r.objective);

@@ -286,6 +286,22 @@ describe("time-slice downtime from request records", () => {
     }
   });
 
+  it("is refused for an objective held for each unit on its service: request records carry no unit", async () => {
+    const bundle = compile(
+      contract(
+        "downtime per 1 minute when error rate above 5%",
+        "UTC",
+        "target at least 99.9% per calendar month",
+      ).replace(
+        "objective Uptime",
+        "objective RegionLimits {\n  service Web\n  for each region\n  max outage per incident 30 minutes\n}\nobjective Uptime",
+      ),
+    );
+    await expect(evaluate(bundle, [], { from: "2026-03" })).rejects.toThrow(
+      "objective RegionLimits is held for each region, but the downtime of service Web includes the time slices of metric Avail, counted from requests records, which carry no unit",
+    );
+  });
+
   it("is refused by the SQL engine in words, never evaluated without its slices", async () => {
     await expect(generateSql(ABOVE_5, { dialect: "duckdb", from: "2026-03" })).rejects.toThrow(
       "metric Avail: time-slice downtime (`downtime per 1 minute when error rate above 5%`) is counted from requests records, which the SQL engine does not read yet",
