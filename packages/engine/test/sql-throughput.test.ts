@@ -1,7 +1,7 @@
 /**
  * The SQL engine's faster paths (issue 17) give what the slower ones gave: the nearest rank found
  * among distinct values with their counts, each NDJSON line's fields read once, and result rows
- * read column by column from DuckDB's chunks.
+ * read column by column from DuckDB's chunks; and the database does not keep every file it read.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -51,6 +51,18 @@ describe("NDJSON records in DuckDB", () => {
     expect(typing.match(/json_extract_string\(/g)).toHaveLength(1);
     expect(typing.match(/json_type\(json/g)).toHaveLength(1);
     expect(typing).toMatch(/json_extract_string\(json, \['\$\.metric', '\$\.value', '\$\.at'\]\)/);
+  });
+});
+
+describe("the DuckDB database", () => {
+  it("keeps no cache of the files it has read, which grew with every contract of a portfolio", async () => {
+    const db = await openDuckDb();
+    try {
+      const [row] = await db.all("SELECT current_setting('enable_external_file_cache') AS cached");
+      expect(row.cached).toBe(false);
+    } finally {
+      db.close();
+    }
   });
 });
 

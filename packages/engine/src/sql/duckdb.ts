@@ -18,6 +18,10 @@ export async function openDuckDb(): Promise<SqlRunner> {
   }
   const instance = await api.DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
+  // DuckDB keeps the blocks of every file it has read in a cache of its own; a portfolio reads each
+  // contract's files once, so the cache only grew (about 1.3 MB a Parquet file, 2.2 GB of RSS over
+  // 1,000 contracts with a 1 GB memory limit)
+  await connection.run("SET enable_external_file_cache = false");
   return {
     async all(sql: string) {
       try {
