@@ -8,6 +8,7 @@ import type {
   OutcomeRecord,
   TicketRecord,
 } from "./events.ts";
+import { doubled } from "./records/float-column.ts";
 import { RequestSlices, type RequestSlicing } from "./records/request-slices.ts";
 import { RequestStore } from "./records/requests.ts";
 
@@ -56,14 +57,9 @@ export class MeasurementStore {
 
   push(r: MeasurementRecord): void {
     if (this.length === this.at.length) {
-      const grow = (a: Float64Array) => {
-        const b = new Float64Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.at = grow(this.at);
-      this.value = grow(this.value);
-      this.line = grow(this.line);
+      this.at = doubled(this.at);
+      this.value = doubled(this.value);
+      this.line = doubled(this.line);
     }
     this.at[this.length] = r.at;
     this.value[this.length] = r.value;

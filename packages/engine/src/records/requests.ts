@@ -5,6 +5,7 @@ import type { RequestsRecord } from "../events.ts";
 import { containsInstant } from "../intervals.ts";
 import { hoursIntervals } from "../schedule.ts";
 import type { Period } from "../windows.ts";
+import { doubled } from "./float-column.ts";
 
 /** A success rate metric's request records in parallel typed arrays: a million cost 32 MB, not a million objects. */
 export class RequestStore {
@@ -16,15 +17,10 @@ export class RequestStore {
 
   push(r: RequestsRecord): void {
     if (this.length === this.at.length) {
-      const grow = (a: Float64Array) => {
-        const b = new Float64Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.at = grow(this.at);
-      this.total = grow(this.total);
-      this.failed = grow(this.failed);
-      this.line = grow(this.line);
+      this.at = doubled(this.at);
+      this.total = doubled(this.total);
+      this.failed = doubled(this.failed);
+      this.line = doubled(this.line);
     }
     this.at[this.length] = r.at;
     this.total[this.length] = r.total;
