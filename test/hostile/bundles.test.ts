@@ -188,6 +188,19 @@ describe("bundle validation names the bad field", () => {
     await expect(validateBundle(unknown)).rejects.toThrow('$.agreement["term length"] is not a bundle field');
   });
 
+  it("an availability target's percentage above 100 is an error naming it, not a RangeError from the budget", async () => {
+    const mutated = structuredClone(bundle);
+    const at = mutated.objectives.findIndex(
+      (o) => o.metricType === "availability" && o.target?.value.kind === "percentage",
+    );
+    const target = mutated.objectives[at].target;
+    if (target?.value.kind !== "percentage") throw new Error("the example has an availability target");
+    target.value.value = "1562400";
+    const error = await outcome(mutated, eventsFor(bundle));
+    expect(error).toBeInstanceOf(BundleValidationError);
+    expect((error as BundleValidationError).path).toBe(`$.objectives[${at}].target.value.value`);
+  });
+
   it("a number JSON cannot hold exactly (1e400 parses as Infinity) is an error", async () => {
     const text = JSON.stringify(bundle).replace(/"consecutiveWindows":\d+/, '"consecutiveWindows":1e400');
     await expect(validateBundle(JSON.parse(text))).rejects.toThrow(

@@ -209,6 +209,10 @@ export async function validateBundle(bundle: unknown): Promise<RuleBundle> {
     named(`${at}.service`, "service", o.service, services);
     named(`${at}.metric`, "metric", o.metric, metrics);
     window(`${at}.window`, o.window);
+    const goal = o.target?.value;
+    // the downtime budget is worked out from a percentage target, which only 0 to 100 can give
+    if (goal?.kind === "percentage" && (new Dec(goal.value).lt(0) || new Dec(goal.value).gt(100)))
+      throw new BundleValidationError(`${at}.target.value.value`, `${goal.value}% is not a percentage from 0 to 100`);
     if (o.maxOutagePerIncident) fixed(`${at}.maxOutagePerIncident.duration`, o.maxOutagePerIncident.duration);
     if (o.maxTotalOutage) {
       fixed(`${at}.maxTotalOutage.duration`, o.maxTotalOutage.duration);
