@@ -2,14 +2,10 @@
  * Indicator sources on metrics (`indicator prometheus …`): carried in the bundle for the exports,
  * kept out of the written contract.
  */
-import Ajv2020Module from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { bundleSchema, compileBundle, renderContract } from "../src/index.ts";
+import { compileBundle, renderContract } from "../src/index.ts";
 import { INDICATOR_CONTRACT } from "./export/contract.ts";
-import { checkSource, errorsOf } from "./helpers.ts";
-
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module;
-const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(bundleSchema);
+import { checkSource, errorsOf, validateBundle } from "./helpers.ts";
 
 function build(text = INDICATOR_CONTRACT) {
   const program = checkSource({ "file:///work/shop.sla": text });
@@ -35,7 +31,7 @@ describe("a metric's indicator", () => {
     });
     expect(byName.Manual).toBeUndefined();
     expect("indicator" in bundle.metrics.find((m) => m.name === "Manual")!).toBe(false);
-    expect(validate(bundle), JSON.stringify(validate.errors)).toBe(true);
+    expect(validateBundle(bundle), JSON.stringify(validateBundle.errors)).toBe(true);
   });
 
   it("stays out of the Markdown contract", () => {
@@ -59,7 +55,7 @@ describe("a metric's indicator", () => {
       kind: "good-total",
       slice: { length: { amount: "30", unit: "second", seconds: "30" }, above: "0.5" },
     });
-    expect(validate(bundle), JSON.stringify(validate.errors)).toBe(true);
+    expect(validateBundle(bundle), JSON.stringify(validateBundle.errors)).toBe(true);
     expect(renderContract(bundle)).toBe(renderContract(build().bundle));
     // a slice after a histogram: the threshold stays the histogram's, the slice is refused (SLA4020)
     const histogram = INDICATOR_CONTRACT.replace(

@@ -7,14 +7,11 @@
  * README "Service", "SLI", "SLO"): apiVersion, kind, metadata.name (a DNS label), and each kind's
  * required spec fields and their enumerations.
  */
-import Ajv2020Module from "ajv/dist/2020.js";
 import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
 import { compileBundle, exportOpenSlo, importOpenSlo, OpenSloError } from "../src/index.ts";
 import { INDICATOR_CONTRACT } from "./export/contract.ts";
-import { checkSource, errorsOf, exampleFiles, checkFile } from "./helpers.ts";
-
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module;
+import { checkSource, errorsOf, exampleFiles, checkFile, Ajv2020 } from "./helpers.ts";
 
 const query = {
   type: "object",

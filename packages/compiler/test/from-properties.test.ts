@@ -16,13 +16,11 @@ import {
   parse,
 } from "@sla/language";
 import { Type } from "@sinclair/typebox";
-import Ajv2020Module from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { COMPILED_BY_HAND, duration } from "../src/compile.ts";
 import { BUNDLE_OBJECTS, type PlainHelpers, plainValue } from "../src/from-properties.ts";
 import { bundleSchema } from "../src/index.ts";
-
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module;
+import { Ajv2020 } from "./helpers.ts";
 
 /** The property kinds (AST) a declaration kind's body holds, as the language defines it. */
 function held(kind: DeclarationKind): string[] {

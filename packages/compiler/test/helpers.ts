@@ -2,6 +2,8 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type CheckedProgram, checkProgram, memoryHost, type SourceHost } from "@sla/language";
+import Ajv2020Module from "ajv/dist/2020.js";
+import { bundleSchema } from "../src/index.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, "../../..");
@@ -63,3 +65,12 @@ export function cleanConformanceFiles(): { name: string; path: string }[] {
   if (existsSync(conformanceDir)) walk(conformanceDir, "");
   return out;
 }
+
+// ajv's CommonJS default export, however the bundler hands it over.
+export const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ??
+  Ajv2020Module) as typeof Ajv2020Module;
+
+/** The bundle JSON Schema's validator, as a consumer of the schema would build it (strict, every error). */
+export const validateBundle = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(
+  bundleSchema,
+);

@@ -1,11 +1,8 @@
 import * as bundlePackage from "@sla/bundle";
-import Ajv2020Module from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { BUNDLE_SCHEMA_ID, bundleSchema, compileBundle, type RuleBundle, serializeBundle } from "../src/index.ts";
-import { checkFile, cleanConformanceFiles, errorsOf, exampleFiles } from "./helpers.ts";
+import { checkFile, cleanConformanceFiles, errorsOf, exampleFiles, Ajv2020 } from "./helpers.ts";
 
-// ajv's CommonJS default export, however the bundler hands it over.
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module;
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 const validate = ajv.compile(bundleSchema);
 
