@@ -2,8 +2,7 @@ import type { MeasurementAggregates } from "./aggregates.ts";
 import type { BundleMetric, BundleObjective } from "./bundle.ts";
 import { holds, type Measure, measure, measureString } from "./compare.ts";
 import { BundleProblemError } from "./errors.ts";
-import type { Part } from "./outcome.ts";
-import type { ExcludedMeasurementsReport } from "./report-types.ts";
+import { measuredPart, type Part } from "./outcome.ts";
 import { formatInstant } from "./time.ts";
 import type { Period } from "./windows.ts";
 
@@ -21,26 +20,19 @@ export function measurementPart(
   const target = objective.target;
   if (target === null) throw new BundleProblemError(`objective ${objective.name}: no target`);
   const n = agg.count;
-  const excluded: ExcludedMeasurementsReport[] = agg.outside
-    ? [{ kind: "measurements", count: agg.outside, reason: "outside service hours" }]
-    : [];
-  const part: Part = {
-    met: true,
-    measure: null,
-    downtimeMs: null,
-    breaches: [],
-    counted: [],
-    excluded,
-    notes: [],
-    unit: metric.unit,
-    measurements: {
-      count: n,
-      percentile: metric.percentile,
-      rank: null,
-      statistic: metric.percentile === null ? "mean" : "percentile",
+  const part = measuredPart(
+    target,
+    metric.unit,
+    { count: agg.outside, reason: "outside service hours" },
+    {
+      measurements: {
+        count: n,
+        percentile: metric.percentile,
+        rank: null,
+        statistic: metric.percentile === null ? "mean" : "percentile",
+      },
     },
-    target: { comparator: target.comparator, value: target.value.value, text: target.value.text },
-  };
+  );
   if (n === 0) {
     part.notes.push(`No ${metric.name} measurements in this window: the objective counts as met and has no value.`);
     return part;

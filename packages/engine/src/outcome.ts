@@ -35,3 +35,27 @@ export type Part = Pick<ObjectiveReport, "counted" | "excluded" | "notes"> &
     downtimeMs: number | null;
     breaches: Breach[];
   };
+
+/**
+ * The start of a part measured from records against its target: met and without a value until
+ * the records say otherwise, with the records outside the service's hours listed as excluded.
+ */
+export function measuredPart(
+  target: NonNullable<BundleObjective["target"]>,
+  unit: Part["unit"],
+  outside: { count: number; reason: string },
+  figures: Pick<Part, "measurements" | "requests">,
+): Part {
+  return {
+    met: true,
+    measure: null,
+    downtimeMs: null,
+    breaches: [],
+    counted: [],
+    excluded: outside.count ? [{ kind: "measurements", count: outside.count, reason: outside.reason }] : [],
+    notes: [],
+    unit,
+    ...figures,
+    target: { comparator: target.comparator, value: target.value.value, text: target.value.text },
+  };
+}

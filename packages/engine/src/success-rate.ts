@@ -3,8 +3,7 @@ import type { BundleMetric, BundleObjective } from "./bundle.ts";
 import { holds, measure, measureString } from "./compare.ts";
 import { Dec } from "./decimal.ts";
 import { BundleProblemError } from "./errors.ts";
-import type { Part } from "./outcome.ts";
-import type { ExcludedMeasurementsReport } from "./report-types.ts";
+import { measuredPart, type Part } from "./outcome.ts";
 import type { Period } from "./windows.ts";
 
 /**
@@ -23,21 +22,12 @@ export function successRatePart(
     throw new BundleProblemError(`objective ${objective.name}: a success rate target must be a percentage`);
   const total = new Dec(agg.total);
   const succeeded = total.minus(agg.failed);
-  const excluded: ExcludedMeasurementsReport[] = agg.outside
-    ? [{ kind: "measurements", count: agg.outside, reason: "request records outside service hours" }]
-    : [];
-  const part: Part = {
-    met: true,
-    measure: null,
-    downtimeMs: null,
-    breaches: [],
-    counted: [],
-    excluded,
-    notes: [],
-    unit: "percent",
-    requests: { records: agg.records, total: agg.total, failed: agg.failed, succeeded: succeeded.toFixed() },
-    target: { comparator: target.comparator, value: target.value.value, text: target.value.text },
-  };
+  const part = measuredPart(
+    target,
+    "percent",
+    { count: agg.outside, reason: "request records outside service hours" },
+    { requests: { records: agg.records, total: agg.total, failed: agg.failed, succeeded: succeeded.toFixed() } },
+  );
   if (total.isZero()) {
     part.notes.push(`No ${metric.name} requests in this window: the objective counts as met and has no value.`);
     return part;
