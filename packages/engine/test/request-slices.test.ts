@@ -23,7 +23,6 @@ import {
 } from "../src/index.ts";
 import { openDuckDb } from "../src/sql/duckdb.ts";
 import { evaluateWithSql } from "../src/sql/evaluate-sql.ts";
-import { generateSql } from "../src/sql/generate.ts";
 
 function contract(metric: string, zone = "UTC", objective = "target at least 99.9% per calendar month") {
   return `agreement Shop "Shop SLA" {
@@ -299,12 +298,6 @@ describe("time-slice downtime from request records", () => {
     );
     await expect(evaluate(bundle, [], { from: "2026-03" })).rejects.toThrow(
       "objective RegionLimits is held for each region, but the downtime of service Web includes the time slices of metric Avail, counted from requests records, which carry no unit",
-    );
-  });
-
-  it("is refused by the SQL engine in words, never evaluated without its slices", async () => {
-    await expect(generateSql(ABOVE_5, { dialect: "duckdb", from: "2026-03" })).rejects.toThrow(
-      "metric Avail: time-slice downtime (`downtime per 1 minute when error rate above 5%`) is counted from requests records, which the SQL engine does not read yet",
     );
   });
 });

@@ -7,7 +7,6 @@ import { checkProgram, memoryHost } from "@sla/language";
 import { describe, expect, it } from "vitest";
 import type { RuleBundle } from "../src/bundle.ts";
 import { type EventItem, evaluate, ndjsonEvents, renderReportMarkdown } from "../src/index.ts";
-import { generateSql } from "../src/sql/generate.ts";
 
 function compile(hours = "24x7", target = "target at least 99.9% per calendar month", zone = "UTC"): RuleBundle {
   const text = `agreement Shop "Shop SLA" {
@@ -163,11 +162,5 @@ describe("success rate", () => {
     expect(windows.reduce((sum, w) => sum + w.requests!.records, 0)).toBe(n);
     // five records of 3 failed requests, in five different hours of about 2,016 requests each
     expect(windows.filter((w) => !w.met)).toHaveLength(5);
-  });
-
-  it("is refused by the SQL engine in words", async () => {
-    await expect(generateSql(compile(), { dialect: "duckdb", from: "2026-03" })).rejects.toThrow(
-      "metric Success: a success rate is counted from requests records, which the SQL engine does not read yet",
-    );
   });
 });

@@ -5,7 +5,7 @@ import type { Context } from "../context.ts";
 import { EventDataError } from "../errors.ts";
 import { type EvaluateOptions, type EvaluationPlan, observed, planEvaluation } from "../evaluate.ts";
 import { type EventItem, toEventItem } from "../events.ts";
-import { aggregatesKind } from "../objective-kind.ts";
+import { aggregatesKind, kindOf } from "../objective-kind.ts";
 import { buildReport } from "../report-json.ts";
 import type { EvaluationReport } from "../report-types.ts";
 import { dialectOf, type SqlDialect } from "./dialect.ts";
@@ -30,6 +30,15 @@ import { formatInstant } from "../time.ts";
 import type { SqlResults, SqlRow } from "./rows.ts";
 import { SqlEngineError } from "./runner.ts";
 import { columnsShape, type RecordsShape, recordsTableSql, sqlString } from "./source.ts";
+import {
+  NO_REQUESTS,
+  outageRecordsSql,
+  requestAggregatesFrom,
+  requestSql,
+  requestStatsSql,
+  type RequestWindow,
+  requestWindowKey,
+} from "./requests.ts";
 import { ticketAggregatesFrom, ticketSql } from "./tickets.ts";
 import { refuseFormsNotInSql } from "./unsupported.ts";
 import { otherRecordsSql, typedTablesSql, VALUE_SCALE } from "./typed.ts";
@@ -93,7 +102,8 @@ export async function generateSql(bundle: RuleBundle, options: GenerateSqlOption
   const d = dialectOf(options.dialect);
   const plan = await planEvaluation(bundle, options);
   const coverages = new Map<string, CoverageRequest>();
-  const windows = [...planWindows(plan, options, options.extraWindows, coverages).values()];
+  const requestWindows = new Map<string, RequestWindow>();
+  const windows = [...planWindows(plan, options, options.extraWindows, coverages, requestWindows).values()];
   const shape = options.recordsShape ?? columnsShape(d);
   const unit = options.byUnit ? `coalesce(nullif(${shape.field("unit").text}, ''), '')` : `CAST('' AS ${d.text})`;
   const contract = sqlString(options.contractId ?? "contract");
@@ -106,7 +116,8 @@ export async function generateSql(bundle: RuleBundle, options: GenerateSqlOption
     statements: [
       ...measurementSql(d, windows),
       ...coverageSql(d, [...coverages.values()]),
-      ...outageSql(d, plan, windows, options),
+      ...requestSql(d, plan, [...requestWindows.values()]),
+      ...outageSql(d, plan, windows, { ...options, outageRecords: (service) => outageRecordsSql(plan, service) }),
       ...ticketSql(d, plan, windows),
     ],
     results: [
@@ -123,6 +134,7 @@ export async function generateSql(bundle: RuleBundle, options: GenerateSqlOption
       { name: "outage_beyond", sql: tag("SELECT * FROM sla_o_beyond") },
       { name: "outage_notices", sql: tag("SELECT * FROM sla_o_notices") },
       { name: "tickets", sql: tag("SELECT * FROM sla_t_result") },
+      { name: "requests", sql: tag("SELECT * FROM sla_q_result") },
     ],
   };
 }
@@ -152,6 +164,7 @@ FROM (
   UNION ALL SELECT opened_ms, ${ticketLatest},
     CASE WHEN service IN (${list(i.ticketServices)}) AND opened_ms >= ${i.start} AND opened_ms < ${i.end} THEN 1 ELSE 0 END
   FROM sla_tickets WHERE valid
+  UNION ALL ${requestStatsSql(plan)}
 ) AS r`;
 }
 
@@ -162,6 +175,7 @@ function unknownSql(plan: EvaluationPlan): string {
   SELECT 'metric|' || metric AS name, line FROM sla_measurements WHERE valid AND metric NOT IN (${list(i.declaredMetrics)})
   UNION ALL SELECT 'service|' || service, line FROM sla_outages WHERE valid AND service NOT IN (${list(i.declaredServices)})
   UNION ALL SELECT 'service|' || service, line FROM sla_tickets WHERE valid AND service NOT IN (${list(i.declaredServices)})
+  UNION ALL SELECT 'metric|' || metric, line FROM sla_requests WHERE valid AND metric NOT IN (${list(i.declaredMetrics)})
 ) AS u GROUP BY name`;
 }
 
@@ -188,7 +202,7 @@ async function dataFrom(results: SqlResults, interest: Interest, skipInvalid: bo
     const item = parsed(row);
     if (item.type !== "invalid")
       throw new SqlEngineError(
-        `line ${item.line}: this record cannot be read exactly in SQL (times must be RFC 3339 date-times with at most microseconds and no leap second, a value a number of at most ${18 - VALUE_SCALE} digits before the point and ${VALUE_SCALE} after it, a severity at most 15 digits); evaluate it with the streaming engine`,
+        `line ${item.line}: this record cannot be read exactly in SQL (times must be RFC 3339 date-times with at most microseconds and no leap second, a value a number of at most ${18 - VALUE_SCALE} digits before the point and ${VALUE_SCALE} after it, a severity at most 15 digits, a count of requests a whole number without a point or exponent); evaluate it with the streaming engine`,
       );
     bad.push({ line: item.line, error: new EventDataError(item.line, item.field, item.reason) });
   }
@@ -267,7 +281,8 @@ export async function reportsFromSqlResults(
   // the windows as generated: planned at the options' as-of, which the data's range cannot move
   // unless `now` is earlier than the data (then the caller regenerates with an explicit asOf)
   const coverages = new Map<string, CoverageRequest>();
-  const windows = planWindows(plan, options, options.extraWindows, coverages);
+  const requestWindows = new Map<string, RequestWindow>();
+  const windows = planWindows(plan, options, options.extraWindows, coverages, requestWindows);
   const coverageRows = new Map<number, SqlRow[]>();
   for (const row of results.coverage ?? []) {
     if (String(row.unit ?? "") !== unit) continue;
@@ -277,6 +292,7 @@ export async function reportsFromSqlResults(
   }
   const measurements = byWindow(results.measurements, unit);
   const tickets = byWindow(results.tickets, unit);
+  const requests = byWindow(results.requests, unit);
   const ofUnit = (rows: SqlRow[] | undefined) => (rows ?? []).filter((r) => String(r.unit ?? "") === unit);
   const outageRows = {
     objectives: outageObjectiveIndex([...windows.values()]),
@@ -305,6 +321,14 @@ export async function reportsFromSqlResults(
         computed.set(key, agg);
       }
       return agg;
+    },
+    requests(_ctx, metric, period) {
+      const w = requestWindows.get(requestWindowKey(metric.name, period));
+      if (w !== undefined) return requestAggregatesFrom(requests.get(w.id)?.[0]);
+      const o = bundle.objectives.find((x) => x.metric === metric.name && kindOf(x) === "success rate");
+      if (o !== undefined)
+        missing.set(`requests|${requestWindowKey(metric.name, period)}`, { objective: o.name, period });
+      return NO_REQUESTS;
     },
     coverage(_ctx, metric, start, end, intervalMs) {
       const request = coverages.get(coverageKey(metric, start, end, intervalMs));

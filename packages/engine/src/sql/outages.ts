@@ -72,7 +72,7 @@ GROUP BY unit, grp`;
 }
 
 /** The gaps between `src`'s merged intervals, from MIN_MS to MAX_MS, for every unit of `units`. */
-function gapsSql(src: string, units: string): string {
+export function gapsSql(src: string, units: string): string {
   return `SELECT unit, gs, ge FROM (
   SELECT unit, lag(e) OVER (PARTITION BY unit ORDER BY s) AS gs, s AS ge FROM (
     ${mergedSql(src)}
@@ -102,7 +102,7 @@ export function outageSql(
   d: Dialect,
   plan: EvaluationPlan,
   windows: PlannedWindow[],
-  options: { noticeDecisions?: NoticeDecision[] } = {},
+  options: { noticeDecisions?: NoticeDecision[]; outageRecords?: (service: string) => string } = {},
 ): string[] {
   const t = d.text;
   const out: string[] = [
@@ -195,7 +195,7 @@ export function outageSql(
     table(
       "kept",
       `SELECT o.*${notices.map(({ j, due }) => `, ${due.expr} AS due${j}, g${j}.given AS given${j}`).join("")}
-FROM sla_outages o
+FROM ${options.outageRecords?.(service.name) ?? "sla_outages"} o
 ${notices.map(({ j, due }) => `${due.joins}\nLEFT JOIN ${p("decided")} g${j} ON g${j}.line = o.line AND g${j}.rule = ${j}`).join("\n")}
 WHERE o.valid AND o.service = ${sqlString(service.name)} AND o.end_ms > o.start_ms AND o.end_ms >= ${i.outageStart} AND o.start_ms <= ${i.outageEnd}`,
     );

@@ -4,10 +4,11 @@ import type { CollectedData } from "../collect.ts";
 import { type Context, metricOf, serviceOf } from "../context.ts";
 import type { EvaluateOptions, EvaluationPlan } from "../evaluate.ts";
 import type { Interval } from "../intervals.ts";
-import { aggregatesKind } from "../objective-kind.ts";
+import { aggregatesKind, kindOf } from "../objective-kind.ts";
 import { buildReport } from "../report-json.ts";
 import { hoursIntervals } from "../schedule.ts";
 import { type Period, periodContaining, periodsEndingWithin } from "../windows.ts";
+import { NO_REQUESTS, type RequestWindow, requestWindowKey } from "./requests.ts";
 
 /** One window of one objective whose figures SQL computes. */
 export interface PlannedWindow {
@@ -71,6 +72,7 @@ export function planWindows(
   options: EvaluateOptions,
   extra: readonly ExtraWindow[] = [],
   coverages: Map<string, CoverageRequest> = new Map(),
+  requests: Map<string, RequestWindow> = new Map(),
 ): Map<string, PlannedWindow> {
   const wanted = new Map<string, PlannedWindow>();
   const asOf = plan.explicitAsOf ?? options.now ?? null;
@@ -99,17 +101,26 @@ export function planWindows(
       if (!coverages.has(key)) coverages.set(key, { id: coverages.size, metric, start, end, intervalMs });
       return { samples: 0, filled: [] };
     },
+    requests(c, metric, period) {
+      const key = requestWindowKey(metric.name, period);
+      if (!requests.has(key)) requests.set(key, { id: requests.size, metric, period, ctx: c });
+      return NO_REQUESTS;
+    },
+  };
+  // a success rate's windows are its metric's requests; every other kind's are the objective's aggregates
+  const want = (o: BundleObjective, period: Period) => {
+    if (kindOf(o) === "success rate") ctx.records.requests!(ctx, metricOf(ctx, o), period);
+    else ctx.records.aggregates(ctx, o, period);
   };
   for (const m of plan.months) buildReport(ctx, m);
   const { start, end } = plan.interest;
   for (const o of plan.base.bundle.objectives) {
-    if (aggregatesKind(o) === null) continue;
-    for (const period of periodsOverlapping(o.window, start, end, plan.base.zone))
-      ctx.records.aggregates(ctx, o, period);
+    if (aggregatesKind(o) === null && kindOf(o) !== "success rate") continue;
+    for (const period of periodsOverlapping(o.window, start, end, plan.base.zone)) want(o, period);
   }
   for (const e of extra) {
     const o = plan.base.objectives.get(e.objective);
-    if (o !== undefined) ctx.records.aggregates(ctx, o, e.period);
+    if (o !== undefined) want(o, e.period);
   }
   return wanted;
 }

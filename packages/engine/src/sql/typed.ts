@@ -19,7 +19,7 @@ export function otherRecordsSql(shape: RecordsShape): string {
   // only a JSON string can read as one of the kinds' names
   const type = shape.field("type").text;
   return `SELECT line, ${shape.json} AS json FROM sla_records
-WHERE ${type} IS NULL OR ${type} NOT IN ('measurement', 'outage', 'ticket')`;
+WHERE ${type} IS NULL OR ${type} NOT IN ('measurement', 'outage', 'ticket', 'requests')`;
 }
 
 /** A field as `recordsOf` reads it: its text and JSON type columns. */
@@ -118,12 +118,47 @@ FROM ${recordsOf(d, shape, unit, "ticket", ["service", "severity"], ticketTimes)
 
   const invalid = `SELECT line FROM sla_measurements WHERE NOT valid
 UNION ALL SELECT line FROM sla_outages WHERE NOT valid
-UNION ALL SELECT line FROM sla_tickets WHERE NOT valid`;
+UNION ALL SELECT line FROM sla_tickets WHERE NOT valid
+UNION ALL SELECT line FROM sla_requests WHERE NOT valid`;
   return [
     ...d.setup,
     ...d.createTemp("sla_measurements", measurements),
     ...d.createTemp("sla_outages", outages),
     ...d.createTemp("sla_tickets", tickets),
+    ...d.createTemp("sla_requests", requestsSql(d, shape, unit)),
     ...d.createTemp("sla_invalid", invalid),
   ];
+}
+
+// A count of requests as the streaming reader takes it: a whole number, 0 or more, at most 2^53 − 1,
+// as a JSON number or text (a JSON number with a point or an exponent is left to the streaming reader).
+const COUNT = "^-?0*[0-9]{1,16}$";
+const MAX_COUNT = "9007199254740991";
+
+/**
+ * `requests` records: `total` and one of `failed` or `good`, as exact BIGINT counts (`failed` from
+ * `good` when that is given), valid only when the streaming reader accepts the record.
+ */
+function requestsSql(d: Dialect, shape: RecordsShape, unit: string): string {
+  const at = time(d, "at");
+  const metric = text("metric");
+  const count = (name: string) => {
+    const f = column(name);
+    const trimmed = `trim(${f.text})`;
+    const value = `CASE WHEN ${d.matches(trimmed, COUNT)} THEN CAST(${trimmed} AS BIGINT) END`;
+    return {
+      derived: `${value} AS "${name}_n"`,
+      n: `"${name}_n"`,
+      present: `(nullif(${f.text}, '') IS NOT NULL)`,
+      ok: `(${f.type} IN ('BIGINT', 'UBIGINT', 'VARCHAR') AND "${name}_n" IS NOT NULL AND "${name}_n" >= 0 AND "${name}_n" <= ${MAX_COUNT})`,
+    };
+  };
+  const [total, failed, good] = ["total", "failed", "good"].map(count);
+  return `SELECT line, unit, ${metric.value} AS metric, ${at.ms} AS at_ms, ${total.n} AS total,
+  CASE WHEN ${failed.present} THEN ${failed.n} ELSE ${total.n} - ${good.n} END AS failed,
+  coalesce(${metric.ok} AND ${at.ok} AND ${total.present} AND ${total.ok}
+    AND ((${failed.present} AND NOT ${good.present} AND ${failed.ok} AND ${failed.n} <= ${total.n})
+      OR (${good.present} AND NOT ${failed.present} AND ${good.ok} AND ${good.n} <= ${total.n}))
+    AND NOT forbidden, false) AS valid
+FROM ${recordsOf(d, shape, unit, "requests", ["metric", "total", "failed", "good"], ["at"], [total.derived, failed.derived, good.derived])}`;
 }

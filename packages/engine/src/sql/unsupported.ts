@@ -7,16 +7,6 @@ import { SqlEngineError } from "./runner.ts";
  * from the streaming engine's.
  */
 export function refuseFormsNotInSql(bundle: RuleBundle): void {
-  for (const m of bundle.metrics) {
-    if (m.type === "success rate")
-      throw new SqlEngineError(
-        `metric ${m.name}: a success rate is counted from requests records, which the SQL engine does not read yet; evaluate this contract with the streaming engine`,
-      );
-    if (m.downtimeSlice)
-      throw new SqlEngineError(
-        `metric ${m.name}: time-slice downtime (\`downtime per ${m.downtimeSlice.length.text} when error rate ${m.downtimeSlice.comparison} ${m.downtimeSlice.threshold}%\`) is counted from requests records, which the SQL engine does not read yet; evaluate this contract with the streaming engine`,
-      );
-  }
   for (const o of bundle.objectives) {
     if (o.forEach)
       throw new SqlEngineError(
