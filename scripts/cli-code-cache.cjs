@@ -1,15 +1,17 @@
-// Writes the CLI's code cache (packages/cli/dist/sla.cjs.cache): runs the bundle as the launcher
-// does, compiled from its text, with the arguments given (`sla check …` at build time), then saves
-// the bytecode of every function that run compiled. Run by scripts/build.mjs in a plain `node`.
+// Writes a CLI bundle's code cache (BUNDLE.cache): runs the bundle as the launcher does, compiled
+// from its text, with the arguments given (`sla check …` at build time), then saves the bytecode of
+// every function that run compiled, headed by the bundle's stamp. Run by scripts/build.mjs in a
+// plain `node`: `node scripts/cli-code-cache.cjs BUNDLE ARGS…`.
 "use strict";
 const { writeFileSync } = require("node:fs");
 const launcher = require("../packages/cli/bin/sla.cjs");
 
-const { bytes, source } = launcher.readBundle();
-const script = launcher.compileBundle({ source });
-process.argv = [process.argv[0], launcher.BUNDLE, ...process.argv.slice(2)];
+const [bundlePath, ...args] = process.argv.slice(2);
+const { bytes, source } = launcher.readBundle(bundlePath);
+const script = launcher.compileBundle({ source }, bundlePath);
+process.argv = [process.argv[0], bundlePath, ...args];
 // exit 1 (problems in the contract) still ran the whole check; 2 is a usage, I/O or internal error
 process.on("exit", (code) => {
-  if (code === 0 || code === 1) writeFileSync(launcher.CACHE, launcher.cacheFile(bytes, script));
+  if (code === 0 || code === 1) writeFileSync(`${bundlePath}.cache`, launcher.cacheFile(bytes, script));
 });
-launcher.runBundle(script);
+launcher.runBundle(script, bundlePath);

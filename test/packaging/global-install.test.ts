@@ -48,12 +48,15 @@ describe("npm install -g of the packed CLI", { timeout: 240_000 }, () => {
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
-  it("packs the launcher, the bundle with its code cache, the licences and the README, and nothing else", () => {
+  it("packs the launcher, the bundles with their code caches, the licences and the README, and nothing else", () => {
     expect(packed.files.map((file) => file.path).sort()).toEqual([
       "LICENSE",
       "README.md",
       "bin/sla.cjs",
       "dist/THIRD-PARTY-NOTICES.txt",
+      "dist/sla-check.cjs",
+      "dist/sla-check.cjs.LEGAL.txt",
+      "dist/sla-check.cjs.cache",
       "dist/sla.cjs",
       "dist/sla.cjs.LEGAL.txt",
       "dist/sla.cjs.cache",
