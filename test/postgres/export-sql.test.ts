@@ -53,7 +53,7 @@ async function streaming(c: Case): Promise<string> {
 }
 
 /** The record types the records table holds; the fields of others (a change of control's `party`) have no column. */
-const SQL_RECORD_TYPES = new Set(["outage", "ticket", "measurement"]);
+const SQL_RECORD_TYPES = new Set(["outage", "ticket", "measurement", "requests", "charge"]);
 
 /**
  * The exported SQL's reports equal the streaming engine's on the case's records, or the export

@@ -26,7 +26,7 @@ function compile(text: string): RuleBundle {
 }
 
 /** A service with an availability metric cut into time slices, and a success rate beside it. */
-function contract(o: {
+export function contract(o: {
   zone?: string;
   slice?: string;
   hours?: string;
