@@ -153,7 +153,7 @@ export async function collect(
     if (unitWord !== undefined) {
       const unit = (item as { unit?: string }).unit;
       if (unit === undefined) {
-        const err = new EventDataError(item.line, "unit", `missing: ${unitReason(unitKey!, unitWord)}`);
+        const err = missingUnit(item, interest.perUnit)!;
         if (!skipInvalid) throw err;
         stats.skipped++;
         if (stats.skippedReasons.length < REASONS_KEPT) stats.skippedReasons.push(err.message);
@@ -293,6 +293,20 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else list.push(value);
+}
+
+/**
+ * The error of a record that names no unit where what it is a record of is evaluated per unit
+ * (`interest.perUnit`), as `collect` reports it; undefined when it needs none or names one.
+ */
+export function missingUnit(
+  item: EventItem,
+  perUnit: ReadonlyMap<string, string> | undefined,
+): EventDataError | undefined {
+  const key = perUnit === undefined ? undefined : unitKeyOf(item);
+  const word = key === undefined ? undefined : perUnit!.get(key);
+  if (word === undefined || (item as { unit?: string }).unit !== undefined) return undefined;
+  return new EventDataError(item.line, "unit", `missing: ${unitReason(key!, word)}`);
 }
 
 /** Where a record's unit is looked up in `Interest.perUnit`. */

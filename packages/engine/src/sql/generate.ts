@@ -1,6 +1,6 @@
 import type { RecordWork, WindowAggregates } from "../aggregates.ts";
 import type { RuleBundle } from "../bundle.ts";
-import { type CollectedData, collect, type Interest, UNKNOWN_NAMES_KEPT } from "../collect.ts";
+import { type CollectedData, collect, type Interest, missingUnit, UNKNOWN_NAMES_KEPT } from "../collect.ts";
 import type { Context } from "../context.ts";
 import { EventDataError } from "../errors.ts";
 import { type EvaluateOptions, type EvaluationPlan, observed, planEvaluation } from "../evaluate.ts";
@@ -40,7 +40,7 @@ import {
   requestWindowKey,
 } from "./requests.ts";
 import { ticketAggregatesFrom, ticketSql } from "./tickets.ts";
-import { refuseFormsNotInSql } from "./unsupported.ts";
+import { isUnitWindow, typedUnitSql, unitFigures, unitLoadSql, unitResults, unitRoundSql, unitsFrom } from "./units.ts";
 import { otherRecordsSql, typedTablesSql, VALUE_SCALE } from "./typed.ts";
 
 export type { SqlDialect } from "./dialect.ts";
@@ -98,27 +98,34 @@ export interface GeneratedSql {
  * contract logic reads. Times are epoch milliseconds (BIGINT), values exact decimals.
  */
 export async function generateSql(bundle: RuleBundle, options: GenerateSqlOptions): Promise<GeneratedSql> {
-  refuseFormsNotInSql(bundle);
   const d = dialectOf(options.dialect);
   const plan = await planEvaluation(bundle, options);
   const coverages = new Map<string, CoverageRequest>();
   const requestWindows = new Map<string, RequestWindow>();
   const windows = [...planWindows(plan, options, options.extraWindows, coverages, requestWindows).values()];
   const shape = options.recordsShape ?? columnsShape(d);
-  const unit = options.byUnit ? `coalesce(nullif(${shape.field("unit").text}, ''), '')` : `CAST('' AS ${d.text})`;
+  const unit = typedUnitSql(d, shape, plan, options.byUnit ?? false);
+  const outageOptions = { ...options, outageRecords: (service: string) => outageRecordsSql(plan, service) };
+  const figures = (ws: PlannedWindow[]) => [
+    ...measurementSql(d, ws),
+    ...outageSql(d, plan, ws, outageOptions),
+    ...ticketSql(d, plan, ws),
+  ];
+  const whole = windows.filter((w) => !isUnitWindow(w));
   const contract = sqlString(options.contractId ?? "contract");
   const tag = (select: string) => `SELECT ${contract} AS contract_id, q.* FROM (${select}) AS q`;
   return {
     dialect: options.dialect,
     contractId: options.contractId ?? "contract",
     recordsTable: recordsTableSql(d),
-    load: typedTablesSql(d, shape, unit),
+    load: [...typedTablesSql(d, shape, unit), ...unitLoadSql(d, shape, plan)],
     statements: [
-      ...measurementSql(d, windows),
+      ...unitRoundSql(d, plan, windows, figures),
+      ...measurementSql(d, whole),
       ...coverageSql(d, [...coverages.values()]),
       ...requestSql(d, plan, [...requestWindows.values()]),
-      ...outageSql(d, plan, windows, { ...options, outageRecords: (service) => outageRecordsSql(plan, service) }),
-      ...ticketSql(d, plan, windows),
+      ...outageSql(d, plan, whole, outageOptions),
+      ...ticketSql(d, plan, whole),
     ],
     results: [
       { name: "invalid", sql: tag(invalidSql(shape)) },
@@ -135,6 +142,7 @@ export async function generateSql(bundle: RuleBundle, options: GenerateSqlOption
       { name: "outage_notices", sql: tag("SELECT * FROM sla_o_notices") },
       { name: "tickets", sql: tag("SELECT * FROM sla_t_result") },
       { name: "requests", sql: tag("SELECT * FROM sla_q_result") },
+      ...unitResults(plan).map((r) => ({ name: r.name, sql: tag(r.sql) })),
     ],
   };
 }
@@ -200,6 +208,11 @@ async function dataFrom(results: SqlResults, interest: Interest, skipInvalid: bo
   const bad: { line: number; error: EventDataError }[] = [];
   for (const row of results.invalid ?? []) {
     const item = parsed(row);
+    const noUnit = item.type === "invalid" ? undefined : missingUnit(item, interest.perUnit);
+    if (noUnit !== undefined) {
+      bad.push({ line: item.line, error: noUnit });
+      continue;
+    }
     if (item.type !== "invalid")
       throw new SqlEngineError(
         `line ${item.line}: this record cannot be read exactly in SQL (times must be RFC 3339 date-times with at most microseconds and no leap second, a value a number of at most ${18 - VALUE_SCALE} digits before the point and ${VALUE_SCALE} after it, a severity at most 15 digits, a count of requests a whole number without a point or exponent); evaluate it with the streaming engine`,
@@ -208,21 +221,26 @@ async function dataFrom(results: SqlResults, interest: Interest, skipInvalid: bo
   }
   for (const row of results.others ?? []) {
     const item = parsed(row);
+    const noUnit = item.type === "invalid" ? undefined : missingUnit(item, interest.perUnit);
     if (item.type === "invalid")
       bad.push({ line: item.line, error: new EventDataError(item.line, item.field, item.reason) });
+    else if (noUnit !== undefined) bad.push({ line: item.line, error: noUnit });
     else others.push(item);
   }
+  // in file order, as the streaming reader reads them (charges are summed, and named, in that order)
+  others.sort((a, b) => a.line - b.line);
   bad.sort((a, b) => a.line - b.line);
   for (const b of bad) invalid.push(b.error);
   if (invalid.length > 0 && !skipInvalid) throw invalid[0];
   const read = await collect(others, interest, false);
   const [s] = results.stats ?? [{}];
   const unknown = new Map<string, number>();
-  let unknownOmitted = 0;
-  for (const row of [...(results.unknown ?? [])].sort((a, b) => Number(a.first) - Number(b.first))) {
-    if (unknown.size < UNKNOWN_NAMES_KEPT) unknown.set(String(row.name), Number(row.n));
-    else unknownOmitted += Number(row.n);
+  let unknownOmitted = read.unknownOmitted;
+  for (const row of unknownNames(results.unknown ?? [], read.unknown, others)) {
+    if (unknown.size < UNKNOWN_NAMES_KEPT) unknown.set(row.name, row.n);
+    else unknownOmitted += row.n;
   }
+  const units = unitsFrom(results, read.units);
   const records = Number(s.records ?? 0) + read.stats.records;
   const used = Number(s.used ?? 0) + read.stats.used;
   const nullable = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -234,6 +252,7 @@ async function dataFrom(results: SqlResults, interest: Interest, skipInvalid: bo
     latest: latest.length ? Math.max(...latest) : null,
     unknown,
     unknownOmitted,
+    ...(units.size ? { units } : {}),
     stats: {
       lines: nullable(s.lines) ?? 0,
       records,
@@ -243,6 +262,30 @@ async function dataFrom(results: SqlResults, interest: Interest, skipInvalid: bo
       skippedReasons: invalid.slice(0, REASONS_KEPT).map((e) => e.message),
     },
   };
+}
+
+/**
+ * The undeclared names SQL counted (with their first lines) and those of the records the streaming
+ * reader read (charges), together in order of first appearance, as `collect` keeps them.
+ */
+function unknownNames(
+  rows: SqlRow[],
+  read: Map<string, number>,
+  others: EventItem[],
+): { name: string; n: number; first: number }[] {
+  const names = new Map<string, { name: string; n: number; first: number }>();
+  for (const row of rows)
+    names.set(String(row.name), { name: String(row.name), n: Number(row.n), first: Number(row.first) });
+  for (const [name, n] of read) {
+    const first = others.find((o) => {
+      const r = o as { service?: unknown; metric?: unknown };
+      return `service|${r.service}` === name || `metric|${r.metric}` === name;
+    })!.line;
+    const seen = names.get(name);
+    if (seen === undefined) names.set(name, { name, n, first });
+    else names.set(name, { name, n: seen.n + n, first: Math.min(seen.first, first) });
+  }
+  return [...names.values()].sort((a, b) => a.first - b.first);
 }
 
 /** Result rows by window id (and unit). */
@@ -268,15 +311,24 @@ export async function reportsFromSqlResults(
   results: SqlResults,
   unit = "",
 ): Promise<EvaluationReport[]> {
-  refuseFormsNotInSql(bundle);
   const plan = await planEvaluation(bundle, options);
   const data = await dataFrom(results, plan.interest, options.skipInvalid ?? false);
   const notices = results.outage_notices ?? [];
-  if (notices.length > 0)
+  const unitNotices = results.unit_outage_notices ?? [];
+  if (notices.length > 0 || unitNotices.length > 0) {
+    const planned = [...planWindows(plan, options, options.extraWindows).values()];
     throw new SqlNeedsAnotherRound(
       [],
-      decideNotices(plan.base as Context, [...planWindows(plan, options, options.extraWindows).values()], notices),
+      [
+        ...decideNotices(
+          plan.base as Context,
+          planned.filter((w) => !isUnitWindow(w)),
+          notices,
+        ),
+        ...decideNotices(plan.base as Context, planned.filter(isUnitWindow), unitNotices),
+      ],
     );
+  }
   const seen = observed(plan, data, options);
   // the windows as generated: planned at the options' as-of, which the data's range cannot move
   // unless `now` is earlier than the data (then the caller regenerates with an explicit asOf)
@@ -295,7 +347,7 @@ export async function reportsFromSqlResults(
   const requests = byWindow(results.requests, unit);
   const ofUnit = (rows: SqlRow[] | undefined) => (rows ?? []).filter((r) => String(r.unit ?? "") === unit);
   const outageRows = {
-    objectives: outageObjectiveIndex([...windows.values()]),
+    objectives: outageObjectiveIndex([...windows.values()].filter((w) => !isUnitWindow(w))),
     incidents: byWindow(results.outage_incidents, unit),
     pieces: ofUnit(results.outage_pieces),
     excluded: byWindow(results.outage_excluded, unit),
@@ -304,6 +356,7 @@ export async function reportsFromSqlResults(
   };
   const computed = new Map<string, WindowAggregates>();
   const missing = new Map<string, ExtraWindow>();
+  const ofUnitWindow = unitFigures(results, windows);
   const records: RecordWork = {
     aggregates(ctx, objective, period) {
       const key = windowKey(objective, period);
@@ -313,12 +366,14 @@ export async function reportsFromSqlResults(
         missing.set(key, { objective: objective.name, period });
         return empty(aggregatesKind(objective)!);
       }
-      let agg = computed.get(key);
+      const figuresKey = ctx.unitName === undefined ? key : `${key}|unit ${ctx.unitName}`;
+      let agg = computed.get(figuresKey);
       if (agg === undefined) {
-        if (w.kind === "measurements") agg = measurementAggregates(w, measurements.get(w.id)?.[0]);
+        if (isUnitWindow(w)) agg = ofUnitWindow(ctx, objective, w);
+        else if (w.kind === "measurements") agg = measurementAggregates(w, measurements.get(w.id)?.[0]);
         else if (w.kind === "tickets") agg = ticketAggregatesFrom(ctx, w, tickets.get(w.id) ?? []);
         else agg = outageAggregatesFrom(ctx, w, outageRows);
-        computed.set(key, agg);
+        computed.set(figuresKey, agg);
       }
       return agg;
     },

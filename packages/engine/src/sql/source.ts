@@ -63,7 +63,7 @@ export function columnsShape(d: Dialect): RecordsShape {
   return {
     field,
     readFields: () => ({ from: "sla_records", field }),
-    json: d.jsonObject(TEXT_FIELDS.map((c) => [c, quoted(c)])),
+    json: d.jsonObject(RECORD_COLUMNS.map((c) => [c, quoted(c)])),
     forbiddenKeys: "false",
   };
 }
