@@ -302,3 +302,19 @@ describe("sla evaluate on a bad bundle", () => {
     }
   });
 });
+
+describe("mutated per-unit bundles", () => {
+  it("a tier that credits a met window asks only the units in the data for their charges, not an unnamed one", async () => {
+    const { bundle } = examples.find((e) => e.name === "real/aws-compute.sla")!;
+    const mutated = structuredClone(bundle);
+    const remedy = mutated.remedies.findIndex((r) => r.name === "InstanceCredits");
+    const last = mutated.remedies[remedy].credits.at(-1)!;
+    if (last.condition.kind !== "threshold") throw new Error("the example's last tier is a threshold");
+    last.condition.comparator = "at least";
+    const result = await outcome(mutated, eventsFor(bundle));
+    expect(result).toBeInstanceOf(Array);
+    // May and June, each crediting the one instance the data names
+    const credits = (result as EvaluationReport[]).flatMap((r) => r.credits);
+    expect(credits.filter((c) => c.remedy === "InstanceCredits").map((c) => c.unitName)).toEqual(["u-1", "u-1"]);
+  });
+});

@@ -75,9 +75,16 @@ interface Sink {
 
 /**
  * One objective's entry for the month, its remedies, incentives and actions added to `sink`; with
- * `unit`, each of them names it.
+ * `unit`, each of them names it. Without a sink, the entry alone: no remedy is worked out, so
+ * nothing it needs (a unit's charges) is asked of the data.
  */
-function objectiveEntry(ctx: Context, o: BundleObjective, month: Period, sink: Sink, unit?: string): ObjectiveReport {
+function objectiveEntry(
+  ctx: Context,
+  o: BundleObjective,
+  month: Period,
+  sink: Sink | null,
+  unit?: string,
+): ObjectiveReport {
   const tag = <T extends object>(x: T): T => (unit === undefined ? x : { ...x, unitName: unit });
   const { due, partial } = reportWindows(ctx, o, month);
   if (partial) {
@@ -85,6 +92,7 @@ function objectiveEntry(ctx: Context, o: BundleObjective, month: Period, sink: S
     return windowEntry(ctx, o, whole, month).report;
   }
   const entries = due.map((p) => windowEntry(ctx, o, p));
+  if (sink === null) return combine(entries.map((e) => e.report));
   // Only windows that ended inside the term have a verdict, so only they pay or count.
   const outcomes = entries.flatMap((e) => (e.outcome === null ? [] : [e.outcome]));
   for (const w of outcomes.map((x) => x.period)) {
@@ -127,13 +135,7 @@ function unitsEntry(ctx: Context, o: BundleObjective, month: Period, sink: Sink)
     unitName: u,
   }));
   // what every unit shares (windows, scheduled time, budget), from a unit without records
-  const shape = objectiveEntry(unitContext(ctx, ""), o, month, {
-    credits: [],
-    bonuses: [],
-    bonusChecks: [],
-    terminationRights: [],
-    actions: [],
-  });
+  const shape = objectiveEntry(unitContext(ctx, ""), o, month, null);
   const met = units.some((r) => r.met === false)
     ? false
     : units.length === 0 || units.some((r) => r.met === null)
