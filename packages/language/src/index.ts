@@ -28,7 +28,7 @@ export {
 } from "./definition/textmate.ts";
 export { parse, positionAt, computeLineStarts, type ParseResult } from "./syntax/parse.ts";
 export { parseDocument, reparseDocument, type ParsedDocument } from "./syntax/incremental-parse.ts";
-export { grammar } from "./syntax/grammar.ts";
+export { slaGrammar } from "./syntax/grammar.ts";
 export {
   decodeDuration,
   decodeMoney,

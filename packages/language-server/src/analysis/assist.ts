@@ -4,7 +4,7 @@
  * phrases (`max total outage`, `per calendar month`) and the kind of name a place needs all come
  * from the parser's own rules.
  */
-import { DECLARATION_KEYWORDS, grammar, keywordTokens, tokens as tokenTypes } from "@sla/language";
+import { DECLARATION_KEYWORDS, keywordTokens, slaGrammar, tokens as tokenTypes } from "@sla/language";
 import type { Token } from "./tokens.ts";
 
 type TokenType = Token["tokenType"];
@@ -61,7 +61,7 @@ export function declarationContext(before: Token[]): DeclarationContext {
 
 function rawAssist(rule: string, tokens: Token[]): Suggestion[] {
   try {
-    return grammar
+    return slaGrammar()
       .computeContentAssist(rule, tokens)
       .map((s) => ({ tokenType: s.nextTokenType, ruleStack: s.ruleStack }));
   } catch {

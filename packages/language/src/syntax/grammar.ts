@@ -2,7 +2,7 @@
  * The `.sla` grammar as a Chevrotain CST parser, derived from the language's definition
  * (src/definition/): one rule per declaration kind, one per property (`<camelKind>Property`, which
  * the AST builder, completion and hover map back to the property) and one per shared value
- * (`comparator`, `window`, …). One instance is built at module load and reused for every parse
+ * (`comparator`, `window`, …). One instance is built when first needed and reused for every parse
  * (Chevrotain's guidance: building a parser is costly, parsing is not). Error recovery is on, so a
  * syntax error inside one property or declaration leaves the rest parsed.
  */
@@ -43,7 +43,7 @@ import {
 import { bodyProgress, slaErrorMessages } from "./messages.ts";
 
 /** The token each single-token value kind is written as. */
-const VALUE_TOKENS: Partial<Record<ValueKind, TokenType>> = {
+export const VALUE_TOKENS: Partial<Record<ValueKind, TokenType>> = {
   string: StringLiteral,
   date: DateLiteral,
   time: TimeLiteral,
@@ -57,7 +57,7 @@ const VALUE_TOKENS: Partial<Record<ValueKind, TokenType>> = {
 
 type RuleFn = ParserMethod<[], CstNode>;
 
-const MAX_LOOKAHEAD = 4;
+export const MAX_LOOKAHEAD = 4;
 
 /**
  * Chevrotain's own LL(k) lookahead, each decision's function built when the parser first reaches
@@ -279,6 +279,15 @@ class SlaGrammar extends CstParser {
   }
 }
 
-/** The single parser instance; `input` is reassigned for every parse. */
-export const grammar = new SlaGrammar();
+let built: SlaGrammar | undefined;
+
+/**
+ * The single parser instance, built on first use; `input` is reassigned for every parse. Only
+ * input the fast path (fast-parser.ts) declines and the editor's completion need it, so a run on
+ * well-formed files never builds it.
+ */
+export function slaGrammar(): SlaGrammar {
+  built ??= new SlaGrammar();
+  return built;
+}
 export type { SlaGrammar };

@@ -109,13 +109,16 @@ export const UnterminatedTextBlock = createToken({
   start_chars_hint: ['"'],
   line_breaks: true,
 });
+/** The end of a closed one-line string that opens at `offset`, or -1. */
+export function scanStringEnd(text: string, offset: number): number {
+  if (text.charCodeAt(offset) !== 0x22) return -1;
+  const { end, closed } = scanString(text, offset);
+  return closed ? end : -1;
+}
+
 export const StringLiteral = createToken({
   name: "StringLiteral",
-  pattern: scanned((text, offset) => {
-    if (text.charCodeAt(offset) !== 0x22) return -1;
-    const { end, closed } = scanString(text, offset);
-    return closed ? end : -1;
-  }),
+  pattern: scanned(scanStringEnd),
   start_chars_hint: ['"'],
   line_breaks: false,
 });
@@ -251,7 +254,9 @@ export const allTokens: TokenType[] = [
  * keyword's pattern with `Name` as its longer alternative (the whole word decides either way), at
  * a third less lexing time: most words start with a letter that several keywords start with too.
  */
-const KEYWORD_BY_WORD: ReadonlyMap<string, TokenType> = new Map(KEYWORDS.map((word) => [word, keywordTokens[word]]));
+export const KEYWORD_BY_WORD: ReadonlyMap<string, TokenType> = new Map(
+  KEYWORDS.map((word) => [word, keywordTokens[word]]),
+);
 for (const word of KEYWORDS) {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(word)) throw new Error(`The reserved word '${word}' is not lexed as a name`);
 }
@@ -259,17 +264,25 @@ const KEYWORD_TYPES: ReadonlySet<TokenType> = new Set(KEYWORD_BY_WORD.values());
 
 export const lexedTokens: TokenType[] = allTokens.filter((t) => !KEYWORD_TYPES.has(t));
 
-/** Chevrotain's lexer itself (tests read its first-character tables). */
-export const chevrotainLexer = new Lexer(lexedTokens, {
-  ensureOptimizations: true,
-  skipValidations: SKIP_GRAMMAR_VALIDATION,
-  positionTracking: "full",
-});
+/**
+ * Chevrotain's lexer itself (tests read its first-character tables), built on first use: `parse`
+ * reads well-formed text with its own scanner (`fast-lexer.ts`), so a run that meets no lexing
+ * problem never pays for building it.
+ */
+let builtLexer: Lexer | undefined;
+export function chevrotainLexer(): Lexer {
+  builtLexer ??= new Lexer(lexedTokens, {
+    ensureOptimizations: true,
+    skipValidations: SKIP_GRAMMAR_VALIDATION,
+    positionTracking: "full",
+  });
+  return builtLexer;
+}
 
 /** The `.sla` lexer: Chevrotain's, with the names that are reserved words retyped as their keywords. */
 export const slaLexer = {
   tokenize(text: string): ILexingResult {
-    const result = chevrotainLexer.tokenize(text);
+    const result = chevrotainLexer().tokenize(text);
     const tokens = result.tokens;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];

@@ -6,7 +6,9 @@ import { createDiagnostic, Diagnostics } from "../diagnostics/catalogue.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Comment, Range, SlaFile } from "./ast.ts";
 import { buildFile, tokenRange } from "./build-ast.ts";
-import { grammar } from "./grammar.ts";
+import { parseFast } from "./fast-parser.ts";
+import { lexFast } from "./fast-lexer.ts";
+import { slaGrammar } from "./grammar.ts";
 import { computeLineStarts, positionAt } from "./positions.ts";
 import {
   allTokens,
@@ -31,6 +33,16 @@ export interface ParseResult {
 
 export { computeLineStarts, positionAt };
 
+/**
+ * Whether `parse` reads the text with the fast scanner and parser first (fast-lexer.ts,
+ * fast-parser.ts), falling back to Chevrotain's at the first problem. The tests turn it off to
+ * compare the two paths; nothing else does.
+ */
+let fastPath = true;
+export function setFastPath(enabled: boolean): void {
+  fastPath = enabled;
+}
+
 export function parse(text: string, uri = "untitled.sla"): ParseResult {
   return parseInPieces(text, uri, PIECE_TOKENS);
 }
@@ -44,7 +56,11 @@ export function parseInPieces(text: string, uri: string, pieceTokens: number): P
     end: positionAt(lineStarts, end),
   });
 
-  const lexed = slaLexer.tokenize(text);
+  // well-formed text is read by the fast scanner; any lexing problem, by Chevrotain's lexer
+  const fast = fastPath ? lexFast(text) : undefined;
+  const lexed = fast
+    ? { tokens: fast.tokens, groups: { comments: fast.comments }, errors: [] }
+    : slaLexer.tokenize(text);
   // Chevrotain misplaces the end of a token whose last character is a line break (an unterminated
   // text block or comment at the end of a file); multi-line tokens take their positions from ours.
   // Only a token type declared with `line_breaks` can hold one (the lexer's patterns say so).
@@ -145,21 +161,25 @@ function parseItems(
       DECLARATION_TOKEN_TYPES.has(type) &&
       tokens[i - 1].tokenType === RCurly
     ) {
-      grammar.input = tokens.slice(start, i);
-      const cst = parseFileRule();
-      if (cst === undefined || grammar.errors.length > 0) break;
+      const fastCst = fastPath ? parseFast(tokens, start, i) : undefined;
+      const cst = fastCst ?? parseFileRule(tokens.slice(start, i));
+      if (cst === undefined || (fastCst === undefined && slaGrammar().errors.length > 0)) break;
       for (const item of buildFile(cst, [], 0, lineStarts).items) items.push(item);
       start = i;
     }
   }
   // the last piece, or the rest of the file from the first piece with an error
-  grammar.input = start === 0 ? tokens : tokens.slice(start);
-  const last = parseFileRule();
+  const fastLast = fastPath ? parseFast(tokens, start, tokens.length) : undefined;
+  if (fastLast !== undefined) return { items, last: fastLast, errors: [] };
+  const last = parseFileRule(start === 0 ? tokens : tokens.slice(start));
   if (last === undefined && start > 0) return parseItems(tokens, lineStarts, Number.POSITIVE_INFINITY);
-  return { items, last, errors: grammar.errors };
+  return { items, last, errors: slaGrammar().errors };
 }
 
-function parseFileRule(): CstNode | undefined {
+/** Chevrotain's parse of `tokens` as a whole file, with error recovery. */
+function parseFileRule(tokens: IToken[]): CstNode | undefined {
+  const grammar = slaGrammar();
+  grammar.input = tokens;
   try {
     return grammar.file();
   } catch {

@@ -35,8 +35,8 @@ describe("lexer", () => {
       (lexer as unknown as Internals).patternIdxToConfig.defaultMode.map(
         (c) => `${c.tokenType.name}:${c.canLineTerminator}`,
       );
-    expect(firstCharacters(chevrotainLexer)).toEqual(firstCharacters(derived));
-    expect(lineBreaks(chevrotainLexer)).toEqual(lineBreaks(derived));
+    expect(firstCharacters(chevrotainLexer())).toEqual(firstCharacters(derived));
+    expect(lineBreaks(chevrotainLexer())).toEqual(lineBreaks(derived));
   });
 
   it("lexes every word as Chevrotain does with each keyword's pattern tried before Name (longer alternative Name)", () => {

@@ -1,0 +1,413 @@
+/**
+ * The fast path of the parser: a recursive-descent reading of the same definition the Chevrotain
+ * grammar is built from (grammar.ts), for well-formed input only. It makes the CST Chevrotain makes
+ * for such input (rule nodes, children by token and rule name, offsets), so build-ast.ts turns
+ * either into the same AST, and it gives up (returns `undefined`) at the first token the grammar
+ * does not accept: `parse` then hands that input to Chevrotain, whose error recovery and messages
+ * are the only source of syntax diagnostics.
+ *
+ * Why the two agree: each rule here is compiled from the definition's shapes in the order and with
+ * the occurrence numbers grammar.ts uses, into Chevrotain's own grammar model (GAST; a test checks
+ * it equals the one Chevrotain records), and every decision (which alternative, whether to enter an
+ * optional part or another round of a loop) is taken on the lookahead paths Chevrotain computes
+ * from that model (`getLookaheadPaths`, LL(4)), tried in Chevrotain's order. So where this parser
+ * accepts, Chevrotain takes the same decisions, consumes the same tokens and reports nothing.
+ * Paths are computed when a decision is first reached, and nothing of Chevrotain's parser is built.
+ */
+import {
+  Alternation,
+  Alternative,
+  type CstElement,
+  type CstNode,
+  getLookaheadPaths,
+  type IProduction,
+  type IToken,
+  NonTerminal,
+  Option,
+  Repetition,
+  RepetitionMandatoryWithSeparator,
+  Rule,
+  Terminal,
+  type TokenType,
+} from "chevrotain";
+import {
+  DECLARATIONS,
+  type Element,
+  isSubgrammar,
+  PROPERTIES,
+  VALUE_GRAMMARS,
+  type ValueKind,
+} from "../definition/index.ts";
+import { MAX_LOOKAHEAD, VALUE_TOKENS } from "./grammar.ts";
+import { Comma, keywordTokens, LCurly, Name, RCurly, StringLiteral, TextBlock } from "./lexer.ts";
+
+interface Node {
+  name: string;
+  children: Record<string, CstElement[]>;
+  location: { startOffset: number; endOffset: number };
+}
+
+/** One step of a rule: consumes what it matches into `node`; false when the input does not fit. */
+type Step = (node: Node) => boolean;
+
+interface Compiled {
+  readonly prods: IProduction[];
+  readonly step: Step;
+}
+
+// The input being parsed: tokens [pos, end).
+let input: readonly IToken[] = [];
+let pos = 0;
+let end = 0;
+
+function add(node: Node, key: string, element: CstElement): void {
+  const list = node.children[key];
+  if (list === undefined) node.children[key] = [element];
+  else list.push(element);
+}
+
+/** A rule's body runs in a node of its own, which joins its parent's children under the rule's name. */
+function invoke(name: string, body: Step, parent: Node): boolean {
+  const start = pos;
+  const node: Node = { name, children: {}, location: { startOffset: Number.NaN, endOffset: Number.NaN } };
+  if (!body(node)) return false;
+  if (pos > start) {
+    node.location.startOffset = input[start].startOffset;
+    node.location.endOffset = input[pos - 1].endOffset!;
+  }
+  add(parent, name, node as CstNode);
+  return true;
+}
+
+/** Whether the tokens at `pos` begin with `path` (token type indexes). */
+function startsWith(path: readonly number[]): boolean {
+  const length = path.length;
+  if (pos + length > end) return false;
+  for (let i = 0; i < length; i++) if (input[pos + i].tokenTypeIdx !== path[i]) return false;
+  return true;
+}
+
+/**
+ * A decision's alternatives as Chevrotain computes them, each a list of token paths; the first
+ * alternative with a path the input starts with is taken, as in Chevrotain's lookahead functions.
+ */
+class Decision {
+  private paths: (readonly (readonly number[])[])[] | undefined;
+  /** When every path is one token long: the alternative by token type index (first wins), as Chevrotain's. */
+  private byType: Map<number, number> | undefined;
+
+  constructor(
+    private readonly rule: Rule,
+    private readonly prodType: "Alternation" | "Option" | "Repetition" | "RepetitionMandatoryWithSeparator",
+    private readonly occurrence: number,
+  ) {}
+
+  /** The alternative to take, or -1; for an optional part, 0 means enter it. */
+  choose(): number {
+    if (this.paths === undefined) this.compute();
+    const byType = this.byType;
+    if (byType !== undefined) {
+      if (pos >= end) return -1;
+      return byType.get(input[pos].tokenTypeIdx) ?? -1;
+    }
+    const paths = this.paths!;
+    for (let alt = 0; alt < paths.length; alt++) {
+      for (const path of paths[alt]) if (startsWith(path)) return alt;
+    }
+    return -1;
+  }
+
+  private compute(): void {
+    const computed = getLookaheadPaths({
+      occurrence: this.occurrence,
+      rule: this.rule,
+      prodType: this.prodType,
+      maxLookahead: MAX_LOOKAHEAD,
+    });
+    // for an optional part, Chevrotain's function tests the paths inside it (the first of two)
+    const alternatives = this.prodType === "Alternation" ? computed : computed.slice(0, 1);
+    this.paths = alternatives.map((alternative) => alternative.map((path) => path.map((type) => type.tokenTypeIdx!)));
+    if (this.paths.every((alternative) => alternative.every((path) => path.length === 1))) {
+      const byType = new Map<number, number>();
+      this.paths.forEach((alternative, alt) => {
+        for (const [type] of alternative) if (!byType.has(type)) byType.set(type, alt);
+      });
+      this.byType = byType;
+    }
+  }
+}
+
+/** Occurrence numbers within a rule, counted as grammar.ts counts them. */
+class Occurrences {
+  private readonly counts = new Map<unknown, number>();
+  next(key: unknown): number {
+    const n = this.counts.get(key) ?? 0;
+    this.counts.set(key, n + 1);
+    return n;
+  }
+}
+
+function sequence(parts: readonly Compiled[]): Compiled {
+  const steps = parts.map((part) => part.step);
+  const step: Step =
+    steps.length === 1
+      ? steps[0]
+      : (node) => {
+          for (let i = 0; i < steps.length; i++) if (!steps[i](node)) return false;
+          return true;
+        };
+  return { prods: parts.flatMap((part) => part.prods), step };
+}
+
+/** The GAST and steps of every rule, made together so that they cannot disagree. */
+class FastGrammar {
+  readonly rules = new Map<string, Rule>();
+  private readonly bodies = new Map<string, Step>();
+  readonly file: Step;
+
+  constructor() {
+    const names = [
+      "file",
+      "topLevel",
+      "importDeclaration",
+      ...DECLARATIONS.map((d) => `${d.kind}Declaration`),
+      ...PROPERTIES.map((p) => p.rule),
+      ...Object.keys(VALUE_GRAMMARS),
+    ];
+    for (const name of names) this.rules.set(name, new Rule({ name, definition: [] }));
+
+    this.define("file", (r) => {
+      const topLevel = r.subrule("topLevel", 0);
+      return r.many(0, topLevel);
+    });
+    this.define("topLevel", (r) =>
+      r.choice(0, [
+        r.subrule("importDeclaration", 0),
+        ...DECLARATIONS.map((d) => r.subrule(`${d.kind}Declaration`, 0)),
+      ]),
+    );
+    this.define("importDeclaration", (r) => sequence([r.token(keywordTokens.import, 0), r.token(StringLiteral, 0)]));
+    for (const declaration of DECLARATIONS) {
+      this.define(`${declaration.kind}Declaration`, (r) =>
+        sequence([
+          r.token(keywordTokens[declaration.kind], 0),
+          r.token(Name, 0),
+          r.option(0, r.token(StringLiteral, 0)),
+          r.body(declaration.properties, new Occurrences()),
+        ]),
+      );
+    }
+    for (const property of PROPERTIES) {
+      this.define(property.rule, (r) => r.sequence(property.syntax, new Occurrences()));
+    }
+    for (const [name, shape] of Object.entries(VALUE_GRAMMARS)) {
+      this.define(name, (r) => r.sequence(shape, new Occurrences()));
+    }
+    const fileBody = this.bodies.get("file")!;
+    this.file = fileBody;
+  }
+
+  private define(name: string, compile: (compiler: RuleCompiler) => Compiled): void {
+    const rule = this.rules.get(name)!;
+    const compiled = compile(new RuleCompiler(this, rule));
+    rule.definition = compiled.prods;
+    this.bodies.set(name, compiled.step);
+  }
+
+  /** The body of a rule; looked up when first run, since rules refer to rules defined later. */
+  body(name: string): Step {
+    const found = this.bodies.get(name);
+    if (!found) throw new Error(`The fast parser has no rule '${name}'`);
+    return found;
+  }
+}
+
+/** Compiles the productions of one rule, mirroring grammar.ts's `compile*` methods. */
+class RuleCompiler {
+  constructor(
+    private readonly grammar: FastGrammar,
+    private readonly rule: Rule,
+  ) {}
+
+  token(type: TokenType, idx: number): Compiled {
+    const typeIdx = type.tokenTypeIdx!;
+    const key = type.name;
+    return {
+      prods: [new Terminal({ terminalType: type, idx })],
+      step: (node) => {
+        if (pos >= end) return false;
+        const token = input[pos];
+        if (token.tokenTypeIdx !== typeIdx) return false;
+        pos++;
+        add(node, key, token);
+        return true;
+      },
+    };
+  }
+
+  subrule(name: string, idx: number): Compiled {
+    const referencedRule = this.grammar.rules.get(name);
+    if (!referencedRule) throw new Error(`The fast parser has no rule '${name}'`);
+    const grammar = this.grammar;
+    let body: Step | undefined;
+    return {
+      prods: [new NonTerminal({ nonTerminalName: name, referencedRule, idx })],
+      step: (node) => {
+        body ??= grammar.body(name);
+        return invoke(name, body, node);
+      },
+    };
+  }
+
+  option(idx: number, inside: Compiled): Compiled {
+    const decision = new Decision(this.rule, "Option", idx);
+    const step = inside.step;
+    return {
+      prods: [new Option({ definition: inside.prods, idx })],
+      step: (node) => decision.choose() !== 0 || step(node),
+    };
+  }
+
+  many(idx: number, inside: Compiled): Compiled {
+    const decision = new Decision(this.rule, "Repetition", idx);
+    const step = inside.step;
+    return {
+      prods: [new Repetition({ definition: inside.prods, idx })],
+      step: (node) => {
+        while (decision.choose() === 0) {
+          const before = pos;
+          if (!step(node)) return false;
+          if (pos === before) break; // Chevrotain stops a loop that consumed nothing
+        }
+        return true;
+      },
+    };
+  }
+
+  choice(idx: number, alternatives: readonly Compiled[]): Compiled {
+    const decision = new Decision(this.rule, "Alternation", idx);
+    const steps = alternatives.map((alternative) => alternative.step);
+    return {
+      prods: [
+        new Alternation({
+          definition: alternatives.map((alternative) => new Alternative({ definition: alternative.prods })),
+          idx,
+        }),
+      ],
+      step: (node) => {
+        const alt = decision.choose();
+        return alt >= 0 && steps[alt](node);
+      },
+    };
+  }
+
+  /** One or more items separated by commas (Chevrotain's AT_LEAST_ONE_SEP: greedy on the comma). */
+  commaList(idx: number, item: Compiled): Compiled {
+    const decision = new Decision(this.rule, "RepetitionMandatoryWithSeparator", idx);
+    const step = item.step;
+    const comma = Comma.tokenTypeIdx!;
+    return {
+      prods: [new RepetitionMandatoryWithSeparator({ definition: item.prods, idx, separator: Comma })],
+      step: (node) => {
+        if (decision.choose() !== 0 || !step(node)) return false;
+        while (pos < end && input[pos].tokenTypeIdx === comma) {
+          add(node, Comma.name, input[pos++]);
+          if (!step(node)) return false;
+        }
+        return true;
+      },
+    };
+  }
+
+  /** `{ property* }`, as grammar.ts's `compileBody`. */
+  body(rules: readonly string[], seen: Occurrences): Compiled {
+    const open = this.token(LCurly, seen.next(LCurly));
+    const alternatives = rules.map((rule) => this.subrule(rule, seen.next(rule)));
+    const loop = seen.next("MANY");
+    const or = seen.next("OR");
+    const close = this.token(RCurly, seen.next(RCurly));
+    return sequence([open, this.many(loop, this.choice(or, alternatives)), close]);
+  }
+
+  sequence(elements: readonly Element[], seen: Occurrences): Compiled {
+    return sequence(elements.map((element) => this.element(element, seen)));
+  }
+
+  private element(element: Element, seen: Occurrences): Compiled {
+    switch (element.kind) {
+      case "keyword":
+        return this.token(keywordTokens[element.word], seen.next(keywordTokens[element.word]));
+      case "flag": {
+        const consume = this.token(keywordTokens[element.word], seen.next(keywordTokens[element.word]));
+        return this.option(seen.next("OPTION"), consume);
+      }
+      case "comma":
+        return this.token(Comma, seen.next(Comma));
+      case "value":
+        return this.value(element.value, seen);
+      case "list": {
+        const item = this.value(element.value, seen);
+        return this.commaList(seen.next("AT_LEAST_ONE_SEP"), item);
+      }
+      case "optional": {
+        const inside = this.sequence(element.elements, seen);
+        return this.option(seen.next("OPTION"), inside);
+      }
+      case "choice": {
+        const alternatives = element.alternatives.map((alternative) => this.sequence(alternative, seen));
+        return this.choice(seen.next("OR"), alternatives);
+      }
+      case "enum": {
+        const alternatives = Object.values(element.options).map((words) =>
+          this.sequence(
+            words.map((word) => ({ kind: "keyword", word }) as const),
+            seen,
+          ),
+        );
+        return this.choice(seen.next("OR"), alternatives);
+      }
+      case "block":
+        return this.body(element.rules, seen);
+    }
+  }
+
+  private value(kind: ValueKind, seen: Occurrences): Compiled {
+    if (kind === "text") {
+      const block = this.token(TextBlock, seen.next(TextBlock));
+      const string = this.token(StringLiteral, seen.next(StringLiteral));
+      return this.choice(seen.next("OR"), [block, string]);
+    }
+    const token = VALUE_TOKENS[kind];
+    if (token) return this.token(token, seen.next(token));
+    if (!isSubgrammar(kind)) throw new Error(`The definition uses a value kind '${kind}' that has no grammar`);
+    return this.subrule(kind, seen.next(kind));
+  }
+}
+
+let built: FastGrammar | undefined;
+
+/** The grammar model (GAST) of every rule, as the fast parser reads it (tests compare it with Chevrotain's). */
+export function fastGrammarRules(): ReadonlyMap<string, Rule> {
+  built ??= new FastGrammar();
+  return built.rules;
+}
+
+/**
+ * The CST of the `file` rule over `tokens[from, to)`, as Chevrotain's parser would make it, or
+ * `undefined` when the tokens are not a well-formed file (then Chevrotain must parse them).
+ */
+export function parseFast(tokens: readonly IToken[], from: number, to: number): CstNode | undefined {
+  built ??= new FastGrammar();
+  input = tokens;
+  pos = from;
+  end = to;
+  const root: Node = { name: "root", children: {}, location: { startOffset: Number.NaN, endOffset: Number.NaN } };
+  try {
+    if (!invoke("file", built.file, root) || pos !== end) return undefined;
+    return root.children.file[0] as CstNode;
+  } catch {
+    return undefined; // a surprise here is never worse than the slow path
+  } finally {
+    input = [];
+  }
+}
