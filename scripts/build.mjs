@@ -32,18 +32,54 @@ async function bundle(entry, outfile, name, options = {}) {
   return metafile;
 }
 
-const launcher = createRequire(import.meta.url)("../packages/cli/bin/sla.cjs");
+const require = createRequire(import.meta.url);
+const launcher = require("../packages/cli/bin/sla.cjs");
+
+/**
+ * Node's modules that Node has not loaded before a program starts, which the bundled code requires
+ * when a module of it is set up although only some commands call them (commander requires
+ * child_process, 2 ms of a `sla check`, for subcommands run as programs, which sla has none of).
+ */
+const LAZY_BUILTINS =
+  /^(node:)?(child_process|crypto|dgram|http|https|net|os|readline|stream|tls|worker_threads|zlib)$/;
+
+/**
+ * Each of LAZY_BUILTINS as a module whose exports are getters that require the real one on first
+ * use. The names are those of the Node running the build, which is the Node the code cache is for.
+ */
+const lazyBuiltins = {
+  name: "lazy-builtins",
+  setup(build) {
+    build.onResolve({ filter: LAZY_BUILTINS }, ({ path, namespace }) =>
+      namespace === "lazy-builtin"
+        ? { path, external: true }
+        : { path: path.replace(/^node:/, ""), namespace: "lazy-builtin" },
+    );
+    build.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, ({ path }) => {
+      const getters = Object.keys(require(`node:${path}`)).map(
+        (name) => `${JSON.stringify(name)}: { get: () => load()[${JSON.stringify(name)}], enumerable: true }`,
+      );
+      const contents = `let loaded;
+const load = () => (loaded ??= require("node:${path}"));
+module.exports = Object.defineProperties({}, { ${getters.join(", ")} });`;
+      return { contents, loader: "js" };
+    });
+  },
+};
+
 // The launcher compiles the CLI with vm.Script, whose import() would need an experimental flag:
 // the one package loaded at run time (DuckDB, CommonJS) is loaded with require() instead.
 const supported = { "dynamic-import": false };
+const plugins = [lazyBuiltins];
 
 await Promise.all([
   Promise.all([
-    bundle("packages/cli/src/main.ts", launcher.BUNDLE, "The sla command", { supported }),
+    bundle("packages/cli/src/main.ts", launcher.BUNDLE, "The sla command", { supported, plugins }),
     // `sla check` alone: a part of the full bundle, so the full bundle's notices cover it
     build({
       ...common,
       supported,
+      plugins,
       entryPoints: ["packages/cli/src/main-check.ts"],
       outfile: launcher.CHECK_BUNDLE,
     }).then(({ metafile }) => metafile),

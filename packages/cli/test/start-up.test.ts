@@ -121,6 +121,30 @@ describe("start-up", () => {
     expect(expected[2]).toEqual({ code: 0, stdout: "0 errors, 0 warnings in 1 file\n", stderr: "" });
   });
 
+  it("`sla check` loads no Node module beyond those a script writing to stdout loads, but vm and process", () => {
+    const loadedBy = (script: string) => {
+      const result = spawnSync(
+        process.execPath,
+        ["-e", `process.on("exit", () => process._rawDebug(JSON.stringify(process.moduleLoadList)));\n${script}`],
+        { encoding: "utf8" },
+      );
+      const modules = (JSON.parse(result.stderr) as string[]).filter(
+        (entry) => entry.startsWith("NativeModule ") && !entry.startsWith("NativeModule internal/"),
+      );
+      return { stdout: result.stdout, modules: new Set(modules.map((entry) => entry.slice("NativeModule ".length))) };
+    };
+    const baseline = loadedBy(`process.stdout.write("x\\n");`);
+    const check = loadedBy(`process.argv = [process.argv[0], "sla", "check", ${JSON.stringify(CONTRACT)}];
+const l = require(${JSON.stringify(join(root, "bin/sla.cjs"))});
+const { path, bundle } = l.readBundleFor(process.argv);
+l.runBundle(l.compileBundle(bundle, path), path);`);
+    expect(check.stdout).toBe("0 errors, 0 warnings in 1 file\n");
+    // commander requires child_process, which the build makes lazy (scripts/build.mjs); the commands
+    // that use the modules made lazy are tested with the bundle: diff (child_process, for git),
+    // export sql (crypto), lsp (stream), evaluate --engine duckdb (os)
+    expect([...check.modules].filter((name) => !baseline.modules.has(name)).sort()).toEqual(["process", "vm"]);
+  });
+
   it("the build's code caches are taken by the Node that built them", () => {
     for (const name of BUNDLES) expect(cacheState(root, name), name).toEqual({ found: true, rejected: false });
   });
