@@ -335,10 +335,9 @@ remedy Credits {
     expect(reports[0].credits[2000].amount).toBe("0.00");
   });
 
-  it("is refused by the SQL engine in words", async () => {
-    await expect(generateSql(compile(AVAILABILITY), { from: "2026-03", dialect: "duckdb" })).rejects.toThrow(
-      "objective Uptime: it is held for each instance, which the SQL engine does not evaluate yet",
-    );
+  it("is computed by the SQL engine, per unit (sql-units.test.ts compares its reports with these)", async () => {
+    const sql = await generateSql(compile(AVAILABILITY), { from: "2026-03", dialect: "duckdb" });
+    expect(sql.results.map((r) => r.name)).toEqual(expect.arrayContaining(["unit_outage_incidents", "units"]));
   });
 
   it("refuses a bundle whose per-unit terms would have to be guessed", async () => {

@@ -18,7 +18,7 @@ import { type OutageRows, outageAggregatesFrom, outageObjectiveIndex } from "./o
 import type { PlannedWindow } from "./plan-windows.ts";
 import type { SqlResults, SqlRow } from "./rows.ts";
 import { SqlEngineError } from "./runner.ts";
-import { JSON_SHAPE, type RecordsShape, sqlString } from "./source.ts";
+import { type RecordsShape, sqlString } from "./source.ts";
 import { ticketAggregatesFrom } from "./tickets.ts";
 
 /** The typed tables of records that may be evaluated per unit, with the per-unit key of each. */
@@ -60,8 +60,8 @@ export function typedUnitSql(d: Dialect, shape: RecordsShape, plan: EvaluationPl
       throw new SqlEngineError(
         "this contract holds objectives for each unit, and --by-unit would group its other objectives by unit as well; export it without --by-unit (its per-unit objectives are still evaluated per unit)",
       );
-    // an empty CSV cell is no unit, as the streaming CSV reader reads it; "" in JSON is a unit
-    return shape === JSON_SHAPE ? field : `nullif(${field}, '')`;
+    // an empty unit is none, as the streaming reader reads an empty field
+    return `nullif(${field}, '')`;
   }
   return byUnit ? `coalesce(nullif(${field}, ''), '')` : `CAST('' AS ${d.text})`;
 }
@@ -84,7 +84,7 @@ export function unitLoadSql(d: Dialect, shape: RecordsShape, plan: EvaluationPla
   const read = shape.readFields(["type", "unit"]);
   const type = read.field("type").text;
   const unit = read.field("unit");
-  const text = shape === JSON_SHAPE ? unit.text : `nullif(${unit.text}, '')`;
+  const text = `nullif(${unit.text}, '')`;
   const refusedUnit = `SELECT line FROM ${read.from}
 WHERE ${type} IN ('outage', 'ticket', 'measurement') AND ${text} IS NOT NULL AND ${unit.type} <> 'NULL'
   AND (${unit.type} <> 'VARCHAR' OR (length(${text}) > 100 AND ${utf16Length(d, text)} > 200))`;
