@@ -131,7 +131,7 @@ UNION ALL SELECT line FROM sla_requests WHERE NOT valid`;
 }
 
 // A count of requests as the streaming reader takes it: a whole number, 0 or more, at most 2^53 − 1,
-// as a JSON number or text (a JSON number with a point or an exponent is left to the streaming reader).
+// as a JSON number or text.
 const COUNT = "^-?0*[0-9]{1,16}$";
 const MAX_COUNT = "9007199254740991";
 
@@ -145,12 +145,19 @@ function requestsSql(d: Dialect, shape: RecordsShape, unit: string): string {
   const count = (name: string) => {
     const f = column(name);
     const trimmed = `trim(${f.text})`;
-    const value = `CASE WHEN ${d.matches(trimmed, COUNT)} THEN CAST(${trimmed} AS BIGINT) END`;
+    // a JSON number with a point or an exponent (`1200.0`, a counter's increase) is a count when it
+    // is a whole number: read as the double the streaming reader reads (DuckDB's NDJSON only)
+    const double = `TRY_CAST(${f.text} AS DOUBLE)`;
+    const whole =
+      d.name === "duckdb"
+        ? `WHEN ${f.type} = 'DOUBLE' THEN CASE WHEN ${double} = floor(${double}) AND ${double} >= 0 AND ${double} <= ${MAX_COUNT} THEN CAST(${double} AS BIGINT) END `
+        : "";
+    const value = `CASE ${whole}WHEN ${d.matches(trimmed, COUNT)} THEN CAST(${trimmed} AS BIGINT) END`;
     return {
       derived: `${value} AS "${name}_n"`,
       n: `"${name}_n"`,
       present: `(nullif(${f.text}, '') IS NOT NULL)`,
-      ok: `(${f.type} IN ('BIGINT', 'UBIGINT', 'VARCHAR') AND "${name}_n" IS NOT NULL AND "${name}_n" >= 0 AND "${name}_n" <= ${MAX_COUNT})`,
+      ok: `(${f.type} IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'VARCHAR') AND "${name}_n" IS NOT NULL AND "${name}_n" >= 0 AND "${name}_n" <= ${MAX_COUNT})`,
     };
   };
   const [total, failed, good] = ["total", "failed", "good"].map(count);
