@@ -57,9 +57,8 @@ const SQL_RECORD_TYPES = new Set(["outage", "ticket", "measurement", "requests",
 
 /**
  * The exported SQL's reports equal the streaming engine's on the case's records, or the export
- * refuses the case in words, never evaluating it differently: a contract feature the SQL engine
- * does not compute yet (SqlEngineError), or a record of a type whose fields have no column
- * (docs/evaluation.md). The shared conformance case must be computed, not refused.
+ * refuses a record of a type whose fields have no column in words, never evaluating it
+ * differently (docs/evaluation.md). Every contract feature is computed, none refused.
  */
 async function backToBack(path: string, dialect: "duckdb" | "postgres", env: Record<string, string>): Promise<void> {
   const c = loadCase(path);
@@ -70,24 +69,12 @@ async function backToBack(path: string, dialect: "duckdb" | "postgres", env: Rec
       .map((l) => (JSON.parse(l) as { type?: string }).type ?? ""),
   );
   if ([...types].some((t) => !SQL_RECORD_TYPES.has(t))) {
-    // a record whose fields have no column, or a contract that needs such records (a fee as charged)
-    await expect(exported(c, dialect, env)).rejects.toThrow(
-      /^line \d+, field "\w+": missing$|evaluate this contract with the streaming engine$/,
-    );
-    return;
-  }
-  let sql: string;
-  try {
-    sql = await exported(c, dialect, env);
-  } catch (e) {
-    expect(path.startsWith(SHARED), "the shared conformance case is computed in SQL").toBe(false);
-    expect((e as Error).message).toMatch(
-      /(is not computed in SQL yet|does not read yet); evaluate this contract with the streaming engine$/,
-    );
+    // a record whose fields have no column
+    await expect(exported(c, dialect, env)).rejects.toThrow(/^line \d+, field "\w+": missing$/);
     return;
   }
   // measurement-plan coverage included: the SQL computes it too
-  expect(sql).toBe(await streaming(c));
+  expect(await exported(c, dialect, env)).toBe(await streaming(c));
 }
 
 /** Exports the case, runs run.sh over its records, and reads the reports back from the results. */

@@ -11,6 +11,7 @@ import { csvEvents, evaluate } from "../src/index.ts";
 import { openDuckDb } from "../src/sql/duckdb.ts";
 import { evaluateWithSql } from "../src/sql/evaluate-sql.ts";
 import { generateSql } from "../src/sql/generate.ts";
+import { loadRecords } from "../src/sql/source.ts";
 import { bothEngines } from "./sql/back-to-back.ts";
 import { unitCases } from "./sql/unit-cases.ts";
 
@@ -51,6 +52,23 @@ describe("per-unit evaluation in DuckDB gives the streaming engine's reports", (
     expect(capped[0].totalCredit.amount).toBe("20000.00");
     expect(capped[0].credits[2000].amount).toBe("0.00");
   }, 120_000);
+
+  it("leaves a unit's maintenance notice across a clock change to the streaming engine's rule, as a whole service's", async () => {
+    const c = unitCases().find((x) => x.name.startsWith("maintenance with notice"))!;
+    const dir = mkdtempSync(join(tmpdir(), "sla-units-notice-"));
+    const db = await openDuckDb();
+    try {
+      writeFileSync(join(dir, "records.ndjson"), c.lines.join("\n"));
+      const recordsShape = await loadRecords(db, { format: "ndjson", paths: [join(dir, "records.ndjson")] });
+      const generated = await generateSql(c.bundle, { ...c.options, dialect: "duckdb", recordsShape });
+      for (const statement of [...generated.load, ...generated.statements]) await db.all(statement);
+      const undecided = await db.all(generated.results.find((r) => r.name === "unit_outage_notices")!.sql);
+      expect(undecided.map((r) => [r.unit, Number(r.line)])).toEqual([["b", 2]]);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it("reads the unit from a CSV column (an empty cell is no unit), as the streaming CSV reader does", async () => {
     const c = unitCases().find((x) => x.name === "a record without a unit, passed over")!;

@@ -20,7 +20,7 @@ export interface UnitCase {
   jsonTypes?: true;
 }
 
-function compile(body: string, zone = "UTC"): RuleBundle {
+export function compile(body: string, zone = "UTC"): RuleBundle {
   const text = `agreement Cloud "Cloud SLA" {
   effective 2026-01-01
   timezone "${zone}"
@@ -319,7 +319,8 @@ export function unitCases(): UnitCase[] {
         }),
         outage("b", "2026-03-31T08:00:00Z", "2026-03-31T12:00:00Z", {
           cause: "maintenance",
-          announced: "2026-03-30T09:00:00Z",
+          // on the day London's clocks go forward: the streaming engine's rule decides it
+          announced: "2026-03-29T09:30:00Z",
         }),
         outage("b", "2026-03-10T08:00:00Z", "2026-03-10T09:00:00Z"),
       ],
