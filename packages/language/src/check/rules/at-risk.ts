@@ -11,6 +11,7 @@ import type { Range } from "../../syntax/ast.ts";
 import { AtRiskDiagnostics, TierDiagnostics } from "../codes.ts";
 import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
 import { goalOf } from "./goals.ts";
+import { isWritten, someCheckedProperty } from "./literals.ts";
 import { broken, damaged, quantityOf, satisfies, serviceOf, textOf, wantsHigh } from "./support.ts";
 
 const BASIS_WORDS = { month: "monthly", quarter: "quarterly", year: "annual" } as const;
@@ -28,6 +29,8 @@ function propertyOf<K extends DeclarationOf<"objective">["properties"][number]["
 
 /** SLA7001, SLA7002, SLA7006, SLA7007: critical service levels and the pool they draw on. */
 export const allocationRule: Rule = (context) => {
+  // only a contract that writes the property can break this rule (see someCheckedProperty)
+  if (!someCheckedProperty(context, "critical")) return;
   const byService = new Map<DeclarationOf<"service">, { uri: string; total: Decimal; sites: Range[] }>();
   for (const { uri, declaration: objective } of context.declarations("objective")) {
     const name = objective.name?.text;
@@ -83,6 +86,12 @@ export const allocationRule: Rule = (context) => {
 
 /** SLA5007, SLA7006: the service's own fees-at-risk terms. */
 export const atRiskServiceRule: Rule = (context) => {
+  // only a contract that writes the property can break this rule (see someCheckedProperty)
+  const written =
+    isWritten(context, "at risk") ||
+    someCheckedProperty(context, "pool maximum") ||
+    someCheckedProperty(context, "earn back");
+  if (!written) return;
   for (const { uri, declaration: service } of context.declarations("service")) {
     const name = service.name?.text;
     if (!name || damaged(context, service)) continue;
@@ -110,6 +119,8 @@ export const atRiskServiceRule: Rule = (context) => {
 
 /** SLA7003, SLA7004: the minimum service level weighed against the expected one (the target). */
 export const minimumRule: Rule = (context) => {
+  // only a contract that writes the property can break this rule (see someCheckedProperty)
+  if (!someCheckedProperty(context, "minimum")) return;
   for (const objective of context.declarations("objective") as Objective[]) {
     const minimum = propertyOf(context, objective.declaration, "minimum");
     const name = objective.declaration.name?.text;
@@ -185,6 +196,8 @@ function termMonths(amount: string, unit: string): Decimal | undefined {
 
 /** SLA7005: an earn-back period no term can hold. */
 export const earnBackRule: Rule = (context) => {
+  // only a contract that writes the property can break this rule (see someCheckedProperty)
+  if (!someCheckedProperty(context, "earn back")) return;
   const agreement = context.agreement();
   const term = agreement?.declaration.properties.find((p) => p.kind === "term" && !broken(context, p));
   if (term?.kind !== "term" || !term.duration || term.duration.recovered) return;

@@ -9,6 +9,7 @@ import { createDiagnostic } from "../../diagnostics/catalogue.ts";
 import type { FeePeriod, WindowNode } from "../../syntax/ast.ts";
 import { TierDiagnostics } from "../codes.ts";
 import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
+import { hasBrokenProperty, someCheckedProperty } from "./literals.ts";
 import { broken, serviceOf } from "./support.ts";
 
 type Service = DeclarationOf<"service">;
@@ -16,6 +17,9 @@ const BASIS: Record<FeePeriod, string> = { month: "monthly fee", quarter: "quart
 type Holder = DeclarationOf<"service" | "objective" | "remedy" | "incentive">;
 
 export const chargedFeeRule: Rule = (context) => {
+  // a service's first fee, broken or not, decides (chargedFee): none charged, nothing to say
+  const charged = someCheckedProperty(context, "fee", (p) => Boolean(p.charged)) || hasBrokenProperty(context, "fee");
+  if (!charged) return;
   for (const kind of ["service", "objective", "remedy", "incentive"] as const) {
     for (const { uri, declaration } of context.declarations(kind)) {
       const service = serviceFor(context, declaration);

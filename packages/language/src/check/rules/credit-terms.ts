@@ -10,6 +10,7 @@ import { createDiagnostic } from "../../diagnostics/catalogue.ts";
 import type { FeePeriod, MoneyLiteral } from "../../syntax/ast.ts";
 import { TierDiagnostics } from "../codes.ts";
 import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
+import { someCheckedProperty } from "./literals.ts";
 import { broken, metricOf, metricTypeOf, serviceOf, textOf } from "./support.ts";
 
 const MONTHS: Record<FeePeriod, number> = { month: 1, quarter: 3, year: 12 };
@@ -18,6 +19,8 @@ const BASIS_WORDS: Record<FeePeriod, string> = { month: "monthly", quarter: "qua
 
 /** SLA5007: `cap all credits at 50% of monthly fee` on a service that states no fee. */
 export const serviceCapFeeRule: Rule = (context) => {
+  // only a contract that writes the property can break this rule (see someCheckedProperty)
+  if (!someCheckedProperty(context, "cap all credits")) return;
   for (const { uri, declaration: service } of context.declarations("service")) {
     const cap = service.properties.find((p) => p.kind === "cap all credits" && !broken(context, p));
     if (cap?.kind !== "cap all credits" || !cap.basis || !service.name) continue;
@@ -42,6 +45,8 @@ const VARIABLE_UNITS: ReadonlySet<string> = new Set(["business day", "business h
  * target of `at least`/`above` (its budget) or a `max total outage`.
  */
 export const downtimeUnitRule: Rule = (context) => {
+  // only a contract that writes the property can break this rule (see someCheckedProperty)
+  if (!someCheckedProperty(context, "credit", (p) => p.condition?.kind === "each unit")) return;
   for (const { uri, declaration: remedy } of context.declarations("remedy")) {
     const forProperty = remedy.properties.find((p) => p.kind === "for" && !broken(context, p));
     const objective = forProperty?.kind === "for" ? context.resolve(forProperty.objective, "objective") : undefined;
@@ -95,6 +100,8 @@ const MOST_WINDOWS: Record<string, Record<string, number>> = {
  * objective's window, and no more breaches than windows can end in the period.
  */
 export const breachBandRule: Rule = (context) => {
+  // only a contract that writes the property can break this rule (see someCheckedProperty)
+  if (!someCheckedProperty(context, "credit", (p) => p.condition?.kind === "breaches")) return;
   for (const { uri, declaration: remedy } of context.declarations("remedy")) {
     const forProperty = remedy.properties.find((p) => p.kind === "for" && !broken(context, p));
     const objective = forProperty?.kind === "for" ? context.resolve(forProperty.objective, "objective") : undefined;
@@ -133,6 +140,8 @@ export const breachBandRule: Rule = (context) => {
 
 /** SLA5011: a minimum credit above the most the remedy's credits (and its cap) can come to. */
 export const minimumCreditRule: Rule = (context) => {
+  // only a contract that writes the property can break this rule (see someCheckedProperty)
+  if (!someCheckedProperty(context, "minimum credit")) return;
   for (const { uri, declaration: remedy } of context.declarations("remedy")) {
     const minimum = remedy.properties.find((p) => p.kind === "minimum credit" && !broken(context, p));
     if (minimum?.kind !== "minimum credit" || !minimum.amount) continue;

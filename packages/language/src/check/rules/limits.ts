@@ -21,7 +21,7 @@ import {
   type WeeklyWorkingTime,
   weeklyWorkingTime,
 } from "./limit-values.ts";
-import { forEachCheckedLiteral, forEachCheckedProperty, forEachCheckedPropertyOf } from "./literals.ts";
+import { forEachCheckedLiteralOf, forEachCheckedPropertyOf } from "./literals.ts";
 import { textOf } from "./support.ts";
 
 const BUSINESS_UNITS: ReadonlySet<string> = new Set(["business day", "business hour"]);
@@ -29,7 +29,6 @@ const FIXED_UNITS: ReadonlySet<string> = new Set(["millisecond", "second", "minu
 
 /** The outage limits and maintenance allowances of a property: amounts of downtime. */
 function outageLimitsOf(property: Property): readonly { duration: DurationLiteral; what: string }[] {
-  // asked of every property by two rules: most have none, and get one shared empty list
   const kind = property.kind;
   if (kind !== "max outage per incident" && kind !== "max total outage" && kind !== "exclude") return NO_LIMITS;
   const limits: { duration: DurationLiteral; what: string }[] = [];
@@ -44,12 +43,27 @@ function outageLimitsOf(property: Property): readonly { duration: DurationLitera
   return limits;
 }
 
+/** True when a duration of a property is one of its outage limits or maintenance allowances. */
+function isOutageLimit(property: Property, duration: DurationLiteral): boolean {
+  if (property.kind === "max outage per incident" || property.kind === "max total outage")
+    return property.duration === duration;
+  if (property.kind !== "exclude") return false;
+  for (const m of property.properties)
+    if (m.kind === "allowance" && !m.recovered && m.duration === duration) return true;
+  return false;
+}
+
+/** A question `limitProblem` has not answered yet (its answers include `undefined`: no problem). */
+const UNASKED = Symbol("unasked");
+type Answer = DurationLimitProblem | undefined | typeof UNASKED;
+
 const NO_LIMITS: readonly { duration: DurationLiteral; what: string }[] = Object.freeze([]);
 const NO_DURATIONS: ReadonlySet<DurationLiteral> = new Set();
 
 /** Outage limits and maintenance allowances in units of a fixed length. */
 export const outageLimitUnitsRule: Rule = (context) => {
-  forEachCheckedProperty(context, (property, uri) => {
+  // only these kinds hold outage limits (see outageLimitsOf): their nodes, not every property's
+  const check = (property: Property, uri: string) => {
     for (const { duration, what } of outageLimitsOf(property)) {
       if (FIXED_UNITS.has(duration.unit)) continue;
       context.report(
@@ -61,7 +75,10 @@ export const outageLimitUnitsRule: Rule = (context) => {
         ),
       );
     }
-  });
+  };
+  forEachCheckedPropertyOf(context, "max outage per incident", check);
+  forEachCheckedPropertyOf(context, "max total outage", check);
+  forEachCheckedPropertyOf(context, "exclude", check);
 };
 
 /** A bonus over at most MAX_CONSECUTIVE_WINDOWS consecutive windows. */
@@ -88,7 +105,7 @@ export const consecutiveLimitRule: Rule = (context) => {
  */
 export const durationLimitsRule: Rule = (context) => {
   const weeks = new Map<string, WeeklyWorkingTime>();
-  const problems = new Map<WeeklyWorkingTime, Map<string, DurationLimitProblem | undefined>>();
+  const problems = new Map<WeeklyWorkingTime, Map<string, Map<string, Answer[]>>>();
   const agreement = context.agreement();
   const businessCalendar = agreement?.declaration.properties.find((p) => p.kind === "business calendar");
   const agreementCalendar =
@@ -96,20 +113,13 @@ export const durationLimitsRule: Rule = (context) => {
 
   // Outage limits in units without a fixed length get SLA4017, rolling windows not in days or
   // weeks SLA4013: one diagnostic for one fault.
-  let outageLimits: { property?: Property; durations: ReadonlySet<DurationLiteral> } = { durations: NO_DURATIONS };
   const notInDays = new Set<DurationLiteral>();
-  forEachCheckedLiteral(context, (literal, uri, property) => {
-    if (outageLimits.property !== property) {
-      const limits = outageLimitsOf(property);
-      outageLimits = {
-        property,
-        durations: limits.length === 0 ? NO_DURATIONS : new Set(limits.map((l) => l.duration)),
-      };
-    }
-    if (literal.kind === "Window" && literal.length && !["day", "week"].includes(literal.length.unit))
-      notInDays.add(literal.length);
-    if (literal.kind !== "Duration" || notInDays.has(literal)) return;
-    if (!outageLimits.durations.has(literal) && isFractionOfVariableUnit(literal)) {
+  forEachCheckedLiteralOf(context, "Window", (window) => {
+    if (window.length && window.length.unit !== "day" && window.length.unit !== "week") notInDays.add(window.length);
+  });
+  forEachCheckedLiteralOf(context, "Duration", (literal, uri, property) => {
+    if (notInDays.size > 0 && notInDays.has(literal)) return;
+    if (!isOutageLimit(property, literal) && isFractionOfVariableUnit(literal)) {
       context.report(
         createDiagnostic(
           ValueDiagnostics.fractionOfVariableUnit,
@@ -174,15 +184,28 @@ export const durationLimitsRule: Rule = (context) => {
     week: WeeklyWorkingTime,
     countsWorkingTime: boolean,
   ): DurationLimitProblem | undefined {
-    let answers = problems.get(week);
-    if (!answers) {
-      answers = new Map();
-      problems.set(week, answers);
+    // by week, unit and amount (no key text to build per duration), then one slot per scope and way of counting
+    let byUnit = problems.get(week);
+    if (!byUnit) {
+      byUnit = new Map();
+      problems.set(week, byUnit);
     }
-    const key = `${duration.amount} ${duration.unit} ${scope} ${countsWorkingTime}`;
-    if (answers.has(key)) return answers.get(key);
-    const problem = durationLimitProblem(duration, scope, week, countsWorkingTime);
-    answers.set(key, problem);
+    let byAmount = byUnit.get(duration.unit);
+    if (!byAmount) {
+      byAmount = new Map();
+      byUnit.set(duration.unit, byAmount);
+    }
+    let answers = byAmount.get(duration.amount);
+    if (!answers) {
+      answers = [UNASKED, UNASKED, UNASKED, UNASKED];
+      byAmount.set(duration.amount, answers);
+    }
+    const slot = (scope === "term" ? 2 : 0) + (countsWorkingTime ? 1 : 0);
+    let problem = answers[slot];
+    if (problem === UNASKED) {
+      problem = durationLimitProblem(duration, scope, week, countsWorkingTime);
+      answers[slot] = problem;
+    }
     return problem;
   }
 

@@ -63,21 +63,6 @@ export function forEachLiteral(p: Property, visit: (literal: Literal) => void): 
   }
 }
 
-/** Every property of the program that rules may read (see `broken`), with its file. */
-export function forEachCheckedProperty(context: RuleContext, visit: (property: Property, uri: string) => void): void {
-  const { properties, propertyUris } = checkedOf(context);
-  for (let i = 0; i < properties.length; i++) visit(properties[i], propertyUris[i]);
-}
-
-/** Every literal of every property that rules may read, with its property and file. */
-export function forEachCheckedLiteral(
-  context: RuleContext,
-  visit: (literal: Literal, uri: string, property: Property) => void,
-): void {
-  const { literals, literalProperties, literalUris } = checkedOf(context);
-  for (let i = 0; i < literals.length; i++) visit(literals[i], literalUris[i], literalProperties[i]);
-}
-
 /**
  * Every checked property of one kind, in program order, with its file: a rule about one kind reads
  * only those nodes instead of testing the kind of every property of the program.
@@ -105,63 +90,90 @@ export function forEachCheckedLiteralOf<K extends Literal["kind"]>(
   for (let i = 0; i < literals.length; i++) visit(literals[i] as Extract<Literal, { kind: K }>, uris[i], properties[i]);
 }
 
-/** The checked properties and literals of a check, in program order (parallel arrays), also by kind. */
+/**
+ * True when some checked property of a kind passes `test` (exists, without one). A rule about a
+ * property most contracts never write returns at once when there is none, instead of walking every
+ * declaration to find none.
+ */
+export function someCheckedProperty<K extends Property["kind"]>(
+  context: RuleContext,
+  kind: K,
+  test?: (property: Extract<Property, { kind: K }>) => boolean,
+): boolean {
+  const found = checkedOf(context).propertiesByKind.get(kind);
+  if (!found) return false;
+  return !test || found.properties.some((p) => test(p as Extract<Property, { kind: K }>));
+}
+
+/** True when a declaration of the program holds a property of a kind, broken or not. */
+export function isWritten(context: RuleContext, kind: Property["kind"]): boolean {
+  return checkedOf(context).propertiesByKind.has(kind) || hasBrokenProperty(context, kind);
+}
+
+/** True when a declaration of the program holds a broken property of a kind (see `broken`). */
+export function hasBrokenProperty(context: RuleContext, kind: Property["kind"]): boolean {
+  return checkedOf(context).brokenKinds.has(kind);
+}
+
+/** The checked properties and literals of a check by kind, each in program order (parallel arrays). */
 interface Checked {
-  properties: Property[];
-  propertyUris: string[];
-  literals: Literal[];
-  literalProperties: Property[];
-  literalUris: string[];
+  /** The kinds of the declarations' own properties that are broken (not those inside an `exclude`). */
+  brokenKinds: Set<string>;
   propertiesByKind: Map<string, { properties: Property[]; uris: string[] }>;
   literalsByKind: Map<string, { literals: Literal[]; properties: Property[]; uris: string[] }>;
 }
 
-// A dozen rules walk every property and literal: the walk is done once per check and replayed.
+// A dozen rules read the properties or literals of a kind: the walk is done once per check and replayed.
 const checkedByContext = new WeakMap<RuleContext, Checked>();
 
 function checkedOf(context: RuleContext): Checked {
   let checked = checkedByContext.get(context);
   if (!checked) {
-    const found: Checked = {
-      properties: [],
-      propertyUris: [],
-      literals: [],
-      literalProperties: [],
-      literalUris: [],
-      propertiesByKind: new Map(),
-      literalsByKind: new Map(),
-    };
-    for (const { uri, declaration } of context.binding.declarations) {
-      for (const property of declaration.properties) {
-        if (broken(context, property)) continue;
-        found.properties.push(property);
-        found.propertyUris.push(uri);
-        let ofKind = found.propertiesByKind.get(property.kind);
-        if (!ofKind) {
-          ofKind = { properties: [], uris: [] };
-          found.propertiesByKind.set(property.kind, ofKind);
-        }
-        ofKind.properties.push(property);
-        ofKind.uris.push(uri);
-        forEachLiteral(property, (literal) => {
-          found.literals.push(literal);
-          found.literalProperties.push(property);
-          found.literalUris.push(uri);
-          let literalsOfKind = found.literalsByKind.get(literal.kind);
-          if (!literalsOfKind) {
-            literalsOfKind = { literals: [], properties: [], uris: [] };
-            found.literalsByKind.set(literal.kind, literalsOfKind);
-          }
-          literalsOfKind.literals.push(literal);
-          literalsOfKind.properties.push(property);
-          literalsOfKind.uris.push(uri);
-        });
-      }
-    }
-    checked = found;
+    checked = collectChecked(context);
     checkedByContext.set(context, checked);
   }
   return checked;
+}
+
+function collectChecked(context: RuleContext): Checked {
+  const found: Checked = {
+    brokenKinds: new Set(),
+    propertiesByKind: new Map(),
+    literalsByKind: new Map(),
+  };
+  // one visitor for the whole walk (not a closure per property): the property and file it is in
+  // are the walk's current ones
+  let property: Property;
+  let uri: string;
+  const visit = (literal: Literal): void => {
+    let literalsOfKind = found.literalsByKind.get(literal.kind);
+    if (!literalsOfKind) {
+      literalsOfKind = { literals: [], properties: [], uris: [] };
+      found.literalsByKind.set(literal.kind, literalsOfKind);
+    }
+    literalsOfKind.literals.push(literal);
+    literalsOfKind.properties.push(property);
+    literalsOfKind.uris.push(uri);
+  };
+  for (const entry of context.binding.declarations) {
+    uri = entry.uri;
+    for (const p of entry.declaration.properties) {
+      if (broken(context, p)) {
+        found.brokenKinds.add(p.kind);
+        continue;
+      }
+      property = p;
+      let ofKind = found.propertiesByKind.get(p.kind);
+      if (!ofKind) {
+        ofKind = { properties: [], uris: [] };
+        found.propertiesByKind.set(p.kind, ofKind);
+      }
+      ofKind.properties.push(p);
+      ofKind.uris.push(uri);
+      forEachLiteral(p, visit);
+    }
+  }
+  return found;
 }
 
 function one(node: Literal | undefined, visit: (literal: Literal) => void): void {

@@ -11,6 +11,7 @@ import { createDiagnostic } from "../../diagnostics/catalogue.ts";
 import type { Property, Range } from "../../syntax/ast.ts";
 import { TierDiagnostics } from "../codes.ts";
 import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
+import { someCheckedProperty } from "./literals.ts";
 import { broken, metricOf, serviceOf } from "./support.ts";
 
 type Objective = DeclarationOf<"objective">;
@@ -56,6 +57,10 @@ function notEvaluated(
 }
 
 export const perUnitFeeRule: Rule = (context) => {
+  // without a unit on an objective or a fee, every objective's unit and every fee's is the same (none)
+  const units =
+    someCheckedProperty(context, "for each") || someCheckedProperty(context, "fee", (p) => p.unit !== undefined);
+  if (!units) return;
   for (const { uri, declaration: remedy } of context.declarations("remedy")) {
     const target = objectiveFor(context, remedy);
     const service = target && serviceOf(context, target.declaration)?.declaration;
@@ -96,6 +101,8 @@ export const perUnitFeeRule: Rule = (context) => {
 };
 
 export const perUnitObjectiveRule: Rule = (context) => {
+  // only a contract that writes the property can break this rule (see someCheckedProperty)
+  if (!someCheckedProperty(context, "for each")) return;
   const unitsOfService = new Map<Service, string>();
   for (const { uri, declaration: objective } of context.declarations("objective")) {
     const forEach = objective.properties.find((x) => x.kind === "for each");

@@ -15,8 +15,6 @@ import { closestName } from "../suggest.ts";
 import { ISO_4217_CODES, isCurrencyCode } from "./currencies.ts";
 import { objectiveDimension } from "./goals.ts";
 import {
-  forEachCheckedLiteral,
-  forEachCheckedProperty,
   forEachCheckedPropertyOf,
   forEachCheckedLiteralOf,
   impossibleDateReason,
@@ -58,17 +56,17 @@ export const percentagesRule: Rule = (context) => {
 
 /** Dates that exist, times of day that exist, working hours that end after they start. */
 export const datesAndTimesRule: Rule = (context) => {
-  forEachCheckedLiteral(context, (literal, uri) => {
-    if (literal.kind === "Date") {
-      const reason = impossibleDateReason(literal);
-      if (reason) {
-        context.report(
-          createDiagnostic(ValueDiagnostics.impossibleDate, { date: literal.text, reason }, uri, literal.range),
-        );
-      }
-    } else if (literal.kind === "Time" && !isPossibleTime(literal)) {
-      context.report(createDiagnostic(ValueDiagnostics.impossibleTime, { time: literal.text }, uri, literal.range));
+  forEachCheckedLiteralOf(context, "Date", (literal, uri) => {
+    const reason = impossibleDateReason(literal);
+    if (reason) {
+      context.report(
+        createDiagnostic(ValueDiagnostics.impossibleDate, { date: literal.text, reason }, uri, literal.range),
+      );
     }
+  });
+  forEachCheckedLiteralOf(context, "Time", (literal, uri) => {
+    if (!isPossibleTime(literal))
+      context.report(createDiagnostic(ValueDiagnostics.impossibleTime, { time: literal.text }, uri, literal.range));
   });
   forEachCheckedPropertyOf(context, "working hours", (property, uri) => {
     const { from, to } = property;
@@ -104,12 +102,13 @@ export const durationsRule: Rule = (context) => {
   };
 
   forEachCheckedLiteralOf(context, "Duration", (duration, uri, property) => {
-    const text = textOf(context, uri, duration.range);
     if (isZeroText(duration.amount)) {
+      const text = textOf(context, uri, duration.range);
       context.report(createDiagnostic(ValueDiagnostics.zeroDuration, { duration: text }, uri, duration.range));
       return;
     }
     if (hasBusinessCalendar || !agreement || !isBusinessTime(duration) || onOwnCalendar(property)) return;
+    const text = textOf(context, uri, duration.range);
     const fixes = calendarNames().map((name, i, all) =>
       insertPropertyFix(
         context,
@@ -278,11 +277,13 @@ export const wholeCountsRule: Rule = (context) => {
       );
     }
   };
-  forEachCheckedProperty(context, (property, uri) => {
-    if (property.kind === "severity") check(property.level, "A severity level", uri);
-    else if (property.kind === "terminate") check(property.times, "The number of breaches", uri);
-    else if (property.kind === "bonus") check(property.consecutive, "The number of consecutive months", uri);
-  });
+  forEachCheckedPropertyOf(context, "severity", (property, uri) => check(property.level, "A severity level", uri));
+  forEachCheckedPropertyOf(context, "terminate", (property, uri) =>
+    check(property.times, "The number of breaches", uri),
+  );
+  forEachCheckedPropertyOf(context, "bonus", (property, uri) =>
+    check(property.consecutive, "The number of consecutive months", uri),
+  );
 };
 
 /** Time zones of the IANA database. */
