@@ -299,7 +299,7 @@ async function main(): Promise<void> {
     writeFileSync(small, generateContract(40).text);
     // the same CLI without its code cache, as under a Node other than the one that built it
     const uncached = join(OUT, "cli-without-code-cache");
-    for (const file of ["bin/sla.cjs", "dist/sla.cjs"]) {
+    for (const file of ["bin/sla.cjs", "dist/sla.cjs", "dist/sla-check.cjs"]) {
       mkdirSync(dirname(join(uncached, file)), { recursive: true });
       copyFileSync(join(ROOT, "packages/cli", file), join(uncached, file));
     }
