@@ -53,8 +53,24 @@ export interface ZoneOffset {
 // No zone has changed its clocks twice within an hour, so stepping by hours finds every change.
 const STEP_MS = 3_600_000;
 
+// A portfolio's contracts mostly share a zone and months: each range is worked out once (hourly steps
+// cost about 10 ms a month of range).
+const OFFSETS_KEPT = 64;
+const offsetsKept = new Map<string, ZoneOffset[]>();
+
 /** The zone's offsets over `[start, end)`, each change found to the millisecond (luxon's tz data). */
 export function zoneOffsets(zone: string, start: number, end: number): ZoneOffset[] {
+  const key = `${zone}|${start}|${end}`;
+  let kept = offsetsKept.get(key);
+  if (kept === undefined) {
+    kept = offsetsOver(zone, start, end);
+    if (offsetsKept.size >= OFFSETS_KEPT) offsetsKept.delete(offsetsKept.keys().next().value!);
+    offsetsKept.set(key, kept);
+  }
+  return kept.map((o) => ({ ...o }));
+}
+
+function offsetsOver(zone: string, start: number, end: number): ZoneOffset[] {
   const z = IANAZone.create(zone);
   const offset = (t: number) => z.offset(t) * 60_000;
   const out: ZoneOffset[] = [];
