@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ChargeDataError, csvEvents, type EventItem, ndjsonEvents } from "@sla/engine";
-import { generateSql } from "@sla/engine/node";
+import type { RuleBundle } from "../packages/engine/src/bundle.ts";
+import { bothEngines } from "../packages/engine/test/sql/back-to-back.ts";
 import { describe, expect, it } from "vitest";
 import { build, run } from "./back-to-back/pipeline.ts";
 
@@ -92,10 +93,24 @@ describe("fee as charged per month", () => {
     ]);
   });
 
-  it("is refused by the SQL engine by name", async () => {
-    await expect(async () => generateSql(bundle, { dialect: "duckdb", from: "2026-03" })).rejects.toThrow(
-      /service Compute: a fee as charged is read from charge records/,
-    );
+  it("is computed by the SQL engine: the streaming engine's report, or its error naming the line", async () => {
+    const records = readFileSync(join(CASES, "fee-as-charged-2026-03.ndjson"), "utf8")
+      .split("\n")
+      .filter((l) => l.trim() !== "");
+    const cases = [
+      records,
+      [charge({ period: "2026-02", amount: "10.00" }), outage("10", 60)].map((r) => JSON.stringify(r)),
+      // a quarter where the fee is charged per month, and a month charged in two currencies
+      [...records, JSON.stringify(charge({ period: "2026-Q1", amount: "1.00" }))],
+      [...records, JSON.stringify(charge({ period: "2026-03", amount: "1.00", currency: "EUR" }))],
+    ];
+    const outcomes: string[] = [];
+    for (const lines of cases) {
+      const { streaming, duckdb } = await bothEngines(bundle as RuleBundle, lines.join("\n"), { from: "2026-03" });
+      expect(duckdb).toBe(streaming);
+      outcomes.push(streaming.slice(0, 60));
+    }
+    expect(outcomes.map((o) => o.startsWith("error ChargeDataError"))).toEqual([false, true, true, true]);
   });
 
   it("says in the contract that the customer pays the month's charges and what the Monthly Fee is", () => {

@@ -25,10 +25,19 @@ describe("sla evaluate with a fee as charged", () => {
     expect(run.stderr).toContain(`${events}: no charge record for service Compute in 2026-03`);
   });
 
-  it("is refused by the DuckDB engine in words", () => {
+  it("gives the same report with --engine duckdb, and the same error when a credit's month has no charge", () => {
     const events = join(REPO, "test/cases/fee-as-charged-2026-03.ndjson");
-    const run = sla(["evaluate", contract, "--events", events, "--period", "2026-03", "--engine", "duckdb"]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain("service Compute: a fee as charged is read from charge records");
+    const args = ["evaluate", contract, "--period", "2026-03"];
+    const streaming = sla([...args, "--events", events]);
+    const duckdb = sla([...args, "--events", events, "--engine", "duckdb"]);
+    expect(duckdb.stderr).toBe("");
+    expect(duckdb.code).toBe(0);
+    expect(duckdb.stdout).toBe(streaming.stdout);
+    const none = join(scratch(), "no-charges.ndjson");
+    writeFileSync(none, `${outage}\n`);
+    const missing = sla([...args, "--events", none, "--engine", "duckdb"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe("");
+    expect(missing.stderr).toContain("no charge record for service Compute in 2026-03");
   });
 });

@@ -50,11 +50,24 @@ describe("sla evaluate with per-unit objectives", () => {
     );
   });
 
-  it("is refused by the DuckDB engine in words", () => {
-    const run = sla(["evaluate", contract, "--events", events, "--period", "2026-03", "--engine", "duckdb"]);
+  it("gives the same report with --engine duckdb, and the same error naming the line of a record without a unit", () => {
+    const args = ["evaluate", contract, "--period", "2026-03", "--as-of", "2026-04-30"];
+    const streaming = sla([...args, "--events", events]);
+    const duckdb = sla([...args, "--events", events, "--engine", "duckdb"]);
+    expect(duckdb.stderr).toBe("");
+    expect(duckdb.code).toBe(0);
+    expect(duckdb.stdout).toBe(streaming.stdout);
+    const file = join(scratch(), "no-unit.ndjson");
+    writeFileSync(
+      file,
+      '{"type":"outage","service":"Compute","unit":"i-a","start":"2026-03-03T10:00:00Z","end":"2026-03-03T11:00:00Z","cause":"unplanned"}\n' +
+        '{"type":"outage","service":"Compute","start":"2026-03-03T10:00:00Z","end":"2026-03-03T11:00:00Z","cause":"unplanned"}\n',
+    );
+    const run = sla([...args, "--events", file, "--engine", "duckdb"]);
     expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
     expect(run.stderr).toContain(
-      "objective InstanceUptime: it is held for each instance, which the SQL engine does not evaluate yet",
+      `${file}: line 2, field "unit": missing: the outages of service Compute are evaluated for each instance`,
     );
   });
 });
