@@ -4,18 +4,21 @@
  * threshold, counts at 2^53 − 1, slices through clock changes in London, New York, Adelaide, Lord
  * Howe Island and Kolkata, maintenance keeping its time, credits) exported with `sla export sql
  * --dialect postgres`, run by run.sh and psql on a throwaway server, and read back: the streaming
- * engine's reports byte for byte (sorted JSON).
+ * engine's reports byte for byte (sorted JSON); and generated contracts and records
+ * (`generatedRequestCase`) likewise.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { evaluate, ndjsonEvents } from "@sla/engine";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSqlExport, reportsFromExport } from "../../packages/cli/src/sql-export.ts";
 import { sortedJson } from "../../packages/engine/test/sql/back-to-back.ts";
 import {
   BAD_REQUEST_RECORDS,
+  generatedRequestCase,
   type RequestCase,
   requestCases,
   SLICED,
@@ -90,6 +93,17 @@ describe.skipIf(missing !== undefined)(
         expect(await exported(c, pg.env), bad).toBe(expected);
       }
     }, 300_000);
+
+    it("generated request-based contracts and records (FUZZ_RUNS, 10 by default)", async () => {
+      await fc.assert(
+        fc.asyncProperty(generatedRequestCase(), async (c) => {
+          const expected = await streaming(c);
+          expect(expected.startsWith("error")).toBe(false);
+          expect(await exported(c, pg.env)).toBe(expected);
+        }),
+        { numRuns: Number(process.env.FUZZ_RUNS ?? 10) },
+      );
+    }, 600_000);
 
     it("reads a count written as a JSON number with a point as its text, refused as in CSV (docs/evaluation.md)", async () => {
       const c: RequestCase = {
