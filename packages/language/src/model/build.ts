@@ -117,12 +117,14 @@ class ModelBuilder {
     }
     const entriesOf = <K extends DeclarationKind>(kind: K) =>
       (byKind.get(kind) ?? []) as { uri: string; declaration: Of<K> }[];
-    const canonical = (kind: DeclarationKind) =>
-      entriesOf(kind).filter(
-        (e) =>
-          e.declaration.name !== undefined &&
-          this.program.symbols.get(e.declaration.name.text)?.declaration === e.declaration,
-      );
+    // The first declaration of each name is its symbol, and the binder enters the symbols in
+    // program order: each kind's symbols, in order, are its canonical declarations.
+    const canonicalByKind = new Map<DeclarationKind, Declaration[]>();
+    for (const symbol of this.program.symbols.values()) {
+      const list = canonicalByKind.get(symbol.kind);
+      if (list) list.push(symbol.declaration);
+      else canonicalByKind.set(symbol.kind, [symbol.declaration]);
+    }
     // Dependencies first: calendars before the agreement and services, services before metrics…
     const agreementEntry = entriesOf("agreement")[0];
     const zone =
@@ -138,7 +140,7 @@ class ModelBuilder {
     for (const e of entriesOf("incentive")) this.remedy(e.uri, e.declaration);
     for (const e of entriesOf("reporting")) this.reporting(e.uri, e.declaration);
     const list = <T>(kind: DeclarationKind) =>
-      Object.freeze(canonical(kind).map((e) => this.byNode.get(e.declaration) as T));
+      Object.freeze((canonicalByKind.get(kind) ?? []).map((declaration) => this.byNode.get(declaration) as T));
     const named =
       <T>(kind: DeclarationKind) =>
       (name: string) => {
@@ -205,14 +207,27 @@ class ModelBuilder {
   }
 
   private service(uri: string, d: Of<"service">): void {
-    const spec = first(d, "hours")?.hours;
+    // one pass over the properties: the first of each kind the parser did not invent (as `first`)
+    let written = false;
+    let hours: Extract<Of<"service">["properties"][number], { kind: "hours" }> | undefined;
+    let fee: Extract<Of<"service">["properties"][number], { kind: "fee" }> | undefined;
+    let provider: Extract<Of<"service">["properties"][number], { kind: "provider" }> | undefined;
+    let customer: Extract<Of<"service">["properties"][number], { kind: "customer" }> | undefined;
+    for (const p of d.properties) {
+      if (p.kind === "hours") written = true;
+      if (p.recovered) continue;
+      if (p.kind === "hours") hours ??= p;
+      else if (p.kind === "fee") fee ??= p;
+      else if (p.kind === "provider") provider ??= p;
+      else if (p.kind === "customer") customer ??= p;
+    }
+    const spec = hours?.hours;
     let schedule: Schedule | undefined;
-    if (!d.properties.some((p) => p.kind === "hours") || spec?.kind === "Always") schedule = { kind: "24x7" };
+    if (!written || spec?.kind === "Always") schedule = { kind: "24x7" };
     else {
       const calendar = this.resolve<CalendarModel>(spec, "calendar");
       schedule = calendar ? { kind: "calendar", calendar } : undefined;
     }
-    const fee = first(d, "fee");
     this.add(d, {
       uri,
       declaration: d,
@@ -222,8 +237,8 @@ class ModelBuilder {
         fee?.amount && fee.period
           ? Object.freeze({ amount: fee.amount.amount, currency: fee.amount.currency, period: fee.period })
           : undefined,
-      provider: this.resolve<PartyModel>(first(d, "provider")?.party, "party"),
-      customer: this.resolve<PartyModel>(first(d, "customer")?.party, "party"),
+      provider: this.resolve<PartyModel>(provider?.party, "party"),
+      customer: this.resolve<PartyModel>(customer?.party, "party"),
     });
   }
 
@@ -242,15 +257,27 @@ class ModelBuilder {
   }
 
   private objective(uri: string, d: Of<"objective">): void {
-    const metric = this.resolve<MetricModel>(d.properties.find((p) => p.kind === "metric")?.metric, "metric");
-    const service = this.resolve<ServiceModel>(first(d, "service")?.service, "service") ?? metric?.service;
-    const target = first(d, "target");
-    const tickets = first(d, "tickets");
+    // one pass over the properties: the first `metric` as written, and the first of each other kind
+    // the parser did not invent (as `first`)
+    type P = Of<"objective">["properties"][number];
+    let metricProperty: Extract<P, { kind: "metric" }> | undefined;
+    let serviceProperty: Extract<P, { kind: "service" }> | undefined;
+    let target: Extract<P, { kind: "target" }> | undefined;
+    let tickets: Extract<P, { kind: "tickets" }> | undefined;
+    let totalOutage: Extract<P, { kind: "max total outage" }> | undefined;
+    for (const p of d.properties) {
+      if (p.kind === "metric") metricProperty ??= p;
+      if (p.recovered) continue;
+      if (p.kind === "service") serviceProperty ??= p;
+      else if (p.kind === "target") target ??= p;
+      else if (p.kind === "tickets") tickets ??= p;
+      else if (p.kind === "max total outage") totalOutage ??= p;
+    }
+    const metric = this.resolve<MetricModel>(metricProperty?.metric, "metric");
+    const service = this.resolve<ServiceModel>(serviceProperty?.service, "service") ?? metric?.service;
     const goal = goalOf(target, tickets);
     const dimension = target ? metric?.dimension : tickets ? "percentage" : undefined;
-    const window = [target?.window, first(d, "max total outage")?.window, tickets?.window].find(
-      (w) => w && !w.recovered,
-    );
+    const window = firstWindow(target?.window, totalOutage?.window, tickets?.window);
     const availability =
       metric?.type === "availability" &&
       target?.value?.kind === "Percentage" &&
@@ -313,6 +340,17 @@ class ModelBuilder {
 }
 
 const NO_BUDGETS: readonly Budget[] = Object.freeze([]);
+
+/** The first window written in full (the parser invented none of it). */
+function firstWindow(
+  a: WindowNode | undefined,
+  b: WindowNode | undefined,
+  c: WindowNode | undefined,
+): WindowNode | undefined {
+  if (a && !a.recovered) return a;
+  if (b && !b.recovered) return b;
+  return c && !c.recovered ? c : undefined;
+}
 
 /**
  * An objective's model, its budgets worked out on first use. A class rather than an object literal

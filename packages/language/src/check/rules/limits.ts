@@ -58,7 +58,6 @@ const UNASKED = Symbol("unasked");
 type Answer = DurationLimitProblem | undefined | typeof UNASKED;
 
 const NO_LIMITS: readonly { duration: DurationLiteral; what: string }[] = Object.freeze([]);
-const NO_DURATIONS: ReadonlySet<DurationLiteral> = new Set();
 
 /** Outage limits and maintenance allowances in units of a fixed length. */
 export const outageLimitUnitsRule: Rule = (context) => {

@@ -19,6 +19,7 @@ import {
   removePropertyEdit,
   rollingDays,
 } from "./support.ts";
+import { someCheckedProperty } from "./literals.ts";
 
 export const agreementRule: Rule = (context) => {
   const agreements = context.declarations("agreement");
@@ -130,12 +131,23 @@ function windowKey(window: WindowNode | undefined): string | undefined {
   return window.period === "rolling" ? `rolling ${rollingDays(window) ?? window.length?.amount}` : window.period;
 }
 
+/** `max total outage … per calendar month`: the key of a limit per window, each text built once per check. */
+function perWindowKey(keys: Map<string, string>, what: string, window: WindowNode | undefined): string | undefined {
+  const w = windowKey(window);
+  if (w === undefined) return undefined;
+  const cached = keys.get(w);
+  if (cached !== undefined) return cached;
+  const key = `${what} … per ${w}`;
+  keys.set(w, key);
+  return key;
+}
+
 /**
  * What makes two properties "the same": the definition says which kinds are given once and which
  * any number of times; limits and exclusions are once per window or cause. The key is also the
  * label of the property in messages.
  */
-function propertyKey(p: Property): string | undefined {
+function propertyKey(p: Property, windowKeys: WindowKeys): string | undefined {
   switch (REPEAT_BY_KIND[p.kind]) {
     case "many":
       return undefined;
@@ -145,14 +157,10 @@ function propertyKey(p: Property): string | undefined {
   switch (p.kind) {
     case "exclude":
       return p.cause ? `exclude ${p.cause}` : undefined;
-    case "max total outage": {
-      const w = windowKey(p.window);
-      return w ? `max total outage … per ${w}` : undefined;
-    }
-    case "allowance": {
-      const w = windowKey(p.window);
-      return w ? `at most … per ${w}` : undefined;
-    }
+    case "max total outage":
+      return perWindowKey(windowKeys.outage, "max total outage", p.window);
+    case "allowance":
+      return perWindowKey(windowKeys.allowance, "at most", p.window);
     case "tickets":
       return "… of tickets";
     default:
@@ -160,13 +168,24 @@ function propertyKey(p: Property): string | undefined {
   }
 }
 
-function checkDuplicates(context: RuleContext, uri: string, owner: string, properties: readonly Property[]): void {
+interface WindowKeys {
+  outage: Map<string, string>;
+  allowance: Map<string, string>;
+}
+
+function checkDuplicates(
+  context: RuleContext,
+  uri: string,
+  owner: string,
+  properties: readonly Property[],
+  windowKeys: WindowKeys,
+): void {
   // Declarations have a handful of properties: a list beats a map.
   const keys: string[] = [];
   const firsts: Property[] = [];
   for (const p of properties) {
     if (broken(context, p)) continue;
-    const key = propertyKey(p);
+    const key = propertyKey(p, windowKeys);
     if (key !== undefined) {
       const index = keys.indexOf(key);
       if (index >= 0) {
@@ -182,13 +201,15 @@ function checkDuplicates(context: RuleContext, uri: string, owner: string, prope
       }
     }
     if (p.kind === "exclude" && p.cause === "maintenance" && p.properties.length > 1) {
-      checkDuplicates(context, uri, "maintenance exclusion", p.properties);
+      checkDuplicates(context, uri, "maintenance exclusion", p.properties, windowKeys);
     }
   }
 }
 
 /** SLA3010: a property that qualifies another (its row's `needs`) in a declaration without that one. */
 export const qualifiedPropertyRule: Rule = (context) => {
+  // only a contract that writes a qualifying property can break this rule (see someCheckedProperty)
+  if (!QUALIFYING_KINDS.some((kind) => someCheckedProperty(context, kind))) return;
   for (const { uri, declaration } of context.binding.declarations) {
     for (const p of declaration.properties) {
       const needed = NEEDS_BY_KIND[p.kind];
@@ -209,9 +230,13 @@ export const qualifiedPropertyRule: Rule = (context) => {
   }
 };
 
+/** The kinds of property that qualify another (`notice` qualifies `terminate`). */
+const QUALIFYING_KINDS = Object.keys(NEEDS_BY_KIND) as Property["kind"][];
+
 export const duplicatePropertyRule: Rule = (context) => {
+  const windowKeys: WindowKeys = { outage: new Map(), allowance: new Map() };
   for (const { uri, declaration } of context.binding.declarations) {
-    checkDuplicates(context, uri, declaration.kind, declaration.properties);
+    checkDuplicates(context, uri, declaration.kind, declaration.properties, windowKeys);
   }
 };
 
@@ -245,8 +270,9 @@ interface Missing {
   titles?: string[];
 }
 
-function has(declaration: Declaration, ...kinds: Property["kind"][]): boolean {
-  return declaration.properties.some((p) => kinds.includes(p.kind));
+function has(declaration: Declaration, kind: Property["kind"], orKind: Property["kind"] = kind): boolean {
+  for (const p of declaration.properties) if (p.kind === kind || p.kind === orKind) return true;
+  return false;
 }
 
 function missingOfObjective(context: RuleContext, objective: DeclarationOf<"objective">): Missing | undefined {

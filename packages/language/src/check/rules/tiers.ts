@@ -200,6 +200,49 @@ function metAndPaid(goal: Goal, tier: Tier, besideTarget = false): Decimal | und
   return undefined;
 }
 
+const COMPARATORS: readonly Comparator[] = ["at least", "above", "at most", "below"];
+const DIMENSIONS: readonly Dimension[] = ["percentage", "duration", "number"];
+
+/**
+ * `metAndPaid`, once per distinct question in a check: a contract repeats the same few targets and
+ * tiers over many remedies, and each answer is a dozen decimal operations. Keyed by the decimals
+ * themselves (immutable, and the same object for the same text), then by the words around them.
+ */
+class MetAndPaidAnswers {
+  private readonly byValues = new Map<
+    Decimal,
+    Map<Decimal, Map<Decimal | undefined, Map<number, Decimal | undefined>>>
+  >();
+
+  answer(goal: Goal, tier: Tier, besideTarget = false): Decimal | undefined {
+    let byThreshold = this.byValues.get(goal.value);
+    if (!byThreshold) {
+      byThreshold = new Map();
+      this.byValues.set(goal.value, byThreshold);
+    }
+    let byBound = byThreshold.get(tier.threshold);
+    if (!byBound) {
+      byBound = new Map();
+      byThreshold.set(tier.threshold, byBound);
+    }
+    let answers = byBound.get(tier.bound?.threshold);
+    if (!answers) {
+      answers = new Map();
+      byBound.set(tier.bound?.threshold, answers);
+    }
+    const bound = tier.bound ? COMPARATORS.indexOf(tier.bound.comparator) : 4;
+    const words =
+      (((COMPARATORS.indexOf(goal.comparator) * 4 + COMPARATORS.indexOf(tier.comparator)) * 5 + bound) * 3 +
+        DIMENSIONS.indexOf(goal.dimension)) *
+        2 +
+      (besideTarget ? 1 : 0);
+    if (answers.has(words)) return answers.get(words);
+    const answer = metAndPaid(goal, tier, besideTarget);
+    answers.set(words, answer);
+    return answer;
+  }
+}
+
 function maxOf(a: Decimal, b: Decimal): Decimal {
   return a.greaterThan(b) ? a : b;
 }
@@ -228,6 +271,7 @@ export const capsRule: Rule = (context) => {
 
 /** SLA5xxx: credit tiers measured against each other and against the objective's goal. */
 export const tiersRule: Rule = (context) => {
+  const answers = new MetAndPaidAnswers();
   for (const { uri, declaration: remedy } of context.declarations("remedy")) {
     // A tier lost to a syntax error would change every conclusion about the others.
     if (remedy.properties.some((p) => broken(context, p))) continue;
@@ -283,11 +327,11 @@ export const tiersRule: Rule = (context) => {
         message: `The target of '${goal.objective}' is ${goal.text}`,
       };
       for (const tier of distinct) {
-        const example = metAndPaid(goal, tier);
+        const example = answers.answer(goal, tier);
         if (!example) continue;
         // Paying at exactly the target and nowhere else above it is a published form (`at or
         // below 99.9%` against `at least 99.9%`): a warning, so the agreement can be encoded as written.
-        const onlyAtTarget = metAndPaid(goal, tier, true) === undefined;
+        const onlyAtTarget = answers.answer(goal, tier, true) === undefined;
         const fixes: DiagnosticFix[] = [];
         const complement = COMPLEMENT[goal.comparator];
         const atTarget = byThreshold.get(goal.value.toString());
@@ -321,12 +365,18 @@ export const tiersRule: Rule = (context) => {
       highIsBetter ? b.threshold.comparedTo(a.threshold) : a.threshold.comparedTo(b.threshold),
     );
     const largest = new Map<Tier["basis"], Tier>();
-    const reorder = reorderCredits(uri, ordered);
+    // the fix is worked out only for a remedy that needs it
+    let reorderOnce: DiagnosticFix | undefined | null = null;
+    const reorderFix = () => {
+      if (reorderOnce === null) reorderOnce = reorderCredits(uri, ordered);
+      return reorderOnce;
+    };
     // Cumulative tiers are added together: a smaller step for worse service still pays more in all.
     const cumulative = remedy.properties.some((p) => p.kind === "credits cumulative" && p.mode === "cumulative");
     for (const tier of cumulative ? [] : ordered) {
       const better = largest.get(tier.basis);
       if (better && tier.credit.lessThan(better.credit)) {
+        const reorder = reorderFix();
         context.report(
           createDiagnostic(
             TierDiagnostics.creditFalls,

@@ -8,9 +8,17 @@ import { toDecimal } from "../../budget/decimal.ts";
 import { createDiagnostic } from "../../diagnostics/catalogue.ts";
 import type { DiagnosticFix } from "../../diagnostics/diagnostic.ts";
 import { DIMENSION_WORDS, literalDimension } from "../../model/dimension.ts";
-import type { DurationLiteral, MoneyLiteral, NumberLiteral, Property, Range, WindowNode } from "../../syntax/ast.ts";
+import type {
+  DurationLiteral,
+  MoneyLiteral,
+  NumberLiteral,
+  PercentageLiteral,
+  Property,
+  Range,
+  WindowNode,
+} from "../../syntax/ast.ts";
 import { ValueDiagnostics } from "../codes.ts";
-import type { Rule, RuleContext } from "../context.ts";
+import type { DeclarationOf, Rule, RuleContext } from "../context.ts";
 import { closestName } from "../suggest.ts";
 import { ISO_4217_CODES, isCurrencyCode } from "./currencies.ts";
 import { objectiveDimension } from "./goals.ts";
@@ -372,40 +380,43 @@ export const targetHoursRule: Rule = (context) => {
 
 /** Credit and bonus thresholds in the dimension of their objective's target. */
 export const thresholdDimensionRule: Rule = (context) => {
-  for (const { uri, declaration } of context.binding.declarations) {
-    if (declaration.kind !== "remedy" && declaration.kind !== "incentive") continue;
-    const forProperty = declaration.properties.find((p) => p.kind === "for" && !broken(context, p));
-    if (forProperty?.kind !== "for") continue;
-    const objective = context.resolve(forProperty.objective, "objective");
-    if (!objective) continue;
-    const expected = objectiveDimension(context, objective.declaration);
-    if (!expected) continue;
-    for (const p of declaration.properties) {
-      if (broken(context, p)) continue;
-      const thresholds =
-        p.kind === "credit" && p.condition?.kind === "threshold"
-          ? [p.condition.threshold, p.condition.bound?.threshold]
-          : p.kind === "bonus"
-            ? [p.threshold]
-            : [];
-      for (const threshold of thresholds) {
-        if (!threshold || threshold.recovered) continue;
-        const actual = literalDimension(threshold);
-        if (actual === expected.dimension) continue;
-        context.report(
-          createDiagnostic(
-            ValueDiagnostics.wrongDimension,
-            {
-              what: p.kind === "credit" ? "The credit threshold" : "The bonus threshold",
-              value: textOf(context, uri, threshold.range),
-              actual: DIMENSION_WORDS[actual],
-              expected: expected.says,
-            },
-            uri,
-            threshold.range,
-          ),
-        );
-      }
-    }
+  for (const kind of ["remedy", "incentive"] as const) {
+    for (const { uri, declaration } of context.declarations(kind)) checkThresholds(context, uri, declaration);
   }
 };
+
+type ThresholdLiteral = PercentageLiteral | DurationLiteral | NumberLiteral;
+
+function checkThresholds(context: RuleContext, uri: string, declaration: DeclarationOf<"remedy" | "incentive">): void {
+  const forProperty = declaration.properties.find((p) => p.kind === "for" && !broken(context, p));
+  if (forProperty?.kind !== "for") return;
+  const objective = context.resolve(forProperty.objective, "objective");
+  if (!objective) return;
+  const expected = objectiveDimension(context, objective.declaration);
+  if (!expected) return;
+  const check = (p: Property, threshold: ThresholdLiteral | undefined) => {
+    if (!threshold || threshold.recovered) return;
+    const actual = literalDimension(threshold);
+    if (actual === expected.dimension) return;
+    context.report(
+      createDiagnostic(
+        ValueDiagnostics.wrongDimension,
+        {
+          what: p.kind === "credit" ? "The credit threshold" : "The bonus threshold",
+          value: textOf(context, uri, threshold.range),
+          actual: DIMENSION_WORDS[actual],
+          expected: expected.says,
+        },
+        uri,
+        threshold.range,
+      ),
+    );
+  };
+  for (const p of declaration.properties) {
+    if (broken(context, p)) continue;
+    if (p.kind === "credit" && p.condition?.kind === "threshold") {
+      check(p, p.condition.threshold);
+      check(p, p.condition.bound?.threshold);
+    } else if (p.kind === "bonus") check(p, p.threshold);
+  }
+}
