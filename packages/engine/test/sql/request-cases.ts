@@ -244,28 +244,29 @@ export function requestCases(): RequestCase[] {
       options: month("2026-03"),
     },
     githubEnterprise(),
+    githubEnterprise(true),
   ];
 }
 
 /**
- * test/cases/real-github-enterprise-requests-2021-q1 with a fixed quarterly fee instead of a fee
- * as charged, and without its charge records: its requests, not its fees, are what is tested here.
+ * test/cases/real-github-enterprise-requests-2021-q1 as it is (its fee as charged read from its
+ * charge records), or with a fixed quarterly fee and without its charge records, so its requests
+ * are tested apart from its fees.
  */
-function githubEnterprise(): RequestCase {
+function githubEnterprise(charged = false): RequestCase {
   const dir = new URL("../../../../test/cases/", import.meta.url);
   const spec = JSON.parse(readFileSync(new URL("real-github-enterprise-requests-2021-q1.case.json", dir), "utf8"));
-  const text = readFileSync(new URL(spec.contract, dir), "utf8").replaceAll(
-    "fee as charged per quarter",
-    "fee USD 2,500 per quarter",
-  );
+  const text = readFileSync(new URL(spec.contract, dir), "utf8");
   const lines = readFileSync(new URL(spec.events, dir), "utf8")
     .split("\n")
-    .filter((l: string) => l.trim() !== "" && !l.includes('"charge"'));
+    .filter((l: string) => l.trim() !== "" && (charged || !l.includes('"charge"')));
   return {
-    name: "GitHub Enterprise's request-based SLA, Q1 2021, with a fixed fee",
-    bundle: compile(text),
+    name: `GitHub Enterprise's request-based SLA, Q1 2021, ${charged ? "its fees as charged" : "with a fixed fee"}`,
+    bundle: compile(charged ? text : text.replaceAll("fee as charged per quarter", "fee USD 2,500 per quarter")),
     lines,
-    options: { from: "2021-01", to: "2021-04", asOf: AS_OF },
+    options: charged
+      ? { from: "2021-01", to: "2021-03", asOf: AS_OF }
+      : { from: "2021-01", to: "2021-04", asOf: AS_OF },
   };
 }
 
