@@ -19,10 +19,17 @@ export async function evaluateWithSql(
   options: EvaluateOptions,
   db: SqlRunner,
 ): Promise<EvaluationReport[]> {
-  const recordsShape = await loadRecords(db, source);
+  let recordsShape = await loadRecords(db, source);
   let planned: EvaluateOptions & { extraWindows?: ExtraWindow[]; noticeDecisions?: NoticeDecision[] } = options;
   let generated = await generateSql(bundle, { ...planned, dialect: "duckdb", recordsShape });
   for (const statement of generated.load) await db.all(statement);
+  // A record the contract's checks refuse (a unit missing where one is needed) is described from
+  // its line's JSON, which the one-pass read of measurements does not keep: read every line.
+  if (recordsShape.scan !== undefined && Number((await db.all("SELECT count(*) AS n FROM sla_invalid"))[0].n) > 0) {
+    recordsShape = await loadRecords(db, source, { everyLine: true });
+    generated = await generateSql(bundle, { ...planned, dialect: "duckdb", recordsShape });
+    for (const statement of generated.load) await db.all(statement);
+  }
   // Without an as-of date, windows in progress end at the later of now and the data's last instant.
   if (options.asOf === undefined && options.now !== undefined) {
     const [stats] = await db.all(generated.results.find((r) => r.name === "stats")!.sql);

@@ -118,7 +118,7 @@ export async function generateSql(bundle: RuleBundle, options: GenerateSqlOption
     dialect: options.dialect,
     contractId: options.contractId ?? "contract",
     recordsTable: recordsTableSql(d),
-    load: [...typedTablesSql(d, shape, unit), ...unitLoadSql(d, shape, plan)],
+    load: [...typedTablesSql(d, shape, unit, plan.interest.perUnit !== undefined), ...unitLoadSql(d, shape, plan)],
     statements: [
       ...unitRoundSql(d, plan, windows, figures),
       ...measurementSql(d, whole),

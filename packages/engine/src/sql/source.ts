@@ -1,6 +1,7 @@
 import { CSV_COLUMNS, REQUEST_COLUMNS } from "../readers/csv.ts";
 import { type Dialect, dialectOf } from "./dialect.ts";
-import type { SqlRunner } from "./runner.ts";
+import { type SqlRunner, SqlEngineError } from "./runner.ts";
+import { scannedMeasurementsSql } from "./typed.ts";
 
 /** Observed data for a SQL engine: files (or globs of them) of one format. */
 export interface SqlEventSource {
@@ -37,6 +38,12 @@ export interface RecordsShape {
   json: string;
   /** True when the record has a key the streaming reader refuses (`__proto__` and the like). */
   forbiddenKeys: string;
+  /**
+   * DuckDB's NDJSON files read in one pass with the measurements typed (`scannedMeasurementsSql`):
+   * the table, one row per record in file order (`rowid + 1` is the line). Only files whose every
+   * record is a measurement SQL holds are read so; `sla_records` is a view with `type` and `unit`.
+   */
+  scan?: string;
 }
 
 const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
@@ -94,6 +101,20 @@ export const JSON_SHAPE: RecordsShape = {
   forbiddenKeys: `CASE WHEN ${FORBIDDEN_KEYS.map((k) => `contains(json, '"${k}"')`).join(" OR ")} THEN list_has_any(json_keys(json), [${FORBIDDEN_KEYS.map((k) => `'${k}'`).join(", ")}]) ELSE false END`,
 };
 
+const NO_TEXT = "CAST(NULL AS VARCHAR)";
+
+/** NDJSON measurements typed as DuckDB read them (`loadRecords`); no record of another kind. */
+export const SCAN_SHAPE: RecordsShape = {
+  field: (name) =>
+    name === "type" || name === "unit"
+      ? { text: name, type: `CASE WHEN ${name} IS NULL THEN NULL ELSE 'VARCHAR' END` }
+      : { text: NO_TEXT, type: NO_TEXT },
+  readFields: () => ({ from: "sla_records", field: SCAN_SHAPE.field }),
+  json: NO_TEXT,
+  forbiddenKeys: "false",
+  scan: "sla_scan",
+};
+
 /** The statement creating the table the runner fills: `line` from 1 in file order, then text columns. */
 export function recordsTableSql(d: Dialect): string {
   return `CREATE TABLE sla_records (line BIGINT NOT NULL, ${RECORD_COLUMNS.map((c) => `"${c}" ${d.text}`).join(", ")})`;
@@ -104,9 +125,17 @@ export function recordsTableSql(d: Dialect): string {
  * from 2, after the header), which is the file's line for files without blank lines; across
  * several files it continues from one file to the next. Returns the shape the queries read.
  */
-export async function loadRecords(db: SqlRunner, source: SqlEventSource): Promise<RecordsShape> {
+export async function loadRecords(
+  db: SqlRunner,
+  source: SqlEventSource,
+  options: { everyLine?: boolean } = {},
+): Promise<RecordsShape> {
   const list = `[${source.paths.map(sqlString).join(", ")}]`;
+  // one pass makes views where reading line by line makes tables of the same names
+  await dropTemp(db, ["sla_measurements", "sla_records", "sla_scan"]);
   if (source.format === "ndjson") {
+    if (!options.everyLine && (await scanMeasurements(db, list))) return SCAN_SHAPE;
+    await dropTemp(db, ["sla_records", "sla_scan"]);
     await db.all(
       `CREATE OR REPLACE TEMP TABLE sla_records AS SELECT row_number() OVER () AS line, json, json_extract_string(json, '$.type') AS type FROM read_ndjson_objects(${list})`,
     );
@@ -125,4 +154,47 @@ export async function loadRecords(db: SqlRunner, source: SqlEventSource): Promis
     `CREATE OR REPLACE TEMP TABLE sla_records AS SELECT row_number() OVER () ${source.format === "csv" ? "+ 1 " : ""}AS line, ${columns.join(", ")} FROM ${read}`,
   );
   return columnsShape(dialectOf("duckdb"));
+}
+
+// The keys read_json reads: the measurement's fields, a unit, and the keys the streaming reader refuses
+// (a refused key whose value is null reads as absent, the one record this pass does not see).
+const SCANNED_COLUMNS = ["type", "metric", "at", "unit", ...FORBIDDEN_KEYS].map((c) => `'${c}': 'VARCHAR'`);
+const SAMPLE = 1000;
+
+/**
+ * NDJSON of measurements only, the request logs that run to millions of lines, read in one
+ * parallel pass (`read_json`) with each measurement typed as it is read, and its line given by the
+ * table's row order rather than numbered by a window over every line (which orders the whole
+ * scan). True when every record is a measurement SQL holds and is sure of; otherwise (another
+ * kind, an invalid or doubtful record, a line read_json refuses) the caller reads every line's JSON.
+ * Files whose first lines hold other kinds are not tried.
+ */
+async function scanMeasurements(db: SqlRunner, list: string): Promise<boolean> {
+  const read = `read_json(${list}, format = 'newline_delimited', columns = {${[...SCANNED_COLUMNS, "'value': 'JSON'"].join(", ")}})`;
+  try {
+    const [sample] = await db.all(
+      `SELECT count(*) FILTER (WHERE type IS DISTINCT FROM 'measurement') AS others FROM (SELECT type FROM ${read} LIMIT ${SAMPLE}) AS s`,
+    );
+    if (Number(sample.others) > 0) return false;
+    // the rows keep the files' order (preserve_insertion_order, DuckDB's default), so rowid + 1 is the line
+    await db.all(`CREATE OR REPLACE TEMP TABLE sla_scan AS ${scannedMeasurementsSql(dialectOf("duckdb"), read)}`);
+  } catch (e) {
+    if (e instanceof SqlEngineError) return false;
+    throw e;
+  }
+  const [unsure] = await db.all("SELECT count(*) AS n FROM sla_scan WHERE NOT ok");
+  if (Number(unsure.n) > 0) return false;
+  await db.all(
+    "CREATE OR REPLACE TEMP VIEW sla_records AS SELECT rowid + 1 AS line, 'measurement' AS type, unit FROM sla_scan",
+  );
+  return true;
+}
+
+/** Drops the temporary tables and views of these names (DuckDB refuses DROP VIEW of a table). */
+async function dropTemp(db: SqlRunner, names: string[]): Promise<void> {
+  const list = names.map(sqlString).join(", ");
+  const found =
+    await db.all(`SELECT view_name AS name, 'VIEW' AS kind FROM duckdb_views() WHERE temporary AND view_name IN (${list})
+UNION ALL SELECT table_name, 'TABLE' FROM duckdb_tables() WHERE temporary AND table_name IN (${list})`);
+  for (const f of found) await db.all(`DROP ${f.kind} IF EXISTS temp.main.${f.name}`);
 }

@@ -4,6 +4,15 @@ import type { FieldSql, RecordsShape } from "./source.ts";
 // RFC 3339 date-times, as the streaming reader accepts them, limited to what SQL reads exactly: no
 // leap second, at most microseconds. Anything else is left to the streaming reader to describe.
 const RFC3339 = String.raw`^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:[0-5]\d(\.\d{1,6})?([Zz]|[+-]\d{2}:\d{2})$`;
+// The form most data writes (JavaScript's toISOString), a part of RFC3339: DuckDB tests it with a
+// GLOB in half the time of the pattern, which then runs only on the other times.
+const ISO_MILLIS = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-5][0-9].[0-9][0-9][0-9]Z";
+
+/** `text` is an RFC 3339 date-time SQL reads exactly (RFC3339). */
+function isRfc3339(d: Dialect, text: string): string {
+  if (d.name !== "duckdb") return d.matches(text, RFC3339);
+  return `CASE WHEN ${text} GLOB '${ISO_MILLIS}' THEN true ELSE ${d.matches(text, RFC3339)} END`;
+}
 const NUMBER = String.raw`^-?\d+(\.\d+)?([eE][+-]?\d+)?$`;
 const INTEGER = String.raw`^-?\d{1,15}$`;
 /**
@@ -68,30 +77,92 @@ function recordsOf(
   });
   const raw = `SELECT line, ${unit} AS unit, ${shape.forbiddenKeys} AS forbidden, ${columns.join(", ")}
   FROM ${read.from} WHERE ${read.field("type").text} = '${kind}'`;
+  return typedLayers(d, raw, times, derived);
+}
+
+/** Over `raw` (with `<name>_text` columns): each time parsed once (`<name>_ts`), then the `derived` columns. */
+function typedLayers(d: Dialect, raw: string, times: string[], derived: string[]): string {
   const parsed = times.map((n) => {
     const text = `nullif("${n}_text", '')`;
-    return `CASE WHEN ${d.matches(text, RFC3339)} THEN ${d.tryTimestamp(text)} END AS "${n}_ts"`;
+    return `CASE WHEN ${isRfc3339(d, text)} THEN ${d.tryTimestamp(text)} END AS "${n}_ts"`;
   });
   const typed = `SELECT *, ${parsed.join(", ")} FROM (${raw}) AS raw`;
   return derived.length === 0 ? `(${typed}) AS r` : `(SELECT *, ${derived.join(", ")} FROM (${typed}) AS typed) AS r`;
 }
 
 /**
- * The typed tables of the records, one per kind: times as epoch ms (BIGINT), values as exact
- * decimals. `valid` is true only for a row the streaming reader accepts and SQL holds exactly;
- * any other row is described by the streaming reader's own checks (sla_invalid lists them).
+ * A measurement typed and checked: the columns after `line` (`unit`, `metric`, `at_ms`, `value`,
+ * `valid`) over `typedLayers` of its fields, with the `derived` column those need.
  */
-export function typedTablesSql(d: Dialect, shape: RecordsShape, unit: string): string[] {
+function measurementColumns(d: Dialect): { columns: string; derived: string[] } {
   const at = time(d, "at");
   const metric = text("metric");
   const value = column("value");
   const valueText = `trim(${value.text})`;
-  const exact = `${d.tryDecimal(valueText, 18, VALUE_SCALE)} AS value_exact`;
-  const measurements = `SELECT line, unit, ${metric.value} AS metric, ${at.ms} AS at_ms, value_exact AS value,
+  return {
+    derived: [`${d.tryDecimal(valueText, 18, VALUE_SCALE)} AS value_exact`],
+    columns: `unit, ${metric.value} AS metric, ${at.ms} AS at_ms, value_exact AS value,
   coalesce(${metric.ok} AND ${at.ok}
     AND (${value.type} IN ('BIGINT', 'UBIGINT', 'HUGEINT', 'DOUBLE') OR (${value.type} = 'VARCHAR' AND ${d.matches(valueText, NUMBER)}))
-    AND value_exact IS NOT NULL AND NOT forbidden, false) AS valid
-FROM ${recordsOf(d, shape, unit, "measurement", ["metric", "value"], ["at"], [exact])}`;
+    AND value_exact IS NOT NULL AND NOT forbidden, false) AS valid`,
+  };
+}
+
+const MEASUREMENT_FIELDS = ["metric", "value"];
+const MEASUREMENT_TIMES = ["at"];
+
+/**
+ * DuckDB: the records of NDJSON files as `read_json` reads them (`source`: columns type, metric,
+ * at, unit and the refused keys as VARCHAR, value as JSON), each typed as a measurement in the same
+ * pass: `unit` (its text), `metric`, `at_ms`, `value`, and `ok`, true only for a measurement the
+ * checks of `typedTablesSql` accept and this pass is sure of. Not sure: a text field that may have
+ * been a JSON number, object or array (read into a VARCHAR column, it is that JSON's text), a value
+ * given as text, a unit that is empty, not text or long, a refused key. No line column: the rows
+ * keep the files' order. Written out rather than through `recordsOf`, whose text tests of each
+ * field's JSON type cost more than the reading itself on ten million lines.
+ */
+export function scannedMeasurementsSql(d: Dialect, source: string): string {
+  // comparisons, not IN lists: DuckDB turns a long IN list into a join, and a join does not keep
+  // the rows in the files' order, which the lines are read from
+  const startsNumber = (c: string) => `(ascii(${c}) = 45 OR ascii(${c}) BETWEEN 48 AND 57)`;
+  const notText = (c: string) =>
+    `(${startsNumber(c)} OR ascii(${c}) = 91 OR ascii(${c}) = 123 OR ${c} = 'true' OR ${c} = 'false')`;
+  const at = `nullif("at", '')`;
+  const decimal = (x: string) => `CAST(${x} AS DECIMAL(18, ${VALUE_SCALE}))`;
+  // a JSON number's text read as the double the streaming reader reads; below 4,000,000 the
+  // double's nearest DECIMAL(18, 9) is the number written whenever that number has at most 9
+  // places (a double is then finer than 10^-9 and the product by 10^9 errs by less than half a
+  // unit), and the double of that decimal is the double itself: no second reading of the text
+  const exact = `CASE WHEN abs(vd) < 4000000 THEN CASE WHEN CAST(${decimal("vd")} AS DOUBLE) = vd THEN ${decimal("vd")} END
+    ELSE ${d.tryDecimal("value_text", 18, VALUE_SCALE)} END`;
+  const raw = `SELECT type, unit, metric, "__proto__" IS NULL AND "constructor" IS NULL AND "prototype" IS NULL AS keys_ok,
+    CASE WHEN ${isRfc3339(d, at)} THEN ${d.tryTimestamp(at)} END AS at_ts,
+    CAST(value AS VARCHAR) AS value_text,
+    CASE WHEN ${startsNumber("value")} THEN TRY_CAST(CAST(value AS VARCHAR) AS DOUBLE) END AS vd
+  FROM ${source}`;
+  return `SELECT unit, nullif(metric, '') AS metric, ${d.epochMs("at_ts")} AS at_ms, value_exact AS value,
+  coalesce(type = 'measurement' AND keys_ok AND nullif(metric, '') IS NOT NULL AND NOT ${notText("metric")}
+    AND at_ts IS NOT NULL AND value_exact IS NOT NULL
+    AND (unit IS NULL OR (unit <> '' AND NOT ${notText("unit")} AND length(unit) <= 100)), false) AS ok
+FROM (SELECT *, CASE WHEN vd IS NOT NULL THEN ${exact} END AS value_exact FROM (${raw}) AS raw) AS typed`;
+}
+
+/**
+ * The typed tables of the records, one per kind: times as epoch ms (BIGINT), values as exact
+ * decimals. `valid` is true only for a row the streaming reader accepts and SQL holds exactly;
+ * any other row is described by the streaming reader's own checks (sla_invalid lists them).
+ * `changed`: later statements update the typed tables (the per-unit round), so each is a table.
+ */
+export function typedTablesSql(d: Dialect, shape: RecordsShape, unit: string, changed = false): string[] {
+  const m = measurementColumns(d);
+  const measurements = `SELECT line, ${m.columns}
+FROM ${recordsOf(d, shape, unit, "measurement", MEASUREMENT_FIELDS, MEASUREMENT_TIMES, m.derived)}`;
+  // typed as they were read: a view over the scan, its row order the line (a table when the unit
+  // round changes the rows)
+  const scanned =
+    shape.scan === undefined
+      ? undefined
+      : `SELECT rowid + 1 AS line, ${unit} AS unit, metric, at_ms, value, ok AS valid FROM ${shape.scan}`;
 
   const service = text("service");
   const [start, end, announced] = ["start", "end", "announced"].map((n) => time(d, n));
@@ -122,7 +193,11 @@ UNION ALL SELECT line FROM sla_tickets WHERE NOT valid
 UNION ALL SELECT line FROM sla_requests WHERE NOT valid`;
   return [
     ...d.setup,
-    ...d.createTemp("sla_measurements", measurements),
+    ...(scanned === undefined
+      ? d.createTemp("sla_measurements", measurements)
+      : changed
+        ? d.createTemp("sla_measurements", scanned)
+        : [`CREATE OR REPLACE TEMP VIEW sla_measurements AS ${scanned}`]),
     ...d.createTemp("sla_outages", outages),
     ...d.createTemp("sla_tickets", tickets),
     ...d.createTemp("sla_requests", requestsSql(d, shape, unit)),
