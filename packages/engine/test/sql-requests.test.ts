@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CSV_FIELDS } from "../src/readers/csv.ts";
-import { csvEvents, evaluate } from "../src/index.ts";
+import { csvEvents, evaluate, ndjsonEvents } from "../src/index.ts";
 import { openDuckDb } from "../src/sql/duckdb.ts";
 import { evaluateWithSql } from "../src/sql/evaluate-sql.ts";
 import { zoneOffsets } from "../src/sql/requests.ts";
@@ -76,6 +76,33 @@ describe("DuckDB computes success rates and time-slice downtime as the streaming
       );
       expect(JSON.stringify(viaSql)).toBe(JSON.stringify(streaming));
       expect(streaming[0]!.objectives[0]!.downtime).toMatchObject({ seconds: "180" });
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("reads request records from Parquet with integer count columns", async () => {
+    const c = requestCases()[6]; // London's clock change, slices and a success rate
+    const dir = mkdtempSync(join(tmpdir(), "sla-requests-parquet-"));
+    const db = await openDuckDb();
+    try {
+      writeFileSync(join(dir, "events.ndjson"), `${c.lines.join("\n")}\n`);
+      await db.all(
+        `COPY (SELECT json_extract_string(json, '$.type') AS "type", json_extract_string(json, '$.metric') AS metric,
+          json_extract_string(json, '$.at') AS "at", CAST(json_extract_string(json, '$.total') AS BIGINT) AS total,
+          CAST(json_extract_string(json, '$.failed') AS BIGINT) AS failed
+        FROM read_ndjson_objects('${join(dir, "events.ndjson")}')) TO '${join(dir, "events.parquet")}' (FORMAT parquet)`,
+      );
+      const streaming = await evaluate(c.bundle, ndjsonEvents(c.lines), c.options);
+      const viaParquet = await evaluateWithSql(
+        c.bundle,
+        { format: "parquet", paths: [join(dir, "events.parquet")] },
+        c.options,
+        db,
+      );
+      expect(JSON.stringify(viaParquet)).toBe(JSON.stringify(streaming));
+      expect(streaming[0]!.objectives[0]!.windows!.some((w) => (w.downtime?.seconds ?? "0") !== "0")).toBe(true);
     } finally {
       db.close();
       rmSync(dir, { recursive: true, force: true });
