@@ -121,15 +121,20 @@ function nodeRange(node: CstNode): A.Range | undefined {
 }
 
 function keywordRange(node: CstNode, words: readonly string[]): A.Range {
+  return wordsRange(CST_ACCESS, node, words) ?? nodeRange(node) ?? emptyRange();
+}
+
+/** From the first to the last of `words` found (in their order), each the first of its kind in the node. */
+function wordsRange<N>(access: Access<N>, node: N, words: readonly string[]): A.Range | undefined {
   let first: IToken | undefined;
   let last: IToken | undefined;
   for (const word of words) {
-    const found = kw(node, word);
+    const found = access.kw(node, word);
     if (found === undefined) continue;
     first ??= found;
     last = found;
   }
-  if (first === undefined || last === undefined) return nodeRange(node) ?? emptyRange();
+  if (first === undefined || last === undefined) return undefined;
   return first === last ? tokenRange(first) : span(tokenRange(first), tokenRange(last));
 }
 
@@ -492,10 +497,53 @@ const SUBGRAMMAR_BUILDERS: Partial<Record<ValueKind, (node: CstNode | undefined)
   frequency,
 };
 
-type FieldReader = (node: CstNode, into: Record<string, unknown>) => void;
+/**
+ * How the shape readers find a property's parts: in Chevrotain's CST node, or in the list of
+ * parts the fast parser collects (fast-parser.ts); the readers are the same for both.
+ */
+interface Access<N> {
+  /** The index-th token of a kind directly in the node. */
+  token(node: N, name: string, index: number): IToken | undefined;
+  tokens(node: N, name: string): IToken[];
+  /** The first token of a keyword directly in the node. */
+  kw(node: N, word: string): IToken | undefined;
+  /** The index-th sub-rule node of a name directly in the node. */
+  subrule(node: N, name: string, index: number): CstNode | undefined;
+}
+
+const CST_ACCESS: Access<CstNode> = { token, tokens, kw, subrule };
+
+/** A property's parts in the order the fast parser consumed them: its own tokens and its value rules' CST nodes. */
+export interface Parts {
+  readonly items: CstElement[];
+}
+
+function partToken(parts: Parts, name: string, index: number): IToken | undefined {
+  let seen = 0;
+  for (const item of parts.items) if (isToken(item) && item.tokenType.name === name && seen++ === index) return item;
+  return undefined;
+}
+
+const PARTS_ACCESS: Access<Parts> = {
+  token: partToken,
+  tokens: (parts, name) => parts.items.filter((item): item is IToken => isToken(item) && item.tokenType.name === name),
+  kw: (parts, word) => partToken(parts, `Kw_${word}`, 0),
+  subrule(parts, name, index) {
+    let seen = 0;
+    for (const item of parts.items) if (!isToken(item) && item.name === name && seen++ === index) return item;
+    return undefined;
+  },
+};
+
+type FieldReader<N> = (node: N, into: Record<string, unknown>) => void;
 
 /** Readers for a shape's fields, the n-th slot of a token kind reading the n-th such token. */
-function fieldReaders(elements: readonly Element[], seen = new Map<string, number>(), out: FieldReader[] = []) {
+function fieldReaders<N>(
+  access: Access<N>,
+  elements: readonly Element[],
+  seen = new Map<string, number>(),
+  out: FieldReader<N>[] = [],
+) {
   const next = (key: string) => {
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
@@ -506,7 +554,11 @@ function fieldReaders(elements: readonly Element[], seen = new Map<string, numbe
       case "value": {
         if (e.value === "text") {
           const field = e.field;
-          if (field) out.push((n, into) => (into[field] = string(token(n, "TextBlock") ?? token(n, "StringLiteral"))));
+          if (field)
+            out.push(
+              (n, into) =>
+                (into[field] = string(access.token(n, "TextBlock", 0) ?? access.token(n, "StringLiteral", 0))),
+            );
           break;
         }
         const tokenName = VALUE_TOKEN_NAMES[e.value];
@@ -515,11 +567,11 @@ function fieldReaders(elements: readonly Element[], seen = new Map<string, numbe
         if (!field) break;
         if (tokenName) {
           const decode = DECODERS[e.value]!;
-          out.push((n, into) => (into[field] = decode(token(n, tokenName, index))));
+          out.push((n, into) => (into[field] = decode(access.token(n, tokenName, index))));
         } else {
           const build = SUBGRAMMAR_BUILDERS[e.value];
           if (!build) throw new Error(`No AST builder for a '${e.value}' value in field '${field}'`);
-          out.push((n, into) => (into[field] = build(subrule(n, e.value, index))));
+          out.push((n, into) => (into[field] = build(access.subrule(n, e.value, index))));
         }
         break;
       }
@@ -528,25 +580,25 @@ function fieldReaders(elements: readonly Element[], seen = new Map<string, numbe
         const decode = DECODERS[e.value];
         if (!tokenName || !decode) throw new Error(`No AST builder for a list of '${e.value}'`);
         const field = e.field;
-        out.push((n, into) => (into[field] = tokens(n, tokenName).map((t) => decode(t))));
+        out.push((n, into) => (into[field] = access.tokens(n, tokenName).map((t) => decode(t))));
         break;
       }
       case "enum": {
         const options = Object.entries(e.options);
         const field = e.field;
-        out.push((n, into) => (into[field] = options.find(([, words]) => words.every((w) => kw(n, w)))?.[0]));
+        out.push((n, into) => (into[field] = options.find(([, words]) => words.every((w) => access.kw(n, w)))?.[0]));
         break;
       }
       case "flag": {
         const { field, word } = e;
-        out.push((n, into) => (into[field] = kw(n, word) !== undefined));
+        out.push((n, into) => (into[field] = access.kw(n, word) !== undefined));
         break;
       }
       case "optional":
-        fieldReaders(e.elements, seen, out);
+        fieldReaders(access, e.elements, seen, out);
         break;
       case "choice":
-        for (const alternative of e.alternatives) fieldReaders(alternative, seen, out);
+        for (const alternative of e.alternatives) fieldReaders(access, alternative, seen, out);
         break;
       case "keyword":
       case "comma":
@@ -557,11 +609,11 @@ function fieldReaders(elements: readonly Element[], seen = new Map<string, numbe
   return out;
 }
 
-function shapeBuilder(property: PropertyDefinition): PropertyBuilder {
+function shapeBuilder<N>(access: Access<N>, property: PropertyDefinition): (n: N, b: PropertyBase) => A.Property {
   const kinds = Object.keys(property.kinds);
   if (kinds.length !== 1) throw new Error(`'${property.rule}' builds several kinds and needs a hand-written builder`);
   const kind = kinds[0];
-  const readers = fieldReaders(property.syntax);
+  const readers = fieldReaders(access, property.syntax);
   return (n, b) => {
     const result: Record<string, unknown> = { keyword: b.keyword, range: b.range, ...recoveredOf(b), kind };
     for (const read of readers) read(n, result);
@@ -572,7 +624,9 @@ function shapeBuilder(property: PropertyDefinition): PropertyBuilder {
 const PROPERTY_BUILDERS: ReadonlyMap<string, PropertyBuilder> = new Map(
   PROPERTIES.map((p) => [
     p.rule,
-    "customBuilder" in p ? CUSTOM_BUILDERS[p.rule as CustomBuiltRule] : shapeBuilder(p as PropertyDefinition),
+    "customBuilder" in p
+      ? CUSTOM_BUILDERS[p.rule as CustomBuiltRule]
+      : shapeBuilder(CST_ACCESS, p as PropertyDefinition),
   ]),
 );
 
@@ -606,18 +660,9 @@ function buildDeclaration(node: CstNode): A.ImportDeclaration | A.Declaration | 
   const range = nodeRange(node);
   if (!range) return undefined;
   if (node.name === "importDeclaration") {
-    const keyword = kw(node, "import");
-    const result: A.ImportDeclaration = {
-      kind: "import",
-      keyword: keyword ? tokenRange(keyword) : range,
-      path: string(token(node, "StringLiteral")),
-      range,
-    };
-    if (node.recoveredNode) result.recovered = true;
-    return result;
+    return importNode(kw(node, "import"), token(node, "StringLiteral"), range, node.recoveredNode === true);
   }
   const kind = node.name.replace(/Declaration$/, "") as A.DeclarationKind;
-  const keywordToken = kw(node, kind);
   const properties: A.Property[] = [];
   const children = node.children as Children;
   for (const name in children) {
@@ -629,20 +674,129 @@ function buildDeclaration(node: CstNode): A.ImportDeclaration | A.Declaration | 
     }
   }
   sortByStart(properties);
-  const lcurly = token(node, "LCurly");
-  const rcurly = token(node, "RCurly");
+  return declarationNode(
+    kind,
+    kw(node, kind),
+    token(node, "Name"),
+    token(node, "StringLiteral"),
+    properties,
+    range,
+    token(node, "LCurly"),
+    token(node, "RCurly"),
+    node.recoveredNode === true,
+  );
+}
+
+function importNode(
+  keyword: IToken | undefined,
+  path: IToken | undefined,
+  range: A.Range,
+  recovered: boolean,
+): A.ImportDeclaration {
+  const result: A.ImportDeclaration = {
+    kind: "import",
+    keyword: keyword ? tokenRange(keyword) : range,
+    path: string(path),
+    range,
+  };
+  if (recovered) result.recovered = true;
+  return result;
+}
+
+function declarationNode(
+  kind: A.DeclarationKind,
+  keyword: IToken | undefined,
+  name: IToken | undefined,
+  title: IToken | undefined,
+  properties: A.Property[],
+  range: A.Range,
+  lcurly: IToken | undefined,
+  rcurly: IToken | undefined,
+  recovered: boolean,
+): A.Declaration {
   const declaration = {
     kind,
-    keyword: keywordToken ? tokenRange(keywordToken) : range,
-    name: identifier(token(node, "Name")),
-    title: string(token(node, "StringLiteral")),
+    keyword: keyword ? tokenRange(keyword) : range,
+    name: identifier(name),
+    title: string(title),
     properties,
     range,
   } as A.Declaration;
   if (lcurly) declaration.body = span(tokenRange(lcurly), rcurly ? tokenRange(rcurly) : range);
-  if (node.recoveredNode || !rcurly) declaration.recovered = true;
+  if (recovered || !rcurly) declaration.recovered = true;
   return declaration;
 }
+
+// What the fast parser (fast-parser.ts) builds with: the same builders, over the parts it read.
+
+/** The line starts of the document the fast parser is reading. */
+export function useLineStarts(starts: readonly number[]): void {
+  lineStarts = starts;
+}
+
+/** From the start of `first` to the end of `last`: the range `nodeRange` gives their node, read off the tokens. */
+function rangeOfTokens(first: IToken, last: IToken): A.Range {
+  const start = { offset: first.startOffset, line: first.startLine ?? 1, column: first.startColumn ?? 1 };
+  const image = last.image;
+  const lastChar = image.charCodeAt(image.length - 1);
+  // a token that ends with its line break ends on the next line, which its own end does not say
+  if (lastChar === 10 || lastChar === 13) return { start, end: position(last.endOffset! + 1) };
+  return { start, end: { offset: last.endOffset! + 1, line: last.endLine ?? 1, column: (last.endColumn ?? 0) + 1 } };
+}
+
+/** The builders of the properties built from their shape, reading the fast parser's parts. */
+const PARTS_BUILDERS: ReadonlyMap<string, (parts: Parts, base: PropertyBase) => A.Property> = new Map(
+  PROPERTIES.filter((p) => !("customBuilder" in p)).map((p) => [
+    p.rule,
+    shapeBuilder(PARTS_ACCESS, p as PropertyDefinition),
+  ]),
+);
+
+/** Whether a property rule's AST is built from the fast parser's parts; otherwise from a CST node (`buildProperty`). */
+export function builtFromParts(rule: string): boolean {
+  return PARTS_BUILDERS.has(rule);
+}
+
+/** A property read by the fast parser, from its parts and the first and last token it spans. */
+export function buildPropertyFromParts(rule: string, parts: Parts, first: IToken, last: IToken): A.Property {
+  const range = rangeOfTokens(first, last);
+  const words = PROPERTY_KEYWORDS.get(rule) ?? [];
+  const keyword = words.length
+    ? (wordsRange(PARTS_ACCESS, parts, words) ?? rangeOfTokens(first, last))
+    : tokenRange(first);
+  return PARTS_BUILDERS.get(rule)!(parts, { keyword, range });
+}
+
+/**
+ * A declaration read by the fast parser: its own tokens (keyword, name, title, braces) in `items`
+ * with its properties' ASTs between them.
+ */
+export function buildDeclarationFromParts(
+  rule: string,
+  items: readonly unknown[],
+  first: IToken,
+  last: IToken,
+): A.ImportDeclaration | A.Declaration {
+  const range = rangeOfTokens(first, last);
+  const own = (name: string) =>
+    items.find((item): item is IToken => (item as IToken).tokenType?.name === name && isToken(item as IToken));
+  if (rule === "importDeclaration") return importNode(own("Kw_import"), own("StringLiteral"), range, false);
+  const kind = rule.replace(/Declaration$/, "") as A.DeclarationKind;
+  const properties = items.filter((item): item is A.Property => (item as IToken).tokenType === undefined);
+  return declarationNode(
+    kind,
+    own(`Kw_${kind}`),
+    own("Name"),
+    own("StringLiteral"),
+    properties,
+    range,
+    own("LCurly"),
+    own("RCurly"),
+    false,
+  );
+}
+
+export { buildProperty };
 
 /**
  * In place, stable, by start offset. A body's properties come grouped by rule from the CST and are

@@ -55,6 +55,25 @@ const isBlank = (c: number) => c === 32 || c === 9 || c === 12 || c === 11 || c 
 /** A character of a number's text (`1,000.50`): the numeric literals' number is a prefix of a run of these. */
 const isNumberPart = (c: number) => isDigit(c) || c === 44 || c === 46;
 
+/**
+ * The reserved words by length and first letter, so that a word is looked up without cutting its
+ * text out first: a keyword token's image is then the one shared string of its word.
+ */
+const KEYWORDS_BY_SHAPE = new Map<number, { word: string; type: TokenType }[]>();
+for (const [word, type] of KEYWORD_BY_WORD) {
+  const key = word.length * 128 + word.charCodeAt(0);
+  const list = KEYWORDS_BY_SHAPE.get(key);
+  if (list) list.push({ word, type });
+  else KEYWORDS_BY_SHAPE.set(key, [{ word, type }]);
+}
+
+function keywordAt(text: string, start: number, end: number): { word: string; type: TokenType } | undefined {
+  const candidates = KEYWORDS_BY_SHAPE.get((end - start) * 128 + text.charCodeAt(start));
+  if (candidates === undefined) return undefined;
+  for (const candidate of candidates) if (text.startsWith(candidate.word, start)) return candidate;
+  return undefined;
+}
+
 function matchAt(pattern: RegExp, text: string, offset: number): number {
   pattern.lastIndex = offset;
   return pattern.test(text) ? pattern.lastIndex : -1;
@@ -164,7 +183,15 @@ export function lexFast(text: string): FastLexResult | undefined {
       multiline = true;
     } else return undefined; // a character no token starts with: the lexer reports it
     if (end < 0) return undefined;
-    const image = text.slice(i, end);
+    let image: string | undefined;
+    if (type === Name) {
+      const keyword = keywordAt(text, i, end);
+      if (keyword !== undefined) {
+        type = keyword.type;
+        image = keyword.word;
+      }
+    }
+    image ??= text.slice(i, end);
     const startLine = line;
     const startColumn = i - lineStart + 1;
     if (multiline) {
@@ -175,10 +202,6 @@ export function lexFast(text: string): FastLexResult | undefined {
           lineStart = j + 1;
         }
       }
-    }
-    if (type === Name) {
-      const keyword = KEYWORD_BY_WORD.get(image);
-      if (keyword !== undefined) type = keyword;
     }
     const token: IToken = {
       image,

@@ -1,8 +1,9 @@
 /**
  * The fast path of the parser: a recursive-descent reading of the same definition the Chevrotain
- * grammar is built from (grammar.ts), for well-formed input only. It makes the CST Chevrotain makes
- * for such input (rule nodes, children by token and rule name, offsets), so build-ast.ts turns
- * either into the same AST, and it gives up (returns `undefined`) at the first token the grammar
+ * grammar is built from (grammar.ts), for well-formed input only, building the AST as it goes with
+ * build-ast.ts's own builders: a property built from its shape from the parts it read in order (the
+ * same field readers as over a CST node), a hand-built property and a value from the CST node
+ * Chevrotain would make for it. It gives up (returns `undefined`) at the first token the grammar
  * does not accept: `parse` then hands that input to Chevrotain, whose error recovery and messages
  * are the only source of syntax diagnostics.
  *
@@ -38,17 +39,52 @@ import {
   VALUE_GRAMMARS,
   type ValueKind,
 } from "../definition/index.ts";
+import type { SlaFile } from "./ast.ts";
+import {
+  buildDeclarationFromParts,
+  buildProperty,
+  buildPropertyFromParts,
+  builtFromParts,
+  type Parts,
+  useLineStarts,
+} from "./build-ast.ts";
 import { MAX_LOOKAHEAD, VALUE_TOKENS } from "./grammar.ts";
 import { Comma, keywordTokens, LCurly, Name, RCurly, StringLiteral, TextBlock } from "./lexer.ts";
 
-interface Node {
-  name: string;
-  children: Record<string, CstElement[]>;
-  location: { startOffset: number; endOffset: number };
+/** Where a rule's steps put what they consume: a CST node (Chevrotain's form) or a list of parts. */
+interface Sink {
+  add(key: string, element: unknown): void;
 }
 
-/** One step of a rule: consumes what it matches into `node`; false when the input does not fit. */
-type Step = (node: Node) => boolean;
+/** A CST node as Chevrotain makes it, for the rules whose AST builders read CST nodes. */
+class Node implements Sink {
+  readonly children: Record<string, CstElement[]> = {};
+  readonly location = { startOffset: Number.NaN, endOffset: Number.NaN };
+  constructor(readonly name: string) {}
+  add(key: string, element: unknown): void {
+    const list = this.children[key];
+    if (list === undefined) this.children[key] = [element as CstElement];
+    else list.push(element as CstElement);
+  }
+}
+
+/** What a rule read, in order: tokens, value nodes and the ASTs of the rules below it. */
+class PartList implements Sink, Parts {
+  readonly items: CstElement[] = [];
+  add(_key: string, element: unknown): void {
+    this.items.push(element as CstElement);
+  }
+}
+
+/**
+ * The part lists of the rules being read, by depth: a list is done with when its rule's AST is
+ * built (the builders copy what they keep), so each depth reuses one instead of making one per rule.
+ */
+const partLists: PartList[] = [];
+let depth = 0;
+
+/** One step of a rule: consumes what it matches into the sink; false when the input does not fit. */
+type Step = (sink: Sink) => boolean;
 
 interface Compiled {
   readonly prods: IProduction[];
@@ -60,22 +96,45 @@ let input: readonly IToken[] = [];
 let pos = 0;
 let end = 0;
 
-function add(node: Node, key: string, element: CstElement): void {
-  const list = node.children[key];
-  if (list === undefined) node.children[key] = [element];
-  else list.push(element);
-}
+/** How the result of each rule reaches its parent when that parent is not a CST node. */
+type Kind = "cst" | "property from parts" | "property from cst" | "declaration" | "pass";
+const KINDS = new Map<string, Kind>();
 
-/** A rule's body runs in a node of its own, which joins its parent's children under the rule's name. */
-function invoke(name: string, body: Step, parent: Node): boolean {
+/**
+ * Runs a rule's body. Inside a CST node (a value rule or a hand-built property such as `exclude`)
+ * it makes a CST node, as Chevrotain; elsewhere it gives the AST (properties, declarations) or
+ * passes its parts up (`file`, `topLevel`).
+ */
+function invoke(name: string, body: Step, parent: Sink): boolean {
   const start = pos;
-  const node: Node = { name, children: {}, location: { startOffset: Number.NaN, endOffset: Number.NaN } };
+  const kind = parent instanceof Node ? "cst" : KINDS.get(name)!;
+  if (kind === "property from parts" || kind === "declaration" || kind === "pass") {
+    let parts = partLists[depth];
+    if (parts === undefined) {
+      parts = new PartList();
+      partLists[depth] = parts;
+    } else parts.items.length = 0;
+    depth++;
+    try {
+      if (!body(parts)) return false;
+    } finally {
+      depth--;
+    }
+    if (kind === "pass") {
+      for (const item of parts.items) parent.add(name, item);
+    } else if (kind === "declaration") {
+      parent.add(name, buildDeclarationFromParts(name, parts.items, input[start], input[pos - 1]));
+    } else parent.add(name, buildPropertyFromParts(name, parts, input[start], input[pos - 1]));
+    parts.items.length = 0;
+    return true;
+  }
+  const node = new Node(name);
   if (!body(node)) return false;
   if (pos > start) {
     node.location.startOffset = input[start].startOffset;
     node.location.endOffset = input[pos - 1].endOffset!;
   }
-  add(parent, name, node as CstNode);
+  parent.add(name, kind === "property from cst" ? buildProperty(node as unknown as CstNode) : node);
   return true;
 }
 
@@ -102,18 +161,29 @@ class Decision {
     private readonly occurrence: number,
   ) {}
 
+  /**
+   * Longer paths by their first token, each with its alternative, in Chevrotain's order (the
+   * alternatives', then each one's paths'): only those can match.
+   */
+  private byFirst: Map<number, { alt: number; path: readonly number[] }[]> | undefined;
+
   /** The alternative to take, or -1; for an optional part, 0 means enter it. */
   choose(): number {
     if (this.paths === undefined) this.compute();
+    if (pos >= end) return this.chooseAtEnd();
+    const type = input[pos].tokenTypeIdx;
     const byType = this.byType;
-    if (byType !== undefined) {
-      if (pos >= end) return -1;
-      return byType.get(input[pos].tokenTypeIdx) ?? -1;
-    }
+    if (byType !== undefined) return byType.get(type) ?? -1;
+    const candidates = this.byFirst!.get(type);
+    if (candidates === undefined) return -1;
+    for (let i = 0; i < candidates.length; i++) if (startsWith(candidates[i].path)) return candidates[i].alt;
+    return -1;
+  }
+
+  /** With no token left only an empty path matches (none does in this grammar's decisions). */
+  private chooseAtEnd(): number {
     const paths = this.paths!;
-    for (let alt = 0; alt < paths.length; alt++) {
-      for (const path of paths[alt]) if (startsWith(path)) return alt;
-    }
+    for (let alt = 0; alt < paths.length; alt++) if (paths[alt].some((path) => path.length === 0)) return alt;
     return -1;
   }
 
@@ -133,7 +203,20 @@ class Decision {
         for (const [type] of alternative) if (!byType.has(type)) byType.set(type, alt);
       });
       this.byType = byType;
+      return;
     }
+    if (this.paths.some((alternative) => alternative.some((path) => path.length === 0))) {
+      throw new Error("A decision of the grammar has an empty lookahead path, which the fast parser does not index");
+    }
+    const byFirst = new Map<number, { alt: number; path: readonly number[] }[]>();
+    this.paths.forEach((alternative, alt) => {
+      for (const path of alternative) {
+        const list = byFirst.get(path[0]);
+        if (list) list.push({ alt, path });
+        else byFirst.set(path[0], [{ alt, path }]);
+      }
+    });
+    this.byFirst = byFirst;
   }
 }
 
@@ -175,6 +258,12 @@ class FastGrammar {
       ...Object.keys(VALUE_GRAMMARS),
     ];
     for (const name of names) this.rules.set(name, new Rule({ name, definition: [] }));
+    KINDS.set("file", "pass");
+    KINDS.set("topLevel", "pass");
+    KINDS.set("importDeclaration", "declaration");
+    for (const d of DECLARATIONS) KINDS.set(`${d.kind}Declaration`, "declaration");
+    for (const p of PROPERTIES) KINDS.set(p.rule, builtFromParts(p.rule) ? "property from parts" : "property from cst");
+    for (const name of Object.keys(VALUE_GRAMMARS)) KINDS.set(name, "cst");
 
     this.define("file", (r) => {
       const topLevel = r.subrule("topLevel", 0);
@@ -234,12 +323,12 @@ class RuleCompiler {
     const key = type.name;
     return {
       prods: [new Terminal({ terminalType: type, idx })],
-      step: (node) => {
+      step: (sink) => {
         if (pos >= end) return false;
         const token = input[pos];
         if (token.tokenTypeIdx !== typeIdx) return false;
         pos++;
-        add(node, key, token);
+        sink.add(key, token);
         return true;
       },
     };
@@ -308,11 +397,11 @@ class RuleCompiler {
     const comma = Comma.tokenTypeIdx!;
     return {
       prods: [new RepetitionMandatoryWithSeparator({ definition: item.prods, idx, separator: Comma })],
-      step: (node) => {
-        if (decision.choose() !== 0 || !step(node)) return false;
+      step: (sink) => {
+        if (decision.choose() !== 0 || !step(sink)) return false;
         while (pos < end && input[pos].tokenTypeIdx === comma) {
-          add(node, Comma.name, input[pos++]);
-          if (!step(node)) return false;
+          sink.add(Comma.name, input[pos++]);
+          if (!step(sink)) return false;
         }
         return true;
       },
@@ -393,18 +482,26 @@ export function fastGrammarRules(): ReadonlyMap<string, Rule> {
 }
 
 /**
- * The CST of the `file` rule over `tokens[from, to)`, as Chevrotain's parser would make it, or
- * `undefined` when the tokens are not a well-formed file (then Chevrotain must parse them).
+ * The AST items of `tokens[from, to)` read as a whole file, the same as Chevrotain's parse and
+ * build-ast.ts would give, or `undefined` when the tokens are not a well-formed file (then
+ * Chevrotain must parse them).
  */
-export function parseFast(tokens: readonly IToken[], from: number, to: number): CstNode | undefined {
+export function parseFast(
+  tokens: readonly IToken[],
+  from: number,
+  to: number,
+  lineStarts: readonly number[],
+): SlaFile["items"] | undefined {
   built ??= new FastGrammar();
+  useLineStarts(lineStarts);
   input = tokens;
   pos = from;
   end = to;
-  const root: Node = { name: "root", children: {}, location: { startOffset: Number.NaN, endOffset: Number.NaN } };
+  depth = 0;
+  const root = new PartList();
   try {
     if (!invoke("file", built.file, root) || pos !== end) return undefined;
-    return root.children.file[0] as CstNode;
+    return root.items as unknown as SlaFile["items"];
   } catch {
     return undefined; // a surprise here is never worse than the slow path
   } finally {

@@ -161,16 +161,24 @@ function parseItems(
       DECLARATION_TOKEN_TYPES.has(type) &&
       tokens[i - 1].tokenType === RCurly
     ) {
-      const fastCst = fastPath ? parseFast(tokens, start, i) : undefined;
-      const cst = fastCst ?? parseFileRule(tokens.slice(start, i));
-      if (cst === undefined || (fastCst === undefined && slaGrammar().errors.length > 0)) break;
+      const fastItems = fastPath ? parseFast(tokens, start, i, lineStarts) : undefined;
+      if (fastItems !== undefined) {
+        for (const item of fastItems) items.push(item);
+        start = i;
+        continue;
+      }
+      const cst = parseFileRule(tokens.slice(start, i));
+      if (cst === undefined || slaGrammar().errors.length > 0) break;
       for (const item of buildFile(cst, [], 0, lineStarts).items) items.push(item);
       start = i;
     }
   }
   // the last piece, or the rest of the file from the first piece with an error
-  const fastLast = fastPath ? parseFast(tokens, start, tokens.length) : undefined;
-  if (fastLast !== undefined) return { items, last: fastLast, errors: [] };
+  const fastLast = fastPath ? parseFast(tokens, start, tokens.length, lineStarts) : undefined;
+  if (fastLast !== undefined) {
+    for (const item of fastLast) items.push(item);
+    return { items, last: undefined, errors: [] };
+  }
   const last = parseFileRule(start === 0 ? tokens : tokens.slice(start));
   if (last === undefined && start > 0) return parseItems(tokens, lineStarts, Number.POSITIVE_INFINITY);
   return { items, last, errors: slaGrammar().errors };

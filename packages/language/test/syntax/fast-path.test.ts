@@ -15,7 +15,7 @@ import { lexFast } from "../../src/syntax/fast-lexer.ts";
 import { fastGrammarRules, parseFast } from "../../src/syntax/fast-parser.ts";
 import { slaGrammar } from "../../src/syntax/grammar.ts";
 import { slaLexer } from "../../src/syntax/lexer.ts";
-import { type ParseResult, parse, setFastPath } from "../../src/syntax/parse.ts";
+import { computeLineStarts, type ParseResult, parse, setFastPath } from "../../src/syntax/parse.ts";
 
 const REPO = fileURLToPath(new URL("../../../../", import.meta.url));
 
@@ -109,7 +109,7 @@ function expectSameParse(text: string): boolean {
   expect(fast.tokens).toStrictEqual(slow.tokens);
   const lexed = lexFast(text);
   if (lexed === undefined) return false;
-  const accepted = parseFast(lexed.tokens, 0, lexed.tokens.length);
+  const accepted = parseFast(lexed.tokens, 0, lexed.tokens.length, computeLineStarts(text));
   if (accepted !== undefined) {
     // where the fast parser accepts, Chevrotain's parser accepts the same tokens without an error
     const grammar = slaGrammar();
