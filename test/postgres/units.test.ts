@@ -61,10 +61,11 @@ describe.skipIf(missing !== undefined)(
     }, 60_000);
     afterAll(() => pg?.stop());
 
-    // the export reads every field as text, so `"unit": 7` is the unit "7" there (docs/evaluation.md)
+    // the export reads every field as text, so `"unit": 7` is the unit "7" there (docs/evaluation.md),
+    // and runs its SQL once, so a second round (a notice across a clock change) is named, not run
     it.each(
       unitCases()
-        .filter((c) => !c.jsonTypes)
+        .filter((c) => !c.jsonTypes && !c.rounds)
         .map((c) => [c.name, c]),
     )(
       "%s",

@@ -86,6 +86,12 @@ export interface DataStats {
   skippedReasons: string[];
 }
 
+/** A scope's charges summed by `Service|period`, and the first line fees.ts refuses in it, with its words. */
+export interface ChargeSums {
+  sums: Map<string, { amount: string; currency: string }>;
+  error: { line: number; message: string } | null;
+}
+
 export interface CollectedData {
   outages: Map<string, OutageRecord[]>;
   tickets: Map<string, TicketRecord[]>;
@@ -100,6 +106,11 @@ export interface CollectedData {
   changesOfControl?: ChangeOfControlRecord[];
   /** `charge` records, in the order read: the fee of a service whose fee is as charged. */
   charges?: ChargeRecord[];
+  /**
+   * The charges already added up by a SQL engine, by scope ('' for the whole contract, `u:` and the
+   * unit for one unit): read by fees.ts instead of `charges`.
+   */
+  chargeSums?: Map<string, ChargeSums>;
   /** The `requests` records of success rate metrics, by metric. */
   requests?: Map<string, RequestStore>;
   /**

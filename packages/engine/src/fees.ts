@@ -58,11 +58,19 @@ const WRITTEN = { month: "YYYY-MM", quarter: "YYYY-Qn", year: "YYYY" } as const;
 
 /**
  * The charge records summed by service and period (`Name|2026-03`, `Name|2026-Q1`, `Name|2026`, as
- * the service's fee is charged; an `at` is read in the agreement's zone). Charges for a service
- * whose fee is not as charged are not used.
+ * the service's fee is charged; an `at` is read in the agreement's zone), or as a SQL engine summed
+ * them (sql/charges.ts). Charges for a service whose fee is not as charged are not used.
  */
 function chargesOf(ctx: Context): Map<string, Fee> {
   return memo(ctx, "charges", () => {
+    const summed = ctx.data.chargeSums;
+    if (summed !== undefined) {
+      const scope = summed.get(ctx.unitName === undefined ? "" : `u:${ctx.unitName}`);
+      if (scope?.error) throw new ChargeDataError(scope.error.message);
+      const out = new Map<string, Fee>();
+      for (const [key, fee] of scope?.sums ?? []) out.set(key, { amount: new Dec(fee.amount), currency: fee.currency });
+      return out;
+    }
     const sums = new Map<string, Fee & { line: number }>();
     for (const r of ctx.data.charges ?? []) {
       const charged = ctx.services.get(r.service)?.feeCharged?.period;

@@ -1,5 +1,6 @@
 import type { RecordWork, WindowAggregates } from "../aggregates.ts";
 import type { RuleBundle } from "../bundle.ts";
+import { AMOUNT_SCALE, chargeResults, chargeStatsSql, chargeSql, chargeSumsFrom } from "./charges.ts";
 import { type CollectedData, collect, type Interest, missingUnit, UNKNOWN_NAMES_KEPT } from "../collect.ts";
 import type { Context } from "../context.ts";
 import { EventDataError } from "../errors.ts";
@@ -118,7 +119,11 @@ export async function generateSql(bundle: RuleBundle, options: GenerateSqlOption
     dialect: options.dialect,
     contractId: options.contractId ?? "contract",
     recordsTable: recordsTableSql(d),
-    load: [...typedTablesSql(d, shape, unit, plan.interest.perUnit !== undefined), ...unitLoadSql(d, shape, plan)],
+    load: [
+      ...typedTablesSql(d, shape, unit, plan.interest.perUnit !== undefined),
+      ...chargeSql(d, shape, plan),
+      ...unitLoadSql(d, shape, plan),
+    ],
     statements: [
       ...unitRoundSql(d, plan, windows, figures),
       ...measurementSql(d, whole),
@@ -129,7 +134,11 @@ export async function generateSql(bundle: RuleBundle, options: GenerateSqlOption
     ],
     results: [
       { name: "invalid", sql: tag(invalidSql(shape)) },
-      { name: "others", sql: tag(otherRecordsSql(shape)) },
+      // charges are typed in SQL (sla_charges), valid or not
+      {
+        name: "others",
+        sql: tag(`SELECT * FROM (${otherRecordsSql(shape)}) AS o WHERE o.line NOT IN (SELECT line FROM sla_charges)`),
+      },
       { name: "stats", sql: tag(statsSql(plan)) },
       { name: "unknown", sql: tag(unknownSql(plan)) },
       { name: "measurements", sql: tag("SELECT * FROM sla_m_result") },
@@ -143,6 +152,7 @@ export async function generateSql(bundle: RuleBundle, options: GenerateSqlOption
       { name: "tickets", sql: tag("SELECT * FROM sla_t_result") },
       { name: "requests", sql: tag("SELECT * FROM sla_q_result") },
       ...unitResults(plan).map((r) => ({ name: r.name, sql: tag(r.sql) })),
+      ...chargeResults(d).map((r) => ({ name: r.name, sql: tag(r.sql) })),
     ],
   };
 }
@@ -173,6 +183,7 @@ FROM (
     CASE WHEN service IN (${list(i.ticketServices)}) AND opened_ms >= ${i.start} AND opened_ms < ${i.end} THEN 1 ELSE 0 END
   FROM sla_tickets WHERE valid
   UNION ALL ${requestStatsSql(plan)}
+  UNION ALL ${chargeStatsSql(plan).stats}
 ) AS r`;
 }
 
@@ -184,6 +195,7 @@ function unknownSql(plan: EvaluationPlan): string {
   UNION ALL SELECT 'service|' || service, line FROM sla_outages WHERE valid AND service NOT IN (${list(i.declaredServices)})
   UNION ALL SELECT 'service|' || service, line FROM sla_tickets WHERE valid AND service NOT IN (${list(i.declaredServices)})
   UNION ALL SELECT 'metric|' || metric, line FROM sla_requests WHERE valid AND metric NOT IN (${list(i.declaredMetrics)})
+  UNION ALL ${chargeStatsSql(plan).unknown}
 ) AS u GROUP BY name`;
 }
 
@@ -215,7 +227,7 @@ async function dataFrom(results: SqlResults, interest: Interest, skipInvalid: bo
     }
     if (item.type !== "invalid")
       throw new SqlEngineError(
-        `line ${item.line}: this record cannot be read exactly in SQL (times must be RFC 3339 date-times with at most microseconds and no leap second, a value a number of at most ${18 - VALUE_SCALE} digits before the point and ${VALUE_SCALE} after it, a severity at most 15 digits, a count of requests a whole number without a point or exponent); evaluate it with the streaming engine`,
+        `line ${item.line}: this record cannot be read exactly in SQL (times must be RFC 3339 date-times with at most microseconds and no leap second, a value a number of at most ${18 - VALUE_SCALE} digits before the point and ${VALUE_SCALE} after it, a severity at most 15 digits, a count of requests a whole number without a point or exponent, a charge's amount at most ${38 - AMOUNT_SCALE} digits before the point and ${AMOUNT_SCALE} after it, or 15 significant digits as a JSON number); evaluate it with the streaming engine`,
       );
     bad.push({ line: item.line, error: new EventDataError(item.line, item.field, item.reason) });
   }
@@ -241,6 +253,7 @@ async function dataFrom(results: SqlResults, interest: Interest, skipInvalid: bo
     else unknownOmitted += row.n;
   }
   const units = unitsFrom(results, read.units);
+  const chargeSums = chargeSumsFrom(results);
   const records = Number(s.records ?? 0) + read.stats.records;
   const used = Number(s.used ?? 0) + read.stats.used;
   const nullable = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -253,6 +266,7 @@ async function dataFrom(results: SqlResults, interest: Interest, skipInvalid: bo
     unknown,
     unknownOmitted,
     ...(units.size ? { units } : {}),
+    ...(chargeSums ? { chargeSums } : {}),
     stats: {
       lines: nullable(s.lines) ?? 0,
       records,

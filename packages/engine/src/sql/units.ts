@@ -12,6 +12,7 @@ import type { OutageAggregates, TicketAggregates, WindowAggregates } from "../ag
 import type { BundleObjective } from "../bundle.ts";
 import type { Context } from "../context.ts";
 import type { EvaluationPlan } from "../evaluate.ts";
+import { utf16Length } from "./charges.ts";
 import type { Dialect } from "./dialect.ts";
 import { measurementAggregates } from "./measurements.ts";
 import { type OutageRows, outageAggregatesFrom, outageObjectiveIndex } from "./outages.ts";
@@ -67,10 +68,6 @@ export function typedUnitSql(d: Dialect, shape: RecordsShape, plan: EvaluationPl
 }
 
 /** The length of text in UTF-16 code units, as JavaScript counts it (two for a character beyond U+FFFF). */
-function utf16Length(d: Dialect, text: string): string {
-  const beyond = d.name === "duckdb" ? String.raw`[^\x{10000}-\x{10FFFF}]` : String.raw`[^\U00010000-\U0010FFFF]`;
-  return `(length(${text}) + length(regexp_replace(${text}, '${beyond}', '', 'g')))`;
-}
 
 /**
  * After the typed tables: a record of what is evaluated per unit that names no unit, and a unit the
@@ -96,6 +93,12 @@ WHERE ${type} IN ('outage', 'ticket', 'measurement') AND ${text} IS NOT NULL AND
     (k) =>
       `SELECT '${k.prefix}' || ${k.name} AS unit_key, unit FROM ${k.table} WHERE valid AND ${k.name} IN (${inList(perUnitNames(perUnit, k.prefix))})`,
   );
+  // a charge's unit is checked with the charge (sla_charges); only its units are listed here
+  const charges = perUnitNames(perUnit, "charge|");
+  if (charges.length > 0)
+    units.push(
+      `SELECT 'charge|' || service AS unit_key, unit FROM sla_charges WHERE valid AND unit IS NOT NULL AND service IN (${inList(charges)})`,
+    );
   return [
     ...d.createTemp("sla_unit_refused", [refusedUnit, ...missing].join("\nUNION ")),
     ...KINDS.map(
