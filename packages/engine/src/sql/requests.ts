@@ -133,6 +133,11 @@ export function requestSql(d: Dialect, plan: EvaluationPlan, windows: RequestWin
     for (const i of scheduleOf(w)) sched.push(`(${w.id}, ${i.start}, ${i.end})`);
   }
   const out: string[] = [
+    // with objectives held for each unit the typed records keep their units, but a requests record
+    // has none (the streaming reader reads no unit on it): its requests are the whole service's
+    ...(plan.interest.perUnit === undefined
+      ? []
+      : ["UPDATE sla_requests SET unit = '' WHERE unit IS NULL OR unit <> ''"]),
     ...d.createTemp(
       "sla_q_windows",
       `SELECT 0 AS id, CAST('' AS ${t}) AS metric, CAST(0 AS BIGINT) AS start_ms, CAST(0 AS BIGINT) AS end_ms WHERE false`,

@@ -33,6 +33,8 @@ export function contract(o: {
   hours?: string;
   window?: string;
   outageLimit?: string;
+  /** More declarations after the contract's own. */
+  extra?: string;
 }): RuleBundle {
   return compile(`agreement Shop "Shop SLA" {
   effective 2026-01-01
@@ -79,7 +81,7 @@ remedy CheckoutCredits {
   credit 10% of monthly fee when below 99.9% but at least 99.0%
   credit 25% of monthly fee when below 99.0%
 }
-`);
+${o.extra ?? ""}`);
 }
 
 const requests = (
@@ -240,6 +242,34 @@ export function requestCases(): RequestCase[] {
       bundle: contract({}),
       lines: [
         '{"type":"outage","service":"Web","start":"2026-03-04T10:00:00Z","end":"2026-03-04T10:30:00Z","cause":"unplanned"}',
+      ],
+      options: month("2026-03"),
+    },
+    {
+      name: "beside an objective held for each instance of another service: request records carry no unit",
+      bundle: contract({
+        extra: `service Compute "Compute" {
+  provider Acme
+  customer Globex
+  fee EUR 100.00 for each instance per month
+  hours 24x7
+}
+metric ComputeUp { service Compute  type availability }
+objective ComputeUptime {
+  metric ComputeUp
+  for each instance
+  target at least 99.9% per calendar month
+}
+`,
+      }),
+      lines: [
+        '{"type":"outage","service":"Compute","unit":"i-1","start":"2026-03-04T10:00:00Z","end":"2026-03-04T12:00:00Z","cause":"unplanned"}',
+        '{"type":"outage","service":"Web","start":"2026-03-05T10:00:30Z","end":"2026-03-05T10:01:30Z","cause":"customer"}',
+        avail("2026-03-05T10:00:00Z", 10, 10),
+        `${avail("2026-03-05T10:01:00Z", 10, 10).slice(0, -1)},"unit":"i-1"}`,
+        `${avail("2026-03-05T10:02:00Z", 10, 10).slice(0, -1)},"unit":"i-2"}`,
+        `${success("2026-03-05T10:00:00Z", 10, 5).slice(0, -1)},"unit":"i-1"}`,
+        success("2026-03-06T10:00:00Z", 1000, 0),
       ],
       options: month("2026-03"),
     },
