@@ -220,6 +220,15 @@ class Decision {
   }
 }
 
+/**
+ * A grammar model (GAST) object: the fields its Chevrotain constructor sets, set directly. Those
+ * constructors copy their options through lodash, which made building this grammar's model a large
+ * part of a cold `sla check`; the test comparing the model with Chevrotain's covers these objects.
+ */
+function production<T extends object>(type: { prototype: T }, fields: Record<string, unknown>): T {
+  return Object.assign(Object.create(type.prototype) as T, fields);
+}
+
 /** Occurrence numbers within a rule, counted as grammar.ts counts them. */
 class Occurrences {
   private readonly counts = new Map<unknown, number>();
@@ -257,7 +266,7 @@ class FastGrammar {
       ...PROPERTIES.map((p) => p.rule),
       ...Object.keys(VALUE_GRAMMARS),
     ];
-    for (const name of names) this.rules.set(name, new Rule({ name, definition: [] }));
+    for (const name of names) this.rules.set(name, production(Rule, { _definition: [], orgText: "", name }));
     KINDS.set("file", "pass");
     KINDS.set("topLevel", "pass");
     KINDS.set("importDeclaration", "declaration");
@@ -322,7 +331,7 @@ class RuleCompiler {
     const typeIdx = type.tokenTypeIdx!;
     const key = type.name;
     return {
-      prods: [new Terminal({ terminalType: type, idx })],
+      prods: [production(Terminal, { idx, terminalType: type })],
       step: (sink) => {
         if (pos >= end) return false;
         const token = input[pos];
@@ -340,7 +349,7 @@ class RuleCompiler {
     const grammar = this.grammar;
     let body: Step | undefined;
     return {
-      prods: [new NonTerminal({ nonTerminalName: name, referencedRule, idx })],
+      prods: [production(NonTerminal, { _definition: [], idx, nonTerminalName: name, referencedRule })],
       step: (node) => {
         body ??= grammar.body(name);
         return invoke(name, body, node);
@@ -352,7 +361,7 @@ class RuleCompiler {
     const decision = new Decision(this.rule, "Option", idx);
     const step = inside.step;
     return {
-      prods: [new Option({ definition: inside.prods, idx })],
+      prods: [production(Option, { _definition: inside.prods, idx })],
       step: (node) => decision.choose() !== 0 || step(node),
     };
   }
@@ -361,7 +370,7 @@ class RuleCompiler {
     const decision = new Decision(this.rule, "Repetition", idx);
     const step = inside.step;
     return {
-      prods: [new Repetition({ definition: inside.prods, idx })],
+      prods: [production(Repetition, { _definition: inside.prods, idx })],
       step: (node) => {
         while (decision.choose() === 0) {
           const before = pos;
@@ -378,9 +387,13 @@ class RuleCompiler {
     const steps = alternatives.map((alternative) => alternative.step);
     return {
       prods: [
-        new Alternation({
-          definition: alternatives.map((alternative) => new Alternative({ definition: alternative.prods })),
+        production(Alternation, {
+          _definition: alternatives.map((alternative) =>
+            production(Alternative, { _definition: alternative.prods, ignoreAmbiguities: false }),
+          ),
           idx,
+          ignoreAmbiguities: false,
+          hasPredicates: false,
         }),
       ],
       step: (node) => {
@@ -396,7 +409,7 @@ class RuleCompiler {
     const step = item.step;
     const comma = Comma.tokenTypeIdx!;
     return {
-      prods: [new RepetitionMandatoryWithSeparator({ definition: item.prods, idx, separator: Comma })],
+      prods: [production(RepetitionMandatoryWithSeparator, { _definition: item.prods, idx, separator: Comma })],
       step: (sink) => {
         if (decision.choose() !== 0 || !step(sink)) return false;
         while (pos < end && input[pos].tokenTypeIdx === comma) {
