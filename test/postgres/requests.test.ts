@@ -14,7 +14,7 @@ import { dirname, join } from "node:path";
 import { evaluate, ndjsonEvents } from "@sla/engine";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSqlExport, reportsFromExport } from "../../packages/cli/src/sql-export.ts";
+import { buildSqlExport, reportsFromExport, unitReportsFromExport } from "../../packages/cli/src/sql-export.ts";
 import { sortedJson } from "../../packages/engine/test/sql/back-to-back.ts";
 import {
   BAD_REQUEST_RECORDS,
@@ -25,10 +25,11 @@ import {
 } from "../../packages/engine/test/sql/request-cases.ts";
 import { type PostgresServer, postgresMissing, startPostgres } from "./harness.ts";
 
-async function exported(c: RequestCase, env: Record<string, string>): Promise<string> {
+async function exported(c: RequestCase, env: Record<string, string>, byUnit = false): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "sla-requests-pg-"));
   try {
-    const { manifest, files } = await buildSqlExport(c.bundle, "contract.sla", "postgres", c.options);
+    const options = byUnit ? { ...c.options, byUnit } : c.options;
+    const { manifest, files } = await buildSqlExport(c.bundle, "contract.sla", "postgres", options);
     for (const [path, text] of files) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);
@@ -41,7 +42,9 @@ async function exported(c: RequestCase, env: Record<string, string>): Promise<st
     });
     if (run.status !== 0) throw new Error(`run.sh exited ${run.status}: ${run.stderr}`);
     const read = (name: string) => readFileSync(join(dir, "results", `${name}.csv`), "utf8");
-    return sortedJson(await reportsFromExport(c.bundle, manifest, read));
+    if (!byUnit) return sortedJson(await reportsFromExport(c.bundle, manifest, read));
+    const units = await unitReportsFromExport(c.bundle, manifest, read);
+    return sortedJson(units.map(({ unit, reports }) => ({ unit, reports: reports.map(({ data: _, ...r }) => r) })));
   } catch (e) {
     return `error ${(e as Error).name}: ${(e as Error).message}`;
   } finally {
@@ -104,6 +107,21 @@ describe.skipIf(missing !== undefined)(
         { numRuns: Number(process.env.FUZZ_RUNS ?? 10) },
       );
     }, 600_000);
+
+    it("--by-unit: each unit's slices and success rate from its own request records", async () => {
+      const c = requestCases()[6]; // London's clock change
+      const unitOf = (i: number) => ["", "eu", "us"][i % 3];
+      const tagged = c.lines.map((l, i) => (unitOf(i) ? `${l.slice(0, -1)},"unit":"${unitOf(i)}"}` : l));
+      const expected = [];
+      for (const unit of ["", "eu", "us"]) {
+        // the unit's lines only, the others blank so that every line keeps its number
+        const own = c.lines.map((l, i) => (unitOf(i) === unit ? l : ""));
+        const reports = await evaluate(c.bundle, ndjsonEvents(own), c.options);
+        expected.push({ unit, reports: reports.map(({ data: _, ...r }) => r) });
+      }
+      expect(await exported({ ...c, lines: tagged }, pg.env, true)).toBe(sortedJson(expected));
+      expect(sortedJson(expected[1]!.reports)).not.toBe(sortedJson(expected[2]!.reports));
+    }, 120_000);
 
     it("reads a count written as a JSON number with a point as its text, refused as in CSV (docs/evaluation.md)", async () => {
       const c: RequestCase = {
