@@ -6,7 +6,7 @@
 import { createDiagnostic } from "../diagnostics/catalogue.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { LoadedProgram } from "../program/program.ts";
-import { type Declaration, type DeclarationKind, declarationsOf } from "../syntax/ast.ts";
+import { type Declaration, type DeclarationKind, declarationsOf, type Identifier } from "../syntax/ast.ts";
 import { NameDiagnostics } from "./codes.ts";
 import { type ReferenceSite, referenceSites } from "./references.ts";
 import { closestName } from "./suggest.ts";
@@ -64,11 +64,19 @@ export function bind(program: LoadedProgram): Binding {
   }
 
   const references: Reference[] = [];
+  const targets: Targets = new Map();
+  // for unused declarations: the symbols some reference names as the kind it wants, and the kinds
+  // some reference failed to name
+  const used = new Set<SymbolEntry>();
+  const failedKinds = new Set<DeclarationKind>();
   const suggestions = new Suggestions(symbols);
   for (const { uri, declaration } of declarations) {
     for (const site of referenceSites(declaration)) {
       const target = symbols.get(site.identifier.text);
+      targets.set(site.identifier, target ?? null);
       references.push({ identifier: site.identifier, expected: site.expected, property: site.property, uri, target });
+      if (target && target.kind === site.expected) used.add(target);
+      else failedKinds.add(site.expected);
       if (!target) {
         if (!program.incomplete) diagnostics.push(unresolved(site, uri, suggestions));
       } else if (target.kind !== site.expected) {
@@ -96,12 +104,11 @@ export function bind(program: LoadedProgram): Binding {
   const hasAgreement = declarations.some((d) => d.declaration.kind === "agreement");
   // with an import missing, the missing file may be what uses a declaration
   if (hasAgreement && !program.incomplete) {
-    const used = new Set(references.filter((r) => r.target && r.target.kind === r.expected).map((r) => r.target!.name));
     // A reference that failed may have meant any unused declaration of its kind: one fault, one diagnostic.
-    const failedKinds = new Set(references.filter((r) => r.target?.kind !== r.expected).map((r) => r.expected));
     for (const symbol of symbols.values()) {
-      const unused = !used.has(symbol.name) && !failedKinds.has(symbol.kind) && !isImplicitlyUsed(symbol);
-      if (USED_KINDS.includes(symbol.kind) && unused) {
+      if (!USED_KINDS.includes(symbol.kind)) continue;
+      const unused = !used.has(symbol) && !failedKinds.has(symbol.kind) && !isImplicitlyUsed(symbol);
+      if (unused) {
         diagnostics.push(
           createDiagnostic(
             NameDiagnostics.unused,
@@ -113,7 +120,37 @@ export function bind(program: LoadedProgram): Binding {
       }
     }
   }
-  return { symbols, declarations, references, diagnostics };
+  const binding: Binding = { symbols, declarations, references, diagnostics };
+  targetsByBinding.set(binding, targets);
+  return binding;
+}
+
+/** Each reference's target by its identifier node; `null` when the name is declared nowhere. */
+type Targets = Map<Identifier, SymbolEntry | null>;
+
+const targetsByBinding = new WeakMap<Binding, Targets>();
+
+/**
+ * The symbol an identifier names, as a function of a binding. The binder has resolved every
+ * reference, and its answers are kept by node: looking a name up again by its text compares texts
+ * that lie far apart in a large source, which the model and the rules would do tens of thousands of
+ * times per check. An identifier that is no reference site is looked up by its text.
+ */
+export function symbolResolver(binding: Binding): (identifier: Identifier) => SymbolEntry | undefined {
+  let targets = targetsByBinding.get(binding);
+  if (!targets) {
+    // a copy of a binding (the checked program spreads it): the same answers, from its references
+    targets = new Map();
+    for (const reference of binding.references) targets.set(reference.identifier, reference.target ?? null);
+    targetsByBinding.set(binding, targets);
+  }
+  const known = targets;
+  const { symbols } = binding;
+  return (identifier) => {
+    const target = known.get(identifier);
+    if (target !== undefined) return target ?? undefined;
+    return symbols.get(identifier.text);
+  };
 }
 
 /** A party takes part through its role: every provider and customer of a contract is a party to it. */

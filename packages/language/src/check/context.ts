@@ -4,7 +4,7 @@ import type { LoadedProgram } from "../program/program.ts";
 import { contractModel } from "../model/build.ts";
 import type { ContractModel } from "../model/types.ts";
 import type { Declaration, DeclarationKind, Identifier } from "../syntax/ast.ts";
-import type { Binding, SymbolEntry } from "./binder.ts";
+import { type Binding, type SymbolEntry, symbolResolver } from "./binder.ts";
 
 export type DeclarationOf<K extends DeclarationKind> = Extract<Declaration, { kind: K }>;
 
@@ -50,6 +50,7 @@ export function createRuleContext(
     return declarationsByKind;
   };
   let model: ContractModel | undefined;
+  const symbolOf = symbolResolver(binding);
   const context: RuleContext = {
     program,
     binding,
@@ -67,7 +68,7 @@ export function createRuleContext(
         declaration: DeclarationOf<K>;
       }[],
     resolve: <K extends DeclarationKind>(identifier: Identifier | undefined, kind: K) => {
-      const symbol: SymbolEntry | undefined = identifier ? binding.symbols.get(identifier.text) : undefined;
+      const symbol: SymbolEntry | undefined = identifier ? symbolOf(identifier) : undefined;
       return symbol && symbol.kind === kind
         ? { uri: symbol.uri, declaration: symbol.declaration as DeclarationOf<K> }
         : undefined;

@@ -21,17 +21,22 @@ function asIdentifier(value: unknown): Identifier | undefined {
 
 export function referenceSites(declaration: Declaration): ReferenceSite[] {
   const sites: ReferenceSite[] = [];
-  for (const property of declaration.properties) {
+  const properties = declaration.properties;
+  // indexed loops: the binder runs this for every declaration of every check
+  for (let i = 0; i < properties.length; i++) {
+    const property = properties[i];
     const fields = REFERENCE_FIELDS[property.kind];
-    if (!fields) continue;
-    for (const { field, names, list } of fields) {
+    if (fields === undefined) continue;
+    for (let j = 0; j < fields.length; j++) {
+      const { field, names, list } = fields[j];
       const value = (property as unknown as Record<string, unknown>)[field];
       if (!list) {
         const identifier = asIdentifier(value);
         if (identifier) sites.push({ identifier, expected: names, property });
         continue;
       }
-      for (const item of (value as unknown[] | undefined) ?? []) {
+      if (value === undefined || value === null) continue;
+      for (const item of value as unknown[]) {
         const identifier = asIdentifier(item);
         if (identifier) sites.push({ identifier, expected: names, property });
       }

@@ -5,7 +5,7 @@
  */
 import { rollingDays } from "../budget/budget.ts";
 import { calendarHoursOf } from "../budget/calendar-hours.ts";
-import type { Binding } from "../check/binder.ts";
+import { type Binding, type SymbolEntry, symbolResolver } from "../check/binder.ts";
 import type {
   Declaration,
   DeclarationKind,
@@ -103,7 +103,11 @@ class ModelBuilder {
     return budgets;
   }
 
-  constructor(private readonly program: Binding) {}
+  private readonly symbolOf: (identifier: Identifier) => SymbolEntry | undefined;
+
+  constructor(private readonly program: Binding) {
+    this.symbolOf = symbolResolver(program);
+  }
 
   build(): ContractModel {
     // every declaration has a model (so a rule can ask about a duplicate or an unnamed one); the
@@ -174,7 +178,7 @@ class ModelBuilder {
   /** The model of the declaration a reference names, when it resolves to the kind wanted. */
   private resolve<T>(identifier: Identifier | undefined, kind: DeclarationKind): T | undefined {
     if (!identifier) return undefined;
-    const symbol = this.program.symbols.get(identifier.text);
+    const symbol = this.symbolOf(identifier);
     return symbol?.kind === kind ? (this.byNode.get(symbol.declaration) as T | undefined) : undefined;
   }
 
