@@ -202,7 +202,11 @@ const BAD_JSON_CHARGES = [
   { period: "2026-Q1", amount: "1.00", currency: 840 },
   { period: "2026-Q1", amount: "1.00", unit: 5 },
   { period: "2026-Q1", amount: 1e21 },
+  { period: "2026-Q1", amount: 1e-7 },
+  { period: "2026-Q1", amount: 0.000001 },
 ].map(quarterCharge);
+// written without an exponent: JavaScript and DuckDB both read it as 1e-7, which is refused
+BAD_JSON_CHARGES.push('{"type":"charge","service":"Compute","period":"2026-Q1","amount":0.0000001,"currency":"USD"}');
 
 const MARCH = { from: "2026-03", asOf: "2026-12-31" };
 const instance = (i: number) => `i-${String(i).padStart(5, "0")}`;
