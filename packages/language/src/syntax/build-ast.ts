@@ -11,6 +11,7 @@ import {
   type PropertyDefinition,
   type ValueKind,
 } from "../definition/index.ts";
+import { LCurly, Name, RCurly, StringLiteral } from "./lexer.ts";
 import { positionAt } from "./positions.ts";
 import { decodeDuration, decodeMoney, decodeNumber, decodeString, decodeTextBlock } from "./literals.ts";
 
@@ -778,22 +779,25 @@ export function buildDeclarationFromParts(
   last: IToken,
 ): A.ImportDeclaration | A.Declaration {
   const range = rangeOfTokens(first, last);
-  const own = (name: string) =>
-    items.find((item): item is IToken => (item as IToken).tokenType?.name === name && isToken(item as IToken));
-  if (rule === "importDeclaration") return importNode(own("Kw_import"), own("StringLiteral"), range, false);
+  // each of its own tokens is the first of its kind, as `token()` finds it in a CST node
+  let keyword: IToken | undefined;
+  let name: IToken | undefined;
+  let title: IToken | undefined;
+  let lcurly: IToken | undefined;
+  let rcurly: IToken | undefined;
+  const properties: A.Property[] = [];
+  for (const item of items) {
+    const type = (item as IToken).tokenType;
+    if (type === undefined) properties.push(item as A.Property);
+    else if (type === LCurly) lcurly ??= item as IToken;
+    else if (type === RCurly) rcurly ??= item as IToken;
+    else if (type === StringLiteral) title ??= item as IToken;
+    else if (type === Name) name ??= item as IToken;
+    else keyword ??= item as IToken;
+  }
+  if (rule === "importDeclaration") return importNode(keyword, title, range, false);
   const kind = rule.replace(/Declaration$/, "") as A.DeclarationKind;
-  const properties = items.filter((item): item is A.Property => (item as IToken).tokenType === undefined);
-  return declarationNode(
-    kind,
-    own(`Kw_${kind}`),
-    own("Name"),
-    own("StringLiteral"),
-    properties,
-    range,
-    own("LCurly"),
-    own("RCurly"),
-    false,
-  );
+  return declarationNode(kind, keyword, name, title, properties, range, lcurly, rcurly, false);
 }
 
 export { buildProperty };

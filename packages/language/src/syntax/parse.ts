@@ -75,7 +75,8 @@ export function parseInPieces(text: string, uri: string, pieceTokens: number): P
   // unoptimised for-of allocates a result object per token
   const lexedTokens = lexed.tokens;
   const lexedComments = (lexed.groups.comments ?? []) as IToken[];
-  for (let i = 0; i < lexedComments.length; i++) fixEnd(lexedComments[i]);
+  // the fast scanner's tokens already end where these corrections put them
+  if (!fast) for (let i = 0; i < lexedComments.length; i++) fixEnd(lexedComments[i]);
   for (const error of lexed.errors) {
     const char = text.slice(error.offset, error.offset + error.length);
     diagnostics.push(
@@ -94,9 +95,10 @@ export function parseInPieces(text: string, uri: string, pieceTokens: number): P
   }
 
   // Unterminated literals become their terminated kind after one precise diagnostic, so the
-  // parser sees a well-formed stream and reports nothing more about them.
-  const tokens: IToken[] = [];
-  for (let i = 0; i < lexedTokens.length; i++) {
+  // parser sees a well-formed stream and reports nothing more about them (the fast scanner
+  // declines them).
+  const tokens: IToken[] = fast ? fast.tokens : [];
+  for (let i = 0; !fast && i < lexedTokens.length; i++) {
     const t = lexedTokens[i];
     fixEnd(t);
     if (t.tokenType === UnterminatedString) {
@@ -136,6 +138,9 @@ const PIECE_TOKENS = 2000;
  * Parses the tokens a piece at a time and builds each piece's AST at once, so that Chevrotain's CST
  * of a piece is garbage before the next piece is parsed, instead of one tree of the whole file held
  * until the end (building and collecting that tree was a third of the parse of a big contract).
+ *
+ * Each piece is read by the fast parser (fast-parser.ts) when it is well formed, and by
+ * Chevrotain's when the fast parser declines; both give the same AST for such a piece.
  *
  * A piece ends before a declaration keyword that follows a `}` at brace depth 0: when the piece
  * before it parsed without an error, the parser is there back at the start of `topLevel`, as the
