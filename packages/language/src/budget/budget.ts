@@ -166,10 +166,15 @@ export function windowPeriodLabel(period: WindowPeriod, rollingDays?: number): s
 export function durationToSeconds(amount: string, unit: DurationUnit): Decimal | undefined {
   const factor = SECONDS_PER_UNIT[unit];
   if (factor === undefined) return undefined;
-  // Decimals are immutable, so the few distinct durations of a contract are converted once.
-  const key = `${amount} ${unit}`;
-  const cached = secondsCache.get(key);
-  if (cached !== undefined || secondsCache.has(key)) return cached;
+  // Decimals are immutable, so the few distinct durations of a contract are converted once (kept
+  // by unit, then amount: no key text is built per question, and the checker asks one per duration)
+  let byAmount = secondsCache.get(unit);
+  if (byAmount === undefined) {
+    byAmount = new Map();
+    secondsCache.set(unit, byAmount);
+  }
+  const cached = byAmount.get(amount);
+  if (cached !== undefined || byAmount.has(amount)) return cached;
   let value: Decimal | undefined;
   try {
     value = toDecimal(amount.replace(/,/g, ""));
@@ -177,12 +182,12 @@ export function durationToSeconds(amount: string, unit: DurationUnit): Decimal |
   } catch {
     value = undefined;
   }
-  if (secondsCache.size >= CACHE_LIMIT) secondsCache.clear();
-  secondsCache.set(key, value);
+  if (byAmount.size >= CACHE_LIMIT) byAmount.clear();
+  byAmount.set(amount, value);
   return value;
 }
 
-const secondsCache = new Map<string, Decimal | undefined>();
+const secondsCache = new Map<DurationUnit, Map<string, Decimal | undefined>>();
 
 interface DurationParts {
   negative: boolean;

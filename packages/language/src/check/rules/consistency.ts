@@ -87,6 +87,8 @@ function budgetsOf(context: RuleContext, objective: Objective): Budget[] {
   return converted;
 }
 
+const HUNDRED = toDecimal("100");
+
 /** The model shares one budget list among the objectives with the same target and schedule; so does this rule. */
 const decimalBudgets = new WeakMap<readonly unknown[], Budget[]>();
 
@@ -116,7 +118,7 @@ function availabilityTarget(context: RuleContext, objective: Objective): Availab
     if (p.comparator.op !== "at least" && p.comparator.op !== "above") return undefined;
     const percentText = p.value.value;
     const percent = toDecimal(percentText);
-    if (percent.greaterThan(100)) return undefined;
+    if (percent.greaterThan(HUNDRED)) return undefined;
     const budgets = budgetsOf(context, objective);
     if (budgets.length === 0) return undefined;
     return {
@@ -171,6 +173,13 @@ export const outageBudgetRule: Rule = (context) => {
     index ??= buildIndex(context);
     return index;
   };
+  // The smallest allowance of each service, found once for all its incident limits; its words are
+  // built only when it is reported.
+  type Allowance =
+    | { seconds: Decimal; strict: false; other: Objective; limit: DurationLiteral; window: WindowNode }
+    | { seconds: Decimal; strict: boolean; target: AvailabilityTarget };
+  const smallestOfService = new Map<string, Allowance | undefined>();
+  const daySeconds = new Map<number, Decimal>();
 
   for (const objective of context.declarations("objective")) {
     const { uri, declaration } = objective;
@@ -236,11 +245,24 @@ export const outageBudgetRule: Rule = (context) => {
     const incident = seconds(duration);
     if (!duration || !incident) return;
     const service = serviceOf(context, objective.declaration)?.declaration.name?.text;
+    let smallest: Allowance | undefined;
+    if (service === undefined) smallest = smallestAllowance(objective, undefined);
+    else if (smallestOfService.has(service)) smallest = smallestOfService.get(service);
+    else {
+      smallest = smallestAllowance(objective, service);
+      smallestOfService.set(service, smallest);
+    }
+    if (!smallest) return;
+    const longer = smallest.strict
+      ? incident.greaterThanOrEqualTo(smallest.seconds)
+      : incident.greaterThan(smallest.seconds);
+    if (!longer) return;
+    reportIncident(objective, duration, smallest);
+  }
+
+  /** The smallest total allowance of a service's objectives and availability targets (of one objective without a service). */
+  function smallestAllowance(objective: Objective, service: string | undefined): Allowance | undefined {
     const objectives = service ? (getIndex().byService.get(service) ?? [objective]) : [objective];
-    // The smallest allowance; its words are built only when it is reported.
-    type Allowance =
-      | { seconds: Decimal; strict: false; other: Objective; limit: DurationLiteral; window: WindowNode }
-      | { seconds: Decimal; strict: boolean; target: AvailabilityTarget };
     let smallest: Allowance | undefined;
     for (const other of objectives) {
       for (const p of other.declaration.properties) {
@@ -260,11 +282,10 @@ export const outageBudgetRule: Rule = (context) => {
           smallest = { seconds: budget, strict: target.strict, target };
       }
     }
-    if (!smallest) return;
-    const longer = smallest.strict
-      ? incident.greaterThanOrEqualTo(smallest.seconds)
-      : incident.greaterThan(smallest.seconds);
-    if (!longer) return;
+    return smallest;
+  }
+
+  function reportIncident(objective: Objective, duration: DurationLiteral, smallest: Allowance): void {
     let allowance: string;
     let related: RelatedLocation;
     if ("target" in smallest) {
@@ -289,6 +310,16 @@ export const outageBudgetRule: Rule = (context) => {
     );
   }
 
+  /** The seconds in a number of days, each worked out once per check. */
+  function secondsInDays(days: number): Decimal {
+    let value = daySeconds.get(days);
+    if (value === undefined) {
+      value = toDecimal(days).times(86_400);
+      daySeconds.set(days, value);
+    }
+    return value;
+  }
+
   /** SLA6004: a maintenance allowance longer than the shortest window it is allowed per. */
   function checkAllowance(
     uri: string,
@@ -299,7 +330,7 @@ export const outageBudgetRule: Rule = (context) => {
     const window = completeWindow(windowNode);
     if (!duration || !allowance || !window) return;
     const days = windowLengths(window)[0];
-    if (days === undefined || !allowance.greaterThan(toDecimal(days).times(86_400))) return;
+    if (days === undefined || !allowance.greaterThan(secondsInDays(days))) return;
     const shortest =
       window.period === "week"
         ? "a week (7 days)"
