@@ -50,6 +50,27 @@ describe("sla evaluate with per-unit objectives", () => {
     );
   });
 
+  it("is refused by sla export sql --by-unit, which would group its other objectives by unit too", () => {
+    const run = sla([
+      "export",
+      "sql",
+      contract,
+      "--dialect",
+      "postgres",
+      "--period",
+      "2026-03",
+      "--by-unit",
+      "-o",
+      join(scratch(), "out"),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("this contract holds objectives for each unit, and --by-unit would group");
+    expect(
+      sla(["export", "sql", contract, "--dialect", "postgres", "--period", "2026-03", "-o", join(scratch(), "out")])
+        .code,
+    ).toBe(0);
+  });
+
   it("gives the same report with --engine duckdb, and the same error naming the line of a record without a unit", () => {
     const args = ["evaluate", contract, "--period", "2026-03", "--as-of", "2026-04-30"];
     const streaming = sla([...args, "--events", events]);
