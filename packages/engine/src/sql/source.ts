@@ -1,7 +1,7 @@
 import { CSV_COLUMNS, REQUEST_COLUMNS } from "../readers/csv.ts";
 import { type Dialect, dialectOf } from "./dialect.ts";
 import { type SqlRunner, SqlEngineError } from "./runner.ts";
-import { scannedMeasurementsSql } from "./typed.ts";
+import { scannedMeasurementsSql, scanUnsureSql } from "./typed.ts";
 
 /** Observed data for a SQL engine: files (or globs of them) of one format. */
 export interface SqlEventSource {
@@ -182,7 +182,7 @@ async function scanMeasurements(db: SqlRunner, list: string): Promise<boolean> {
     if (e instanceof SqlEngineError) return false;
     throw e;
   }
-  const [unsure] = await db.all("SELECT count(*) AS n FROM sla_scan WHERE NOT ok");
+  const [unsure] = await db.all(scanUnsureSql("sla_scan"));
   if (Number(unsure.n) > 0) return false;
   await db.all(
     "CREATE OR REPLACE TEMP VIEW sla_records AS SELECT rowid + 1 AS line, 'measurement' AS type, unit FROM sla_scan",

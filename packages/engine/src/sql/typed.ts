@@ -114,37 +114,43 @@ const MEASUREMENT_TIMES = ["at"];
 /**
  * DuckDB: the records of NDJSON files as `read_json` reads them (`source`: columns type, metric,
  * at, unit and the refused keys as VARCHAR, value as JSON), each typed as a measurement in the same
- * pass: `unit` (its text), `metric`, `at_ms`, `value`, and `ok`, true only for a measurement the
- * checks of `typedTablesSql` accept and this pass is sure of. Not sure: a text field that may have
- * been a JSON number, object or array (read into a VARCHAR column, it is that JSON's text), a value
- * given as text, a unit that is empty, not text or long, a refused key. No line column: the rows
- * keep the files' order. Written out rather than through `recordsOf`, whose text tests of each
- * field's JSON type cost more than the reading itself on ten million lines.
+ * pass: `metric` and `unit` (their texts), `at_ms`, `value` and `ok`. No line column: the rows keep
+ * the files' order. Written out rather than through `recordsOf`, whose tests of each field's JSON
+ * type cost more than the reading itself on ten million lines; `scanUnsureSql` completes the checks.
  */
 export function scannedMeasurementsSql(d: Dialect, source: string): string {
-  // comparisons, not IN lists: DuckDB turns a long IN list into a join, and a join does not keep
-  // the rows in the files' order, which the lines are read from
-  const startsNumber = (c: string) => `(ascii(${c}) = 45 OR ascii(${c}) BETWEEN 48 AND 57)`;
-  const notText = (c: string) =>
-    `(${startsNumber(c)} OR ascii(${c}) = 91 OR ascii(${c}) = 123 OR ${c} = 'true' OR ${c} = 'false')`;
   const at = `nullif("at", '')`;
   const decimal = (x: string) => `CAST(${x} AS DECIMAL(18, ${VALUE_SCALE}))`;
-  // a JSON number's text read as the double the streaming reader reads; below 4,000,000 the
-  // double's nearest DECIMAL(18, 9) is the number written whenever that number has at most 9
-  // places (a double is then finer than 10^-9 and the product by 10^9 errs by less than half a
-  // unit), and the double of that decimal is the double itself: no second reading of the text
-  const exact = `CASE WHEN abs(vd) < 4000000 THEN CASE WHEN CAST(${decimal("vd")} AS DOUBLE) = vd THEN ${decimal("vd")} END
-    ELSE ${d.tryDecimal("value_text", 18, VALUE_SCALE)} END`;
-  const raw = `SELECT type, unit, metric, "__proto__" IS NULL AND "constructor" IS NULL AND "prototype" IS NULL AS keys_ok,
-    CASE WHEN ${isRfc3339(d, at)} THEN ${d.tryTimestamp(at)} END AS at_ts,
-    CAST(value AS VARCHAR) AS value_text,
-    CASE WHEN ${startsNumber("value")} THEN TRY_CAST(CAST(value AS VARCHAR) AS DOUBLE) END AS vd
-  FROM ${source}`;
-  return `SELECT unit, nullif(metric, '') AS metric, ${d.epochMs("at_ts")} AS at_ms, value_exact AS value,
-  coalesce(type = 'measurement' AND keys_ok AND nullif(metric, '') IS NOT NULL AND NOT ${notText("metric")}
-    AND at_ts IS NOT NULL AND value_exact IS NOT NULL
-    AND (unit IS NULL OR (unit <> '' AND NOT ${notText("unit")} AND length(unit) <= 100)), false) AS ok
-FROM (SELECT *, CASE WHEN vd IS NOT NULL THEN ${exact} END AS value_exact FROM (${raw}) AS raw) AS typed`;
+  // A JSON number's text read as the double the streaming reader reads (any other JSON value's
+  // text, quoted or not, is no double). Below 4,000,000 the double's nearest DECIMAL(18, 9) is the
+  // number written whenever that number has at most 9 places (a double is finer than 10^-9 there,
+  // and the product by 10^9 errs by less than half a unit); above, the double's shortest text. The
+  // value is exact when the decimal's double is the double.
+  const value = `CASE WHEN abs(vd) < 4000000 THEN ${decimal("vd")} ELSE TRY_CAST(CAST(vd AS VARCHAR) AS DECIMAL(18, ${VALUE_SCALE})) END`;
+  return `SELECT metric, unit, at_ms, value,
+  coalesce(type = 'measurement' AND "__proto__" IS NULL AND "constructor" IS NULL AND "prototype" IS NULL
+    AND at_ms IS NOT NULL AND CAST(value AS DOUBLE) = vd, false) AS ok
+FROM (SELECT *, ${value} AS value FROM (
+  SELECT type, nullif(metric, '') AS metric, unit, "__proto__", "constructor", "prototype",
+    ${d.epochMs(`CASE WHEN ${isRfc3339(d, at)} THEN ${d.tryTimestamp(at)} END`)} AS at_ms,
+    TRY_CAST(CAST(value AS VARCHAR) AS DOUBLE) AS vd
+  FROM ${source}) AS raw) AS typed`;
+}
+
+/**
+ * The rows of the scan that are not measurements the checks of `typedTablesSql` accept for sure,
+ * counted per metric and unit (few), so the texts are tested once each: a metric or unit read into
+ * a VARCHAR column from a JSON number, object, array, true or false is that JSON's text, which the
+ * streaming reader refuses; an empty or long unit is left to it too.
+ */
+export function scanUnsureSql(scan: string): string {
+  // comparisons, not IN lists: DuckDB plans a long IN list as a join
+  const notText = (c: string) =>
+    `(ascii(${c}) = 45 OR ascii(${c}) BETWEEN 48 AND 57 OR ascii(${c}) = 91 OR ascii(${c}) = 123 OR ${c} = 'true' OR ${c} = 'false')`;
+  return `SELECT coalesce(sum(n), 0) AS n FROM (
+  SELECT metric, unit, count(*) FILTER (WHERE NOT ok) AS bad, count(*) AS n FROM ${scan} GROUP BY metric, unit
+) AS g WHERE bad > 0 OR metric IS NULL OR ${notText("metric")}
+  OR (unit IS NOT NULL AND (unit = '' OR ${notText("unit")} OR length(unit) > 100))`;
 }
 
 /**
