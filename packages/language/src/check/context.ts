@@ -69,8 +69,9 @@ export function createRuleContext(
       }[],
     resolve: <K extends DeclarationKind>(identifier: Identifier | undefined, kind: K) => {
       const symbol: SymbolEntry | undefined = identifier ? symbolOf(identifier) : undefined;
+      // the symbol itself (it has the file and the declaration): no object per question
       return symbol && symbol.kind === kind
-        ? { uri: symbol.uri, declaration: symbol.declaration as DeclarationOf<K> }
+        ? (symbol as unknown as { uri: string; declaration: DeclarationOf<K> })
         : undefined;
     },
     agreement: () => context.declarations("agreement")[0],

@@ -30,6 +30,7 @@ import {
   serviceOf,
   textOf,
 } from "./support.ts";
+import { someCheckedProperty } from "./literals.ts";
 
 type Objective = Located<DeclarationOf<"objective">>;
 
@@ -358,6 +359,8 @@ export const objectiveKindsRule: Rule = (context) => {
 
 /** SLA6005: a termination threshold that can be reached. */
 export const terminationRule: Rule = (context) => {
+  // only a contract that writes the property can break this rule (see someCheckedProperty)
+  if (!someCheckedProperty(context, "terminate")) return;
   for (const { uri, declaration } of context.declarations("remedy")) checkTermination(context, uri, declaration);
 };
 
@@ -369,10 +372,19 @@ export const terminationRule: Rule = (context) => {
 function checkKinds(context: RuleContext, objective: Objective): void {
   const { uri, declaration } = objective;
   if (damaged(context, declaration) || !declaration.name) return;
-  const first = (kinds: string[]) => declaration.properties.find((p) => kinds.includes(p.kind));
-  const target = first(["target"]);
-  const limits = first(["max outage per incident", "max total outage"]);
-  const support = first(["severity", "response", "resolution", "tickets"]);
+  // the first property of each way of being measured, in one pass
+  type P = DeclarationOf<"objective">["properties"][number];
+  let target: P | undefined;
+  let limits: P | undefined;
+  let support: P | undefined;
+  for (const p of declaration.properties) {
+    const kind = p.kind;
+    if (kind === "target") target ??= p;
+    else if (kind === "max outage per incident" || kind === "max total outage") limits ??= p;
+    else if (kind === "severity" || kind === "response" || kind === "resolution" || kind === "tickets") support ??= p;
+  }
+  // two ways at least, or nothing can clash
+  if (support ? !target && !limits : !(target && limits)) return;
   const metric = metricOf(context, declaration);
   const type = metric ? metricTypeOf(context, metric.declaration)?.type : undefined;
   const targetWords = `a target on ${type ? `the ${type} metric` : "a metric"}`;

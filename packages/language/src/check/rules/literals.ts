@@ -55,10 +55,14 @@ export function forEachLiteral(p: Property, visit: (literal: Literal) => void): 
   const fields = LITERAL_FIELDS[p.kind];
   if (!fields) return;
   const values = p as unknown as Record<string, Literal | Literal[] | undefined>;
-  for (const { field, list, window } of fields) {
+  // indexed loops: the walk visits every property of every check
+  for (let i = 0; i < fields.length; i++) {
+    const { field, list, window } = fields[i];
     const value = values[field];
-    if (list) for (const item of (value as Literal[] | undefined) ?? []) one(item, visit);
-    else if (window) windowLiterals(value as WindowNode | undefined, visit);
+    if (list) {
+      const items = (value as Literal[] | undefined) ?? [];
+      for (let j = 0; j < items.length; j++) one(items[j], visit);
+    } else if (window) windowLiterals(value as WindowNode | undefined, visit);
     else one(value as Literal | undefined, visit);
   }
 }
@@ -155,9 +159,12 @@ function collectChecked(context: RuleContext): Checked {
     literalsOfKind.properties.push(property);
     literalsOfKind.uris.push(uri);
   };
-  for (const entry of context.binding.declarations) {
-    uri = entry.uri;
-    for (const p of entry.declaration.properties) {
+  const declarations = context.binding.declarations;
+  for (let i = 0; i < declarations.length; i++) {
+    uri = declarations[i].uri;
+    const properties = declarations[i].declaration.properties;
+    for (let j = 0; j < properties.length; j++) {
+      const p = properties[j];
       if (broken(context, p)) {
         found.brokenKinds.add(p.kind);
         continue;

@@ -179,10 +179,14 @@ function checkDuplicates(
   owner: string,
   properties: readonly Property[],
   windowKeys: WindowKeys,
+  nested = false,
 ): void {
-  // Declarations have a handful of properties: a list beats a map.
-  const keys: string[] = [];
-  const firsts: Property[] = [];
+  // Declarations have a handful of properties: a list beats a map. Every declaration's check reuses
+  // one pair of lists (an exclusion's own check, inside it, has its own).
+  const keys: string[] = nested ? [] : DECLARATION_KEYS;
+  const firsts: Property[] = nested ? [] : DECLARATION_FIRSTS;
+  keys.length = 0;
+  firsts.length = 0;
   for (const p of properties) {
     if (broken(context, p)) continue;
     const key = propertyKey(p, windowKeys);
@@ -201,10 +205,14 @@ function checkDuplicates(
       }
     }
     if (p.kind === "exclude" && p.cause === "maintenance" && p.properties.length > 1) {
-      checkDuplicates(context, uri, "maintenance exclusion", p.properties, windowKeys);
+      checkDuplicates(context, uri, "maintenance exclusion", p.properties, windowKeys, true);
     }
   }
+  firsts.length = 0; // keeps no node alive
 }
+
+const DECLARATION_KEYS: string[] = [];
+const DECLARATION_FIRSTS: Property[] = [];
 
 /** SLA3010: a property that qualifies another (its row's `needs`) in a declaration without that one. */
 export const qualifiedPropertyRule: Rule = (context) => {

@@ -137,9 +137,14 @@ function brokenSetOf(context: RuleContext): void {
   let set = brokenProperties.get(context);
   if (!set) {
     set = new Set();
-    for (const { uri, declaration } of context.binding.declarations) {
+    const declarations = context.binding.declarations;
+    // indexed loops: this walks every property of every check
+    for (let i = 0; i < declarations.length; i++) {
+      const { uri, declaration } = declarations[i];
       const errors = context.hasSyntaxErrors(uri);
-      for (const p of declaration.properties) {
+      const properties = declaration.properties;
+      for (let j = 0; j < properties.length; j++) {
+        const p = properties[j];
         if (p.recovered || (errors && isDamaged(context, uri, declaration, p))) set.add(p);
         if (p.kind === "exclude") {
           for (const m of p.properties)
@@ -348,8 +353,8 @@ export function metricOf(
   context: RuleContext,
   objective: DeclarationOf<"objective">,
 ): Located<DeclarationOf<"metric">> | undefined {
-  const metric = context.model.objectiveOf(objective)?.metric;
-  return metric && { uri: metric.uri, declaration: metric.declaration };
+  // the metric's model itself (it has the file and the declaration): no object per question
+  return context.model.objectiveOf(objective)?.metric;
 }
 
 /** The first complete `type` of a metric (from the contract model). */
