@@ -67,8 +67,6 @@ export function typedUnitSql(d: Dialect, shape: RecordsShape, plan: EvaluationPl
   return byUnit ? `coalesce(nullif(${field}, ''), '')` : `CAST('' AS ${d.text})`;
 }
 
-/** The length of text in UTF-16 code units, as JavaScript counts it (two for a character beyond U+FFFF). */
-
 /**
  * After the typed tables: a record of what is evaluated per unit that names no unit, and a unit the
  * streaming reader refuses (not text, longer than 200 characters), make the record invalid (the
@@ -78,13 +76,21 @@ export function typedUnitSql(d: Dialect, shape: RecordsShape, plan: EvaluationPl
 export function unitLoadSql(d: Dialect, shape: RecordsShape, plan: EvaluationPlan): string[] {
   const perUnit = plan.interest.perUnit;
   if (perUnit === undefined) return [];
-  const read = shape.readFields(["type", "unit"]);
-  const type = read.field("type").text;
-  const unit = read.field("unit");
+  // Only a unit that may be long or may not be text (a JSON number, object, array, true or false
+  // reads as its JSON text) is looked at again in its record: the others are text of at most 100
+  // characters, so of at most 200 UTF-16 code units.
+  const unsure = KINDS.map(
+    (k) => `SELECT line FROM ${k.table}
+WHERE unit IS NOT NULL AND (length(unit) > 100 OR ascii(unit) IN (45, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 91, 123) OR unit IN ('true', 'false'))`,
+  );
+  const unit = shape.field("unit");
   const text = `nullif(${unit.text}, '')`;
-  const refusedUnit = `SELECT line FROM ${read.from}
-WHERE ${type} IN ('outage', 'ticket', 'measurement') AND ${text} IS NOT NULL AND ${unit.type} <> 'NULL'
-  AND (${unit.type} <> 'VARCHAR' OR (length(${text}) > 100 AND ${utf16Length(d, text)} > 200))`;
+  // the record's fields are read only for the rows of the join (its columns name the unsure line)
+  const refusedUnit = `SELECT line FROM (
+  SELECT r.line, CASE WHEN u.line IS NOT NULL THEN ${unit.type} END AS unit_type,
+    CASE WHEN u.line IS NOT NULL THEN ${text} END AS unit_text
+  FROM sla_records r JOIN (${unsure.join("\n  UNION ALL ")}) AS u ON u.line = r.line) AS j
+WHERE unit_type <> 'VARCHAR' OR ${utf16Length(d, "unit_text")} > 200`;
   const missing = KINDS.map(
     (k) =>
       `SELECT line FROM ${k.table} WHERE valid AND unit IS NULL AND ${k.name} IN (${inList(perUnitNames(perUnit, k.prefix))})`,
