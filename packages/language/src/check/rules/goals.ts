@@ -14,19 +14,34 @@ import { broken, damaged, quantityOf, textOf } from "./support.ts";
 export function objectiveDimension(
   context: RuleContext,
   objective: DeclarationOf<"objective">,
-): { dimension: Dimension; says: string } | undefined {
+): { readonly dimension: Dimension; readonly says: string } | undefined {
   if (damaged(context, objective)) return undefined;
   const model = context.model.objectiveOf(objective);
   if (!model?.dimension) return undefined;
   const metric = model.metric;
   if (objective.properties.some((p) => p.kind === "target")) {
     if (!metric?.type || !metric.declaration.name) return undefined;
-    return {
-      dimension: model.dimension,
-      says: `the ${metric.type} metric '${metric.name}' is measured as ${DIMENSION_WORDS[model.dimension]}`,
-    };
+    return new MeasuredIn(model.dimension, metric, undefined);
   }
-  return { dimension: model.dimension, says: `'${objective.name?.text}' is met by a share of tickets, a percentage` };
+  return new MeasuredIn(model.dimension, undefined, objective.name?.text);
+}
+
+/**
+ * An objective's dimension, and how to say so: the words are written only when a diagnostic needs
+ * them (most objectives are asked and never reported). A class, so every answer shares one shape.
+ */
+class MeasuredIn {
+  constructor(
+    readonly dimension: Dimension,
+    private readonly metric: { readonly type?: string; readonly name: string } | undefined,
+    private readonly objective: string | undefined,
+  ) {}
+
+  get says(): string {
+    return this.metric
+      ? `the ${this.metric.type} metric '${this.metric.name}' is measured as ${DIMENSION_WORDS[this.dimension]}`
+      : `'${this.objective}' is met by a share of tickets, a percentage`;
+  }
 }
 
 /** What the objective promises: `at least 99.9%`, `at most 300 milliseconds`, `at least 95% of tickets`. */
@@ -53,14 +68,33 @@ export function goalOf(
   if (!quantity?.value || quantity.dimension !== expected.dimension) return undefined;
   // A target out of range is reported as such (SLA4001); tiers are not measured against it.
   if (quantity.dimension === "percentage" && quantity.value.greaterThan(100)) return undefined;
-  const valueText = textOf(context, objective.uri, goal.literal.range);
-  return {
-    comparator: goal.comparator,
-    value: quantity.value,
-    dimension: quantity.dimension,
-    literal: goal.literal,
-    uri: objective.uri,
-    text: goal.tickets ? `${goal.comparator} ${valueText} of tickets` : `${goal.comparator} ${valueText}`,
-    objective: name,
-  };
+  return new WeighedGoal(
+    context,
+    goal.comparator,
+    quantity.value,
+    quantity.dimension,
+    goal.literal,
+    objective.uri,
+    name,
+    goal.tickets,
+  );
+}
+
+/** A goal whose words (`text`) are written only when a diagnostic needs them. */
+class WeighedGoal implements Goal {
+  constructor(
+    private readonly context: RuleContext,
+    readonly comparator: Comparator,
+    readonly value: Decimal,
+    readonly dimension: Dimension,
+    readonly literal: PercentageLiteral | DurationLiteral | NumberLiteral,
+    readonly uri: string,
+    readonly objective: string,
+    private readonly tickets: boolean,
+  ) {}
+
+  get text(): string {
+    const valueText = textOf(this.context, this.uri, this.literal.range);
+    return this.tickets ? `${this.comparator} ${valueText} of tickets` : `${this.comparator} ${valueText}`;
+  }
 }

@@ -87,12 +87,20 @@ export const agreementRule: Rule = (context) => {
 
 /** Each service's `provider` and `customer` name parties with those roles. */
 export const serviceRolesRule: Rule = (context) => {
+  // a contract names the same few parties from every service: each party's role is read once
+  const roles = new Map<DeclarationOf<"party">, Property | undefined>();
+  const roleOf = (party: DeclarationOf<"party">) => {
+    if (roles.has(party)) return roles.get(party);
+    const role = party.properties.find((r) => r.kind === "role" && !broken(context, r) && r.role);
+    roles.set(party, role);
+    return role;
+  };
   for (const { uri, declaration } of context.declarations("service")) {
     for (const p of declaration.properties) {
       if ((p.kind !== "provider" && p.kind !== "customer") || broken(context, p) || !p.party) continue;
       const party = context.resolve(p.party, "party");
       if (!party) continue;
-      const role = party.declaration.properties.find((r) => r.kind === "role" && !broken(context, r) && r.role);
+      const role = roleOf(party.declaration);
       if (role?.kind !== "role" || !role.role || role.role === p.kind) continue;
       const candidates = namesOf(context, "party", (d) =>
         d.properties.some((r) => r.kind === "role" && r.role === p.kind),
@@ -284,9 +292,23 @@ function has(declaration: Declaration, kind: Property["kind"], orKind: Property[
 }
 
 function missingOfObjective(context: RuleContext, objective: DeclarationOf<"objective">): Missing | undefined {
-  const hasMetric = has(objective, "metric");
-  const hasTarget = has(objective, "target");
-  if (!hasMetric && !has(objective, "service")) {
+  // what the objective holds, in one pass over its properties
+  let hasMetric = false;
+  let hasService = false;
+  let hasTarget = false;
+  let support = false;
+  let share = false;
+  let limits = false;
+  for (const p of objective.properties) {
+    const kind = p.kind;
+    if (kind === "metric") hasMetric = true;
+    else if (kind === "service") hasService = true;
+    else if (kind === "target") hasTarget = true;
+    else if (kind === "response" || kind === "resolution") support = true;
+    else if (kind === "tickets") share = true;
+    else if (kind === "max outage per incident" || kind === "max total outage") limits = true;
+  }
+  if (!hasMetric && !hasService) {
     const options = hasTarget
       ? namesOf(context, "metric").map((n) => `metric ${n}`)
       : [
@@ -301,8 +323,6 @@ function missingOfObjective(context: RuleContext, objective: DeclarationOf<"obje
       insert: namesOf(context, "metric").map((n) => `metric ${n}`),
     };
   }
-  const support = has(objective, "response", "resolution");
-  const share = has(objective, "tickets");
   if (support && !share) {
     return {
       problem:
@@ -318,7 +338,7 @@ function missingOfObjective(context: RuleContext, objective: DeclarationOf<"obje
       titles: ["Add a response time (edit the duration)"],
     };
   }
-  if (!hasTarget && !support && !has(objective, "max outage per incident", "max total outage")) {
+  if (!hasTarget && !support && !limits) {
     const metric = metricOf(context, objective);
     const type = metric && metricTypeOf(context, metric.declaration)?.type;
     const insert = type ? TARGET_TEMPLATES[type] : hasMetric ? undefined : "max total outage 1 hour per calendar month";

@@ -321,14 +321,14 @@ export const tiersRule: Rule = (context) => {
 
     // SLA5003: a tier that pays while the objective is met.
     if (goal) {
-      const targetRelated = {
-        uri: goal.uri,
-        range: goal.literal.range,
-        message: `The target of '${goal.objective}' is ${goal.text}`,
-      };
       for (const tier of distinct) {
         const example = answers.answer(goal, tier);
         if (!example) continue;
+        const targetRelated = {
+          uri: goal.uri,
+          range: goal.literal.range,
+          message: `The target of '${goal.objective}' is ${goal.text}`,
+        };
         // Paying at exactly the target and nowhere else above it is a published form (`at or
         // below 99.9%` against `at least 99.9%`): a warning, so the agreement can be encoded as written.
         const onlyAtTarget = answers.answer(goal, tier, true) === undefined;
