@@ -24,9 +24,9 @@ import { ticketAggregatesFrom } from "./tickets.ts";
 
 /** The typed tables of records that may be evaluated per unit, with the per-unit key of each. */
 const KINDS = [
-  { table: "sla_outages", type: "outage", prefix: "outage|", name: "service" },
-  { table: "sla_tickets", type: "ticket", prefix: "ticket|", name: "service" },
-  { table: "sla_measurements", type: "measurement", prefix: "metric|", name: "metric" },
+  { table: "sla_outages", prefix: "outage|", name: "service" },
+  { table: "sla_tickets", prefix: "ticket|", name: "service" },
+  { table: "sla_measurements", prefix: "metric|", name: "metric" },
 ] as const;
 
 /** The result tables of the figure queries a per-unit round keeps (as `sla_u_<table>`), by result name. */
