@@ -114,9 +114,12 @@ const MEASUREMENT_TIMES = ["at"];
 /**
  * DuckDB: the records of NDJSON files as `read_json` reads them (`source`: columns type, metric,
  * at, unit and the refused keys as VARCHAR, value as JSON), each typed as a measurement in the same
- * pass: `metric` and `unit` (their texts), `at_ms`, `value` and `ok`. No line column: the rows keep
- * the files' order. Written out rather than through `recordsOf`, whose tests of each field's JSON
- * type cost more than the reading itself on ten million lines; `scanUnsureSql` completes the checks.
+ * pass: `metric`, `unit` (its text), `at_ms`, `value`, and `ok`, true only for a measurement the
+ * checks of `typedTablesSql` accept and this pass is sure of. Not sure: a metric or unit that may
+ * have been a JSON number, object, array, true or false (read into a VARCHAR column, it is that
+ * JSON's text), an empty or long unit, a refused key. No line column: the rows keep the files'
+ * order. Written out rather than through `recordsOf`, whose tests of each field's JSON type cost
+ * more than the reading itself on ten million lines.
  */
 export function scannedMeasurementsSql(d: Dialect, source: string): string {
   const at = `nullif("at", '')`;
@@ -127,30 +130,24 @@ export function scannedMeasurementsSql(d: Dialect, source: string): string {
   // and the product by 10^9 errs by less than half a unit); above, the double's shortest text. The
   // value is exact when the decimal's double is the double.
   const value = `CASE WHEN abs(vd) < 4000000 THEN ${decimal("vd")} ELSE TRY_CAST(CAST(vd AS VARCHAR) AS DECIMAL(18, ${VALUE_SCALE})) END`;
+  // the first character's code, tested with comparisons: DuckDB plans a long IN list as a join,
+  // and a join does not keep the rows in the files' order, which the lines are read from
+  const text = (c: string) =>
+    `NOT (${c}_0 = 45 OR ${c}_0 BETWEEN 48 AND 57 OR ${c}_0 = 91 OR ${c}_0 = 123 OR ${c} = 'true' OR ${c} = 'false')`;
   return `SELECT metric, unit, at_ms, value,
   coalesce(type = 'measurement' AND "__proto__" IS NULL AND "constructor" IS NULL AND "prototype" IS NULL
-    AND at_ms IS NOT NULL AND CAST(value AS DOUBLE) = vd, false) AS ok
+    AND metric <> '' AND ${text("metric")} AND at_ms IS NOT NULL AND CAST(value AS DOUBLE) = vd
+    AND (unit IS NULL OR (unit <> '' AND ${text("unit")} AND length(unit) <= 100)), false) AS ok
 FROM (SELECT *, ${value} AS value FROM (
-  SELECT type, nullif(metric, '') AS metric, unit, "__proto__", "constructor", "prototype",
+  SELECT type, metric, ascii(metric) AS metric_0, unit, ascii(unit) AS unit_0, "__proto__", "constructor", "prototype",
     ${d.epochMs(`CASE WHEN ${isRfc3339(d, at)} THEN ${d.tryTimestamp(at)} END`)} AS at_ms,
     TRY_CAST(CAST(value AS VARCHAR) AS DOUBLE) AS vd
   FROM ${source}) AS raw) AS typed`;
 }
 
-/**
- * The rows of the scan that are not measurements the checks of `typedTablesSql` accept for sure,
- * counted per metric and unit (few), so the texts are tested once each: a metric or unit read into
- * a VARCHAR column from a JSON number, object, array, true or false is that JSON's text, which the
- * streaming reader refuses; an empty or long unit is left to it too.
- */
+/** The rows of the scan that are not measurements SQL holds for sure (`ok`). */
 export function scanUnsureSql(scan: string): string {
-  // comparisons, not IN lists: DuckDB plans a long IN list as a join
-  const notText = (c: string) =>
-    `(ascii(${c}) = 45 OR ascii(${c}) BETWEEN 48 AND 57 OR ascii(${c}) = 91 OR ascii(${c}) = 123 OR ${c} = 'true' OR ${c} = 'false')`;
-  return `SELECT coalesce(sum(n), 0) AS n FROM (
-  SELECT metric, unit, count(*) FILTER (WHERE NOT ok) AS bad, count(*) AS n FROM ${scan} GROUP BY metric, unit
-) AS g WHERE bad > 0 OR metric IS NULL OR ${notText("metric")}
-  OR (unit IS NOT NULL AND (unit = '' OR ${notText("unit")} OR length(unit) > 100))`;
+  return `SELECT count(*) AS n FROM ${scan} WHERE NOT ok`;
 }
 
 /**
