@@ -67,18 +67,23 @@ function subrules(node: CstNode, name: string): CstNode[] {
 }
 
 export function tokenRange(token: IToken): A.Range {
+  return { start: tokenStart(token), end: tokenEnd(token) };
+}
+
+/** From the start of `first` to the end of `last`: `span(tokenRange(first), tokenRange(last))` without the halves it drops. */
+function tokenSpan(first: IToken, last: IToken): A.Range {
+  return first === last ? tokenRange(first) : { start: tokenStart(first), end: tokenEnd(last) };
+}
+
+function tokenStart(token: IToken): A.Position {
+  return { offset: token.startOffset, line: token.startLine ?? 1, column: token.startColumn ?? 1 };
+}
+
+function tokenEnd(token: IToken): A.Position {
   const last = token.image.charCodeAt(token.image.length - 1);
-  if (last === 10 || last === 13) {
-    // a token that ends with its line break ends at the start of the next line
-    return {
-      start: { offset: token.startOffset, line: token.startLine ?? 1, column: token.startColumn ?? 1 },
-      end: { offset: token.endOffset! + 1, line: (token.endLine ?? 1) + 1, column: 1 },
-    };
-  }
-  return {
-    start: { offset: token.startOffset, line: token.startLine ?? 1, column: token.startColumn ?? 1 },
-    end: { offset: token.endOffset! + 1, line: token.endLine ?? 1, column: (token.endColumn ?? 0) + 1 },
-  };
+  // a token that ends with its line break ends at the start of the next line
+  if (last === 10 || last === 13) return { offset: token.endOffset! + 1, line: (token.endLine ?? 1) + 1, column: 1 };
+  return { offset: token.endOffset! + 1, line: token.endLine ?? 1, column: (token.endColumn ?? 0) + 1 };
 }
 
 function span(first: A.Range, last: A.Range): A.Range {
@@ -136,7 +141,7 @@ function wordsRange<N>(access: Access<N>, node: N, words: readonly string[]): A.
     last = found;
   }
   if (first === undefined || last === undefined) return undefined;
-  return first === last ? tokenRange(first) : span(tokenRange(first), tokenRange(last));
+  return tokenSpan(first, last);
 }
 
 function emptyRange(): A.Range {
@@ -369,9 +374,7 @@ const CUSTOM_BUILDERS: Record<CustomBuiltRule, PropertyBuilder> = {
       ...recoveredOf(b),
       kind: "type",
       type: found?.[1],
-      typeRange: typeTokens.length
-        ? span(tokenRange(typeTokens[0]), tokenRange(typeTokens[typeTokens.length - 1]))
-        : undefined,
+      typeRange: typeTokens.length ? tokenSpan(typeTokens[0], typeTokens[typeTokens.length - 1]) : undefined,
       percentile: number(token(n, "NumberLiteral")),
     };
   },
@@ -447,11 +450,11 @@ const CUSTOM_BUILDERS: Record<CustomBuiltRule, PropertyBuilder> = {
         rounding: kw(n, "full") ? "full" : "started",
         unit: duration(token(n, "DurationLiteral")),
         beyondAllowance: kw(n, "beyond") !== undefined,
-        range: span(tokenRange(first), tokenRange(last)),
+        range: tokenSpan(first, last),
       };
     } else if (each) {
       const first = kw(n, "for") ?? each;
-      condition = { kind: "each breach", range: span(tokenRange(first), tokenRange(kw(n, "breach") ?? each)) };
+      condition = { kind: "each breach", range: tokenSpan(first, kw(n, "breach") ?? each) };
     }
     return {
       keyword: b.keyword,
@@ -723,7 +726,7 @@ function declarationNode(
     properties,
     range,
   } as A.Declaration;
-  if (lcurly) declaration.body = span(tokenRange(lcurly), rcurly ? tokenRange(rcurly) : range);
+  if (lcurly) declaration.body = rcurly ? tokenSpan(lcurly, rcurly) : span(tokenRange(lcurly), range);
   if (recovered || !rcurly) declaration.recovered = true;
   return declaration;
 }
