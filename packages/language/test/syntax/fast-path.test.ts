@@ -8,8 +8,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serializeProduction } from "chevrotain";
-import { afterEach, describe, expect, it } from "vitest";
+import { CstParser, Lexer, serializeProduction } from "chevrotain";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { generateContract } from "../../../../bench/generate.ts";
 import { lexFast } from "../../src/syntax/fast-lexer.ts";
 import { fastGrammarRules, parseFast } from "../../src/syntax/fast-parser.ts";
@@ -178,5 +178,30 @@ describe("the fast path", () => {
     expect(expectSameParse(text)).toBe(true);
     const middle = text.indexOf("objective", text.length / 2);
     expect(expectSameParse(`${text.slice(0, middle)}objective {${text.slice(middle)}`)).toBe(false);
+  });
+});
+
+describe("Chevrotain's parser and lexer", () => {
+  it("are neither built nor run for a well-formed contract, and are for one with a mistake", async () => {
+    vi.resetModules();
+    // building a Chevrotain parser ends in its self-analysis (protected, hence the cast)
+    const parserPrototype = CstParser.prototype as unknown as { performSelfAnalysis(): void };
+    const selfAnalysis = vi.spyOn(parserPrototype, "performSelfAnalysis");
+    const tokenize = vi.spyOn(Lexer.prototype, "tokenize");
+    try {
+      const fresh = await import("../../src/syntax/parse.ts");
+      const { text } = generateContract(300);
+      expect(fresh.parse(text).diagnostics).toEqual([]);
+      expect(selfAnalysis).not.toHaveBeenCalled();
+      expect(tokenize).not.toHaveBeenCalled();
+      // a stray character: Chevrotain's lexer reads the text and its parser reports the error
+      expect(fresh.parse(`${text}\n@`).diagnostics.map((d) => d.code)).toEqual(["SLA1001"]);
+      expect(tokenize).toHaveBeenCalledTimes(1);
+      expect(fresh.parse(`${text}\nservice {`).diagnostics.length).toBeGreaterThan(0);
+      expect(selfAnalysis).toHaveBeenCalledTimes(1);
+    } finally {
+      selfAnalysis.mockRestore();
+      tokenize.mockRestore();
+    }
   });
 });
