@@ -519,5 +519,7 @@ export function parseFast(
     return undefined; // a surprise here is never worse than the slow path
   } finally {
     input = [];
+    // a parse that gave up leaves its parts in the lists; they hold nothing past the parse
+    for (const parts of partLists) parts.items.length = 0;
   }
 }
