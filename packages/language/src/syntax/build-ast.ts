@@ -174,11 +174,16 @@ function percentage(t: IToken | undefined): A.PercentageLiteral | undefined {
 }
 
 function duration(t: IToken | undefined): A.DurationLiteral | undefined {
-  return t && { kind: "Duration", ...decodeDuration(t.image), range: tokenRange(t) };
+  if (!t) return undefined;
+  // the fields written out: a spread copies them through a slower path, for every duration of a contract
+  const { amount, unit } = decodeDuration(t.image);
+  return { kind: "Duration", amount, unit, range: tokenRange(t) };
 }
 
 function money(t: IToken | undefined): A.MoneyLiteral | undefined {
-  return t && { kind: "Money", ...decodeMoney(t.image), range: tokenRange(t) };
+  if (!t) return undefined;
+  const { currency, amount } = decodeMoney(t.image);
+  return { kind: "Money", currency, amount, range: tokenRange(t) };
 }
 
 function date(t: IToken | undefined): A.DateLiteral | undefined {
