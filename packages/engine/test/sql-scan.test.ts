@@ -78,6 +78,19 @@ describe("the one-pass read of NDJSON measurements", () => {
     expect(Number(row.misplaced)).toBe(0);
   });
 
+  it("continues the lines from one file to the next over a glob, as reading line by line does", async () => {
+    const lines = Array.from({ length: LINES }, (_, i) => line(i + 1));
+    const half = LINES / 2;
+    writeFileSync(join(dir, "glob-1.ndjson"), `${lines.slice(0, half).join("\n")}\n`);
+    writeFileSync(join(dir, "glob-2.ndjson"), `${lines.slice(half).join("\n")}\n`);
+    expect(await loadRecords(db, { format: "ndjson", paths: [join(dir, "glob-*.ndjson")] })).toBe(SCAN_SHAPE);
+    const [row] = await db.all(
+      `SELECT count(*) AS n, count(*) FILTER (WHERE value <> CAST(((rowid + 1) % 997) + ((rowid + 1) % 10) / 10 AS DECIMAL(18, 9))) AS misplaced FROM sla_scan`,
+    );
+    expect(Number(row.n)).toBe(LINES);
+    expect(Number(row.misplaced)).toBe(0);
+  });
+
   it("names the line holding the nearest-rank value as the streaming engine does, late in the file", async () => {
     // values rising with the line: the 99.9th percentile is the 399,600th line's
     const rising = (i: number) => line(i).replace(/"value":[^}]*/, `"value":${i / 1000}`);
