@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RuleBundle } from "../src/bundle.ts";
 import { evaluate, ndjsonEvents } from "../src/index.ts";
@@ -15,6 +16,7 @@ import { evaluateWithSql } from "../src/sql/evaluate-sql.ts";
 import type { SqlRunner } from "../src/sql/runner.ts";
 import { JSON_SHAPE, loadRecords, SCAN_SHAPE } from "../src/sql/source.ts";
 import { latency, bundle as makeBundle } from "./helpers.ts";
+import { bothEngines } from "./sql/back-to-back.ts";
 
 // Big enough that DuckDB reads the file in many buffers on both threads and stores several row
 // groups (122,880 rows each): a plan that does not keep the files' order shows here (a long IN
@@ -139,3 +141,42 @@ describe("a record the one pass is not sure of, late in a big file", () => {
     expect(duckdb).toBe(streaming);
   });
 });
+
+describe("values read through their double in the one pass", () => {
+  // JSON numbers of every size up to 10,000,000 (4,000,000 is where the pass changes from the
+  // double's nearest decimal to its shortest text) with up to 9 places, in files the pass reads:
+  // the streaming engine's report (value, sum, rank and line)
+  const value = fc.oneof(
+    fc.integer({ min: -5_000_000_000, max: 5_000_000_000 }).map((n) => String(n / 1000)),
+    fc.tuple(fc.integer({ min: -9_999_999, max: 9_999_999 }), fc.integer({ min: 0, max: 999_999_999 })).map(
+      ([i, f]) =>
+        `${i}.${String(f)
+          .padStart(9, "0")
+          .slice(0, 1 + (Math.abs(i) % 9))}`,
+    ),
+    fc.constantFrom("0", "-0", "1e-9", "3999999.999999999", "4000000.000000001", "8999999.999999998", "1e3", "-2.5E+2"),
+  );
+  it("give the streaming engine's report", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(value, { minLength: 1, maxLength: 60 }),
+        fc.constantFrom(null, "50", "99"),
+        async (values, p) => {
+          const text = values
+            .map((v, i) => `{"type":"measurement","metric":"Latency","at":"${iso(i)}","value":${v}}`)
+            .join("\n");
+          const path = join(dir, "values.ndjson");
+          writeFileSync(path, text);
+          expect(await loadRecords(db, { format: "ndjson", paths: [path] })).toBe(SCAN_SHAPE);
+          const b = makeBundle({ objectives: [latency("Speed", "300")], percentile: p }) as RuleBundle;
+          const { streaming, duckdb } = await bothEngines(b, text, { from: "2026-03", asOf: "2026-04-30" });
+          expect(streaming.startsWith("error")).toBe(false);
+          expect(duckdb).toBe(streaming);
+        },
+      ),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 25) },
+    );
+  }, 600_000);
+});
+
+const iso = (i: number) => new Date(START + i * 60_000).toISOString();
