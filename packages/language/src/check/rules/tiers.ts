@@ -94,16 +94,19 @@ function tiersOf(context: RuleContext, uri: string, remedy: DeclarationOf<"remed
     if (!quantity?.value) continue;
     const bound = p.condition.bound ? boundOf(p.condition.bound, quantity.dimension) : undefined;
     if (p.condition.bound && (!bound || !bandHolds(comparator.op, quantity.value, bound))) continue;
+    // every field written out, in one order: a literal with a spread gets a shape of its own
     tiers.push({
-      bound,
       property: p,
       comparator: comparator.op,
       comparatorRange: comparator.range,
       threshold: quantity.value,
       literal: threshold,
       dimension: quantity.dimension,
-      ...size,
+      credit: size.credit,
+      creditLiteral: size.creditLiteral,
+      basis: size.basis,
       condition: textOf(context, uri, p.condition.range),
+      bound,
     });
   }
   return tiers;
@@ -158,11 +161,16 @@ function oriented(tier: Tier, highIsBetter: boolean): Tier {
   const { bound } = tier;
   if (!bound || wantsHigh(tier.comparator) !== highIsBetter) return tier;
   return {
-    ...tier,
+    property: tier.property,
     comparator: bound.comparator,
     comparatorRange: bound.comparatorRange,
     threshold: bound.threshold,
     literal: bound.literal,
+    dimension: tier.dimension,
+    credit: tier.credit,
+    creditLiteral: tier.creditLiteral,
+    basis: tier.basis,
+    condition: tier.condition,
     bound: {
       comparator: tier.comparator,
       comparatorRange: tier.comparatorRange,
