@@ -115,6 +115,13 @@ describe("a record the one pass is not sure of, late in a big file", () => {
     ["a value given as text that is not a number", line(late).replace(/"value":[^}]*/, '"value":"fast"')],
     ["a metric given as a number", line(late).replace('"metric":"Latency"', '"metric":42')],
     ["a key the streaming reader refuses", line(late).replace("}", ',"constructor":1}')],
+    // read_json reads a null as an absent key: the file's text shows it
+    ["a refused key whose value is null", line(late).replace("}", ',"__proto__":null}')],
+    ["a refused key spelt with an escape", line(late).replace("}", ',"\\u005f_proto__":1}')],
+    ["a refused key spelt with an escape, whose value is null", line(late).replace("}", ',"proto\\u0074ype":null}')],
+    // a contract without per-unit terms refuses them too, as the streaming reader does
+    ["a unit given as a number", line(late).replace("}", ',"unit":5}')],
+    ["a unit longer than 200 characters", line(late).replace("}", `,"unit":"${"u".repeat(201)}"}`)],
     ["a time that is not RFC 3339", line(late).replace(/"at":"[^"]*"/, '"at":"2026-03-31 10:00"')],
     ["a record of no known type", '{"type":"measurment","metric":"Latency","at":"2026-03-31T10:00:00Z","value":1}'],
     ["a line that is not an object", "[1, 2]"],

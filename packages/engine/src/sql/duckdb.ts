@@ -44,9 +44,38 @@ export async function openDuckDb(): Promise<SqlRunner> {
         throw new SqlEngineError(`DuckDB: ${(e as Error).message.split("\n")[0]}`);
       }
     },
+    filesContain,
     close() {
       connection.closeSync();
       instance.closeSync();
     },
   };
+}
+
+/**
+ * Whether any of the files holds any of the texts, read in 4 MB blocks (a text across two blocks
+ * is found: each block starts with the end of the one before). About 0.25 s of CPU per text per GB.
+ */
+async function filesContain(files: string[], texts: string[]): Promise<boolean> {
+  const { open } = await import("node:fs/promises");
+  const needles = texts.map((t) => Buffer.from(t, "utf8"));
+  const overlap = Math.max(0, ...needles.map((n) => n.length - 1));
+  const block = Buffer.allocUnsafe(1 << 22);
+  for (const file of files) {
+    const handle = await open(file, "r");
+    try {
+      let kept = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(block, kept, block.length - kept, null);
+        if (bytesRead === 0) break;
+        const filled = block.subarray(0, kept + bytesRead);
+        if (needles.some((n) => filled.indexOf(n) !== -1)) return true;
+        kept = Math.min(overlap, filled.length);
+        filled.copy(block, 0, filled.length - kept);
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+  return false;
 }

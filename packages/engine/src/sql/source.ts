@@ -47,6 +47,8 @@ export interface RecordsShape {
 }
 
 const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
+/** Texts without which a JSON line cannot hold a refused key: each key quoted, or an escape that may spell one. */
+const REFUSED_KEY_TEXTS = [...FORBIDDEN_KEYS.map((k) => `"${k}"`), "\\u"];
 
 /**
  * The record fields the SQL reads as text, and passes to the streaming reader's checks when a
@@ -97,8 +99,9 @@ export const JSON_SHAPE: RecordsShape = {
     };
   },
   json: "json",
-  // the cheap test of the text first; the keys are parsed only when it finds one of the words
-  forbiddenKeys: `CASE WHEN ${FORBIDDEN_KEYS.map((k) => `contains(json, '"${k}"')`).join(" OR ")} THEN list_has_any(json_keys(json), [${FORBIDDEN_KEYS.map((k) => `'${k}'`).join(", ")}]) ELSE false END`,
+  // the cheap test of the text first; the keys are parsed only when it finds one of the words, or
+  // an escape (`"\u005f_proto__"` is the key `__proto__`)
+  forbiddenKeys: `CASE WHEN ${REFUSED_KEY_TEXTS.map((k) => `contains(json, '${k}')`).join(" OR ")} THEN list_has_any(json_keys(json), [${FORBIDDEN_KEYS.map((k) => `'${k}'`).join(", ")}]) ELSE false END`,
 };
 
 const NO_TEXT = "CAST(NULL AS VARCHAR)";
@@ -157,7 +160,7 @@ export async function loadRecords(
 }
 
 // The keys read_json reads: the measurement's fields, a unit, and the keys the streaming reader refuses
-// (a refused key whose value is null reads as absent, the one record this pass does not see).
+// (a refused key whose value is null reads as absent: the files are searched for their text too).
 const SCANNED_COLUMNS = ["type", "metric", "at", "unit", ...FORBIDDEN_KEYS].map((c) => `'${c}': 'VARCHAR'`);
 const SAMPLE = 1000;
 
@@ -175,9 +178,17 @@ async function scanMeasurements(db: SqlRunner, list: string): Promise<boolean> {
     const [sample] = await db.all(
       `SELECT count(*) FILTER (WHERE type IS DISTINCT FROM 'measurement') AS others FROM (SELECT type FROM ${read} LIMIT ${SAMPLE}) AS s`,
     );
-    if (Number(sample.others) > 0) return false;
+    if (Number(sample.others) > 0 || db.filesContain === undefined) return false;
+    // read_json reads a refused key whose value is null as absent, and an escaped key as the key it
+    // spells: a file holding the text of one, or an escape, is read line by line (the search runs
+    // while DuckDB reads)
+    const files = (await db.all(`SELECT file FROM glob(${list}) ORDER BY file`)).map((row) => String(row.file));
     // the rows keep the files' order (preserve_insertion_order, DuckDB's default), so rowid + 1 is the line
-    await db.all(`CREATE OR REPLACE TEMP TABLE sla_scan AS ${scannedMeasurementsSql(dialectOf("duckdb"), read)}`);
+    const [refusedKeyText] = await Promise.all([
+      db.filesContain(files, REFUSED_KEY_TEXTS),
+      db.all(`CREATE OR REPLACE TEMP TABLE sla_scan AS ${scannedMeasurementsSql(dialectOf("duckdb"), read)}`),
+    ]);
+    if (refusedKeyText) return false;
   } catch (e) {
     if (e instanceof SqlEngineError) return false;
     throw e;

@@ -24,9 +24,9 @@ import { ticketAggregatesFrom } from "./tickets.ts";
 
 /** The typed tables of records that may be evaluated per unit, with the per-unit key of each. */
 const KINDS = [
-  { table: "sla_outages", prefix: "outage|", name: "service" },
-  { table: "sla_tickets", prefix: "ticket|", name: "service" },
-  { table: "sla_measurements", prefix: "metric|", name: "metric" },
+  { table: "sla_outages", prefix: "outage|", name: "service", record: "outage" },
+  { table: "sla_tickets", prefix: "ticket|", name: "service", record: "ticket" },
+  { table: "sla_measurements", prefix: "metric|", name: "metric", record: "measurement" },
 ] as const;
 
 /** The result tables of the figure queries a per-unit round keeps (as `sla_u_<table>`), by result name. */
@@ -75,7 +75,7 @@ export function typedUnitSql(d: Dialect, shape: RecordsShape, plan: EvaluationPl
  */
 export function unitLoadSql(d: Dialect, shape: RecordsShape, plan: EvaluationPlan): string[] {
   const perUnit = plan.interest.perUnit;
-  if (perUnit === undefined) return [];
+  if (perUnit === undefined) return refusedUnitsSql(d, shape);
   // Only a unit that may be long or may not be text (a JSON number, object, array, true or false
   // reads as its JSON text) is looked at again in its record: the others are text of at most 100
   // characters, so of at most 200 UTF-16 code units.
@@ -119,6 +119,31 @@ WHERE unit_type <> 'VARCHAR' OR ${utf16Length(d, "unit_text")} > 200`;
       ),
     ),
     ...KINDS.map((k) => `UPDATE ${k.table} SET unit = '' WHERE unit IS NULL OR unit <> ''`),
+  ];
+}
+
+/**
+ * A contract without per-unit terms still refuses a record whose unit the streaming reader refuses
+ * (not text, longer than 200 characters), though no figure reads it: the record is invalid and the
+ * streaming reader's code describes it, by line. The one-pass read keeps only units it is sure of;
+ * NDJSON lines are looked at only when their text may name a unit (or spell one with an escape).
+ */
+function refusedUnitsSql(d: Dialect, shape: RecordsShape): string[] {
+  if (shape.scan !== undefined) return [];
+  const unit = shape.field("unit");
+  const type = shape.field("type").text;
+  const mayHold =
+    shape.json === "json" ? "(contains(json, 'unit') OR contains(json, '\\u'))" : `${unit.text} IS NOT NULL`;
+  const refused = `SELECT line FROM (
+  SELECT line, ${unit.type} AS unit_type, ${unit.text} AS unit_text FROM sla_records
+  WHERE ${type} IN (${KINDS.map((k) => `'${k.record}'`).join(", ")}) AND ${mayHold}) AS r
+WHERE unit_type IS NOT NULL AND unit_type <> 'NULL' AND (unit_type <> 'VARCHAR' OR ${utf16Length(d, "unit_text")} > 200)`;
+  return [
+    ...d.createTemp("sla_unit_refused", refused),
+    ...KINDS.map(
+      (k) => `UPDATE ${k.table} SET valid = false WHERE valid AND line IN (SELECT line FROM sla_unit_refused)`,
+    ),
+    "INSERT INTO sla_invalid SELECT line FROM sla_unit_refused WHERE line NOT IN (SELECT line FROM sla_invalid)",
   ];
 }
 
