@@ -26,8 +26,9 @@ export function duckDbOpener(memoryLimit: string | undefined): () => Promise<Sql
       rmSync(spill, { recursive: true, force: true });
       throw e;
     }
+    // every capability of the runner (its file search lets the engine read NDJSON in one pass), with its own close
     return {
-      all: (sql) => db.all(sql),
+      ...db,
       close: () => {
         db.close();
         rmSync(spill, { recursive: true, force: true });

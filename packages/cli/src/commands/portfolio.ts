@@ -152,9 +152,9 @@ export async function runPortfolio<Flags extends PortfolioFlags>(
   if (worst > 0) process.exitCode = worst;
 }
 
-/** The shared database lent to one contract: its close is the portfolio's to do. */
-function lent(db: SqlRunner): SqlRunner {
-  return { all: (sql) => db.all(sql), close: () => {} };
+/** The shared database lent to one contract, with all it can do: its close is the portfolio's to do. */
+export function lent(db: SqlRunner): SqlRunner {
+  return { ...db, close: () => {} };
 }
 
 /** Drops the tables and views one contract's evaluation left, so the next starts clean. */
