@@ -1,26 +1,15 @@
-/**
- * `sla export sql` run for real: the exported folder's run.sh over the records, on a throwaway
- * PostgreSQL server and in DuckDB, and the reports read back from its result files, against the
- * streaming engine's on the same records (sorted JSON, byte for byte): every shared conformance
- * case and every evaluation case of test/cases.
- */
-import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EvaluationReport, RuleBundle } from "@sla/engine";
 import { evaluate, ndjsonEvents } from "@sla/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  buildSqlExport,
-  reportsFromExport,
-  type SqlExportManifest,
-  unitReportsFromExport,
-} from "../../packages/cli/src/sql-export.ts";
+import { reportsFromExport, unitReportsFromExport } from "../../packages/cli/src/sql-export.ts";
 import { sortedJson } from "../../packages/engine/test/sql/back-to-back.ts";
 import { build } from "../back-to-back/pipeline.ts";
 import { type PostgresServer, postgresMissing, startPostgres } from "./harness.ts";
+import { runExport } from "./run-export.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = join(HERE, "../..");
@@ -80,34 +69,6 @@ async function backToBack(path: string, dialect: "duckdb" | "postgres", env: Rec
 /** Exports the case, runs run.sh over its records, and reads the reports back from the results. */
 async function exported(c: Case, dialect: "duckdb" | "postgres", env: Record<string, string>): Promise<string> {
   return sortedJson(await runExport(c, dialect, env, reportsFromExport));
-}
-
-async function runExport<T>(
-  c: Case,
-  dialect: "duckdb" | "postgres",
-  env: Record<string, string>,
-  readBack: (bundle: RuleBundle, manifest: SqlExportManifest, read: (name: string) => string) => Promise<T>,
-  byUnit = false,
-): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), `sla-export-${dialect}-`));
-  try {
-    const options = byUnit ? { ...c.options, byUnit } : c.options;
-    const { manifest, files } = await buildSqlExport(c.bundle, "contract.sla", dialect, options);
-    for (const [path, text] of files) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    }
-    writeFileSync(join(dir, "records.ndjson"), c.ndjson);
-    const run = spawnSync("sh", [join(dir, "run.sh"), "records.ndjson"], {
-      cwd: dir,
-      encoding: "utf8",
-      env: { ...process.env, ...env },
-    });
-    if (run.status !== 0) throw new Error(`run.sh exited ${run.status}: ${run.stderr}`);
-    return await readBack(c.bundle, manifest, (name) => readFileSync(join(dir, "results", `${name}.csv`), "utf8"));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /**

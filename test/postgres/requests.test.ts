@@ -1,20 +1,7 @@
-/**
- * Success rates and time-slice downtime in the exported PostgreSQL SQL, run for real: each request
- * case of the engine's tests (`packages/engine/test/sql/request-cases.ts`: boundaries of the
- * threshold, counts at 2^53 − 1, slices through clock changes in London, New York, Adelaide, Lord
- * Howe Island and Kolkata, maintenance keeping its time, credits) exported with `sla export sql
- * --dialect postgres`, run by run.sh and psql on a throwaway server, and read back: the streaming
- * engine's reports byte for byte (sorted JSON); and generated contracts and records
- * (`generatedRequestCase`) likewise.
- */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { evaluate, ndjsonEvents } from "@sla/engine";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSqlExport, reportsFromExport, unitReportsFromExport } from "../../packages/cli/src/sql-export.ts";
+import { reportsFromExport, unitReportsFromExport } from "../../packages/cli/src/sql-export.ts";
 import { sortedJson } from "../../packages/engine/test/sql/back-to-back.ts";
 import {
   BAD_REQUEST_RECORDS,
@@ -24,31 +11,16 @@ import {
   SLICED,
 } from "../../packages/engine/test/sql/request-cases.ts";
 import { type PostgresServer, postgresMissing, startPostgres } from "./harness.ts";
+import { runExport } from "./run-export.ts";
 
 async function exported(c: RequestCase, env: Record<string, string>, byUnit = false): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), "sla-requests-pg-"));
+  const exportCase = { bundle: c.bundle, ndjson: `${c.lines.join("\n")}\n`, options: c.options };
   try {
-    const options = byUnit ? { ...c.options, byUnit } : c.options;
-    const { manifest, files } = await buildSqlExport(c.bundle, "contract.sla", "postgres", options);
-    for (const [path, text] of files) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    }
-    writeFileSync(join(dir, "records.ndjson"), `${c.lines.join("\n")}\n`);
-    const run = spawnSync("sh", [join(dir, "run.sh"), "records.ndjson"], {
-      cwd: dir,
-      encoding: "utf8",
-      env: { ...process.env, ...env },
-    });
-    if (run.status !== 0) throw new Error(`run.sh exited ${run.status}: ${run.stderr}`);
-    const read = (name: string) => readFileSync(join(dir, "results", `${name}.csv`), "utf8");
-    if (!byUnit) return sortedJson(await reportsFromExport(c.bundle, manifest, read));
-    const units = await unitReportsFromExport(c.bundle, manifest, read);
+    if (!byUnit) return sortedJson(await runExport(exportCase, "postgres", env, reportsFromExport));
+    const units = await runExport(exportCase, "postgres", env, unitReportsFromExport, true);
     return sortedJson(units.map(({ unit, reports }) => ({ unit, reports: reports.map(({ data: _, ...r }) => r) })));
   } catch (e) {
     return `error ${(e as Error).name}: ${(e as Error).message}`;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

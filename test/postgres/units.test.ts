@@ -6,16 +6,13 @@
  * by run.sh and psql on a throwaway server, and read back: the streaming engine's report, or its
  * error, byte for byte (sorted JSON).
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { evaluate, ndjsonEvents } from "@sla/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSqlExport, reportsFromExport } from "../../packages/cli/src/sql-export.ts";
+import { reportsFromExport } from "../../packages/cli/src/sql-export.ts";
 import { sortedJson } from "../../packages/engine/test/sql/back-to-back.ts";
 import { type UnitCase, unitCases } from "../../packages/engine/test/sql/unit-cases.ts";
 import { type PostgresServer, postgresMissing, startPostgres } from "./harness.ts";
+import { runExport } from "./run-export.ts";
 
 const outcome = async (run: () => Promise<unknown>) => {
   try {
@@ -26,27 +23,8 @@ const outcome = async (run: () => Promise<unknown>) => {
 };
 
 async function exported(c: UnitCase, env: Record<string, string>): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), "sla-units-pg-"));
-  try {
-    return await outcome(async () => {
-      const { manifest, files } = await buildSqlExport(c.bundle, "contract.sla", "postgres", c.options);
-      for (const [path, text] of files) {
-        mkdirSync(dirname(join(dir, path)), { recursive: true });
-        writeFileSync(join(dir, path), text);
-      }
-      writeFileSync(join(dir, "records.ndjson"), `${c.lines.join("\n")}\n`);
-      const run = spawnSync("sh", [join(dir, "run.sh"), "records.ndjson"], {
-        cwd: dir,
-        encoding: "utf8",
-        env: { ...process.env, ...env },
-      });
-      if (run.status !== 0) throw new Error(`run.sh exited ${run.status}: ${run.stderr}`);
-      const read = (name: string) => readFileSync(join(dir, "results", `${name}.csv`), "utf8");
-      return reportsFromExport(c.bundle, manifest, read);
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const ndjson = `${c.lines.join("\n")}\n`;
+  return outcome(() => runExport({ bundle: c.bundle, ndjson, options: c.options }, "postgres", env, reportsFromExport));
 }
 
 const missing = postgresMissing();
