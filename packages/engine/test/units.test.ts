@@ -1,10 +1,3 @@
-/**
- * Objectives held `for each region`: each unit the data names is evaluated from its own records,
- * its credits are of its own fee (or its own charges), and a record that should name a unit and
- * does not is an error naming its line.
- */
-import { compileBundle } from "@sla/compiler";
-import { checkProgram, memoryHost } from "@sla/language";
 import { describe, expect, it } from "vitest";
 import type { RuleBundle } from "../src/bundle.ts";
 import {
@@ -18,22 +11,7 @@ import {
 } from "../src/index.ts";
 import { ChargeDataError } from "../src/errors.ts";
 import { generateSql } from "../src/sql/generate.ts";
-
-function compile(body: string): RuleBundle {
-  const text = `agreement Cloud "Cloud SLA" {
-  effective 2026-01-01
-  timezone "UTC"
-  currency USD
-}
-party Acme "Acme" { role provider }
-party Globex "Globex" { role customer }
-${body}`;
-  const uri = "file:///contract/cloud.sla";
-  const program = checkProgram(uri, memoryHost({ [uri]: text }));
-  const errors = program.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) throw new Error(errors.map((d) => d.message).join("\n"));
-  return compileBundle(program) as RuleBundle;
-}
+import { compile } from "./sql/unit-cases.ts";
 
 const AVAILABILITY = `
 service Compute "Compute" {
