@@ -187,3 +187,31 @@ describe("values read through their double in the one pass", () => {
 });
 
 const iso = (i: number) => new Date(START + i * 60_000).toISOString();
+
+describe("the SQL generated while DuckDB reads", () => {
+  it("is asked for once, while the one pass reads, and not when the file is read line by line", async () => {
+    const scanned = file("while-scanning.ndjson");
+    let calls = 0;
+    const whileScanning = () => calls++;
+    expect(await loadRecords(db, { format: "ndjson", paths: [scanned.path] }, { whileScanning })).toBe(SCAN_SHAPE);
+    expect(calls).toBe(1);
+    const outage =
+      '{"type":"outage","service":"Svc","start":"2026-03-01T00:00:00Z","end":"2026-03-01T00:05:00Z","cause":"unplanned"}';
+    const mixed = file("while-scanning-mixed.ndjson", { 1: outage });
+    expect(await loadRecords(db, { format: "ndjson", paths: [mixed.path] }, { whileScanning })).toBe(JSON_SHAPE);
+    expect(calls).toBe(1);
+  });
+
+  it("refuses a bundle it cannot plan after the read, with the streaming engine's error", async () => {
+    const { path, text } = file("bad-bundle.ndjson");
+    const bad = { ...b(), objectives: [{ ...b().objectives[0], window: "fortnight" }] } as unknown as RuleBundle;
+    const options = { from: "2026-03", asOf: "2026-04-30" };
+    const streaming = await evaluate(bad, ndjsonEvents(text.split("\n")), options).catch((e: Error) => e);
+    const duckdb = await evaluateWithSql(bad, { format: "ndjson", paths: [path] }, options, db).catch((e: Error) => e);
+    expect(streaming).toBeInstanceOf(Error);
+    expect((duckdb as Error).name).toBe((streaming as Error).name);
+    expect((duckdb as Error).message).toBe((streaming as Error).message);
+    // the database is left ready for the next evaluation
+    expect(await db.all("SELECT count(*) AS n FROM sla_scan")).toEqual([{ n: BigInt(LINES) }]);
+  });
+});

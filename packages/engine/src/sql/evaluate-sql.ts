@@ -7,7 +7,7 @@ import type { NoticeDecision } from "./outages.ts";
 import type { ExtraWindow } from "./plan-windows.ts";
 import type { SqlResults } from "./rows.ts";
 import type { SqlRunner } from "./runner.ts";
-import { loadRecords, type SqlEventSource } from "./source.ts";
+import { loadRecords, SCAN_SHAPE, type SqlEventSource } from "./source.ts";
 
 /**
  * `evaluate` with the per-record work done by DuckDB: the generated SQL over the files, then the
@@ -19,9 +19,21 @@ export async function evaluateWithSql(
   options: EvaluateOptions,
   db: SqlRunner,
 ): Promise<EvaluationReport[]> {
-  let recordsShape = await loadRecords(db, source);
+  // The SQL for a request log read in one pass is generated while DuckDB reads it: planning
+  // validates the bundle (compiling its JSON Schema) and builds the calendars, about half a
+  // second of Node's time that otherwise follows the read. An error it meets is raised only where
+  // generating would have raised it, after the read.
+  let early: Promise<Awaited<ReturnType<typeof generateSql>>> | undefined;
+  const whileScanning = () => {
+    early = generateSql(bundle, { ...options, dialect: "duckdb", recordsShape: SCAN_SHAPE });
+    early.catch(() => undefined);
+  };
+  let recordsShape = await loadRecords(db, source, { whileScanning });
   let planned: EvaluateOptions & { extraWindows?: ExtraWindow[]; noticeDecisions?: NoticeDecision[] } = options;
-  let generated = await generateSql(bundle, { ...planned, dialect: "duckdb", recordsShape });
+  let generated =
+    recordsShape === SCAN_SHAPE && early !== undefined
+      ? await early
+      : await generateSql(bundle, { ...planned, dialect: "duckdb", recordsShape });
   for (const statement of generated.load) await db.all(statement);
   // A record the contract's checks refuse (a unit missing where one is needed) is described from
   // its line's JSON, which the one-pass read of measurements does not keep: read every line.

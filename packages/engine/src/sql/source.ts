@@ -131,13 +131,13 @@ export function recordsTableSql(d: Dialect): string {
 export async function loadRecords(
   db: SqlRunner,
   source: SqlEventSource,
-  options: { everyLine?: boolean } = {},
+  options: { everyLine?: boolean; whileScanning?: () => void } = {},
 ): Promise<RecordsShape> {
   const list = `[${source.paths.map(sqlString).join(", ")}]`;
   // one pass makes views where reading line by line makes tables of the same names
   await dropTemp(db, ["sla_measurements", "sla_records", "sla_scan"]);
   if (source.format === "ndjson") {
-    if (!options.everyLine && (await scanMeasurements(db, list))) return SCAN_SHAPE;
+    if (!options.everyLine && (await scanMeasurements(db, list, options.whileScanning))) return SCAN_SHAPE;
     await dropTemp(db, ["sla_records", "sla_scan"]);
     await db.all(
       `CREATE OR REPLACE TEMP TABLE sla_records AS SELECT row_number() OVER () AS line, json, json_extract_string(json, '$.type') AS type FROM read_ndjson_objects(${list})`,
@@ -172,7 +172,7 @@ const SAMPLE = 1000;
  * kind, an invalid or doubtful record, a line read_json refuses) the caller reads every line's JSON.
  * Files whose first lines hold other kinds are not tried.
  */
-async function scanMeasurements(db: SqlRunner, list: string): Promise<boolean> {
+async function scanMeasurements(db: SqlRunner, list: string, whileScanning?: () => void): Promise<boolean> {
   const read = `read_json(${list}, format = 'newline_delimited', columns = {${[...SCANNED_COLUMNS, "'value': 'JSON'"].join(", ")}})`;
   try {
     const [sample] = await db.all(
@@ -184,10 +184,12 @@ async function scanMeasurements(db: SqlRunner, list: string): Promise<boolean> {
     // while DuckDB reads)
     const files = (await db.all(`SELECT file FROM glob(${list}) ORDER BY file`)).map((row) => String(row.file));
     // the rows keep the files' order (preserve_insertion_order, DuckDB's default), so rowid + 1 is the line
-    const [refusedKeyText] = await Promise.all([
+    const scanned = Promise.all([
       db.filesContain(files, REFUSED_KEY_TEXTS),
       db.all(`CREATE OR REPLACE TEMP TABLE sla_scan AS ${scannedMeasurementsSql(dialectOf("duckdb"), read)}`),
     ]);
+    whileScanning?.();
+    const [refusedKeyText] = await scanned;
     if (refusedKeyText) return false;
   } catch (e) {
     if (e instanceof SqlEngineError) return false;
