@@ -159,9 +159,11 @@ export async function loadRecords(
   return columnsShape(dialectOf("duckdb"));
 }
 
-// The keys read_json reads: the measurement's fields, a unit, and the keys the streaming reader refuses
-// (a refused key whose value is null reads as absent: the files are searched for their text too).
-const SCANNED_COLUMNS = ["type", "metric", "at", "unit", ...FORBIDDEN_KEYS].map((c) => `'${c}': 'VARCHAR'`);
+// The keys read_json reads: the measurement's fields and a unit. Not the keys the streaming reader
+// refuses: a file that may hold one (its quoted text, or an escape) is found by the search that runs
+// alongside the read, and read line by line (read_json reads a refused key whose value is null as
+// absent, so only that search could find it anyway).
+const SCANNED_COLUMNS = ["type", "metric", "at", "unit"].map((c) => `'${c}': 'VARCHAR'`);
 const SAMPLE = 1000;
 
 /**

@@ -113,12 +113,12 @@ const MEASUREMENT_TIMES = ["at"];
 
 /**
  * DuckDB: the records of NDJSON files as `read_json` reads them (`source`: columns type, metric,
- * at, unit and the refused keys as VARCHAR, value as JSON), each typed as a measurement in the same
- * pass: `metric`, `unit` (its text), `at_ms`, `value`, and `ok`, true only for a measurement the
- * checks of `typedTablesSql` accept and this pass is sure of. Not sure: a metric or unit that may
- * have been a JSON number, object, array, true or false (read into a VARCHAR column, it is that
- * JSON's text), an empty or long unit, a refused key. No line column: the rows keep the files'
- * order. Written out rather than through `recordsOf`, whose tests of each field's JSON type cost
+ * at and unit as VARCHAR, value as JSON; the caller reads no file that may hold a refused key so),
+ * each typed as a measurement in the same pass: `metric`, `unit` (its text), `at_ms`, `value`, and
+ * `ok`, true only for a measurement the checks of `typedTablesSql` accept and this pass is sure of.
+ * Not sure: a metric or unit that may have been a JSON number, object, array, true or false (read
+ * into a VARCHAR column, it is that JSON's text), an empty or long unit. No line column: the rows
+ * keep the files' order. Written out rather than through `recordsOf`, whose tests of each field's JSON type cost
  * more than the reading itself on ten million lines.
  */
 export function scannedMeasurementsSql(d: Dialect, source: string): string {
@@ -135,11 +135,10 @@ export function scannedMeasurementsSql(d: Dialect, source: string): string {
   const text = (c: string) =>
     `NOT (${c}_0 = 45 OR ${c}_0 BETWEEN 48 AND 57 OR ${c}_0 = 91 OR ${c}_0 = 123 OR ${c} = 'true' OR ${c} = 'false')`;
   return `SELECT metric, unit, at_ms, value,
-  coalesce(type = 'measurement' AND "__proto__" IS NULL AND "constructor" IS NULL AND "prototype" IS NULL
-    AND metric <> '' AND ${text("metric")} AND at_ms IS NOT NULL AND CAST(value AS DOUBLE) = vd
+  coalesce(type = 'measurement' AND metric <> '' AND ${text("metric")} AND at_ms IS NOT NULL AND CAST(value AS DOUBLE) = vd
     AND (unit IS NULL OR (unit <> '' AND ${text("unit")} AND length(unit) <= 100)), false) AS ok
 FROM (SELECT *, ${value} AS value FROM (
-  SELECT type, metric, ascii(metric) AS metric_0, unit, ascii(unit) AS unit_0, "__proto__", "constructor", "prototype",
+  SELECT type, metric, ascii(metric) AS metric_0, unit, ascii(unit) AS unit_0,
     ${d.epochMs(`CASE WHEN ${isRfc3339(d, at)} THEN ${d.tryTimestamp(at)} END`)} AS at_ms,
     TRY_CAST(CAST(value AS VARCHAR) AS DOUBLE) AS vd
   FROM ${source}) AS raw) AS typed`;
