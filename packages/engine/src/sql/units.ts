@@ -106,11 +106,7 @@ WHERE unit_type <> 'VARCHAR' OR ${utf16Length(d, "unit_text")} > 200`;
       `SELECT 'charge|' || service AS unit_key, unit FROM sla_charges WHERE valid AND unit IS NOT NULL AND service IN (${inList(charges)})`,
     );
   return [
-    ...d.createTemp("sla_unit_refused", [refusedUnit, ...missing].join("\nUNION ")),
-    ...KINDS.map(
-      (k) => `UPDATE ${k.table} SET valid = false WHERE valid AND line IN (SELECT line FROM sla_unit_refused)`,
-    ),
-    "INSERT INTO sla_invalid SELECT line FROM sla_unit_refused WHERE line NOT IN (SELECT line FROM sla_invalid)",
+    ...refuseLines(d, [refusedUnit, ...missing].join("\nUNION ")),
     ...d.createTemp("sla_units", `SELECT DISTINCT unit_key, unit FROM (${units.join("\nUNION ALL ")}) AS u`),
     ...KINDS.flatMap((k) =>
       d.createTemp(
@@ -138,8 +134,13 @@ function refusedUnitsSql(d: Dialect, shape: RecordsShape): string[] {
   SELECT line, ${unit.type} AS unit_type, ${unit.text} AS unit_text FROM sla_records
   WHERE ${type} IN (${KINDS.map((k) => `'${k.record}'`).join(", ")}) AND ${mayHold}) AS r
 WHERE unit_type IS NOT NULL AND unit_type <> 'NULL' AND (unit_type <> 'VARCHAR' OR ${utf16Length(d, "unit_text")} > 200)`;
+  return refuseLines(d, refused);
+}
+
+/** The lines `query` gives become invalid records, which the streaming reader's code describes. */
+function refuseLines(d: Dialect, query: string): string[] {
   return [
-    ...d.createTemp("sla_unit_refused", refused),
+    ...d.createTemp("sla_unit_refused", query),
     ...KINDS.map(
       (k) => `UPDATE ${k.table} SET valid = false WHERE valid AND line IN (SELECT line FROM sla_unit_refused)`,
     ),
