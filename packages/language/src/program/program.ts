@@ -60,8 +60,13 @@ export function loadProgram(rootUri: string, host: SourceHost, cache?: ParseCach
   const parseCached = (uri: string, text: string): ParseResult => {
     const hit = cache?.get(uri);
     if (hit && hit.text === text) return hit;
-    const result = parse(text, uri);
-    cache?.set(uri, { ...result, text });
+    // the checker reads no token: the list is made only if a caller asks (the server, for a cached file)
+    const result = parse(text, uri, { lazyTokens: true });
+    // a copy of the properties themselves, so that a token list not made yet is not made here
+    cache?.set(
+      uri,
+      Object.defineProperties({ text }, Object.getOwnPropertyDescriptors(result)) as ParseResult & { text: string },
+    );
     return result;
   };
 

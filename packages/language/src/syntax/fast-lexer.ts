@@ -83,26 +83,58 @@ function matchAt(pattern: RegExp, text: string, offset: number): number {
 export function lexFast(text: string): FastLexResult | undefined {
   const tokens: IToken[] = [];
   const comments: IToken[] = [];
-  const length = text.length;
-  let line = 1;
-  let lineStart = 0;
-  let i = 0;
-  while (i < length) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13 || isBlank(c)) {
-      while (i < length) {
-        const d = text.charCodeAt(i);
-        if (d === 10) {
-          line++;
-          lineStart = i + 1;
-        } else if (d === 13) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-          line++;
-          lineStart = i + 1;
-        } else if (!isBlank(d)) break;
-        i++;
+  const scanner = new FastScanner(text);
+  for (;;) {
+    const token = scanner.next();
+    if (token === undefined) return undefined;
+    if (token === null) return { tokens, comments };
+    if (isComment(token)) comments.push(token);
+    else tokens.push(token);
+  }
+}
+
+/** Whether a token of the scanner is a comment (Chevrotain's lexer puts those in a group of their own). */
+export function isComment(token: IToken): boolean {
+  return token.tokenType === LineComment || token.tokenType === BlockComment;
+}
+
+/**
+ * The scanner of `lexFast`, a token at a time, so that a caller can read a piece of the text and be
+ * done with its tokens before the next (`parse` does when nothing asks for the token list).
+ */
+export class FastScanner {
+  private i = 0;
+  private line = 1;
+  private lineStart = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** The next token or comment; `null` at the end of the text, `undefined` where Chevrotain's lexer must read it. */
+  next(): IToken | null | undefined {
+    const text = this.text;
+    const length = text.length;
+    let line = this.line;
+    let lineStart = this.lineStart;
+    let i = this.i;
+    let c = 0;
+    for (;;) {
+      if (i >= length) {
+        this.i = i;
+        this.line = line;
+        this.lineStart = lineStart;
+        return null;
       }
-      continue;
+      c = text.charCodeAt(i);
+      if (!(c === 10 || c === 13 || isBlank(c))) break;
+      if (c === 10) {
+        line++;
+        lineStart = i + 1;
+      } else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        line++;
+        lineStart = i + 1;
+      }
+      i++;
     }
     let type: TokenType;
     let end: number;
@@ -214,9 +246,9 @@ export function lexFast(text: string): FastLexResult | undefined {
       tokenTypeIdx: type.tokenTypeIdx!,
       tokenType: type,
     };
-    if (type === LineComment || type === BlockComment) comments.push(token);
-    else tokens.push(token);
-    i = end;
+    this.i = end;
+    this.line = line;
+    this.lineStart = lineStart;
+    return token;
   }
-  return { tokens, comments };
 }

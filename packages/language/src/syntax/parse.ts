@@ -7,7 +7,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Comment, Range, SlaFile } from "./ast.ts";
 import { buildFile, tokenRange } from "./build-ast.ts";
 import { parseFast } from "./fast-parser.ts";
-import { lexFast } from "./fast-lexer.ts";
+import { FastScanner, lexFast } from "./fast-lexer.ts";
 import { slaGrammar } from "./grammar.ts";
 import { computeLineStarts, positionAt } from "./positions.ts";
 import {
@@ -15,6 +15,7 @@ import {
   BlockComment,
   DECLARATION_TOKEN_TYPES,
   LCurly,
+  LineComment,
   RCurly,
   slaLexer,
   StringLiteral,
@@ -43,21 +44,36 @@ export function setFastPath(enabled: boolean): void {
   fastPath = enabled;
 }
 
-export function parse(text: string, uri = "untitled.sla"): ParseResult {
-  return parseInPieces(text, uri, PIECE_TOKENS);
+export interface ParseOptions {
+  /**
+   * The token list is made only if `tokens` is read, by lexing the text again. The checker never
+   * reads it: a well-formed file is then lexed a piece at a time as it is parsed, and no token
+   * outlives its piece (the tokens of a big contract were over a third of what its check kept).
+   */
+  lazyTokens?: boolean;
+}
+
+export function parse(text: string, uri = "untitled.sla", options: ParseOptions = {}): ParseResult {
+  return parseInPieces(text, uri, PIECE_TOKENS, options);
 }
 
 /** `parse`, cutting the token stream into pieces of at least `pieceTokens` (see `parseItems`); the tests vary it. */
-export function parseInPieces(text: string, uri: string, pieceTokens: number): ParseResult {
-  const diagnostics: Diagnostic[] = [];
+export function parseInPieces(text: string, uri: string, pieceTokens: number, options: ParseOptions = {}): ParseResult {
   const lineStarts = computeLineStarts(text);
+  let resume: Streamed | undefined;
+  if (fastPath) {
+    const streamed = parseStreaming(text, lineStarts, pieceTokens, options.lazyTokens !== true);
+    if (streamed.result !== undefined) return streamed.result;
+    resume = streamed;
+  }
+  const diagnostics: Diagnostic[] = [];
   const rangeOf = (start: number, end: number): Range => ({
     start: positionAt(lineStarts, start),
     end: positionAt(lineStarts, end),
   });
 
   // well-formed text is read by the fast scanner; any lexing problem, by Chevrotain's lexer
-  const fast = fastPath ? lexFast(text) : undefined;
+  const fast = resume?.lexed === false ? undefined : fastPath ? lexFast(text) : undefined;
   const lexed = fast
     ? { tokens: fast.tokens, groups: { comments: fast.comments }, errors: [] }
     : slaLexer.tokenize(text);
@@ -114,7 +130,10 @@ export function parseInPieces(text: string, uri: string, pieceTokens: number): P
   }
   comments.sort((a, b) => a.range.start.offset - b.range.start.offset);
 
-  const { items, last, errors } = parseItems(tokens, lineStarts, pieceTokens);
+  // the pieces the stream parsed are the ones `parseItems` would parse first: it goes on after them
+  const from = fast && resume ? resume.from : 0;
+  const done = fast && resume ? resume.items : [];
+  const { items, last, errors } = parseItems(tokens, lineStarts, pieceTokens, from, done);
   for (const error of errors) {
     const t = error.token;
     const range = Number.isFinite(t.startOffset) ? tokenRange(t) : endOfInputRange(text, lineStarts, tokens);
@@ -152,11 +171,13 @@ function parseItems(
   tokens: IToken[],
   lineStarts: number[],
   pieceTokens: number,
+  from = 0,
+  done: Item[] = [],
 ): { items: Item[]; last: CstNode | undefined; errors: IRecognitionException[] } {
-  const items: Item[] = [];
-  let start = 0;
+  const items: Item[] = done;
+  let start = from;
   let depth = 0;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = from; i < tokens.length; i++) {
     const type = tokens[i].tokenType;
     if (type === LCurly) depth++;
     else if (type === RCurly) depth = Math.max(0, depth - 1);
@@ -187,6 +208,79 @@ function parseItems(
   const last = parseFileRule(start === 0 ? tokens : tokens.slice(start));
   if (last === undefined && start > 0) return parseItems(tokens, lineStarts, Number.POSITIVE_INFINITY);
   return { items, last, errors: slaGrammar().errors };
+}
+
+/**
+ * How far the streaming parse got: its result, or the pieces it parsed (`items`, the tokens before
+ * `from`) before the fast parser declined one, or `lexed: false` when the fast scanner declined.
+ */
+interface Streamed {
+  result?: ParseResult;
+  lexed?: false;
+  from: number;
+  items: Item[];
+}
+
+/**
+ * `parseItems` over the fast scanner's tokens as they are read, for a well-formed text: each piece
+ * is lexed, parsed by the fast parser and done with before the next is read. The pieces are cut
+ * where `parseItems` cuts them, so when the fast parser declines one, `parseItems` goes on from it
+ * with the pieces parsed so far; when the scanner declines, the text is Chevrotain's lexer's.
+ */
+function parseStreaming(text: string, lineStarts: number[], pieceTokens: number, keepTokens: boolean): Streamed {
+  const scanner = new FastScanner(text);
+  const all: IToken[] | undefined = keepTokens ? [] : undefined;
+  const comments: Comment[] = [];
+  const items: Item[] = [];
+  const piece: IToken[] = [];
+  let from = 0;
+  let depth = 0;
+  let previous: IToken | undefined;
+  for (;;) {
+    const t = scanner.next();
+    if (t === undefined) return { lexed: false, from: 0, items: [] };
+    if (t === null) break;
+    const type = t.tokenType;
+    if (type === LineComment || type === BlockComment) {
+      comments.push({ kind: "Comment", text: t.image, block: type === BlockComment, range: tokenRange(t) });
+      continue;
+    }
+    all?.push(t);
+    if (type === LCurly) depth++;
+    else if (type === RCurly) depth = Math.max(0, depth - 1);
+    else if (
+      depth === 0 &&
+      piece.length >= pieceTokens &&
+      DECLARATION_TOKEN_TYPES.has(type) &&
+      previous?.tokenType === RCurly
+    ) {
+      const parsed = parseFast(piece, 0, piece.length, lineStarts);
+      if (parsed === undefined) return { from, items };
+      for (const item of parsed) items.push(item);
+      from += piece.length;
+      piece.length = 0;
+    }
+    piece.push(t);
+    previous = t;
+  }
+  const parsed = parseFast(piece, 0, piece.length, lineStarts);
+  if (parsed === undefined) return { from, items };
+  for (const item of parsed) items.push(item);
+  const file = buildFile(undefined, comments, text.length, lineStarts);
+  file.items = items;
+  const result: ParseResult = { file, diagnostics: [], tokens: all ?? [] };
+  if (all === undefined) {
+    let tokens: IToken[] | undefined;
+    Object.defineProperty(result, "tokens", {
+      get: () => (tokens ??= lexFast(text)?.tokens ?? []),
+      set: (value: IToken[]) => {
+        tokens = value;
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  return { result, from, items };
 }
 
 /** Chevrotain's parse of `tokens` as a whole file, with error recovery. */

@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type ParseResult, parseInPieces } from "../../src/syntax/parse.ts";
+import { checkProgram } from "../../src/check/check.ts";
+import { memoryHost } from "../../src/program/host.ts";
+import type { ParseCache } from "../../src/program/program.ts";
+import { type ParseResult, parse, parseInPieces } from "../../src/syntax/parse.ts";
 
 const HOSTING = readFileSync(new URL("../../../../../shared/spec/conformance/hosting.sla", import.meta.url), "utf8");
 const URI = "file:///w/contract.sla";
@@ -62,5 +65,39 @@ describe("parsing in pieces", () => {
       expect(snapshot(parseInPieces(text, URI, 1))).toEqual(expected);
       expect(snapshot(parseInPieces(text, URI, 60))).toEqual(expected);
     }
+  });
+});
+
+describe("the token list on demand", () => {
+  const unmade = (result: ParseResult) => Object.getOwnPropertyDescriptor(result, "tokens")?.get !== undefined;
+
+  it("is made only when read, and is the list a parse that keeps it gives", () => {
+    const lazy = parseInPieces(CONTRACT, URI, 60, { lazyTokens: true });
+    expect(unmade(lazy)).toBe(true);
+    expect(snapshot(lazy)).toEqual(whole(CONTRACT));
+    expect(lazy.tokens).toStrictEqual(parse(CONTRACT, URI).tokens);
+    expect(lazy.tokens).toBe(lazy.tokens);
+  });
+
+  it("gives the same AST, diagnostics and tokens for broken text", () => {
+    for (const text of mutations(CONTRACT, 45)) {
+      const expected = whole(text);
+      expect(snapshot(parseInPieces(text, URI, 60, { lazyTokens: true }))).toEqual(expected);
+      expect(snapshot(parseInPieces(text, URI, 1, { lazyTokens: true }))).toEqual(expected);
+    }
+  });
+
+  it("is not made by a check, nor by putting the parse in the cache, and is right when read later", () => {
+    const host = memoryHost({ [URI]: CONTRACT });
+    const cache: ParseCache = new Map();
+    const program = checkProgram(URI, host, cache);
+    const parsed = program.files.get(URI)!.parsed;
+    const cached = cache.get(URI)!;
+    expect(unmade(parsed)).toBe(true);
+    expect(unmade(cached)).toBe(true);
+    expect(cached.text).toBe(CONTRACT);
+    expect(cached.file).toBe(parsed.file);
+    expect(cached.tokens).toStrictEqual(parse(CONTRACT, URI).tokens);
+    expect(parsed.tokens).toStrictEqual(parse(CONTRACT, URI).tokens);
   });
 });
