@@ -123,6 +123,10 @@ describe("a record the one pass is not sure of, late in a big file", () => {
     ["a unit given as a number", line(late).replace("}", ',"unit":5}')],
     ["a unit longer than 200 characters", line(late).replace("}", `,"unit":"${"u".repeat(201)}"}`)],
     ["a time that is not RFC 3339", line(late).replace(/"at":"[^"]*"/, '"at":"2026-03-31 10:00"')],
+    // both read by DuckDB's cast (as the next midnight, and as 02:00), both refused by the streaming reader
+    ["a time at 24:00", line(late).replace(/"at":"[^"]*"/, '"at":"2026-03-30T24:00:00.000Z"')],
+    ["a time with a blank before its hour", line(late).replace(/"at":"[^"]*"/, '"at":"2026-03-30T 2:00:00.000Z"')],
+    ["a time with an offset of 24 hours", line(late).replace(/"at":"[^"]*"/, '"at":"2026-03-30T10:00:00+24:00"')],
     ["a record of no known type", '{"type":"measurment","metric":"Latency","at":"2026-03-31T10:00:00Z","value":1}'],
     ["a line that is not an object", "[1, 2]"],
   ])("%s: the streaming engine's error, naming the line", async (name, text) => {

@@ -15,6 +15,7 @@ import type { EvaluationPlan } from "../evaluate.ts";
 import type { Dialect } from "./dialect.ts";
 import { insertRows, type SqlResults } from "./rows.ts";
 import { type RecordsShape, sqlString } from "./source.ts";
+import { rfc3339Ms } from "./typed.ts";
 
 /** Charge amounts in SQL: DECIMAL(38, 10), sums exact; an amount needing more places is refused, never rounded. */
 export const AMOUNT_SCALE = 10;
@@ -76,7 +77,7 @@ export function chargeSql(d: Dialect, shape: RecordsShape, plan: EvaluationPlan)
   const numberAmount = `(${f("amount").type} IN ('UBIGINT', 'BIGINT', 'DOUBLE') AND length(ltrim(replace(${amountText}, '.', ''), '0')) <= 15)`;
   const typed = `SELECT line, ${unitText} AS unit, nullif(${f("service").text}, '') AS service,
   CASE WHEN ${present("period")} THEN ${f("period").text} END AS period,
-  CASE WHEN ${d.matches(atText, String.raw`^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:[0-5]\d(\.\d{1,6})?([Zz]|[+-]\d{2}:\d{2})$`)} THEN ${d.tryTimestamp(atText)} END AS at_ts,
+  ${rfc3339Ms(d, atText)} AS at_ms,
   CASE WHEN ${d.matches(amountText, AMOUNT)} THEN ${d.tryDecimal(amountText, 38, AMOUNT_SCALE)} END AS amount,
   ${f("currency").text} AS currency,
   coalesce(${isText("service")}
@@ -96,8 +97,8 @@ FROM ${read.from} WHERE ${f("type").text} = 'charge'`;
   return [
     ...d.createTemp(
       "sla_charges",
-      `SELECT line, unit, service, period, ${d.epochMs("at_ts")} AS at_ms, amount, currency,
-  checks AND (period IS NOT NULL OR at_ts IS NOT NULL) AND amount IS NOT NULL AS valid
+      `SELECT line, unit, service, period, at_ms, amount, currency,
+  checks AND (period IS NOT NULL OR at_ms IS NOT NULL) AND amount IS NOT NULL AS valid
 FROM (${typed}) AS c`,
     ),
     "INSERT INTO sla_invalid SELECT line FROM sla_charges WHERE NOT valid",

@@ -17,7 +17,7 @@ export interface Dialect {
   tryTimestamp(expr: string): string;
   /** The text as DECIMAL(precision, scale), NULL when it does not fit exactly; never an error. */
   tryDecimal(expr: string, precision: number, scale: number): string;
-  /** A TIMESTAMPTZ as epoch milliseconds (BIGINT), the fraction below a millisecond dropped. */
+  /** A TIMESTAMPTZ as epoch milliseconds (BIGINT): the millisecond it falls in (floored, before 1970 too). */
   epochMs(ts: string): string;
   /** Integer division of non-negative integers. */
   div(a: string, b: string): string;
@@ -36,7 +36,9 @@ const duckdb: Dialect = {
   // DuckDB rounds a cast to DECIMAL: the value must also be the double the streaming reader reads
   tryDecimal: (expr, p, s) =>
     `CASE WHEN CAST(TRY_CAST(${expr} AS DECIMAL(${p}, ${s})) AS DOUBLE) = TRY_CAST(${expr} AS DOUBLE) THEN TRY_CAST(${expr} AS DECIMAL(${p}, ${s})) END`,
-  epochMs: (ts) => `epoch_ms(${ts})`,
+  // epoch_ms truncates toward zero, a microsecond before 1970 to the later millisecond: shifted to
+  // positive first (years 0–9999 only reach SQL), so the division floors as the streaming reader does
+  epochMs: (ts) => `((epoch_us(${ts}) + 1000000000000000000) // 1000 - 1000000000000000)`,
   div: (a, b) => `((${a}) // (${b}))`,
   createTemp: (name, select) => [`CREATE OR REPLACE TEMP TABLE ${name} AS ${select}`],
   jsonObject: (pairs) => `json_object(${pairs.map(([k, v]) => `'${k}', ${v}`).join(", ")})::VARCHAR`,

@@ -47,8 +47,13 @@ export interface RecordsShape {
 }
 
 const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
-/** Texts without which a JSON line cannot hold a refused key: each key quoted, or an escape that may spell one. */
-const REFUSED_KEY_TEXTS = [...FORBIDDEN_KEYS.map((k) => `"${k}"`), "\\u"];
+/**
+ * Texts without which a JSON line cannot hold a refused key: an end of each key as written (a
+ * letter can be escaped only as `\u`), or that escape. Ends that begin with a byte rarer in records
+ * than `"` or a common letter: Node's search of a file runs at about 0.04–0.15 s a GB for each of
+ * these, against 0.25–0.45 s for the quoted keys (measured on the benchmark's request log).
+ */
+const REFUSED_KEY_TEXTS = ["__proto__", 'uctor"', 'otype"', "\\u"];
 
 /**
  * The record fields the SQL reads as text, and passes to the streaming reader's checks when a
