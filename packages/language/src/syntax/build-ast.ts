@@ -12,7 +12,7 @@ import {
   type ValueKind,
 } from "../definition/index.ts";
 import { LCurly, Name, RCurly, StringLiteral } from "./lexer.ts";
-import { positionAt } from "./positions.ts";
+import { newPosition, positionAt } from "./positions.ts";
 import { decodeDuration, decodeMoney, decodeNumber, decodeString, decodeTextBlock } from "./literals.ts";
 
 type Children = Record<string, CstElement[] | undefined>;
@@ -76,14 +76,14 @@ function tokenSpan(first: IToken, last: IToken): A.Range {
 }
 
 function tokenStart(token: IToken): A.Position {
-  return { offset: token.startOffset, line: token.startLine ?? 1, column: token.startColumn ?? 1 };
+  return newPosition(token.startOffset, token.startLine ?? 1, token.startColumn ?? 1);
 }
 
 function tokenEnd(token: IToken): A.Position {
   const last = token.image.charCodeAt(token.image.length - 1);
   // a token that ends with its line break ends at the start of the next line
-  if (last === 10 || last === 13) return { offset: token.endOffset! + 1, line: (token.endLine ?? 1) + 1, column: 1 };
-  return { offset: token.endOffset! + 1, line: token.endLine ?? 1, column: (token.endColumn ?? 0) + 1 };
+  if (last === 10 || last === 13) return newPosition(token.endOffset! + 1, (token.endLine ?? 1) + 1, 1);
+  return newPosition(token.endOffset! + 1, token.endLine ?? 1, (token.endColumn ?? 0) + 1);
 }
 
 function span(first: A.Range, last: A.Range): A.Range {
@@ -745,12 +745,12 @@ export function useLineStarts(starts: readonly number[]): void {
 
 /** From the start of `first` to the end of `last`: the range `nodeRange` gives their node, read off the tokens. */
 function rangeOfTokens(first: IToken, last: IToken): A.Range {
-  const start = { offset: first.startOffset, line: first.startLine ?? 1, column: first.startColumn ?? 1 };
+  const start = newPosition(first.startOffset, first.startLine ?? 1, first.startColumn ?? 1);
   const image = last.image;
   const lastChar = image.charCodeAt(image.length - 1);
   // a token that ends with its line break ends on the next line, which its own end does not say
   if (lastChar === 10 || lastChar === 13) return { start, end: position(last.endOffset! + 1) };
-  return { start, end: { offset: last.endOffset! + 1, line: last.endLine ?? 1, column: (last.endColumn ?? 0) + 1 } };
+  return { start, end: newPosition(last.endOffset! + 1, last.endLine ?? 1, (last.endColumn ?? 0) + 1) };
 }
 
 /** The builders of the properties built from their shape, reading the fast parser's parts. */

@@ -235,7 +235,13 @@ export class FastScanner {
         }
       }
     }
+    // Not in the order of Chevrotain's tokens: an object literal with the same keys in the same
+    // order shares their hidden class, whose number fields Chevrotain's own tokens (NaN offsets)
+    // made fields of boxed doubles, so each token was seven objects, and each position the AST
+    // builders read off it took the boxes too. In this order the numbers stay small integers.
     const token: IToken = {
+      tokenType: type,
+      tokenTypeIdx: type.tokenTypeIdx!,
       image,
       startOffset: i,
       endOffset: end - 1,
@@ -243,8 +249,6 @@ export class FastScanner {
       endLine: line,
       startColumn,
       endColumn: end - lineStart,
-      tokenTypeIdx: type.tokenTypeIdx!,
-      tokenType: type,
     };
     this.i = end;
     this.line = line;

@@ -59,7 +59,7 @@ interface Sink {
 /** A CST node as Chevrotain makes it, for the rules whose AST builders read CST nodes. */
 class Node implements Sink {
   readonly children: Record<string, CstElement[]> = {};
-  readonly location = { startOffset: Number.NaN, endOffset: Number.NaN };
+  location: { startOffset: number; endOffset: number } = NO_LOCATION;
   constructor(readonly name: string) {}
   add(key: string, element: unknown): void {
     const list = this.children[key];
@@ -67,6 +67,9 @@ class Node implements Sink {
     else list.push(element as CstElement);
   }
 }
+
+/** Where a node that consumed nothing is, as Chevrotain says it. */
+const NO_LOCATION = Object.freeze({ startOffset: Number.NaN, endOffset: Number.NaN });
 
 /** What a rule read, in order: tokens, value nodes and the ASTs of the rules below it. */
 class PartList implements Sink, Parts {
@@ -130,10 +133,9 @@ function invoke(name: string, body: Step, parent: Sink): boolean {
   }
   const node = new Node(name);
   if (!body(node)) return false;
-  if (pos > start) {
-    node.location.startOffset = input[start].startOffset;
-    node.location.endOffset = input[pos - 1].endOffset!;
-  }
+  // not in the order of NO_LOCATION and Chevrotain's, whose hidden class holds NaN: its offsets
+  // would be boxed doubles (see newPosition in positions.ts)
+  if (pos > start) node.location = { endOffset: input[pos - 1].endOffset!, startOffset: input[start].startOffset };
   parent.add(name, kind === "property from cst" ? buildProperty(node as unknown as CstNode) : node);
   return true;
 }
