@@ -15,7 +15,7 @@ import { openDuckDb } from "../src/sql/duckdb.ts";
 import { evaluateWithSql } from "../src/sql/evaluate-sql.ts";
 import type { SqlRunner } from "../src/sql/runner.ts";
 import { JSON_SHAPE, loadRecords, SCAN_SHAPE } from "../src/sql/source.ts";
-import { latency, bundle as makeBundle } from "./helpers.ts";
+import { availability, calendar, latency, bundle as makeBundle, remedy, support } from "./helpers.ts";
 import { bothEngines } from "./sql/back-to-back.ts";
 
 // Big enough that DuckDB reads the file in many buffers on both threads and stores several row
@@ -99,6 +99,39 @@ describe("the one-pass read of NDJSON measurements", () => {
     const { streaming, duckdb } = await both("rank.ndjson", {}, rising);
     expect(streaming).toContain('"line":399600');
     expect(duckdb).toBe(streaming);
+  });
+
+  it("gives the streaming report for a contract with outage and ticket objectives too, with no SQL for them", async () => {
+    // the one pass holds measurements only, so no SQL runs for outages, requests or tickets: their
+    // objectives are met with nothing to count, and their remedies owe nothing, as in the streaming engine
+    const contract = makeBundle({
+      objectives: [
+        latency("Speed", "300"),
+        availability("Uptime", "99.9"),
+        support("Sev1", 1, ["1 hour", "Office"], ["8 hours", null]),
+      ],
+      remedies: [remedy("Credits", "Uptime", [{ percent: "10", value: "99.0" }])],
+      calendars: [calendar("Office", "Europe/London")],
+      percentile: "99",
+    }) as RuleBundle;
+    const { path, text } = file("contract-kinds.ndjson");
+    const generated: string[] = [];
+    const watched: SqlRunner = {
+      ...db,
+      all: (sql) => {
+        generated.push(sql);
+        return db.all(sql);
+      },
+      close: () => undefined,
+    };
+    const options = { from: "2026-03", asOf: "2026-04-30" };
+    const streaming = JSON.stringify(await evaluate(contract, ndjsonEvents(text.split("\n")), options));
+    const duckdb = JSON.stringify(
+      await evaluateWithSql(contract, { format: "ndjson", paths: [path] }, options, watched),
+    );
+    expect(duckdb).toBe(streaming);
+    expect(streaming).toContain('"Uptime"');
+    expect(generated.join("\n")).not.toMatch(/sla_o_|sla_t_/);
   });
 
   it("reads a file that starts with another kind of record line by line at once", async () => {

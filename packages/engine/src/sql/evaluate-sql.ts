@@ -34,13 +34,13 @@ export async function evaluateWithSql(
     recordsShape === SCAN_SHAPE && early !== undefined
       ? await early
       : await generateSql(bundle, { ...planned, dialect: "duckdb", recordsShape });
-  for (const statement of generated.load) await db.all(statement);
+  await runAll(db, generated.load);
   // A record the contract's checks refuse (a unit missing where one is needed) is described from
   // its line's JSON, which the one-pass read of measurements does not keep: read every line.
   if (recordsShape.scan !== undefined && Number((await db.all("SELECT count(*) AS n FROM sla_invalid"))[0].n) > 0) {
     recordsShape = await loadRecords(db, source, { everyLine: true });
     generated = await generateSql(bundle, { ...planned, dialect: "duckdb", recordsShape });
-    for (const statement of generated.load) await db.all(statement);
+    await runAll(db, generated.load);
   }
   // Without an as-of date, windows in progress end at the later of now and the data's last instant.
   if (options.asOf === undefined && options.now !== undefined) {
@@ -54,7 +54,7 @@ export async function evaluateWithSql(
   // only once it sees figures, notices across a clock change) is named, decided and added to a
   // further round; each round adds windows or decisions, so the rounds end.
   for (;;) {
-    for (const statement of generated.statements) await db.all(statement);
+    await runAll(db, generated.statements);
     const results: SqlResults = {};
     for (const { name, sql } of generated.results) results[name] = await db.all(sql);
     try {
@@ -69,4 +69,13 @@ export async function evaluateWithSql(
       generated = await generateSql(bundle, { ...planned, dialect: "duckdb", recordsShape });
     }
   }
+}
+
+/**
+ * The statements in one call: DuckDB plans and runs them in turn as it would one by one, without a
+ * round trip to Node for each of the hundred or so a contract has (each on its own line, so that a
+ * statement ending in a comment cannot swallow the separator).
+ */
+async function runAll(db: SqlRunner, statements: string[]): Promise<void> {
+  if (statements.length > 0) await db.all(statements.join("\n;\n"));
 }

@@ -107,10 +107,18 @@ export async function generateSql(bundle: RuleBundle, options: GenerateSqlOption
   const shape = options.recordsShape ?? columnsShape(d);
   const unit = typedUnitSql(d, shape, plan, options.byUnit ?? false);
   const outageOptions = { ...options, outageRecords: (service: string) => outageRecordsSql(plan, service) };
+  // Records known to hold no outages (nor requests, whose bad slices become outages) or no tickets
+  // need no SQL for them: a request log read in one pass skips the business-hour calendars and a
+  // hundred statements over empty tables. The per-unit round renames every kind's tables, so a
+  // contract with per-unit terms keeps them all.
+  const holds = (kind: string) =>
+    shape.kinds === undefined || plan.interest.perUnit !== undefined || shape.kinds.includes(kind);
+  const outages = holds("outage") || holds("requests");
+  const tickets = holds("ticket");
   const figures = (ws: PlannedWindow[]) => [
     ...measurementSql(d, ws),
-    ...outageSql(d, plan, ws, outageOptions),
-    ...ticketSql(d, plan, ws),
+    ...(outages ? outageSql(d, plan, ws, outageOptions) : []),
+    ...(tickets ? ticketSql(d, plan, ws) : []),
   ];
   const whole = windows.filter((w) => !isUnitWindow(w));
   const contract = sqlString(options.contractId ?? "contract");
@@ -129,8 +137,8 @@ export async function generateSql(bundle: RuleBundle, options: GenerateSqlOption
       ...measurementSql(d, whole),
       ...coverageSql(d, [...coverages.values()]),
       ...requestSql(d, plan, [...requestWindows.values()]),
-      ...outageSql(d, plan, whole, outageOptions),
-      ...ticketSql(d, plan, whole),
+      ...(outages ? outageSql(d, plan, whole, outageOptions) : []),
+      ...(tickets ? ticketSql(d, plan, whole) : []),
     ],
     results: [
       { name: "invalid", sql: tag(invalidSql(shape)) },
@@ -143,13 +151,13 @@ export async function generateSql(bundle: RuleBundle, options: GenerateSqlOption
       { name: "unknown", sql: tag(unknownSql(plan)) },
       { name: "measurements", sql: tag("SELECT * FROM sla_m_result") },
       { name: "coverage", sql: tag("SELECT * FROM sla_c_result") },
-      { name: "outage_incidents", sql: tag("SELECT * FROM sla_o_incidents") },
-      { name: "outage_pieces", sql: tag("SELECT * FROM sla_o_pieces") },
-      { name: "outage_excluded", sql: tag("SELECT * FROM sla_o_excluded") },
-      { name: "outage_totals", sql: tag("SELECT * FROM sla_o_totals") },
-      { name: "outage_beyond", sql: tag("SELECT * FROM sla_o_beyond") },
-      { name: "outage_notices", sql: tag("SELECT * FROM sla_o_notices") },
-      { name: "tickets", sql: tag("SELECT * FROM sla_t_result") },
+      ...(outages
+        ? ["incidents", "pieces", "excluded", "totals", "beyond", "notices"].map((table) => ({
+            name: `outage_${table}`,
+            sql: tag(`SELECT * FROM sla_o_${table}`),
+          }))
+        : []),
+      ...(tickets ? [{ name: "tickets", sql: tag("SELECT * FROM sla_t_result") }] : []),
       { name: "requests", sql: tag("SELECT * FROM sla_q_result") },
       ...unitResults(plan).map((r) => ({ name: r.name, sql: tag(r.sql) })),
       ...chargeResults(d).map((r) => ({ name: r.name, sql: tag(r.sql) })),

@@ -44,6 +44,8 @@ export interface RecordsShape {
    * record is a measurement SQL holds are read so; `sla_records` is a view with `type` and `unit`.
    */
   scan?: string;
+  /** The only kinds of record the table can hold (the one-pass read: measurements); absent: any kind. */
+  kinds?: readonly string[];
 }
 
 const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
@@ -121,6 +123,7 @@ export const SCAN_SHAPE: RecordsShape = {
   json: NO_TEXT,
   forbiddenKeys: "false",
   scan: "sla_scan",
+  kinds: ["measurement"],
 };
 
 /** The statement creating the table the runner fills: `line` from 1 in file order, then text columns. */
