@@ -6,7 +6,6 @@
  * gets an error naming the JSON path of the bad field, never an internal TypeError or a run that
  * does not end.
  */
-import { bundleSchema } from "@sla/bundle";
 import {
   type DurationScope,
   describeWeek,
@@ -19,25 +18,21 @@ import {
   type WeeklyWorkingTime,
   weeklyWorkingTime,
 } from "@sla/language/helpers";
-import type Ajv2020Type from "ajv/dist/2020.js";
+import type { ErrorObject } from "ajv";
 import type { BundleCalendar, BundleDuration, BundleHours, BundleWindow, RuleBundle } from "./bundle.ts";
 import { Dec } from "./decimal.ts";
 import { BundleValidationError } from "./errors.ts";
 
-type Validator = ReturnType<Ajv2020Type["compile"]>;
+type Validator = ((bundle: unknown) => boolean) & { errors?: ErrorObject[] | null };
 let schemaValidator: Promise<Validator> | undefined;
 
 /**
- * The schema's validator, compiled once. ajv is loaded on first use, so commands that never
- * evaluate (check, fmt, build) do not pay for loading it at start-up.
+ * The schema's validator: ajv's code for the schema, generated ahead of time
+ * (`bundle-schema-validator.ts`; compiling the schema took ajv about 0.4 s at every start) and
+ * loaded on first use, so commands that never evaluate (check, fmt, build) do not read it.
  */
 function loadValidator(): Promise<Validator> {
-  schemaValidator ??= import("ajv/dist/2020.js").then((module) => {
-    // ajv's CommonJS default export, however the runtime or the bundler hands it over.
-    const exported = module.default as unknown as { default?: typeof Ajv2020Type };
-    const Ajv2020 = exported.default ?? (exported as unknown as typeof Ajv2020Type);
-    return new Ajv2020({ allErrors: false, strict: false }).compile(bundleSchema);
-  });
+  schemaValidator ??= import("./bundle-schema-validator.ts").then((module) => module.validate as Validator);
   return schemaValidator;
 }
 
