@@ -76,14 +76,47 @@ function tokenSpan(first: IToken, last: IToken): A.Range {
 }
 
 function tokenStart(token: IToken): A.Position {
-  return newPosition(token.startOffset, token.startLine ?? 1, token.startColumn ?? 1);
+  const offset = token.startOffset;
+  const slot = offset & SHARED_MASK;
+  if (sharing && sharedOffsets[slot] === offset) return sharedPositions[slot]!;
+  return share(slot, newPosition(offset, token.startLine ?? 1, token.startColumn ?? 1));
 }
 
 function tokenEnd(token: IToken): A.Position {
+  const offset = token.endOffset! + 1;
+  const slot = offset & SHARED_MASK;
+  if (sharing && sharedOffsets[slot] === offset) return sharedPositions[slot]!;
   const last = token.image.charCodeAt(token.image.length - 1);
   // a token that ends with its line break ends at the start of the next line
-  if (last === 10 || last === 13) return newPosition(token.endOffset! + 1, (token.endLine ?? 1) + 1, 1);
-  return newPosition(token.endOffset! + 1, token.endLine ?? 1, (token.endColumn ?? 0) + 1);
+  if (last === 10 || last === 13) return share(slot, newPosition(offset, (token.endLine ?? 1) + 1, 1));
+  return share(slot, newPosition(offset, token.endLine ?? 1, (token.endColumn ?? 0) + 1));
+}
+
+/**
+ * While the fast parser builds a declaration, the positions made for it by offset (a table indexed
+ * by the offset's low bits), so that the nodes of the declaration that start or end at the same
+ * place share one position: a property's range and keyword start together, and it ends where its
+ * last value ends (a quarter of a contract's positions; the AST is mostly positions). Only within
+ * one declaration: the incremental parser moves the positions of each declaration's chunk in place.
+ */
+const SHARED_MASK = 63;
+const sharedOffsets: number[] = new Array(SHARED_MASK + 1).fill(-1);
+const sharedPositions: (A.Position | undefined)[] = new Array(SHARED_MASK + 1).fill(undefined);
+let sharing = false;
+
+function share(slot: number, position: A.Position): A.Position {
+  if (sharing) {
+    sharedOffsets[slot] = position.offset;
+    sharedPositions[slot] = position;
+  }
+  return position;
+}
+
+/** Starts (`true`) or ends the sharing of positions within one declaration of the fast parser. */
+export function sharePositions(on: boolean): void {
+  sharing = on;
+  sharedOffsets.fill(-1);
+  sharedPositions.fill(undefined);
 }
 
 function span(first: A.Range, last: A.Range): A.Range {
@@ -106,7 +139,9 @@ function allTokens(node: CstNode, out: IToken[] = []): IToken[] {
 let lineStarts: readonly number[] = [0];
 
 function position(offset: number): A.Position {
-  return positionAt(lineStarts, offset);
+  const slot = offset & SHARED_MASK;
+  if (sharing && sharedOffsets[slot] === offset) return sharedPositions[slot]!;
+  return share(slot, positionAt(lineStarts, offset));
 }
 
 function nodeRange(node: CstNode): A.Range | undefined {
@@ -745,12 +780,12 @@ export function useLineStarts(starts: readonly number[]): void {
 
 /** From the start of `first` to the end of `last`: the range `nodeRange` gives their node, read off the tokens. */
 function rangeOfTokens(first: IToken, last: IToken): A.Range {
-  const start = newPosition(first.startOffset, first.startLine ?? 1, first.startColumn ?? 1);
+  const start = tokenStart(first);
   const image = last.image;
   const lastChar = image.charCodeAt(image.length - 1);
   // a token that ends with its line break ends on the next line, which its own end does not say
   if (lastChar === 10 || lastChar === 13) return { start, end: position(last.endOffset! + 1) };
-  return { start, end: newPosition(last.endOffset! + 1, last.endLine ?? 1, (last.endColumn ?? 0) + 1) };
+  return { start, end: tokenEnd(last) };
 }
 
 /** The builders of the properties built from their shape, reading the fast parser's parts. */

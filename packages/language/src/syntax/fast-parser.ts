@@ -46,6 +46,7 @@ import {
   buildPropertyFromParts,
   builtFromParts,
   type Parts,
+  sharePositions,
   useLineStarts,
 } from "./build-ast.ts";
 import { MAX_LOOKAHEAD, VALUE_TOKENS } from "./grammar.ts";
@@ -118,6 +119,7 @@ function invoke(name: string, body: Step, parent: Sink): boolean {
       partLists[depth] = parts;
     } else parts.items.length = 0;
     depth++;
+    if (kind === "declaration") sharePositions(true);
     try {
       if (!body(parts)) return false;
     } finally {
@@ -127,6 +129,7 @@ function invoke(name: string, body: Step, parent: Sink): boolean {
       for (const item of parts.items) parent.add(name, item);
     } else if (kind === "declaration") {
       parent.add(name, buildDeclarationFromParts(name, parts.items, input[start], input[pos - 1]));
+      sharePositions(false);
     } else parent.add(name, buildPropertyFromParts(name, parts, input[start], input[pos - 1]));
     parts.items.length = 0;
     return true;
@@ -521,6 +524,7 @@ export function parseFast(
     return undefined; // a surprise here is never worse than the slow path
   } finally {
     input = [];
+    sharePositions(false);
     // a parse that gave up leaves its parts in the lists; they hold nothing past the parse
     for (const parts of partLists) parts.items.length = 0;
   }

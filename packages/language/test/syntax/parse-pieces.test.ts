@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { checkProgram } from "../../src/check/check.ts";
 import { memoryHost } from "../../src/program/host.ts";
 import type { ParseCache } from "../../src/program/program.ts";
+import { parseDocument, reparseDocument } from "../../src/syntax/incremental-parse.ts";
 import { type ParseResult, parse, parseInPieces } from "../../src/syntax/parse.ts";
 
 const HOSTING = readFileSync(new URL("../../../../../shared/spec/conformance/hosting.sla", import.meta.url), "utf8");
@@ -99,5 +100,41 @@ describe("the token list on demand", () => {
     expect(cached.file).toBe(parsed.file);
     expect(cached.tokens).toStrictEqual(parse(CONTRACT, URI).tokens);
     expect(parsed.tokens).toStrictEqual(parse(CONTRACT, URI).tokens);
+  });
+});
+
+describe("positions shared within a declaration", () => {
+  /** Every position object under `value`, with how many times it is reached. */
+  function positions(value: unknown, found = new Map<object, number>()): Map<object, number> {
+    if (value === null || typeof value !== "object") return found;
+    if ("offset" in value && "line" in value && "column" in value) {
+      found.set(value, (found.get(value) ?? 0) + 1);
+      return found;
+    }
+    for (const v of Object.values(value)) positions(v, found);
+    return found;
+  }
+
+  it("shares a property's start with its keyword's, and never a position between items or comments", () => {
+    // declarations and a comment written against each other: an item's end is the next one's start
+    const text = 'party P "P" { role provider }party C "C" { role customer }/* c */service S { provider P }';
+    const { file } = parse(text, URI, { lazyTokens: true });
+    expect(file.items.map((item) => item.range.start.offset)).toEqual([0, 29, 65]);
+    const role = file.items[0].kind === "party" ? file.items[0].properties[0] : undefined;
+    expect(role?.range.start).toBe(role?.keyword.start);
+    const owners = new Map<object, number>();
+    for (const [i, node] of [...file.items, ...file.comments].entries()) {
+      for (const position of positions(node).keys()) {
+        expect(owners.get(position) ?? i).toBe(i);
+        owners.set(position, i);
+      }
+    }
+  });
+
+  it("moves each shared position once when an edit moves the declarations after it", () => {
+    const text = `${CONTRACT.trimEnd()}service Tail "Tail" { provider Acme }`;
+    const edited = `// a line above\n${text}`;
+    const before = parseDocument(URI, text);
+    expect(snapshot(reparseDocument(before, URI, edited).result)).toEqual(snapshot(parse(edited, URI)));
   });
 });
