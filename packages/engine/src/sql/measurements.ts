@@ -44,15 +44,16 @@ export function measurementSql(d: Dialect, windows: PlannedWindow[]): string[] {
     ),
     ...insertRows("sla_m_scheduled", sched),
     // one pass over the measurements: per window, unit and value (the value only when the window
-    // has a percentile), the count inside the scheduled time and outside it, the exact sum, and the
-    // first line inside holding the value; the rest works on these few rows
+    // has a percentile), the count inside the scheduled time and outside it, and inside it the exact
+    // sum (a window without a percentile) or the first line holding the value (with one); the rest
+    // works on these few rows
     ...d.createTemp(
       "sla_m_values",
       `SELECT w.id, m.unit, CASE WHEN w.rank_den > 0 THEN m.value END AS value,
   count(*) FILTER (WHERE s.id IS NOT NULL) AS k,
   count(*) FILTER (WHERE s.id IS NULL) AS outside,
-  sum(m.value) FILTER (WHERE s.id IS NOT NULL) AS total,
-  min(m.line) FILTER (WHERE s.id IS NOT NULL) AS first_line
+  sum(m.value) FILTER (WHERE s.id IS NOT NULL AND w.rank_den = 0) AS total,
+  min(m.line) FILTER (WHERE s.id IS NOT NULL AND w.rank_den > 0) AS first_line
 FROM sla_m_windows w
 JOIN sla_measurements m ON m.valid AND m.metric = w.metric AND m.at_ms >= w.start_ms AND m.at_ms < w.end_ms
 LEFT JOIN sla_m_scheduled s ON s.id = w.id AND m.at_ms >= s.start_ms AND m.at_ms < s.end_ms
