@@ -56,21 +56,37 @@ const isBlank = (c: number) => c === 32 || c === 9 || c === 12 || c === 11 || c 
 const isNumberPart = (c: number) => isDigit(c) || c === 44 || c === 46;
 
 /**
- * The reserved words by length and first letter, so that a word is looked up without cutting its
- * text out first: a keyword token's image is then the one shared string of its word.
+ * The reserved words by a hash of their characters (`wordHash`, worked out as the scanner reads a
+ * word), in a table indexed by its low bits, so that a word is looked up without cutting its text
+ * out first and without a map: a keyword token's image is then the one shared string of its word.
  */
-const KEYWORDS_BY_SHAPE = new Map<number, { word: string; type: TokenType }[]>();
+const KEYWORD_SLOTS = 1024;
+const KEYWORDS_BY_HASH: { word: string; type: TokenType; hash: number }[][] = Array.from(
+  { length: KEYWORD_SLOTS },
+  () => [],
+);
 for (const [word, type] of KEYWORD_BY_WORD) {
-  const key = word.length * 128 + word.charCodeAt(0);
-  const list = KEYWORDS_BY_SHAPE.get(key);
-  if (list) list.push({ word, type });
-  else KEYWORDS_BY_SHAPE.set(key, [{ word, type }]);
+  let hash = 0;
+  for (let i = 0; i < word.length; i++) hash = wordHash(hash, word.charCodeAt(i));
+  KEYWORDS_BY_HASH[hash & (KEYWORD_SLOTS - 1)].push({ word, type, hash });
 }
 
-function keywordAt(text: string, start: number, end: number): { word: string; type: TokenType } | undefined {
-  const candidates = KEYWORDS_BY_SHAPE.get((end - start) * 128 + text.charCodeAt(start));
-  if (candidates === undefined) return undefined;
-  for (const candidate of candidates) if (text.startsWith(candidate.word, start)) return candidate;
+function wordHash(hash: number, c: number): number {
+  return (Math.imul(hash, 31) + c) | 0;
+}
+
+function keywordAt(
+  text: string,
+  start: number,
+  end: number,
+  hash: number,
+): { word: string; type: TokenType } | undefined {
+  const candidates = KEYWORDS_BY_HASH[hash & (KEYWORD_SLOTS - 1)];
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i];
+    if (candidate.hash === hash && candidate.word.length === end - start && text.startsWith(candidate.word, start))
+      return candidate;
+  }
   return undefined;
 }
 
@@ -106,6 +122,11 @@ export class FastScanner {
   private i = 0;
   private line = 1;
   private lineStart = 0;
+  /**
+   * The offset at which each line read so far begins, as `computeLineStarts` gives them: the
+   * positions of what has been read can be worked out before the rest of the text is read.
+   */
+  readonly lineStarts: number[] = [0];
 
   constructor(private readonly text: string) {}
 
@@ -117,6 +138,7 @@ export class FastScanner {
     let lineStart = this.lineStart;
     let i = this.i;
     let c = 0;
+    const lineStarts = this.lineStarts;
     for (;;) {
       if (i >= length) {
         this.i = i;
@@ -129,16 +151,19 @@ export class FastScanner {
       if (c === 10) {
         line++;
         lineStart = i + 1;
+        lineStarts.push(lineStart);
       } else if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) i++;
         line++;
         lineStart = i + 1;
+        lineStarts.push(lineStart);
       }
       i++;
     }
     let type: TokenType;
     let end: number;
     let multiline = false;
+    let hash = 0;
     if (isNameStart(c)) {
       end = -1;
       if (isUpper(c) && isUpper(text.charCodeAt(i + 1)) && isUpper(text.charCodeAt(i + 2))) {
@@ -148,7 +173,12 @@ export class FastScanner {
       if (end >= 0) type = MoneyLiteral;
       else {
         end = i + 1;
-        while (end < length && isNamePart(text.charCodeAt(end))) end++;
+        hash = wordHash(0, c);
+        for (; end < length; end++) {
+          const d = text.charCodeAt(end);
+          if (!isNamePart(d)) break;
+          hash = wordHash(hash, d);
+        }
         type = Name;
       }
     } else if (isDigit(c)) {
@@ -217,7 +247,7 @@ export class FastScanner {
     if (end < 0) return undefined;
     let image: string | undefined;
     if (type === Name) {
-      const keyword = keywordAt(text, i, end);
+      const keyword = keywordAt(text, i, end, hash);
       if (keyword !== undefined) {
         type = keyword.type;
         image = keyword.word;
@@ -232,6 +262,7 @@ export class FastScanner {
         if (d === 10 || (d === 13 && text.charCodeAt(j + 1) !== 10)) {
           line++;
           lineStart = j + 1;
+          lineStarts.push(lineStart);
         }
       }
     }

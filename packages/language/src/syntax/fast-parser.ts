@@ -157,8 +157,11 @@ function startsWith(path: readonly number[]): boolean {
  */
 class Decision {
   private paths: (readonly (readonly number[])[])[] | undefined;
-  /** When every path is one token long: the alternative by token type index (first wins), as Chevrotain's. */
-  private byType: Map<number, number> | undefined;
+  /**
+   * When every path is one token long: the alternative by token type index (first wins), as
+   * Chevrotain's; -1 for none. An array indexed by type, since this is read for nearly every token.
+   */
+  private byType: Int16Array | undefined;
 
   constructor(
     private readonly rule: Rule,
@@ -170,7 +173,7 @@ class Decision {
    * Longer paths by their first token, each with its alternative, in Chevrotain's order (the
    * alternatives', then each one's paths'): only those can match.
    */
-  private byFirst: Map<number, { alt: number; path: readonly number[] }[]> | undefined;
+  private byFirst: ({ alt: number; path: readonly number[] }[] | undefined)[] | undefined;
 
   /** The alternative to take, or -1; for an optional part, 0 means enter it. */
   choose(): number {
@@ -178,8 +181,9 @@ class Decision {
     if (pos >= end) return this.chooseAtEnd();
     const type = input[pos].tokenTypeIdx;
     const byType = this.byType;
-    if (byType !== undefined) return byType.get(type) ?? -1;
-    const candidates = this.byFirst!.get(type);
+    if (byType !== undefined) return type < byType.length ? byType[type] : -1;
+    const byFirst = this.byFirst!;
+    const candidates = type < byFirst.length ? byFirst[type] : undefined;
     if (candidates === undefined) return -1;
     for (let i = 0; i < candidates.length; i++) if (startsWith(candidates[i].path)) return candidates[i].alt;
     return -1;
@@ -203,9 +207,10 @@ class Decision {
     const alternatives = this.prodType === "Alternation" ? computed : computed.slice(0, 1);
     this.paths = alternatives.map((alternative) => alternative.map((path) => path.map((type) => type.tokenTypeIdx!)));
     if (this.paths.every((alternative) => alternative.every((path) => path.length === 1))) {
-      const byType = new Map<number, number>();
+      const types = this.paths.flat().map(([type]) => type);
+      const byType = new Int16Array(Math.max(0, ...types) + 1).fill(-1);
       this.paths.forEach((alternative, alt) => {
-        for (const [type] of alternative) if (!byType.has(type)) byType.set(type, alt);
+        for (const [type] of alternative) if (byType[type] === -1) byType[type] = alt;
       });
       this.byType = byType;
       return;
@@ -213,12 +218,12 @@ class Decision {
     if (this.paths.some((alternative) => alternative.some((path) => path.length === 0))) {
       throw new Error("A decision of the grammar has an empty lookahead path, which the fast parser does not index");
     }
-    const byFirst = new Map<number, { alt: number; path: readonly number[] }[]>();
+    const byFirst: ({ alt: number; path: readonly number[] }[] | undefined)[] = [];
     this.paths.forEach((alternative, alt) => {
       for (const path of alternative) {
-        const list = byFirst.get(path[0]);
+        const list = byFirst[path[0]];
         if (list) list.push({ alt, path });
-        else byFirst.set(path[0], [{ alt, path }]);
+        else byFirst[path[0]] = [{ alt, path }];
       }
     });
     this.byFirst = byFirst;

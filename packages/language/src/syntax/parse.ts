@@ -59,13 +59,13 @@ export function parse(text: string, uri = "untitled.sla", options: ParseOptions 
 
 /** `parse`, cutting the token stream into pieces of at least `pieceTokens` (see `parseItems`); the tests vary it. */
 export function parseInPieces(text: string, uri: string, pieceTokens: number, options: ParseOptions = {}): ParseResult {
-  const lineStarts = computeLineStarts(text);
   let resume: Streamed | undefined;
   if (fastPath) {
-    const streamed = parseStreaming(text, lineStarts, pieceTokens, options.lazyTokens !== true);
+    const streamed = parseStreaming(text, pieceTokens, options.lazyTokens !== true);
     if (streamed.result !== undefined) return streamed.result;
     resume = streamed;
   }
+  const lineStarts = computeLineStarts(text);
   const diagnostics: Diagnostic[] = [];
   const rangeOf = (start: number, end: number): Range => ({
     start: positionAt(lineStarts, start),
@@ -227,8 +227,10 @@ interface Streamed {
  * where `parseItems` cuts them, so when the fast parser declines one, `parseItems` goes on from it
  * with the pieces parsed so far; when the scanner declines, the text is Chevrotain's lexer's.
  */
-function parseStreaming(text: string, lineStarts: number[], pieceTokens: number, keepTokens: boolean): Streamed {
+function parseStreaming(text: string, pieceTokens: number, keepTokens: boolean): Streamed {
   const scanner = new FastScanner(text);
+  // filled as the text is read: a piece's positions lie before the token that ends it
+  const lineStarts = scanner.lineStarts;
   const all: IToken[] | undefined = keepTokens ? [] : undefined;
   const comments: Comment[] = [];
   const items: Item[] = [];

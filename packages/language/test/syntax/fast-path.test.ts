@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { CstParser, Lexer, serializeProduction } from "chevrotain";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { generateContract } from "../../../../bench/generate.ts";
-import { lexFast } from "../../src/syntax/fast-lexer.ts";
+import { FastScanner, lexFast } from "../../src/syntax/fast-lexer.ts";
 import { fastGrammarRules, parseFast } from "../../src/syntax/fast-parser.ts";
 import { slaGrammar } from "../../src/syntax/grammar.ts";
 import { slaLexer } from "../../src/syntax/lexer.ts";
@@ -145,6 +145,17 @@ describe("the fast path", () => {
       expect(fast.comments.map(plain)).toStrictEqual((slow.groups.comments ?? []).map(plain));
     }
     expect(declined).toBeGreaterThan(0);
+  });
+
+  it("finds the line starts computeLineStarts finds, as it reads", () => {
+    const breaks = 'party P "P" {\r\n  role provider\r}\n/* a\r\nb\rc\n */\n\nmetric M """\r\n  x\r  y\n  """ {}\r';
+    for (const text of [...TEXTS, breaks, "", "\n", "\r", "\r\n\r\n"]) {
+      const scanner = new FastScanner(text);
+      let token = scanner.next();
+      while (token) token = scanner.next();
+      if (token === null) expect(scanner.lineStarts).toEqual(computeLineStarts(text));
+      else expect(lexFast(text)).toBeUndefined();
+    }
   });
 
   it("parses every .sla file of the repository and the conformance suite as Chevrotain does", () => {
