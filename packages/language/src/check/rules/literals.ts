@@ -131,13 +131,20 @@ interface Checked {
 const checkedByContext = new WeakMap<RuleContext, Checked>();
 
 function checkedOf(context: RuleContext): Checked {
+  // asked many times per rule: the last check's walk is kept at hand (a WeakMap lookup each time adds up)
+  if (lastCheckedContext === context) return lastChecked!;
   let checked = checkedByContext.get(context);
   if (!checked) {
     checked = collectChecked(context);
     checkedByContext.set(context, checked);
   }
+  lastCheckedContext = context;
+  lastChecked = checked;
   return checked;
 }
+
+let lastCheckedContext: RuleContext | undefined;
+let lastChecked: Checked | undefined;
 
 function collectChecked(context: RuleContext): Checked {
   const found: Checked = {

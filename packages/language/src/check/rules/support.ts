@@ -101,6 +101,8 @@ const damagedDeclarations = new WeakMap<RuleContext, Set<Declaration>>();
  */
 export function damaged(context: RuleContext, declaration: Declaration): boolean {
   if (declaration.recovered) return true;
+  // asked per declaration by many rules: the last check's set is kept at hand, as `broken` does
+  if (lastDamagedContext === context) return lastDamagedSet.size > 0 && lastDamagedSet.has(declaration);
   let set = damagedDeclarations.get(context);
   if (!set) {
     set = new Set();
@@ -116,8 +118,13 @@ export function damaged(context: RuleContext, declaration: Declaration): boolean
     }
     damagedDeclarations.set(context, set);
   }
+  lastDamagedContext = context;
+  lastDamagedSet = set;
   return set.has(declaration);
 }
+
+let lastDamagedContext: RuleContext | undefined;
+let lastDamagedSet: Set<Declaration> = new Set();
 
 const brokenProperties = new WeakMap<RuleContext, Set<Property>>();
 
@@ -372,7 +379,8 @@ export function serviceOf(
     lastServicesContext = context;
     lastServices = new Map();
   }
-  if (lastServices.has(objective)) return lastServices.get(objective);
+  const known = lastServices.get(objective);
+  if (known !== undefined || lastServices.has(objective)) return known;
   const service = findServiceOf(context, objective);
   lastServices.set(objective, service);
   return service;
