@@ -130,8 +130,11 @@ export class FastScanner {
 
   constructor(private readonly text: string) {}
 
-  /** The next token or comment; `null` at the end of the text, `undefined` where Chevrotain's lexer must read it. */
-  next(): IToken | null | undefined {
+  /**
+   * The next token or comment; `null` at the end of the text, `undefined` where Chevrotain's lexer
+   * must read it. Written into `reuse` when given (a token of this scanner that nothing reads any more).
+   */
+  next(reuse?: IToken): IToken | null | undefined {
     const text = this.text;
     const length = text.length;
     let line = this.line;
@@ -270,6 +273,21 @@ export class FastScanner {
     // order shares their hidden class, whose number fields Chevrotain's own tokens (NaN offsets)
     // made fields of boxed doubles, so each token was seven objects, and each position the AST
     // builders read off it took the boxes too. In this order the numbers stay small integers.
+    this.i = end;
+    this.line = line;
+    this.lineStart = lineStart;
+    if (reuse !== undefined) {
+      reuse.tokenType = type;
+      reuse.tokenTypeIdx = type.tokenTypeIdx!;
+      reuse.image = image;
+      reuse.startOffset = i;
+      reuse.endOffset = end - 1;
+      reuse.startLine = startLine;
+      reuse.endLine = line;
+      reuse.startColumn = startColumn;
+      reuse.endColumn = end - lineStart;
+      return reuse;
+    }
     const token: IToken = {
       tokenType: type,
       tokenTypeIdx: type.tokenTypeIdx!,
@@ -281,9 +299,6 @@ export class FastScanner {
       startColumn,
       endColumn: end - lineStart,
     };
-    this.i = end;
-    this.line = line;
-    this.lineStart = lineStart;
     return token;
   }
 }

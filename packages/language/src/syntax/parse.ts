@@ -1,7 +1,7 @@
 /**
  * `parse(text)` never throws: it returns an AST and the syntax diagnostics, whatever the input.
  */
-import type { CstNode, IRecognitionException, IToken } from "chevrotain";
+import type { CstNode, IRecognitionException, IToken, TokenType } from "chevrotain";
 import { createDiagnostic, Diagnostics } from "../diagnostics/catalogue.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Comment, Range, SlaFile } from "./ast.ts";
@@ -235,35 +235,40 @@ function parseStreaming(text: string, pieceTokens: number, keepTokens: boolean):
   const comments: Comment[] = [];
   const items: Item[] = [];
   const piece: IToken[] = [];
+  // Without a token list to keep, a piece's token objects are written over by the next piece's
+  // (no AST node holds a token): slot k of the pool is the piece's k-th token, or the token being read.
+  const pool: IToken[] | undefined = keepTokens ? undefined : [];
   let from = 0;
   let depth = 0;
-  let previous: IToken | undefined;
+  let previous: TokenType | undefined;
   for (;;) {
-    const t = scanner.next();
+    const t = scanner.next(pool?.[piece.length]);
     if (t === undefined) return { lexed: false, from: 0, items: [] };
     if (t === null) break;
     const type = t.tokenType;
     if (type === LineComment || type === BlockComment) {
       comments.push({ kind: "Comment", text: t.image, block: type === BlockComment, range: tokenRange(t) });
+      if (pool !== undefined) pool[piece.length] = t;
       continue;
     }
     all?.push(t);
     if (type === LCurly) depth++;
     else if (type === RCurly) depth = Math.max(0, depth - 1);
-    else if (
-      depth === 0 &&
-      piece.length >= pieceTokens &&
-      DECLARATION_TOKEN_TYPES.has(type) &&
-      previous?.tokenType === RCurly
-    ) {
+    else if (depth === 0 && piece.length >= pieceTokens && DECLARATION_TOKEN_TYPES.has(type) && previous === RCurly) {
       const parsed = parseFast(piece, 0, piece.length, lineStarts);
       if (parsed === undefined) return { from, items };
       for (const item of parsed) items.push(item);
       from += piece.length;
+      if (pool !== undefined) {
+        // the token read (in the slot after the piece) is the first of the next piece
+        pool[piece.length] = pool[0];
+        pool[0] = t;
+      }
       piece.length = 0;
     }
+    if (pool !== undefined) pool[piece.length] = t;
     piece.push(t);
-    previous = t;
+    previous = type;
   }
   const parsed = parseFast(piece, 0, piece.length, lineStarts);
   if (parsed === undefined) return { from, items };

@@ -15,7 +15,7 @@ import { FastScanner, lexFast } from "../../src/syntax/fast-lexer.ts";
 import { fastGrammarRules, parseFast } from "../../src/syntax/fast-parser.ts";
 import { slaGrammar } from "../../src/syntax/grammar.ts";
 import { slaLexer } from "../../src/syntax/lexer.ts";
-import { computeLineStarts, type ParseResult, parse, setFastPath } from "../../src/syntax/parse.ts";
+import { computeLineStarts, type ParseResult, parse, parseInPieces, setFastPath } from "../../src/syntax/parse.ts";
 
 const REPO = fileURLToPath(new URL("../../../../", import.meta.url));
 
@@ -155,6 +155,17 @@ describe("the fast path", () => {
       while (token) token = scanner.next();
       if (token === null) expect(scanner.lineStarts).toEqual(computeLineStarts(text));
       else expect(lexFast(text)).toBeUndefined();
+    }
+  });
+
+  it("builds the same AST when it keeps no token list, reading each piece into the last one's tokens", () => {
+    for (const text of TEXTS) {
+      const kept = parse(text, "file:///w/contract.sla");
+      for (const size of [1, 40, 2000]) {
+        const lazy = parseInPieces(text, "file:///w/contract.sla", size, { lazyTokens: true });
+        expect(lazy.file).toStrictEqual(kept.file);
+        expect(lazy.diagnostics).toStrictEqual(kept.diagnostics);
+      }
     }
   });
 
