@@ -336,6 +336,9 @@ function recoveredOf(b: PropertyBase): typeof RECOVERED | undefined {
   return b.recovered ? RECOVERED : undefined;
 }
 
+/** The properties an `exclude` block holds, in the order their nodes are read (then sorted by place). */
+const MAINTENANCE_RULES = ["noticeProperty", "allowanceProperty"] as const;
+
 /** The irregular forms, built by hand; every other property is built from its shape in the definition. */
 const CUSTOM_BUILDERS: Record<CustomBuiltRule, PropertyBuilder> = {
   renewalProperty: (n, b) => {
@@ -389,10 +392,14 @@ const CUSTOM_BUILDERS: Record<CustomBuiltRule, PropertyBuilder> = {
         : kw(n, "majeure")
           ? "force majeure"
           : undefined;
-    const nested = [...subrules(n, "noticeProperty"), ...subrules(n, "allowanceProperty")]
-      .map(buildProperty)
-      .filter((p): p is A.MaintenanceProperty => p !== undefined)
-      .sort((x, y) => x.range.start.offset - y.range.start.offset);
+    const nested: A.MaintenanceProperty[] = [];
+    for (const name of MAINTENANCE_RULES) {
+      for (const node of subrules(n, name)) {
+        const property = buildProperty(node) as A.MaintenanceProperty | undefined;
+        if (property !== undefined) nested.push(property);
+      }
+    }
+    sortByStart(nested);
     return { keyword: b.keyword, range: b.range, ...recoveredOf(b), kind: "exclude", cause, properties: nested };
   },
   typeProperty: (n, b) => {

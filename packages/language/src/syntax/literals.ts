@@ -16,10 +16,11 @@ export function decodeString(image: string): string {
   while (image.length - 2 - backslashes > 0 && image[image.length - 2 - backslashes] === "\\") backslashes++;
   const closed = image.length >= 2 && image.endsWith('"') && backslashes % 2 === 0;
   const body = image.slice(1, closed ? -1 : undefined);
+  let at = body.indexOf("\\");
+  if (at < 0) return body; // most strings: no list of parts to join
   // one slice per run between escapes: a replace callback per escape took seconds on a 10 MiB string
   const parts: string[] = [];
   let from = 0;
-  let at = body.indexOf("\\");
   while (at >= 0 && at < body.length - 1) {
     const c = body[at + 1];
     if (!LINE_TERMINATORS.has(c)) {
