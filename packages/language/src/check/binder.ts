@@ -137,20 +137,36 @@ const targetsByBinding = new WeakMap<Binding, Targets>();
  * times per check. An identifier that is no reference site is looked up by its text.
  */
 export function symbolResolver(binding: Binding): (identifier: Identifier) => SymbolEntry | undefined {
-  let targets = targetsByBinding.get(binding);
-  if (!targets) {
-    // a copy of a binding (the checked program spreads it): the same answers, from its references
-    targets = new Map();
-    for (const reference of binding.references) targets.set(reference.identifier, reference.target ?? null);
-    targetsByBinding.set(binding, targets);
+  const resolver = new SymbolResolver(binding);
+  return (identifier) => resolver.symbolOf(identifier);
+}
+
+/**
+ * `symbolResolver` as an object, for the checker's context and the model, which ask it in their
+ * hottest code: its method is the same function in every check, so the code V8 optimises (and
+ * inlines it into) stays valid from one check to the next, which a closure made per check is not.
+ */
+export class SymbolResolver {
+  private readonly targets: Targets;
+  private readonly symbols: Map<string, SymbolEntry>;
+
+  constructor(binding: Binding) {
+    let targets = targetsByBinding.get(binding);
+    if (!targets) {
+      // a copy of a binding (the checked program spreads it): the same answers, from its references
+      targets = new Map();
+      for (const reference of binding.references) targets.set(reference.identifier, reference.target ?? null);
+      targetsByBinding.set(binding, targets);
+    }
+    this.targets = targets;
+    this.symbols = binding.symbols;
   }
-  const known = targets;
-  const { symbols } = binding;
-  return (identifier) => {
-    const target = known.get(identifier);
+
+  symbolOf(identifier: Identifier): SymbolEntry | undefined {
+    const target = this.targets.get(identifier);
     if (target !== undefined) return target ?? undefined;
-    return symbols.get(identifier.text);
-  };
+    return this.symbols.get(identifier.text);
+  }
 }
 
 /** A party takes part through its role: every provider and customer of a contract is a party to it. */

@@ -5,7 +5,7 @@
  */
 import { rollingDays } from "../budget/budget.ts";
 import { calendarHoursOf } from "../budget/calendar-hours.ts";
-import { type Binding, type SymbolEntry, symbolResolver } from "../check/binder.ts";
+import { type Binding, SymbolResolver } from "../check/binder.ts";
 import type {
   Declaration,
   DeclarationKind,
@@ -103,10 +103,10 @@ class ModelBuilder {
     return budgets;
   }
 
-  private readonly symbolOf: (identifier: Identifier) => SymbolEntry | undefined;
+  private readonly symbols: SymbolResolver;
 
   constructor(private readonly program: Binding) {
-    this.symbolOf = symbolResolver(program);
+    this.symbols = new SymbolResolver(program);
   }
 
   build(): ContractModel {
@@ -178,7 +178,7 @@ class ModelBuilder {
   /** The model of the declaration a reference names, when it resolves to the kind wanted. */
   private resolve<T>(identifier: Identifier | undefined, kind: DeclarationKind): T | undefined {
     if (!identifier) return undefined;
-    const symbol = this.symbolOf(identifier);
+    const symbol = this.symbols.symbolOf(identifier);
     return symbol?.kind === kind ? (this.byNode.get(symbol.declaration) as T | undefined) : undefined;
   }
 
