@@ -233,19 +233,45 @@ function time(t: IToken | undefined): A.TimeLiteral | undefined {
   return { kind: "Time", text: t.image, hour, minute, range: tokenRange(t) };
 }
 
+/**
+ * How a value's builder reads its tokens: in the CST node of its rule, or in the run of tokens the
+ * fast parser read for it (which makes no node for a value it builds at once, see `buildValue`).
+ */
+interface ValueAccess<N> {
+  /** The first real token of a kind. */
+  token(node: N, name: string): IToken | undefined;
+  kw(node: N, word: string): IToken | undefined;
+  range(node: N): A.Range | undefined;
+  first(node: N): IToken | undefined;
+}
+
+const CST_VALUE: ValueAccess<CstNode> = {
+  token: (node, name) => token(node, name),
+  kw,
+  range: nodeRange,
+  first: (node) => allTokens(node)[0],
+};
+
 function quantity(node: CstNode | undefined): A.TargetValue | undefined {
-  if (!node) return undefined;
+  return node && quantityOf(CST_VALUE, node);
+}
+
+function quantityOf<N>(access: ValueAccess<N>, node: N): A.TargetValue | undefined {
   return (
-    percentage(token(node, "PercentageLiteral")) ??
-    duration(token(node, "DurationLiteral")) ??
-    number(token(node, "NumberLiteral"))
+    percentage(access.token(node, "PercentageLiteral")) ??
+    duration(access.token(node, "DurationLiteral")) ??
+    number(access.token(node, "NumberLiteral"))
   );
 }
 
 function comparator(node: CstNode | undefined): A.ComparatorNode | undefined {
-  if (!node) return undefined;
-  const range = nodeRange(node);
+  return node && comparatorOf(CST_VALUE, node);
+}
+
+function comparatorOf<N>(access: ValueAccess<N>, node: N): A.ComparatorNode | undefined {
+  const range = access.range(node);
   if (!range) return undefined;
+  const kw = access.kw;
   const op: A.Comparator | undefined = kw(node, "at")
     ? kw(node, "least") || (kw(node, "or") && kw(node, "above"))
       ? "at least"
@@ -261,9 +287,13 @@ function comparator(node: CstNode | undefined): A.ComparatorNode | undefined {
 }
 
 function window(node: CstNode | undefined): A.WindowNode | undefined {
-  if (!node) return undefined;
-  const range = nodeRange(node);
+  return node && windowOf(CST_VALUE, node);
+}
+
+function windowOf<N>(access: ValueAccess<N>, node: N): A.WindowNode | undefined {
+  const range = access.range(node);
   if (!range) return undefined;
+  const kw = access.kw;
   const result: A.WindowNode = { kind: "Window", period: "calendar month", range };
   if (kw(node, "calendar")) {
     if (kw(node, "month")) result.period = "calendar month";
@@ -278,19 +308,23 @@ function window(node: CstNode | undefined): A.WindowNode | undefined {
   else if (kw(node, "hour")) result.period = "hour";
   else if (kw(node, "billing")) {
     result.period = "billing month";
-    result.startDay = number(token(node, "NumberLiteral"));
+    result.startDay = number(access.token(node, "NumberLiteral"));
     if (!result.startDay) result.recovered = true;
   } else if (kw(node, "rolling")) {
     result.period = "rolling";
-    result.length = duration(token(node, "DurationLiteral"));
+    result.length = duration(access.token(node, "DurationLiteral"));
     if (!result.length) result.recovered = true;
   } else return undefined;
   return result;
 }
 
 function feeBasis(node: CstNode | undefined): A.FeeBasis | undefined {
-  if (!node) return undefined;
-  const range = nodeRange(node);
+  return node && feeBasisOf(CST_VALUE, node);
+}
+
+function feeBasisOf<N>(access: ValueAccess<N>, node: N): A.FeeBasis | undefined {
+  const range = access.range(node);
+  const kw = access.kw;
   const period: A.FeePeriod | undefined = kw(node, "monthly")
     ? "month"
     : kw(node, "quarterly")
@@ -301,11 +335,10 @@ function feeBasis(node: CstNode | undefined): A.FeeBasis | undefined {
   return range && period && { kind: "FeeBasis", period, range };
 }
 
-function hoursSpec(node: CstNode | undefined): A.HoursSpec | undefined {
-  if (!node) return undefined;
-  const always = token(node, "Always");
+function hoursSpecOf<N>(access: ValueAccess<N>, node: N): A.HoursSpec | undefined {
+  const always = access.token(node, "Always");
   if (always) return { kind: "Always", range: tokenRange(always) };
-  return identifier(token(node, "Name"));
+  return identifier(access.token(node, "Name"));
 }
 
 function weekday(node: CstNode | undefined): A.Weekday | undefined {
@@ -314,9 +347,8 @@ function weekday(node: CstNode | undefined): A.Weekday | undefined {
   return t?.image as A.Weekday | undefined;
 }
 
-function frequency(node: CstNode | undefined): A.Frequency | undefined {
-  const t = node && allTokens(node)[0];
-  return t?.image as A.Frequency | undefined;
+function frequencyOf<N>(access: ValueAccess<N>, node: N): A.Frequency | undefined {
+  return access.first(node)?.image as A.Frequency | undefined;
 }
 
 // properties
@@ -539,13 +571,15 @@ const DECODERS: Partial<Record<ValueKind, (t: IToken | undefined) => unknown>> =
   name: identifier,
 };
 
-const SUBGRAMMAR_BUILDERS: Partial<Record<ValueKind, (node: CstNode | undefined) => unknown>> = {
-  comparator,
-  quantity,
-  window,
-  feeBasis,
-  hoursSpec,
-  frequency,
+type ValueBuilder = <N>(access: ValueAccess<N>, node: N) => unknown;
+
+const SUBGRAMMAR_BUILDERS: Partial<Record<ValueKind, ValueBuilder>> = {
+  comparator: comparatorOf,
+  quantity: quantityOf,
+  window: windowOf,
+  feeBasis: feeBasisOf,
+  hoursSpec: hoursSpecOf,
+  frequency: frequencyOf,
 };
 
 /**
@@ -558,30 +592,56 @@ interface Access<N> {
   tokens(node: N, name: string): IToken[];
   /** The first token of a keyword directly in the node. */
   kw(node: N, word: string): IToken | undefined;
-  /** The index-th sub-rule node of a name directly in the node. */
-  subrule(node: N, name: string, index: number): CstNode | undefined;
+  /** The AST of the index-th value of a sub-grammar (`window`, `comparator`, …) directly in the node. */
+  value(node: N, kind: ValueKind, index: number): unknown;
 }
 
-const CST_ACCESS: Access<CstNode> = { token, tokens, kw, subrule };
+const CST_ACCESS: Access<CstNode> = {
+  token,
+  tokens,
+  kw,
+  value(node, kind, index) {
+    const found = subrule(node, kind, index);
+    return found && SUBGRAMMAR_BUILDERS[kind]!(CST_VALUE, found);
+  },
+};
 
 /** A property's parts in the order the fast parser consumed them: its own tokens and its value rules' CST nodes. */
 export interface Parts {
+  /** The parts are `items[0, count)`; the fast parser reuses the list, whose later slots are stale. */
   readonly items: CstElement[];
+  readonly count: number;
 }
 
 function partToken(parts: Parts, name: string, index: number): IToken | undefined {
   let seen = 0;
-  for (const item of parts.items) if (isToken(item) && item.tokenType.name === name && seen++ === index) return item;
+  const { items, count } = parts;
+  for (let i = 0; i < count; i++) {
+    const item = items[i];
+    if (isToken(item) && item.tokenType.name === name && seen++ === index) return item;
+  }
   return undefined;
 }
 
 const PARTS_ACCESS: Access<Parts> = {
   token: partToken,
-  tokens: (parts, name) => parts.items.filter((item): item is IToken => isToken(item) && item.tokenType.name === name),
+  tokens(parts, name) {
+    const found: IToken[] = [];
+    const { items, count } = parts;
+    for (let i = 0; i < count; i++) {
+      const item = items[i];
+      if (isToken(item) && item.tokenType.name === name) found.push(item);
+    }
+    return found;
+  },
   kw: (parts, word) => partToken(parts, `Kw_${word}`, 0),
-  subrule(parts, name, index) {
+  value(parts, kind, index) {
     let seen = 0;
-    for (const item of parts.items) if (!isToken(item) && item.name === name && seen++ === index) return item;
+    const { items, count } = parts;
+    for (let i = 0; i < count; i++) {
+      const item = items[i];
+      if (item instanceof BuiltValue && item.kind === kind && seen++ === index) return item.value;
+    }
     return undefined;
   },
 };
@@ -620,9 +680,9 @@ function fieldReaders<N>(
           const decode = DECODERS[e.value]!;
           out.push((n, into) => (into[field] = decode(access.token(n, tokenName, index))));
         } else {
-          const build = SUBGRAMMAR_BUILDERS[e.value];
-          if (!build) throw new Error(`No AST builder for a '${e.value}' value in field '${field}'`);
-          out.push((n, into) => (into[field] = build(access.subrule(n, e.value, index))));
+          const kind = e.value;
+          if (!SUBGRAMMAR_BUILDERS[kind]) throw new Error(`No AST builder for a '${kind}' value in field '${field}'`);
+          out.push((n, into) => (into[field] = access.value(n, kind, index)));
         }
         break;
       }
@@ -795,6 +855,68 @@ function rangeOfTokens(first: IToken, last: IToken): A.Range {
   return { start, end: tokenEnd(last) };
 }
 
+/** A value the fast parser built as soon as it read it: a part of its property, as its CST node was. */
+export class BuiltValue {
+  constructor(
+    readonly kind: ValueKind,
+    readonly value: unknown,
+  ) {}
+}
+
+const NO_TOKENS: readonly IToken[] = [];
+
+/** The run of tokens `[from, to)` the fast parser read for one value (one object, reused). */
+class TokenRun {
+  tokens: readonly IToken[] = NO_TOKENS;
+  from = 0;
+  to = 0;
+}
+
+const RUN = new TokenRun();
+
+function runToken(run: TokenRun, name: string): IToken | undefined {
+  const { tokens, to } = run;
+  for (let i = run.from; i < to; i++) if (tokens[i].tokenType.name === name) return tokens[i];
+  return undefined;
+}
+
+const RUN_VALUE: ValueAccess<TokenRun> = {
+  token: runToken,
+  kw(run, word) {
+    let name = KEYWORD_CHILD.get(word);
+    if (name === undefined) {
+      name = `Kw_${word}`;
+      KEYWORD_CHILD.set(word, name);
+    }
+    return runToken(run, name);
+  },
+  range: (run) => (run.to > run.from ? rangeOfTokens(run.tokens[run.from], run.tokens[run.to - 1]) : undefined),
+  first: (run) => (run.to > run.from ? run.tokens[run.from] : undefined),
+};
+
+/**
+ * Whether the fast parser builds a value of this sub-grammar from its tokens (`buildValue`) rather
+ * than from a CST node: those whose grammar holds tokens only, no sub-grammar of its own.
+ */
+export function builtFromTokens(kind: string): boolean {
+  return kind in SUBGRAMMAR_BUILDERS;
+}
+
+/**
+ * A value read by the fast parser in `tokens[from, to)`: its AST built from those tokens, as the
+ * builders over its CST node would build it, without the node (a value is most of a property).
+ */
+export function buildValue(kind: ValueKind, tokens: readonly IToken[], from: number, to: number): BuiltValue {
+  RUN.tokens = tokens;
+  RUN.from = from;
+  RUN.to = to;
+  try {
+    return new BuiltValue(kind, SUBGRAMMAR_BUILDERS[kind]!(RUN_VALUE, RUN));
+  } finally {
+    RUN.tokens = NO_TOKENS;
+  }
+}
+
 /** The builders of the properties built from their shape, reading the fast parser's parts. */
 const PARTS_BUILDERS: ReadonlyMap<string, (parts: Parts, base: PropertyBase) => A.Property> = new Map(
   PROPERTIES.filter((p) => !("customBuilder" in p)).map((p) => [
@@ -819,12 +941,13 @@ export function buildPropertyFromParts(rule: string, parts: Parts, first: IToken
 }
 
 /**
- * A declaration read by the fast parser: its own tokens (keyword, name, title, braces) in `items`
+ * A declaration read by the fast parser: its own tokens (keyword, name, title, braces) in `items[0, count)`
  * with its properties' ASTs between them.
  */
 export function buildDeclarationFromParts(
   rule: string,
   items: readonly unknown[],
+  count: number,
   first: IToken,
   last: IToken,
 ): A.ImportDeclaration | A.Declaration {
@@ -836,7 +959,8 @@ export function buildDeclarationFromParts(
   let lcurly: IToken | undefined;
   let rcurly: IToken | undefined;
   const properties: A.Property[] = [];
-  for (const item of items) {
+  for (let i = 0; i < count; i++) {
+    const item = items[i];
     const type = (item as IToken).tokenType;
     if (type === undefined) properties.push(item as A.Property);
     else if (type === LCurly) lcurly ??= item as IToken;

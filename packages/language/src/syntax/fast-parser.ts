@@ -44,7 +44,9 @@ import {
   buildDeclarationFromParts,
   buildProperty,
   buildPropertyFromParts,
+  buildValue,
   builtFromParts,
+  builtFromTokens,
   type Parts,
   sharePositions,
   useLineStarts,
@@ -69,14 +71,18 @@ class Node implements Sink {
   }
 }
 
+/** Where a value built from its tokens puts them: nowhere, since `buildValue` reads them in the input. */
+const DISCARD: Sink = { add() {} };
+
 /** Where a node that consumed nothing is, as Chevrotain says it. */
 const NO_LOCATION = Object.freeze({ startOffset: Number.NaN, endOffset: Number.NaN });
 
 /** What a rule read, in order: tokens, value nodes and the ASTs of the rules below it. */
 class PartList implements Sink, Parts {
   readonly items: CstElement[] = [];
+  count = 0;
   add(_key: string, element: unknown): void {
-    this.items.push(element as CstElement);
+    this.items[this.count++] = element as CstElement;
   }
 }
 
@@ -101,7 +107,7 @@ let pos = 0;
 let end = 0;
 
 /** How the result of each rule reaches its parent when that parent is not a CST node. */
-type Kind = "cst" | "property from parts" | "property from cst" | "declaration" | "pass";
+type Kind = "cst" | "value" | "property from parts" | "property from cst" | "declaration" | "pass";
 const KINDS = new Map<string, Kind>();
 
 /**
@@ -117,7 +123,7 @@ function invoke(name: string, body: Step, parent: Sink): boolean {
     if (parts === undefined) {
       parts = new PartList();
       partLists[depth] = parts;
-    } else parts.items.length = 0;
+    } else parts.count = 0; // not `items.length = 0`, which gives up the list's storage
     depth++;
     if (kind === "declaration") sharePositions(true);
     try {
@@ -126,12 +132,17 @@ function invoke(name: string, body: Step, parent: Sink): boolean {
       depth--;
     }
     if (kind === "pass") {
-      for (const item of parts.items) parent.add(name, item);
+      for (let i = 0; i < parts.count; i++) parent.add(name, parts.items[i]);
     } else if (kind === "declaration") {
-      parent.add(name, buildDeclarationFromParts(name, parts.items, input[start], input[pos - 1]));
+      parent.add(name, buildDeclarationFromParts(name, parts.items, parts.count, input[start], input[pos - 1]));
       sharePositions(false);
     } else parent.add(name, buildPropertyFromParts(name, parts, input[start], input[pos - 1]));
-    parts.items.length = 0;
+    parts.count = 0;
+    return true;
+  }
+  if (kind === "value") {
+    if (!body(DISCARD)) return false;
+    parent.add(name, buildValue(name as ValueKind, input, start, pos));
     return true;
   }
   const node = new Node(name);
@@ -282,7 +293,9 @@ class FastGrammar {
     KINDS.set("importDeclaration", "declaration");
     for (const d of DECLARATIONS) KINDS.set(`${d.kind}Declaration`, "declaration");
     for (const p of PROPERTIES) KINDS.set(p.rule, builtFromParts(p.rule) ? "property from parts" : "property from cst");
-    for (const name of Object.keys(VALUE_GRAMMARS)) KINDS.set(name, "cst");
+    // a value in a property built from parts is built from its tokens at once; one whose grammar
+    // holds another value rule (`daySpan`) makes a CST node, as it does inside a CST node
+    for (const name of Object.keys(VALUE_GRAMMARS)) KINDS.set(name, builtFromTokens(name) ? "value" : "cst");
 
     this.define("file", (r) => {
       const topLevel = r.subrule("topLevel", 0);
@@ -524,6 +537,7 @@ export function parseFast(
   const root = new PartList();
   try {
     if (!invoke("file", built.file, root) || pos !== end) return undefined;
+    root.items.length = root.count;
     return root.items as unknown as SlaFile["items"];
   } catch {
     return undefined; // a surprise here is never worse than the slow path
@@ -531,6 +545,9 @@ export function parseFast(
     input = [];
     sharePositions(false);
     // a parse that gave up leaves its parts in the lists; they hold nothing past the parse
-    for (const parts of partLists) parts.items.length = 0;
+    for (const parts of partLists) {
+      parts.items.length = 0;
+      parts.count = 0;
+    }
   }
 }
