@@ -234,7 +234,10 @@ function parseStreaming(text: string, pieceTokens: number, keepTokens: boolean):
   const all: IToken[] | undefined = keepTokens ? [] : undefined;
   const comments: Comment[] = [];
   const items: Item[] = [];
+  // the piece is piece[0, length): the list is reused, since `piece.length = 0` would give up its
+  // storage and every piece would grow a new one (a few megabytes a check of a large contract)
   const piece: IToken[] = [];
+  let length = 0;
   // Without a token list to keep, a piece's token objects are written over by the next piece's
   // (no AST node holds a token): slot k of the pool is the piece's k-th token, or the token being read.
   const pool: IToken[] | undefined = keepTokens ? undefined : [];
@@ -242,35 +245,35 @@ function parseStreaming(text: string, pieceTokens: number, keepTokens: boolean):
   let depth = 0;
   let previous: TokenType | undefined;
   for (;;) {
-    const t = scanner.next(pool?.[piece.length]);
+    const t = scanner.next(pool?.[length]);
     if (t === undefined) return { lexed: false, from: 0, items: [] };
     if (t === null) break;
     const type = t.tokenType;
     if (type === LineComment || type === BlockComment) {
       comments.push({ kind: "Comment", text: t.image, block: type === BlockComment, range: tokenRange(t) });
-      if (pool !== undefined) pool[piece.length] = t;
+      if (pool !== undefined) pool[length] = t;
       continue;
     }
     all?.push(t);
     if (type === LCurly) depth++;
     else if (type === RCurly) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && piece.length >= pieceTokens && DECLARATION_TOKEN_TYPES.has(type) && previous === RCurly) {
-      const parsed = parseFast(piece, 0, piece.length, lineStarts);
+    else if (depth === 0 && length >= pieceTokens && DECLARATION_TOKEN_TYPES.has(type) && previous === RCurly) {
+      const parsed = parseFast(piece, 0, length, lineStarts);
       if (parsed === undefined) return { from, items };
       for (const item of parsed) items.push(item);
-      from += piece.length;
+      from += length;
       if (pool !== undefined) {
         // the token read (in the slot after the piece) is the first of the next piece
-        pool[piece.length] = pool[0];
+        pool[length] = pool[0];
         pool[0] = t;
       }
-      piece.length = 0;
+      length = 0;
     }
-    if (pool !== undefined) pool[piece.length] = t;
-    piece.push(t);
+    if (pool !== undefined) pool[length] = t;
+    piece[length++] = t;
     previous = type;
   }
-  const parsed = parseFast(piece, 0, piece.length, lineStarts);
+  const parsed = parseFast(piece, 0, length, lineStarts);
   if (parsed === undefined) return { from, items };
   for (const item of parsed) items.push(item);
   const file = buildFile(undefined, comments, text.length, lineStarts);

@@ -190,37 +190,38 @@ function checkDuplicates(
   nested = false,
 ): void {
   // Declarations have a handful of properties: a list beats a map. Every declaration's check reuses
-  // one pair of lists (an exclusion's own check, inside it, has its own).
+  // one pair of lists (an exclusion's own check, inside it, has its own), filled to `count`: setting
+  // their length to 0 would give up their storage, to be grown again for the next declaration.
   const keys: string[] = nested ? [] : DECLARATION_KEYS;
-  const firsts: Property[] = nested ? [] : DECLARATION_FIRSTS;
-  keys.length = 0;
-  firsts.length = 0;
+  const firsts: (Property | undefined)[] = nested ? [] : DECLARATION_FIRSTS;
+  let count = 0;
   for (const p of properties) {
     if (broken(context, p)) continue;
     const key = propertyKey(p, windowKeys);
     if (key !== undefined) {
-      const index = keys.indexOf(key);
+      let index = count - 1;
+      while (index >= 0 && keys[index] !== key) index--;
       if (index >= 0) {
         context.report(
           createDiagnostic(StructureDiagnostics.duplicateProperty, { property: key, kind: owner }, uri, p.keyword, {
-            related: [{ uri, range: firsts[index].keyword, message: `'${key}' is first given here` }],
+            related: [{ uri, range: firsts[index]!.keyword, message: `'${key}' is first given here` }],
             fixes: [{ title: `Remove the second '${key}'`, edits: [removePropertyEdit(context, uri, p)] }],
           }),
         );
       } else {
-        keys.push(key);
-        firsts.push(p);
+        keys[count] = key;
+        firsts[count++] = p;
       }
     }
     if (p.kind === "exclude" && p.cause === "maintenance" && p.properties.length > 1) {
       checkDuplicates(context, uri, "maintenance exclusion", p.properties, windowKeys, true);
     }
   }
-  firsts.length = 0; // keeps no node alive
+  firsts.fill(undefined, 0, count); // keeps no node alive
 }
 
 const DECLARATION_KEYS: string[] = [];
-const DECLARATION_FIRSTS: Property[] = [];
+const DECLARATION_FIRSTS: (Property | undefined)[] = [];
 
 /** SLA3010: a property that qualifies another (its row's `needs`) in a declaration without that one. */
 export const qualifiedPropertyRule: Rule = (context) => {
