@@ -252,20 +252,12 @@ const CST_VALUE: ValueAccess<CstNode> = {
   first: (node) => allTokens(node)[0],
 };
 
-function quantity(node: CstNode | undefined): A.TargetValue | undefined {
-  return node && quantityOf(CST_VALUE, node);
-}
-
 function quantityOf<N>(access: ValueAccess<N>, node: N): A.TargetValue | undefined {
   return (
     percentage(access.token(node, "PercentageLiteral")) ??
     duration(access.token(node, "DurationLiteral")) ??
     number(access.token(node, "NumberLiteral"))
   );
-}
-
-function comparator(node: CstNode | undefined): A.ComparatorNode | undefined {
-  return node && comparatorOf(CST_VALUE, node);
 }
 
 function comparatorOf<N>(access: ValueAccess<N>, node: N): A.ComparatorNode | undefined {
@@ -284,10 +276,6 @@ function comparatorOf<N>(access: ValueAccess<N>, node: N): A.ComparatorNode | un
         ? "below"
         : undefined;
   return op && { kind: "Comparator", op, range };
-}
-
-function window(node: CstNode | undefined): A.WindowNode | undefined {
-  return node && windowOf(CST_VALUE, node);
 }
 
 function windowOf<N>(access: ValueAccess<N>, node: N): A.WindowNode | undefined {
@@ -316,10 +304,6 @@ function windowOf<N>(access: ValueAccess<N>, node: N): A.WindowNode | undefined 
     if (!result.length) result.recovered = true;
   } else return undefined;
   return result;
-}
-
-function feeBasis(node: CstNode | undefined): A.FeeBasis | undefined {
-  return node && feeBasisOf(CST_VALUE, node);
 }
 
 function feeBasisOf<N>(access: ValueAccess<N>, node: N): A.FeeBasis | undefined {
@@ -434,29 +418,7 @@ const CUSTOM_BUILDERS: Record<CustomBuiltRule, PropertyBuilder> = {
     sortByStart(nested);
     return { keyword: b.keyword, range: b.range, ...recoveredOf(b), kind: "exclude", cause, properties: nested };
   },
-  typeProperty: (n, b) => {
-    const words: [string, A.MetricType][] = [
-      ["availability", "availability"],
-      ["latency", "latency"],
-      ["success", "success rate"],
-      ["rate", "error rate"],
-      ["response", "response time"],
-      ["resolution", "resolution time"],
-    ];
-    const found = words.find(([word]) => kw(n, word));
-    const typeTokens = ["availability", "latency", "error", "success", "rate", "response", "resolution", "time"]
-      .map((w) => kw(n, w))
-      .filter(realToken);
-    return {
-      keyword: b.keyword,
-      range: b.range,
-      ...recoveredOf(b),
-      kind: "type",
-      type: found?.[1],
-      typeRange: typeTokens.length ? tokenSpan(typeTokens[0], typeTokens[typeTokens.length - 1]) : undefined,
-      percentile: number(token(n, "NumberLiteral")),
-    };
-  },
+  typeProperty: (n, b) => typeOf(CST_ACCESS, n, b),
   indicatorProperty: (n, b) => {
     const [first, second] = tokens(n, "StringLiteral").map((t) => string(t));
     const form = kw(n, "good") ? "good" : kw(n, "errors") ? "errors" : kw(n, "histogram") ? "histogram" : undefined;
@@ -474,78 +436,8 @@ const CUSTOM_BUILDERS: Record<CustomBuiltRule, PropertyBuilder> = {
       sliceAbove: percentage(token(n, "PercentageLiteral")),
     };
   },
-  maxOutageProperty: (n, b) =>
-    kw(n, "total")
-      ? {
-          keyword: keywordRange(n, ["max", "total", "outage"]),
-          range: b.range,
-          ...recoveredOf(b),
-          kind: "max total outage",
-          duration: duration(token(n, "DurationLiteral")),
-          window: window(subrule(n, "window")),
-        }
-      : {
-          keyword: b.keyword,
-          range: b.range,
-          ...recoveredOf(b),
-          kind: "max outage per incident",
-          duration: duration(token(n, "DurationLiteral")),
-        },
-  creditProperty: (n, b) => {
-    let condition: A.CreditCondition | undefined;
-    const when = kw(n, "when");
-    const each = kw(n, "each");
-    const breached = kw(n, "breached");
-    if (when && breached) {
-      const numbers = tokens(n, "NumberLiteral").map((t) => number(t));
-      const per = window(subrule(n, "window"));
-      const last = per?.range ?? tokenRange(kw(n, "times") ?? breached);
-      condition = {
-        kind: "breaches",
-        from: numbers[0],
-        to: kw(n, "to") ? numbers[1] : undefined,
-        orMore: kw(n, "more") !== undefined,
-        window: per,
-        range: span(tokenRange(when), last),
-      };
-    } else if (when) {
-      const value = quantity(subrule(n, "quantity"));
-      const cmp = comparator(subrule(n, "comparator"));
-      let end = value?.range ?? cmp?.range ?? tokenRange(when);
-      const but = kw(n, "but");
-      let bound: A.CreditBound | undefined;
-      if (but) {
-        const boundValue = quantity(subrule(n, "quantity", 1));
-        const boundCmp = comparator(subrule(n, "comparator", 1));
-        end = boundValue?.range ?? boundCmp?.range ?? tokenRange(but);
-        bound = { kind: "bound", comparator: boundCmp, threshold: boundValue, range: span(tokenRange(but), end) };
-      }
-      condition = { kind: "threshold", comparator: cmp, threshold: value, bound, range: span(tokenRange(when), end) };
-    } else if (each && !kw(n, "breach") && (kw(n, "full") || kw(n, "started"))) {
-      const first = kw(n, "for") ?? each;
-      const last = kw(n, "allowance") ?? kw(n, "downtime") ?? each;
-      condition = {
-        kind: "each unit",
-        rounding: kw(n, "full") ? "full" : "started",
-        unit: duration(token(n, "DurationLiteral")),
-        beyondAllowance: kw(n, "beyond") !== undefined,
-        range: tokenSpan(first, last),
-      };
-    } else if (each) {
-      const first = kw(n, "for") ?? each;
-      condition = { kind: "each breach", range: tokenSpan(first, kw(n, "breach") ?? each) };
-    }
-    return {
-      keyword: b.keyword,
-      range: b.range,
-      ...recoveredOf(b),
-      kind: "credit",
-      percentage: percentage(token(n, "PercentageLiteral")),
-      basis: feeBasis(subrule(n, "feeBasis")),
-      amount: money(token(n, "MoneyLiteral")),
-      condition,
-    };
-  },
+  maxOutageProperty: (n, b) => maxOutageOf(CST_ACCESS, n, b),
+  creditProperty: (n, b) => creditOf(CST_ACCESS, n, b),
 };
 
 /** The token each single-token value kind is written as, by CST child name. */
@@ -917,13 +809,117 @@ export function buildValue(kind: ValueKind, tokens: readonly IToken[], from: num
   }
 }
 
+// Hand-built properties whose parts are tokens and values only, read in a CST node or in the fast
+// parser's parts (the others hold a value rule's node or other properties).
+
+function typeOf<N>(access: Access<N>, n: N, b: PropertyBase): A.Property {
+  const words: [string, A.MetricType][] = [
+    ["availability", "availability"],
+    ["latency", "latency"],
+    ["success", "success rate"],
+    ["rate", "error rate"],
+    ["response", "response time"],
+    ["resolution", "resolution time"],
+  ];
+  const found = words.find(([word]) => access.kw(n, word));
+  const typeTokens = ["availability", "latency", "error", "success", "rate", "response", "resolution", "time"]
+    .map((w) => access.kw(n, w))
+    .filter(realToken);
+  return {
+    keyword: b.keyword,
+    range: b.range,
+    ...recoveredOf(b),
+    kind: "type",
+    type: found?.[1],
+    typeRange: typeTokens.length ? tokenSpan(typeTokens[0], typeTokens[typeTokens.length - 1]) : undefined,
+    percentile: number(access.token(n, "NumberLiteral", 0)),
+  };
+}
+
+function maxOutageOf<N>(access: Access<N>, n: N, b: PropertyBase): A.Property {
+  return access.kw(n, "total")
+    ? {
+        keyword: wordsRange(access, n, ["max", "total", "outage"]) ?? b.range,
+        range: b.range,
+        ...recoveredOf(b),
+        kind: "max total outage",
+        duration: duration(access.token(n, "DurationLiteral", 0)),
+        window: access.value(n, "window", 0) as A.WindowNode | undefined,
+      }
+    : {
+        keyword: b.keyword,
+        range: b.range,
+        ...recoveredOf(b),
+        kind: "max outage per incident",
+        duration: duration(access.token(n, "DurationLiteral", 0)),
+      };
+}
+
+function creditOf<N>(access: Access<N>, n: N, b: PropertyBase): A.Property {
+  let condition: A.CreditCondition | undefined;
+  const when = access.kw(n, "when");
+  const each = access.kw(n, "each");
+  const breached = access.kw(n, "breached");
+  if (when && breached) {
+    const numbers = access.tokens(n, "NumberLiteral").map((t) => number(t));
+    const per = access.value(n, "window", 0) as A.WindowNode | undefined;
+    const last = per?.range ?? tokenRange(access.kw(n, "times") ?? breached);
+    condition = {
+      kind: "breaches",
+      from: numbers[0],
+      to: access.kw(n, "to") ? numbers[1] : undefined,
+      orMore: access.kw(n, "more") !== undefined,
+      window: per,
+      range: span(tokenRange(when), last),
+    };
+  } else if (when) {
+    const value = access.value(n, "quantity", 0) as A.TargetValue | undefined;
+    const cmp = access.value(n, "comparator", 0) as A.ComparatorNode | undefined;
+    let end = value?.range ?? cmp?.range ?? tokenRange(when);
+    const but = access.kw(n, "but");
+    let bound: A.CreditBound | undefined;
+    if (but) {
+      const boundValue = access.value(n, "quantity", 1) as A.TargetValue | undefined;
+      const boundCmp = access.value(n, "comparator", 1) as A.ComparatorNode | undefined;
+      end = boundValue?.range ?? boundCmp?.range ?? tokenRange(but);
+      bound = { kind: "bound", comparator: boundCmp, threshold: boundValue, range: span(tokenRange(but), end) };
+    }
+    condition = { kind: "threshold", comparator: cmp, threshold: value, bound, range: span(tokenRange(when), end) };
+  } else if (each && !access.kw(n, "breach") && (access.kw(n, "full") || access.kw(n, "started"))) {
+    const first = access.kw(n, "for") ?? each;
+    const last = access.kw(n, "allowance") ?? access.kw(n, "downtime") ?? each;
+    condition = {
+      kind: "each unit",
+      rounding: access.kw(n, "full") ? "full" : "started",
+      unit: duration(access.token(n, "DurationLiteral", 0)),
+      beyondAllowance: access.kw(n, "beyond") !== undefined,
+      range: tokenSpan(first, last),
+    };
+  } else if (each) {
+    const first = access.kw(n, "for") ?? each;
+    condition = { kind: "each breach", range: tokenSpan(first, access.kw(n, "breach") ?? each) };
+  }
+  return {
+    keyword: b.keyword,
+    range: b.range,
+    ...recoveredOf(b),
+    kind: "credit",
+    percentage: percentage(access.token(n, "PercentageLiteral", 0)),
+    basis: access.value(n, "feeBasis", 0) as A.FeeBasis | undefined,
+    amount: money(access.token(n, "MoneyLiteral", 0)),
+    condition,
+  };
+}
+
 /** The builders of the properties built from their shape, reading the fast parser's parts. */
-const PARTS_BUILDERS: ReadonlyMap<string, (parts: Parts, base: PropertyBase) => A.Property> = new Map(
-  PROPERTIES.filter((p) => !("customBuilder" in p)).map((p) => [
-    p.rule,
-    shapeBuilder(PARTS_ACCESS, p as PropertyDefinition),
-  ]),
-);
+const PARTS_BUILDERS: ReadonlyMap<string, (parts: Parts, base: PropertyBase) => A.Property> = new Map([
+  ...PROPERTIES.filter((p) => !("customBuilder" in p)).map(
+    (p) => [p.rule, shapeBuilder(PARTS_ACCESS, p as PropertyDefinition)] as const,
+  ),
+  ["typeProperty", (parts, b) => typeOf(PARTS_ACCESS, parts, b)],
+  ["maxOutageProperty", (parts, b) => maxOutageOf(PARTS_ACCESS, parts, b)],
+  ["creditProperty", (parts, b) => creditOf(PARTS_ACCESS, parts, b)],
+]);
 
 /** Whether a property rule's AST is built from the fast parser's parts; otherwise from a CST node (`buildProperty`). */
 export function builtFromParts(rule: string): boolean {
