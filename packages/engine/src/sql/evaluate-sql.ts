@@ -20,9 +20,8 @@ export async function evaluateWithSql(
   db: SqlRunner,
 ): Promise<EvaluationReport[]> {
   // The SQL for a request log read in one pass is generated while DuckDB reads it: planning
-  // validates the bundle (compiling its JSON Schema) and builds the calendars, about half a
-  // second of Node's time that otherwise follows the read. An error it meets is raised only where
-  // generating would have raised it, after the read.
+  // validates the bundle and builds the calendars, Node's time that otherwise follows the read. An
+  // error it meets is raised only where generating would have raised it, after the read.
   let early: Promise<Awaited<ReturnType<typeof generateSql>>> | undefined;
   const whileScanning = () => {
     early = generateSql(bundle, { ...options, dialect: "duckdb", recordsShape: SCAN_SHAPE });
